@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Diligence",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "diligence", targets: ["diligence"]),
+        .library(name: "DiligenceKit", targets: ["DiligenceKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "Ccmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
+        ),
+        .target(name: "CPlatform"),
+        .target(
+            name: "DiligenceKit",
+            dependencies: [
+                "Ccmark",
+                "CPlatform",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "diligence",
+            dependencies: [
+                "DiligenceKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "DiligenceKitTests",
+            dependencies: ["DiligenceKit"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

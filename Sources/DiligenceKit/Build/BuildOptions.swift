@@ -1,0 +1,35 @@
+import Foundation
+
+/// What to build, from where, to where.
+public struct BuildOptions: Sendable {
+    public var content: String
+    public var templates: String
+    public var output: String
+    /// Include pages with `draft: true`.
+    public var drafts: Bool
+    /// Treat warnings as errors: nothing is published if any is found.
+    public var strict: Bool
+    /// "Today", for review-overdue checks; fixed in tests for reproducible output.
+    public var today: PartialDate
+    /// Content files larger than this are refused.
+    public var maxFileSize: Int
+
+    public init(content: String = "content", templates: String = "templates", output: String = "public",
+                drafts: Bool = false, strict: Bool = false, today: PartialDate = .today, maxFileSize: Int = 1 << 20) {
+        self.content = content
+        self.templates = templates
+        self.output = output
+        self.drafts = drafts
+        self.strict = strict
+        self.today = today
+        self.maxFileSize = maxFileSize
+    }
+}
+
+extension PartialDate {
+    /// The current date in UTC.
+    public static var today: PartialDate {
+        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
+        return PartialDate(year: c.year!, month: c.month!, day: c.day!)
+    }
+}

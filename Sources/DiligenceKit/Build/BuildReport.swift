@@ -1,0 +1,36 @@
+/// The outcome of `check` or `build`: every diagnostic, and for a build what
+/// was written.
+public struct BuildReport: Sendable {
+    public var diagnostics: [Diagnostic]
+    /// Published pages per kind.
+    public var pageCounts: [PageKind: Int]
+    /// The generated files (empty when an error stopped the build).
+    public var files: [OutputFile]
+    /// Bytes written to the output folder; nil when nothing was published.
+    public var publishedBytes: Int?
+    public var seconds: Double
+
+    /// True when the run must exit with status 1.
+    public func failed(strict: Bool) -> Bool {
+        diagnostics.hasErrors || (strict && diagnostics.warningCount > 0)
+    }
+
+    /// "Built 12 pages (4 guidance, 3 products, 3 countries, 2 pages) into public/ — 210 KB in 0.15 s"
+    public func summary(output: String) -> String {
+        let total = pageCounts.values.reduce(0, +)
+        let parts = PageKind.allCases.map { kind -> String in
+            let n = pageCounts[kind] ?? 0
+            let noun = kind == .guidance ? "guidance" : kind == .country ? (n == 1 ? "country" : "countries") : kind.folder.dropLast() + (n == 1 ? "" : "s")
+            return "\(n) \(noun)"
+        }
+        let size = publishedBytes.map(BuildReport.formatBytes) ?? "0 B"
+        let time = String(Double(Int(seconds * 100)) / 100)
+        return "Built \(total) pages (\(parts.joined(separator: ", "))) into \(output)/ — \(files.count) files, \(size) in \(time) s"
+    }
+
+    static func formatBytes(_ n: Int) -> String {
+        if n < 1024 { return "\(n) B" }
+        if n < 1024 * 1024 { return "\(n / 1024) KB" }
+        return "\(Double(n * 10 / (1024 * 1024)) / 10) MB"
+    }
+}

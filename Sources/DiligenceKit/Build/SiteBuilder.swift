@@ -1,0 +1,141 @@
+import Foundation
+
+/// Runs the pipeline: load → decode → parse → link → render → publish. Each
+/// stage reports into one `DiagnosticLog`; rendering and publishing happen only
+/// when no earlier stage found an error, so `check` reports every problem in
+/// one run and `build` never publishes a broken site.
+public struct SiteBuilder: Sendable {
+    public var options: BuildOptions
+
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    /// Validates everything (templates included) without writing anything.
+    public func check() -> BuildReport {
+        run(publish: false)
+    }
+
+    /// Validates and, when clean, writes the site to the output folder.
+    public func build() -> BuildReport {
+        run(publish: true)
+    }
+
+    private func run(publish: Bool) -> BuildReport {
+        let start = Date()
+        let log = DiagnosticLog()
+        var report = BuildReport(diagnostics: [], pageCounts: [:], files: [], publishedBytes: nil, seconds: 0)
+        let publisher = SitePublisher(output: options.output, protected: [options.content, options.templates])
+        if publish {
+            do { try publisher.preflight() } catch {
+                log.error(at: SourceLocation(file: options.output), error.description)
+                return finish(report, log, start)
+            }
+        }
+        let tree = ContentLoader(root: options.content, maxFileSize: options.maxFileSize).load(into: log)
+        let templates = TemplateLibrary(directory: options.templates, log: log)
+        guard let siteFile = tree.siteFile, let site = SiteConfigDecoder.decode(siteFile, log: log) else {
+            return finish(report, log, start)
+        }
+
+        // Decode every file in parallel.
+        let decoder = PageDecoder(site: site, today: options.today)
+        let files = tree.pageFiles
+        var decoded = [Page?](repeating: nil, count: files.count)
+        decoded.withUnsafeMutableBufferPointer { buffer in
+            let out = UnsafeMutableSendableBuffer(buffer)
+            DispatchQueue.concurrentPerform(iterations: files.count) { i in
+                out[i] = decoder.decode(files[i], log: log)
+            }
+        }
+
+        // Decide what is published; remember what exists but is left out.
+        var excluded: [PageID: String] = [:]
+        var published: [Page] = []
+        for (file, page) in zip(files, decoded) {
+            guard let id = PageDecoder.pageID(forPath: file.relativePath) else { continue }
+            if let page {
+                if page.draft && !options.drafts {
+                    excluded[id] = "a draft (published only with --drafts)"
+                } else {
+                    published.append(page)
+                }
+            } else {
+                excluded[id] = "not published because of the errors reported in it"
+            }
+        }
+        checkUniqueOrder(published, log: log)
+
+        let toParse = published
+        var parsed = [ParsedPage?](repeating: nil, count: toParse.count)
+        parsed.withUnsafeMutableBufferPointer { buffer in
+            let out = UnsafeMutableSendableBuffer(buffer)
+            DispatchQueue.concurrentPerform(iterations: toParse.count) { i in
+                out[i] = ParsedPage(page: toParse[i])
+            }
+        }
+        let pages = parsed.compactMap { $0 }
+        let index = PageIndex(
+            published: Dictionary(uniqueKeysWithValues: published.map { ($0.id, $0) }),
+            headingIDs: Dictionary(uniqueKeysWithValues: pages.map { ($0.id, Set($0.document.headings.map(\.id))) }),
+            excluded: excluded, assets: Set(tree.assets))
+        let graph = SiteGraphBuilder(site: site, index: index, log: log).build(pages)
+        for kind in PageKind.allCases { report.pageCounts[kind] = graph.pages(of: kind).count }
+
+        guard !log.hasErrors, let templates else { return finish(report, log, start) }
+        var outputs = SiteRenderer(graph: graph, templates: templates, today: options.today).render()
+        outputs += assetFiles(tree)
+        report.files = outputs.sorted { $0.path < $1.path }
+
+        let diagnostics = log.diagnostics
+        if publish, !(options.strict && diagnostics.warningCount > 0) {
+            do {
+                report.publishedBytes = try publisher.publish(report.files)
+            } catch {
+                log.error(at: SourceLocation(file: options.output), error.description)
+            }
+        }
+        return finish(report, log, start)
+    }
+
+    private func finish(_ report: BuildReport, _ log: DiagnosticLog, _ start: Date) -> BuildReport {
+        var report = report
+        report.diagnostics = log.diagnostics
+        report.seconds = Date().timeIntervalSince(start)
+        return report
+    }
+
+    /// `order` must be unique across guidance pages.
+    private func checkUniqueOrder(_ pages: [Page], log: DiagnosticLog) {
+        var seen: [Int: Page] = [:]
+        for page in pages.sorted(by: { $0.id < $1.id }) {
+            guard case .guidance(let g) = page.details else { continue }
+            if let first = seen[g.order] {
+                log.error(at: SourceLocation(file: page.file, line: 1, column: 1),
+                          "order \(g.order) is also used by \(first.id)",
+                          hint: "give each guidance page its own 'order' number")
+            } else {
+                seen[g.order] = page
+            }
+        }
+    }
+
+    /// The site's own CSS/JS (`templates/assets/` → `static/`) and the content's
+    /// assets (`content/assets/` → `assets/`), copied as they are.
+    private func assetFiles(_ tree: ContentTree) -> [OutputFile] {
+        var files = tree.assets.map { OutputFile(path: $0, contents: .copy(from: options.content + "/" + $0)) }
+        let themeRoot = options.templates + "/assets"
+        if let enumerator = FileManager.default.enumerator(atPath: themeRoot) {
+            for case let relative as String in enumerator {
+                let name = (relative as NSString).lastPathComponent
+                guard !name.hasPrefix("."), !name.hasPrefix("_") else { continue }
+                var isDir: ObjCBool = false
+                let full = themeRoot + "/" + relative
+                if FileManager.default.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue {
+                    files.append(OutputFile(path: "static/" + relative, contents: .copy(from: full)))
+                }
+            }
+        }
+        return files
+    }
+}

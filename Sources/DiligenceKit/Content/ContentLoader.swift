@@ -1,0 +1,107 @@
+import Foundation
+
+/// Reads the content folder: `site.yml`, the Markdown files of the four kind
+/// folders, and the paths of `assets/`. Files and folders whose names start with
+/// `_` or `.` are skipped, as the content model says. Symbolic links that lead
+/// outside the content folder are refused, so a pull request cannot publish
+/// files from elsewhere on the build machine.
+public struct ContentLoader: Sendable {
+    public var root: String
+    /// Prefix for paths in diagnostics (the folder as the user named it).
+    public var displayRoot: String
+    /// Larger Markdown or YAML files are refused rather than parsed.
+    public var maxFileSize: Int
+
+    public init(root: String, displayRoot: String? = nil, maxFileSize: Int = 1 << 20) {
+        self.root = root
+        self.displayRoot = displayRoot ?? root
+        self.maxFileSize = maxFileSize
+    }
+
+    public func load(into log: DiagnosticLog) -> ContentTree {
+        var tree = ContentTree(siteFile: nil, pageFiles: [], assets: [])
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        guard fm.fileExists(atPath: root, isDirectory: &isDir), isDir.boolValue else {
+            log.error(at: SourceLocation(file: displayRoot, line: 1, column: 1),
+                      "content folder not found",
+                      hint: "run the command where your 'content/' folder is, or name it with --content DIR")
+            return tree
+        }
+        let realRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
+
+        let sitePath = root + "/site.yml"
+        if fm.fileExists(atPath: sitePath) {
+            tree.siteFile = read("site.yml", log: log)
+        } else {
+            log.error(at: location("site.yml"), "missing site.yml",
+                      hint: "every content folder needs a site.yml with the site title and the vocabularies (see CONTRIBUTING.md)")
+        }
+
+        for relative in walk("", realRoot: realRoot, log: log) {
+            let parts = relative.split(separator: "/", omittingEmptySubsequences: true)
+            if parts.first == "assets" {
+                tree.assets.append(relative)
+            } else if parts.count == 2, PageKind(folder: String(parts[0])) != nil, relative.hasSuffix(".md") {
+                if let file = read(relative, log: log) { tree.pageFiles.append(file) }
+            } else if relative != "site.yml" {
+                log.warning(at: location(relative), "this file is not in a content folder and is not published",
+                            hint: "put pages in guidance/, products/, countries/ or pages/ (as .md files), other files in assets/; or start the name with '_' to silence this")
+            }
+        }
+        tree.assets.sort()
+        tree.pageFiles.sort { $0.relativePath < $1.relativePath }
+        return tree
+    }
+
+    private func location(_ relative: String) -> SourceLocation {
+        SourceLocation(file: displayRoot + "/" + relative, line: 1, column: 1)
+    }
+
+    /// Regular files below `relative`, sorted, skipping `_` and `.` names.
+    private func walk(_ relative: String, realRoot: String, log: DiagnosticLog) -> [String] {
+        let fm = FileManager.default
+        let dir = relative.isEmpty ? root : root + "/" + relative
+        guard let names = try? fm.contentsOfDirectory(atPath: dir) else {
+            log.error(at: location(relative), "cannot read this folder", hint: "check its permissions")
+            return []
+        }
+        var files: [String] = []
+        for name in names.sorted() where !name.hasPrefix(".") && !name.hasPrefix("_") {
+            let rel = relative.isEmpty ? name : relative + "/" + name
+            let full = root + "/" + rel
+            guard let attributes = try? fm.attributesOfItem(atPath: full),
+                  var type = attributes[.type] as? FileAttributeType else { continue }
+            if type == .typeSymbolicLink {
+                let target = URL(fileURLWithPath: full).resolvingSymlinksInPath().path
+                guard target == realRoot || target.hasPrefix(realRoot + "/") else {
+                    log.error(at: location(rel), "symbolic link points outside the content folder; it is not published",
+                              hint: "copy the file into content/ instead of linking to it")
+                    continue
+                }
+                guard let targetType = (try? fm.attributesOfItem(atPath: target))?[.type] as? FileAttributeType else { continue }
+                type = targetType
+            }
+            if type == .typeDirectory {
+                files += walk(rel, realRoot: realRoot, log: log)
+            } else if type == .typeRegular {
+                files.append(rel)
+            }
+        }
+        return files
+    }
+
+    private func read(_ relative: String, log: DiagnosticLog) -> SourceFile? {
+        let path = root + "/" + relative
+        guard let data = FileManager.default.contents(atPath: path) else {
+            log.error(at: location(relative), "cannot read this file", hint: "check its permissions")
+            return nil
+        }
+        guard data.count <= maxFileSize else {
+            log.error(at: location(relative), "file is \(data.count) bytes, over the limit of \(maxFileSize) bytes",
+                      hint: "split it into several pages, or raise the limit with --max-file-size")
+            return nil
+        }
+        return SourceFile(relativePath: relative, displayPath: displayRoot + "/" + relative, bytes: [UInt8](data))
+    }
+}

@@ -1,0 +1,15 @@
+/// The fields of a country profile (`countries/<iso>.md`).
+public struct CountryProfile: Sendable {
+    /// ISO 3166-1 alpha-2, upper case; equals the file name.
+    public var country: String
+    public var region: String
+    public var risk: String
+    /// In the order of `factors` in `site.yml`.
+    public var factors: [FactorAssessment]
+    public var regimes: [String]
+    public var measures: [Measure]
+    /// Product slugs.
+    public var products: [Located<String>]
+    public var reviewed: PartialDate
+    public var reviewedBy: String?
+}

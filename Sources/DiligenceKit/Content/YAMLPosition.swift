@@ -1,0 +1,15 @@
+import Yams
+
+/// Maps positions in a front-matter YAML text back to the content file.
+struct YAMLPosition: Sendable {
+    var file: String
+    /// The file line of the YAML text's first line.
+    var firstLine: Int
+
+    func location(_ mark: Mark?) -> SourceLocation {
+        guard let mark else { return SourceLocation(file: file, line: max(firstLine - 1, 1), column: 1) }
+        return SourceLocation(file: file, line: mark.line + firstLine - 1, column: mark.column)
+    }
+
+    func location(of node: Node) -> SourceLocation { location(node.mark) }
+}

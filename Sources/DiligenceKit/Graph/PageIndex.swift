@@ -1,0 +1,17 @@
+/// What the resolver can link to: the pages that will be published, the ones
+/// that exist but are left out (drafts, or files with errors), and the assets.
+public struct PageIndex: Sendable {
+    public var published: [PageID: Page]
+    /// Heading ids of each published page, for `#fragment` checks.
+    public var headingIDs: [PageID: Set<String>]
+    /// Pages that exist as files but are not in this build, with the reason.
+    public var excluded: [PageID: String]
+    public var assets: Set<String>
+
+    public init(published: [PageID: Page], headingIDs: [PageID: Set<String>], excluded: [PageID: String], assets: Set<String>) {
+        self.published = published
+        self.headingIDs = headingIDs
+        self.excluded = excluded
+        self.assets = assets
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+
+/// Builds the `SiteGraph`: resolves every front-matter reference and Markdown
+/// link of every page (rewriting links to output URLs), renders inline list
+/// fields, inverts references into backlinks, and warns about orphan pages.
+public struct SiteGraphBuilder: Sendable {
+    public var site: SiteConfig
+    public var index: PageIndex
+    public var log: DiagnosticLog
+
+    public init(site: SiteConfig, index: PageIndex, log: DiagnosticLog) {
+        self.site = site
+        self.index = index
+        self.log = log
+    }
+
+    public func build(_ pages: [ParsedPage]) -> SiteGraph {
+        let resolver = LinkResolver(index: index, log: log)
+        let sorted = pages.sorted { $0.id < $1.id }
+        var outgoing: [[PageID]] = Array(repeating: [], count: sorted.count)
+        outgoing.withUnsafeMutableBufferPointer { buffer in
+            let out = UnsafeMutableSendableBuffer(buffer)
+            DispatchQueue.concurrentPerform(iterations: sorted.count) { i in
+                out[i] = resolve(sorted[i], resolver: resolver)
+            }
+        }
+        var byID: [PageID: ParsedPage] = [:]
+        var outgoingByID: [PageID: [PageID]] = [:]
+        var backlinks: [PageID: Set<PageID>] = [:]
+        for (i, page) in sorted.enumerated() {
+            byID[page.id] = page
+            let targets = Array(Set(outgoing[i]).subtracting([page.id])).sorted()
+            outgoingByID[page.id] = targets
+            for target in targets { backlinks[target, default: []].insert(page.id) }
+        }
+        var productCountries: [PageID: Set<PageID>] = [:]
+        var countryProducts: [PageID: Set<PageID>] = [:]
+        for page in sorted {
+            switch page.page.details {
+            case .product(let p):
+                for code in p.countries {
+                    let country = PageID(.country, code.value.lowercased())
+                    guard byID[country] != nil else { continue }
+                    productCountries[page.id, default: []].insert(country)
+                    countryProducts[country, default: []].insert(page.id)
+                }
+            case .country(let c):
+                for slug in c.products {
+                    let product = PageID(.product, slug.value)
+                    guard byID[product] != nil else { continue }
+                    countryProducts[page.id, default: []].insert(product)
+                    productCountries[product, default: []].insert(page.id)
+                }
+            default: break
+            }
+        }
+        for page in sorted where page.id.kind != .page && backlinks[page.id, default: []].isEmpty {
+            log.warning(at: SourceLocation(file: page.page.file, line: 1, column: 1),
+                        "no other page links to \(page.id)",
+                        hint: "link to it from a related page (front matter or a Markdown link), so readers can find it")
+        }
+        return SiteGraph(site: site, pages: sorted, byID: byID, outgoing: outgoingByID,
+                         backlinks: backlinks.mapValues { $0.sorted() },
+                         productCountries: productCountries.mapValues { $0.sorted() },
+                         countryProducts: countryProducts.mapValues { $0.sorted() })
+    }
+
+    /// Resolves one page's references; returns the pages it links to.
+    private func resolve(_ parsed: ParsedPage, resolver: LinkResolver) -> [PageID] {
+        var targets: [PageID] = []
+        let page = parsed.page
+        switch page.details {
+        case .guidance(let g):
+            targets += g.related.compactMap(resolver.relatedReference)
+        case .product(let p):
+            for code in p.countries where CountryCodes.isValid(code.value.uppercased()) {
+                if let id = resolver.reference(PageID(.country, code.value.lowercased()), at: code.location, written: code.value) {
+                    targets.append(id)
+                }
+            }
+            targets += p.guidance.compactMap { resolver.reference(PageID(.guidance, $0.value), at: $0.location, written: $0.value) }
+        case .country(let c):
+            targets += c.products.compactMap { resolver.reference(PageID(.product, $0.value), at: $0.location, written: $0.value) }
+        case .page:
+            break
+        }
+        let ownHeadings = Set(parsed.document.headings.map(\.id))
+        parsed.document.rewriteLinks { link in
+            let (url, target) = resolver.resolve(link, in: page.id, ownHeadings: ownHeadings)
+            if case .page(let id, _) = target { targets.append(id) }
+            return url
+        }
+        var inline: [Located<String>: String] = [:]
+        for field in parsed.inlineFields {
+            let document = MarkdownDocument(field.value, file: page.file, firstLine: field.location.line)
+            document.rewriteLinks { link in
+                var link = link
+                if link.location.line == field.location.line { link.location.column += field.location.column - 1 }
+                let (url, target) = resolver.resolve(link, in: page.id, ownHeadings: ownHeadings)
+                if case .page(let id, _) = target { targets.append(id) }
+                return url
+            }
+            inline[field] = document.inlineHTML()
+        }
+        parsed.inlineHTML = inline
+        return targets
+    }
+}
+
+/// Lets `concurrentPerform` write each result into its own slot of an array.
+struct UnsafeMutableSendableBuffer<Element>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Element>
+    init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
+    subscript(i: Int) -> Element {
+        get { buffer[i] }
+        nonmutating set { buffer[i] = newValue }
+    }
+}

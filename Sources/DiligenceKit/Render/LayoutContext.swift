@@ -1,0 +1,21 @@
+/// Everything a template sees: the site, the way back to the root, navigation
+/// and breadcrumbs, and the one view this output page shows.
+public struct LayoutContext: Sendable {
+    public struct SiteView: Sendable {
+        public var title: String
+        public var description: String
+        public var language: String
+    }
+
+    public var site: SiteView
+    /// "" or "../": prefix for links to the site's own files from this page.
+    public var root: String
+    public var title: String
+    public var description: String
+    public var navigation: [LinkView]
+    public var breadcrumbs: [LinkView]
+    public var footerPages: [LinkView]
+    public var page: PageView?
+    public var listing: ListingView?
+    public var home: [ListingView.Group]?
+}

@@ -1,0 +1,13 @@
+/// A risk level for templates: the id (for the CSS class), the label, and its
+/// rank (1 = lowest) so the style can shade levels without knowing their names.
+public struct RiskView: Sendable {
+    public var id: String
+    public var label: String
+    public var rank: Int
+
+    init(_ id: String, in levels: Vocabulary) {
+        self.id = id
+        self.label = levels.label(id)
+        self.rank = (levels.index(of: id) ?? 0) + 1
+    }
+}

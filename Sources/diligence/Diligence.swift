@@ -1,0 +1,22 @@
+import ArgumentParser
+
+/// The `diligence` command: builds and checks the knowledge base.
+@main
+struct Diligence: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diligence",
+        abstract: "Build a static due-diligence knowledge base from Markdown files.",
+        discussion: """
+        Diligence turns the Markdown files in content/ (guidance, product-risk examples, \
+        country profiles, free pages) into a cross-linked static HTML site in public/, \
+        using the Mustache templates in templates/. The site works from any web server \
+        sub-path and opened straight from a file share.
+
+        Run it from the folder that holds content/ and templates/:
+          diligence check     validate every file and report all problems
+          diligence build     validate, then write the site to public/
+        """,
+        subcommands: [BuildCommand.self, CheckCommand.self],
+        defaultSubcommand: nil
+    )
+}

@@ -1,0 +1,34 @@
+import DiligenceKit
+import Foundation
+
+/// Prints a report's diagnostics and closing line in the chosen format.
+enum Reporter {
+    static func print(_ report: BuildReport, options: SiteOptions, summary: String?) {
+        let colour = options.format == .human && isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        let printer = DiagnosticPrinter(format: options.format, colour: colour)
+        let text = printer.render(report.diagnostics)
+        if options.format == .json {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        FileHandle.standardError.write(Data(text.utf8))
+        let errors = report.diagnostics.errorCount
+        let warnings = report.diagnostics.warningCount
+        var closing: String
+        if errors > 0 || (options.strict && warnings > 0) {
+            closing = "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+            if options.strict && errors == 0 { closing += " (--strict: warnings count as errors)" }
+            closing += "; nothing was written"
+            if summary == nil { closing = "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")" }
+        } else if let summary {
+            closing = summary + (warnings > 0 ? " (\(warnings) warning\(warnings == 1 ? "" : "s"))" : "")
+        } else {
+            closing = "No errors, \(warnings) warning\(warnings == 1 ? "" : "s") in \(report.pageCounts.values.reduce(0, +)) pages"
+        }
+        if options.format == .github {
+            FileHandle.standardError.write(Data((closing + "\n").utf8))
+        } else {
+            FileHandle.standardError.write(Data((closing + "\n").utf8))
+        }
+    }
+}

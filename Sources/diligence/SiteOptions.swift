@@ -1,0 +1,43 @@
+import ArgumentParser
+import DiligenceKit
+
+/// Options shared by `build` and `check`.
+struct SiteOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Folder with site.yml and the Markdown files.", valueName: "dir"))
+    var content = "content"
+
+    @Option(name: .long, help: ArgumentHelp("Folder with the Mustache templates and the site's CSS.", valueName: "dir"))
+    var templates = "templates"
+
+    @Option(name: .long, help: ArgumentHelp("Folder the site is written to. Replaced on every build; Diligence refuses to replace a non-empty folder it did not create.", valueName: "dir"))
+    var output = "public"
+
+    @Flag(name: .long, help: "Include pages marked 'draft: true'.")
+    var drafts = false
+
+    @Flag(name: .long, help: "Treat warnings (overdue reviews, long summaries, orphan pages) as errors.")
+    var strict = false
+
+    @Option(name: .long, help: ArgumentHelp("How to print problems: human, github (pull-request annotations) or json.", valueName: "format"))
+    var format: DiagnosticFormat = .human
+
+    @Option(name: .long, help: ArgumentHelp("Date to check review intervals against (YYYY-MM-DD); default today. Fix it for reproducible output.", valueName: "date"))
+    var today: String?
+
+    @Option(name: .long, help: ArgumentHelp("Largest content file accepted, in bytes.", valueName: "bytes"))
+    var maxFileSize = 1 << 20
+
+    func buildOptions() throws -> BuildOptions {
+        var date = PartialDate.today
+        if let today {
+            guard let parsed = PartialDate(today), parsed.day != nil else {
+                throw ValidationError("--today must be a full date, YYYY-MM-DD")
+            }
+            date = parsed
+        }
+        return BuildOptions(content: content, templates: templates, output: output, drafts: drafts,
+                            strict: strict, today: date, maxFileSize: maxFileSize)
+    }
+}
+
+extension DiagnosticFormat: ExpressibleByArgument {}

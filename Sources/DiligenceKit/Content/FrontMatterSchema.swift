@@ -46,7 +46,7 @@ public enum FrontMatterSchema {
         case .product:
             return common + [
                 FieldSpec("category", .vocabulary("categories"), required: true, "Product category."),
-                FieldSpec("risk", .vocabulary("risk_levels"), required: true, "Inherent risk of misuse."),
+                FieldSpec("risk", .vocabulary("risk_levels"), required: true, "Inherent risk of misuse; `unknown` until assessed."),
                 FieldSpec("capabilities", .list(.markdown), "What it can do that enables surveillance."),
                 FieldSpec("misuse", .list(.markdown), "Documented or foreseeable misuse scenarios."),
                 FieldSpec("red_flags", .list(.markdown), "Signs in a transaction that call for escalation."),
@@ -68,7 +68,7 @@ public enum FrontMatterSchema {
                 return spec
             } + [
                 FieldSpec("region", .vocabulary("regions"), required: true, "Region."),
-                FieldSpec("risk", .vocabulary("risk_levels"), required: true, "Overall risk for surveillance-capable transactions with government end-users."),
+                FieldSpec("risk", .vocabulary("risk_levels"), required: true, "Overall risk for surveillance-capable transactions with government end-users; `unknown` until assessed."),
                 FieldSpec("factors", .map(keys: "factors", value: .object(factor)), "Risk factors with status, note and source."),
                 FieldSpec("regimes", .list(.vocabulary("regimes")), "Export-control and policy regimes the country takes part in."),
                 FieldSpec("measures", .list(.object(measure)), "Sanctions, entity listings, embargoes, advisories."),

@@ -87,7 +87,7 @@ public struct PageDecoder: Sendable {
 
     private func decodeProduct(_ reader: MappingReader) -> ProductRisk? {
         let category = reader.vocabularyID("category", in: site.categories, vocabularyName: "categories")
-        let risk = reader.vocabularyID("risk", in: site.riskLevels, vocabularyName: "risk levels")
+        let risk = reader.vocabularyID("risk", in: site.riskLevelsWithUnknown, vocabularyName: "risk levels")
         let controls: [ControlEntry] = reader.list("controls").compactMap { item in
             guard let control = MappingReader(item, specs: FrontMatterSchema.control, what: "a control entry",
                                               position: reader.position, log: reader.log),
@@ -128,7 +128,7 @@ public struct PageDecoder: Sendable {
                              hint: "add an entry with title, publisher, date and url under 'sources:'")
         }
         let region = reader.vocabularyID("region", in: site.regions, vocabularyName: "regions")
-        let risk = reader.vocabularyID("risk", in: site.riskLevels, vocabularyName: "risk levels")
+        let risk = reader.vocabularyID("risk", in: site.riskLevelsWithUnknown, vocabularyName: "risk levels")
         let factors = decodeFactors(reader, sourceCount: sources.count)
         let regimes = reader.list("regimes").compactMap {
             reader.vocabularyID($0, field: "regimes", in: site.regimes, vocabularyName: "regimes")

@@ -16,6 +16,15 @@ public struct SiteConfig: Sendable {
     public var factors: Vocabulary
     public var regimes: Vocabulary
 
+    /// An editor who cannot yet source a risk level writes `unknown`: it is
+    /// accepted wherever a risk level is, and shown as "Not assessed".
+    public static let unknownRisk = "unknown"
+
+    /// The risk levels plus `unknown`, for validating `risk` fields.
+    public var riskLevelsWithUnknown: Vocabulary {
+        Vocabulary(riskLevels.terms + [.init(id: SiteConfig.unknownRisk, label: "Not assessed")])
+    }
+
     public init(title: String, description: String, language: String, baseURL: String?,
                 reviewIntervalMonths: Int, riskLevels: Vocabulary, regions: Vocabulary,
                 categories: Vocabulary, factors: Vocabulary, regimes: Vocabulary) {

@@ -11,6 +11,8 @@ public struct LayoutContext: Sendable {
     /// "" or "../": prefix for links to the site's own files from this page.
     public var root: String
     public var title: String
+    /// The `<title>`: "Page · Site", or the site title alone on the home page.
+    public var documentTitle: String
     public var description: String
     public var navigation: [LinkView]
     public var breadcrumbs: [LinkView]

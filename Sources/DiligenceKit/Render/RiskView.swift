@@ -4,10 +4,18 @@ public struct RiskView: Sendable {
     public var id: String
     public var label: String
     public var rank: Int
+    /// False for `unknown`: not yet assessed by an editor.
+    public var assessed: Bool
 
     init(_ id: String, in levels: Vocabulary) {
         self.id = id
-        self.label = levels.label(id)
-        self.rank = (levels.index(of: id) ?? 0) + 1
+        if id == SiteConfig.unknownRisk, !levels.contains(id) {
+            self.label = "Not assessed"
+            self.rank = 0
+        } else {
+            self.label = levels.label(id)
+            self.rank = (levels.index(of: id) ?? 0) + 1
+        }
+        self.assessed = rank > 0
     }
 }

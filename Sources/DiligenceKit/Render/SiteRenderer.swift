@@ -50,7 +50,7 @@ public struct SiteRenderer: Sendable {
         crumbs += breadcrumbs.map { LinkView(title: $0.0, url: root + $0.1) }
         return LayoutContext(
             site: .init(title: site.title, description: site.description, language: site.language),
-            root: root, title: title, description: description, navigation: navigation,
+            root: root, title: title, documentTitle: path == "index.html" ? site.title : title + " · " + site.title, description: description, navigation: navigation,
             breadcrumbs: crumbs, footerPages: footer, page: nil, listing: nil, home: nil)
     }
 

@@ -31,8 +31,15 @@ public struct TemplateLibrary: Sendable {
                 let display = shown + "/" + (folder.isEmpty ? name : folder + "/" + name)
                 guard let data = fm.contents(atPath: file) else { continue }
                 let text = String(decoding: data, as: UTF8.self)
+                let templateName = String(name.dropLast(".mustache".count))
+                if templates[templateName] != nil {
+                    failed = true
+                    log.error(at: SourceLocation(file: display), "partial '\(templateName)' has the same name as a page template",
+                              hint: "rename the partial; partials and page templates share one namespace")
+                    continue
+                }
                 do {
-                    templates[String(name.dropLast(".mustache".count))] = try MustacheTemplate(string: text)
+                    templates[templateName] = try MustacheTemplate(string: text)
                 } catch let error as MustacheTemplate.ParserError {
                     failed = true
                     log.error(at: SourceLocation(file: display, line: error.context.lineNumber, column: error.context.columnNumber),

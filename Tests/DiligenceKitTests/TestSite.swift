@@ -1,0 +1,111 @@
+import DiligenceKit
+import Foundation
+import XCTest
+
+/// A throwaway content folder for one test: `site.yml`, the files a test
+/// writes, the project's real templates, and an output folder beside them.
+struct TestSite {
+    let root: URL
+    var content: String { root.appendingPathComponent("content").path }
+    var output: String { root.appendingPathComponent("public").path }
+
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let templates = repository.appendingPathComponent("templates").path
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    static let today = PartialDate(year: 2026, month: 11, day: 22)
+
+    static let siteYAML = """
+    title: Test KB
+    description: A test knowledge base.
+    language: en
+    review_interval_months: 12
+    risk_levels: [low, medium, high, critical]
+    regions:
+      east-asia-pacific: East Asia and Pacific
+      near-east: Near East
+    categories:
+      biometrics: Biometric identification
+      location-tracking: Non-cooperative location tracking
+    factors:
+      no-independent-judiciary: Lack of an independent judiciary
+      documented-abuses: Record of human rights abuses
+    regimes:
+      wassenaar: Wassenaar Arrangement participating state
+      echri: ECHRI Code of Conduct subscriber
+
+    """
+
+    init(files: [String: String] = [:], site: String = TestSite.siteYAML) throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("diligence-test-" + UUID().uuidString)
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("content"), withIntermediateDirectories: true)
+        try write("site.yml", site)
+        for (path, text) in files { try write(path, text) }
+    }
+
+    /// A copy of a fixture content folder under Fixtures/.
+    init(fixture: String) throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("diligence-test-" + UUID().uuidString)
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: TestSite.fixtures.appendingPathComponent(fixture),
+                                         to: root.appendingPathComponent("content"))
+    }
+
+    func write(_ path: String, _ text: String) throws {
+        try write(path, Data(text.utf8))
+    }
+
+    func write(_ path: String, _ data: Data) throws {
+        let url = root.appendingPathComponent("content").appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url)
+    }
+
+    var options: BuildOptions {
+        BuildOptions(content: content, templates: TestSite.templates, output: output, today: TestSite.today)
+    }
+
+    func check() -> BuildReport { SiteBuilder(options: options).check() }
+    func build() -> BuildReport { SiteBuilder(options: options).build() }
+
+    func outputText(_ path: String) throws -> String {
+        try String(contentsOfFile: output + "/" + path, encoding: .utf8)
+    }
+
+    /// Diagnostics as "file:line:col: severity: message", paths relative to content/.
+    static func lines(_ report: BuildReport, in site: TestSite) -> [String] {
+        report.diagnostics.map {
+            let file = $0.location.file.replacingOccurrences(of: site.content + "/", with: "")
+            return "\(file):\($0.location.line):\($0.location.column): \($0.severity.rawValue): \($0.message)"
+        }
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: root) }
+}
+
+/// Minimal valid pages, for tests that only vary one thing.
+enum Pages {
+    static func guidance(order: Int = 1, body: String = "## Step\n\nText.\n", extra: String = "") -> String {
+        "---\ntitle: Step \(order)\nsummary: A step.\norder: \(order)\n\(extra)---\n\(body)"
+    }
+
+    static func product(extra: String = "", body: String = "Body.\n") -> String {
+        "---\ntitle: Face recognition\nsummary: Finds faces.\ncategory: biometrics\nrisk: high\n\(extra)---\n\(body)"
+    }
+
+    static func country(code: String = "CN", name: String = "China", extra: String = "", body: String = "## Basis\n\nText.\n") -> String {
+        """
+        ---
+        country: \(code)
+        name: \(name)
+        summary: A profile.
+        region: east-asia-pacific
+        risk: high
+        sources:
+          - title: A report
+            url: https://example.org/report
+        reviewed: 2026-06-01
+        \(extra)---
+        \(body)
+        """
+    }
+}

@@ -35,8 +35,16 @@ public final class MarkdownDocument {
 
     deinit { cmark_node_free(root) }
 
+    /// Ids the templates use around the body (section headings, landmarks,
+    /// source anchors): a body heading never takes one of them.
+    public static let reservedIDs: [String] = [
+        "main", "search-input", "toc-title", "sources-title", "backlinks-title", "related-title",
+        "capabilities", "misuse", "red-flags", "safeguards", "export-controls", "countries", "guidance-steps",
+        "risk-factors", "regimes", "measures", "products-of-concern",
+    ] + (1...99).map { "source-\($0)" }
+
     private func collect() {
-        var slugger = HeadingSlugger()
+        var slugger = HeadingSlugger(reserved: MarkdownDocument.reservedIDs)
         let iterator = cmark_iter_new(root)
         defer { cmark_iter_free(iterator) }
         while true {

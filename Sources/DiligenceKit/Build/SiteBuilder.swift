@@ -51,6 +51,7 @@ public struct SiteBuilder: Sendable {
 
         // Decide what is published; remember what exists but is left out.
         var excluded: [PageID: String] = [:]
+        var failed: Set<PageID> = []
         var published: [Page] = []
         for (file, page) in zip(files, decoded) {
             guard let id = PageDecoder.pageID(forPath: file.relativePath) else { continue }
@@ -61,7 +62,7 @@ public struct SiteBuilder: Sendable {
                     published.append(page)
                 }
             } else {
-                excluded[id] = "not published because of the errors reported in it"
+                failed.insert(id)
             }
         }
         checkUniqueOrder(published, log: log)
@@ -78,7 +79,7 @@ public struct SiteBuilder: Sendable {
         let index = PageIndex(
             published: Dictionary(uniqueKeysWithValues: published.map { ($0.id, $0) }),
             headingIDs: Dictionary(uniqueKeysWithValues: pages.map { ($0.id, Set($0.document.headings.map(\.id))) }),
-            excluded: excluded, assets: Set(tree.assets))
+            excluded: excluded, assets: Set(tree.assets), failed: failed)
         let graph = SiteGraphBuilder(site: site, index: index, log: log).build(pages)
         for kind in PageKind.allCases { report.pageCounts[kind] = graph.pages(of: kind).count }
 

@@ -22,6 +22,7 @@ public struct LinkResolver: Sendable {
     @discardableResult
     public func reference(_ id: PageID, at location: SourceLocation, written: String) -> PageID? {
         if index.published[id] != nil { return id }
+        if index.failed.contains(id) { return nil }
         if let reason = index.excluded[id] {
             log.error(at: location, "'\(written)' refers to \(id), which is \(reason)",
                       hint: "publish that page, or remove the reference")

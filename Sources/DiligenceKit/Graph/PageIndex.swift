@@ -7,8 +7,13 @@ public struct PageIndex: Sendable {
     /// Pages that exist as files but are not in this build, with the reason.
     public var excluded: [PageID: String]
     public var assets: Set<String>
+    /// Pages whose files have errors: references to them are not reported
+    /// again (the file's own errors say what to fix).
+    public var failed: Set<PageID> = []
 
-    public init(published: [PageID: Page], headingIDs: [PageID: Set<String>], excluded: [PageID: String], assets: Set<String>) {
+    public init(published: [PageID: Page], headingIDs: [PageID: Set<String>], excluded: [PageID: String], assets: Set<String>,
+                failed: Set<PageID> = []) {
+        self.failed = failed
         self.published = published
         self.headingIDs = headingIDs
         self.excluded = excluded

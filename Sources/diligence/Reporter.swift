@@ -18,17 +18,11 @@ enum Reporter {
         if errors > 0 || (options.strict && warnings > 0) {
             closing = "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
             if options.strict && errors == 0 { closing += " (--strict: warnings count as errors)" }
-            closing += "; nothing was written"
-            if summary == nil { closing = "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")" }
         } else if let summary {
             closing = summary + (warnings > 0 ? " (\(warnings) warning\(warnings == 1 ? "" : "s"))" : "")
         } else {
             closing = "No errors, \(warnings) warning\(warnings == 1 ? "" : "s") in \(report.pageCounts.values.reduce(0, +)) pages"
         }
-        if options.format == .github {
-            FileHandle.standardError.write(Data((closing + "\n").utf8))
-        } else {
-            FileHandle.standardError.write(Data((closing + "\n").utf8))
-        }
+        FileHandle.standardError.write(Data((closing + "\n").utf8))
     }
 }

@@ -18,10 +18,13 @@ public struct BuildReport: Sendable {
     /// "Built 12 pages (4 guidance, 3 products, 3 countries, 2 pages) into public/ — 210 KB in 0.15 s"
     public func summary(output: String) -> String {
         let total = pageCounts.values.reduce(0, +)
+        let nouns: [PageKind: (one: String, many: String)] = [
+            .guidance: ("guidance", "guidance"), .product: ("product", "products"),
+            .country: ("country", "countries"), .page: ("page", "pages"),
+        ]
         let parts = PageKind.allCases.map { kind -> String in
             let n = pageCounts[kind] ?? 0
-            let noun = kind == .guidance ? "guidance" : kind == .country ? (n == 1 ? "country" : "countries") : kind.folder.dropLast() + (n == 1 ? "" : "s")
-            return "\(n) \(noun)"
+            return "\(n) " + (n == 1 ? nouns[kind]!.one : nouns[kind]!.many)
         }
         let size = publishedBytes.map(BuildReport.formatBytes) ?? "0 B"
         let time = String(Double(Int(seconds * 100)) / 100)

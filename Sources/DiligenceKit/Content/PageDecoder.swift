@@ -123,7 +123,7 @@ public struct PageDecoder: Sendable {
                                  hint: "name the file '\(code.value.lowercased()).md', or correct the code")
             }
         }
-        if reader.node("sources") != nil, reader.list("sources").isEmpty {
+        if case .sequence(let list)? = reader.node("sources"), list.isEmpty {
             reader.log.error(at: reader.keyLocation("sources"), "a country profile needs at least one source",
                              hint: "add an entry with title, publisher, date and url under 'sources:'")
         }

@@ -30,6 +30,6 @@ public final class ParsedPage: @unchecked Sendable {
     }
 
     func inline(_ value: Located<String>) -> String {
-        inlineHTML[value] ?? HTMLEscaping.text(value.value)
+        inlineHTML[value] ?? HTMLEscaping.escape(value.value)
     }
 }

@@ -17,8 +17,8 @@ public struct SiteGraphBuilder: Sendable {
     public func build(_ pages: [ParsedPage]) -> SiteGraph {
         let resolver = LinkResolver(index: index, log: log)
         let sorted = pages.sorted { $0.id < $1.id }
-        var outgoing: [[PageID]] = Array(repeating: [], count: sorted.count)
-        outgoing.withUnsafeMutableBufferPointer { buffer in
+        var resolved = [(targets: [PageID], related: [PageID])](repeating: ([], []), count: sorted.count)
+        resolved.withUnsafeMutableBufferPointer { buffer in
             let out = UnsafeMutableSendableBuffer(buffer)
             DispatchQueue.concurrentPerform(iterations: sorted.count) { i in
                 out[i] = resolve(sorted[i], resolver: resolver)
@@ -27,9 +27,13 @@ public struct SiteGraphBuilder: Sendable {
         var byID: [PageID: ParsedPage] = [:]
         var outgoingByID: [PageID: [PageID]] = [:]
         var backlinks: [PageID: Set<PageID>] = [:]
+        var related: [PageID: [PageID]] = [:]
+        var byKind: [PageKind: [ParsedPage]] = [:]
         for (i, page) in sorted.enumerated() {
             byID[page.id] = page
-            let targets = Array(Set(outgoing[i]).subtracting([page.id])).sorted()
+            byKind[page.id.kind, default: []].append(page)
+            if !resolved[i].related.isEmpty { related[page.id] = resolved[i].related }
+            let targets = Array(Set(resolved[i].targets).subtracting([page.id])).sorted()
             outgoingByID[page.id] = targets
             for target in targets { backlinks[target, default: []].insert(page.id) }
         }
@@ -59,19 +63,26 @@ public struct SiteGraphBuilder: Sendable {
                         "no other page links to \(page.id)",
                         hint: "link to it from a related page (front matter or a Markdown link), so readers can find it")
         }
-        return SiteGraph(site: site, pages: sorted, byID: byID, outgoing: outgoingByID,
-                         backlinks: backlinks.mapValues { $0.sorted() },
+        let guidanceInOrder = (byKind[.guidance] ?? []).sorted { a, b in
+            if case .guidance(let x) = a.page.details, case .guidance(let y) = b.page.details { return x.order < y.order }
+            return a.id < b.id
+        }
+        return SiteGraph(site: site, pages: sorted, byID: byID, byKind: byKind, guidanceInOrder: guidanceInOrder,
+                         outgoing: outgoingByID, backlinks: backlinks.mapValues { $0.sorted() }, related: related,
                          productCountries: productCountries.mapValues { $0.sorted() },
                          countryProducts: countryProducts.mapValues { $0.sorted() })
     }
 
-    /// Resolves one page's references; returns the pages it links to.
-    private func resolve(_ parsed: ParsedPage, resolver: LinkResolver) -> [PageID] {
+    /// Resolves one page's references; returns every page it links to, and
+    /// its `related` entries in the order written.
+    private func resolve(_ parsed: ParsedPage, resolver: LinkResolver) -> (targets: [PageID], related: [PageID]) {
         var targets: [PageID] = []
+        var related: [PageID] = []
         let page = parsed.page
         switch page.details {
         case .guidance(let g):
-            targets += g.related.compactMap(resolver.relatedReference)
+            related = g.related.compactMap(resolver.relatedReference)
+            targets += related
         case .product(let p):
             for code in p.countries where CountryCodes.isValid(code.value.uppercased()) {
                 if let id = resolver.reference(PageID(.country, code.value.lowercased()), at: code.location, written: code.value) {
@@ -103,7 +114,7 @@ public struct SiteGraphBuilder: Sendable {
             inline[field] = document.inlineHTML()
         }
         parsed.inlineHTML = inline
-        return targets
+        return (targets, related)
     }
 }
 

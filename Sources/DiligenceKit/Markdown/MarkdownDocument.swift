@@ -115,7 +115,7 @@ public final class MarkdownDocument {
             // inline carries the tags so no line break lands inside the heading.
             guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK),
                   let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { continue }
-            let id = HTMLEscaping.attribute(heading.id)
+            let id = HTMLEscaping.escape(heading.id)
             cmark_node_set_on_enter(block, "")
             cmark_node_set_on_exit(block, "")
             cmark_node_set_on_enter(inline, "<h\(heading.level) id=\"\(id)\">")

@@ -2,7 +2,7 @@
 /// Mustache's own `{{…}}` escaping).
 public enum HTMLEscaping {
     /// Escapes `& < > " '`, safe in text and in double- or single-quoted attributes.
-    public static func attribute(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -17,6 +17,4 @@ public enum HTMLEscaping {
         }
         return out
     }
-
-    public static func text(_ text: String) -> String { attribute(text) }
 }

@@ -111,12 +111,8 @@ public struct SiteRenderer: Sendable {
     private func guidanceView(_ g: GuidanceStep, _ parsed: ParsedPage, from path: String) -> GuidanceView {
         let steps = graph.guidanceInOrder
         let position = steps.firstIndex { $0.id == parsed.id }
-        let related = g.related.compactMap { written -> LinkView? in
-            let parts = written.value.split(separator: "/")
-            guard parts.count == 2, let kind = PageKind(folder: String(parts[0])),
-                  let target = graph.byID[PageID(kind, kind == .country ? parts[1].lowercased() : String(parts[1]))]
-            else { return nil }
-            return link(to: target, from: path, note: kind.label)
+        let related = (graph.related[parsed.id] ?? []).compactMap { id in
+            graph.byID[id].map { link(to: $0, from: path, note: id.kind.label) }
         }
         return GuidanceView(
             order: g.order, related: related,

@@ -59,7 +59,8 @@ enum LinkAudit {
                     broken.append("\(file): \(link)")
                     continue
                 }
-                if let fragment, !fragment.isEmpty, target.hasSuffix(".html") {
+                // A fragment like "#country=cn" is state a page's script reads, not an anchor.
+                if let fragment, !fragment.isEmpty, !fragment.contains("="), target.hasSuffix(".html") {
                     let targetHTML = (try? String(contentsOfFile: root + "/" + target, encoding: .utf8)) ?? ""
                     if !ids(in: targetHTML).contains(fragment) { broken.append("\(file): \(link) (no #\(fragment))") }
                 }

@@ -34,7 +34,7 @@ final class RenderTests: XCTestCase {
         for expected in [
             "<strong>Review overdue.</strong> This profile was last reviewed on 1 January 2024, more than 12 months ago",
             "<span class=\"risk risk-high risk-rank-3\">High risk</span>",
-            "<a href=\"index.html#east-asia-pacific\">East Asia and Pacific</a>",
+            "<a href=\"../regions/east-asia-pacific.html\">East Asia and Pacific</a>",
             "<tr class=\"status-present\"><th scope=\"row\">Record of human rights abuses</th><td><span class=\"status\">Present</span></td>",
             "<a href=\"#source-2\">Source 2</a>",
             "<strong>US government</strong>: Business advisory on Xinjiang supply chains",
@@ -55,9 +55,9 @@ final class RenderTests: XCTestCase {
         site.build()
         let html = try site.outputText("products/imsi-catchers.html")
         for expected in [
-            "<dt>Category</dt><dd><a href=\"index.html#location-tracking\">Non-cooperative location tracking</a></dd>",
+            "<dt>Category</dt><dd><a href=\"../categories/location-tracking.html\">Non-cooperative location tracking</a></dd>",
             "<h2 id=\"red-flags\">Red flags in a transaction</h2>",
-            "<tr><td>Wassenaar Arrangement participating state</td><td>5.A.1.f</td><td>Mobile telecommunications interception equipment, such as IMSI catchers.</td></tr>",
+            "<tr><td><a href=\"../regimes/wassenaar.html\">Wassenaar Arrangement participating state</a></td><td>5.A.1.f</td><td>Mobile telecommunications interception equipment, such as IMSI catchers.</td></tr>",
             "<li><a href=\"../guidance/review-product-capabilities.html\">Review the product&#39;s capabilities</a></li>",
             "<a href=\"../assets/checklist.txt\">checklist</a>",
         ] {

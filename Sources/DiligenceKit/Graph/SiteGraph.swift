@@ -22,8 +22,14 @@ public struct SiteGraph: Sendable {
     public var productCountries: [PageID: [PageID]]
     /// Country → products of concern, the same relation seen from the country.
     public var countryProducts: [PageID: [PageID]]
+    /// Members of each term of each taxonomy, sorted (`[.region: ["near-east": [countries/ir]]]`).
+    public var members: [Taxonomy: [String: [PageID]]]
 
     public func pages(of kind: PageKind) -> [ParsedPage] {
         byKind[kind] ?? []
+    }
+
+    public func members(of term: String, in taxonomy: Taxonomy) -> [PageID] {
+        members[taxonomy]?[term] ?? []
     }
 }

@@ -58,6 +58,14 @@ public struct SiteGraphBuilder: Sendable {
             default: break
             }
         }
+        var members: [Taxonomy: [String: [PageID]]] = [:]
+        for taxonomy in Taxonomy.allCases {
+            for page in sorted {
+                for term in Set(taxonomy.terms(of: page.page)) {
+                    members[taxonomy, default: [:]][term, default: []].append(page.id)
+                }
+            }
+        }
         for page in sorted where page.id.kind != .page && backlinks[page.id, default: []].isEmpty {
             log.warning(at: SourceLocation(file: page.page.file, line: 1, column: 1),
                         "no other page links to \(page.id)",
@@ -70,7 +78,7 @@ public struct SiteGraphBuilder: Sendable {
         return SiteGraph(site: site, pages: sorted, byID: byID, byKind: byKind, guidanceInOrder: guidanceInOrder,
                          outgoing: outgoingByID, backlinks: backlinks.mapValues { $0.sorted() }, related: related,
                          productCountries: productCountries.mapValues { $0.sorted() },
-                         countryProducts: countryProducts.mapValues { $0.sorted() })
+                         countryProducts: countryProducts.mapValues { $0.sorted() }, members: members)
     }
 
     /// Resolves one page's references; returns every page it links to, and

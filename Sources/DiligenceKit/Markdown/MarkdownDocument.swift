@@ -146,6 +146,12 @@ public final class MarkdownDocument {
         return html
     }
 
+    /// The whole document as text without markup (for data files that must
+    /// never carry HTML, like the screening checklist's).
+    public func plainText() -> String {
+        MarkdownDocument.plainText(of: root)
+    }
+
     /// The text of a node and its descendants, without markup; soft and hard
     /// breaks become spaces.
     static func plainText(of node: OpaquePointer) -> String {

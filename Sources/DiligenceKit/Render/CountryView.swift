@@ -22,7 +22,7 @@ public struct CountryView: Sendable {
     public var risk: RiskView
     public var factors: [FactorView]
     public var hasUnknownFactors: Bool
-    public var regimes: [String]
+    public var regimes: [LinkView]
     public var measures: [MeasureView]
     public var products: [LinkView]
     public var reviewed: String
@@ -30,4 +30,6 @@ public struct CountryView: Sendable {
     public var reviewedBy: String?
     public var overdue: Bool
     public var reviewIntervalMonths: Int
+    /// The screening page with this country chosen.
+    public var screeningURL: String
 }

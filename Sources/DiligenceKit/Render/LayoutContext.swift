@@ -17,7 +17,10 @@ public struct LayoutContext: Sendable {
     public var navigation: [LinkView]
     public var breadcrumbs: [LinkView]
     public var footerPages: [LinkView]
-    public var page: PageView?
-    public var listing: ListingView?
-    public var home: [ListingView.Group]?
+    public var page: PageView? = nil
+    public var listing: ListingView? = nil
+    public var home: [ListingView.Group]? = nil
+    public var matrix: MatrixView? = nil
+    public var screening: ScreeningView? = nil
+    public var review: ReviewView? = nil
 }

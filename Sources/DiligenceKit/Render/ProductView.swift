@@ -1,7 +1,7 @@
 /// The fields of a product-risk example, ready for `product.mustache`.
 public struct ProductView: Sendable {
     public struct ControlView: Sendable {
-        public var regime: String
+        public var regime: LinkView
         public var entry: String?
         public var noteHTML: String?
     }
@@ -16,4 +16,6 @@ public struct ProductView: Sendable {
     public var controls: [ControlView]
     public var countries: [LinkView]
     public var guidance: [LinkView]
+    /// The screening page with this product chosen.
+    public var screeningURL: String
 }

@@ -7,7 +7,8 @@ import Mustache
 /// Parse errors are reported at the template's line and column.
 public struct TemplateLibrary: Sendable {
     /// Templates every site needs, one per kind of output page.
-    public static let required = ["base", "home", "guidance", "product", "country", "page", "list", "search", "404"]
+    public static let required = ["base", "home", "guidance", "product", "country", "page", "list", "search", "404",
+                                         "matrix", "screening", "review"]
 
     let library: MustacheLibrary
 

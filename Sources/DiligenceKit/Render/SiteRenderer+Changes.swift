@@ -1,0 +1,50 @@
+/// What changed, and what editors must look after: the changes page and the
+/// review-status page.
+extension SiteRenderer {
+    func datedPages() -> [DatedPage] {
+        graph.pages.compactMap(DatedPage.init).sorted(by: DatedPage.newestFirst)
+    }
+
+    /// Pages by date of update or review, newest first, grouped by year.
+    func renderChanges() -> OutputFile {
+        let path = Paths.changes
+        var groups: [ListingView.Group] = []
+        for entry in datedPages() {
+            var item = link(to: entry.page, from: path)
+            item.note = entry.page.id.kind.label + " · " + entry.event.lowercased() + " " + entry.date.readable
+            let year = String(entry.date.year)
+            if groups.last?.heading == year { groups[groups.count - 1].items.append(item) }
+            else { groups.append(.init(heading: year, id: "y" + year, items: [item])) }
+        }
+        let intro = "Pages by the date they were last updated or reviewed, newest first. Also as an Atom feed (feed.xml) for feed readers."
+        var context = layout(path: path, title: "What changed", description: intro, section: nil, breadcrumbs: [])
+        context.listing = ListingView(intro: intro, groups: groups, ordered: false, emptyNote: "No page carries an update or review date yet.")
+        return file(path, context, template: "list")
+    }
+
+    func renderReviewStatus() -> OutputFile {
+        let path = Paths.review
+        let interval = site.reviewIntervalMonths
+        let rows = graph.pages(of: .country).compactMap { page -> (PartialDate, ReviewView.Row)? in
+            guard case .country(let c) = page.page.details else { return nil }
+            let age = c.reviewed.months(until: today)
+            let overdue = age >= interval
+            let status = overdue
+                ? (age - interval == 0 ? "Due now" : "Overdue by \(age - interval) month\(age - interval == 1 ? "" : "s")")
+                : "Due in \(interval - age) month\(interval - age == 1 ? "" : "s")"
+            return (c.reviewed, .init(country: link(to: page, from: path, summary: false), reviewed: c.reviewed.readable,
+                                      reviewedISO: c.reviewed.description, reviewedBy: c.reviewedBy, overdue: overdue,
+                                      status: status, unknownFactors: c.factors.filter { $0.status == .unknown }.count))
+        }.sorted { a, b in a.0 != b.0 ? a.0 < b.0 : a.1.country.title < b.1.country.title }.map(\.1)
+        let orphans = graph.pages.filter { $0.id.kind != .page && (graph.backlinks[$0.id] ?? []).isEmpty }
+            .map { link(to: $0, from: path, note: $0.id.kind.label, summary: false) }
+        let unassessed = graph.members(of: SiteConfig.unknownRisk, in: .risk)
+            .compactMap { graph.byID[$0] }.map { link(to: $0, from: path, note: $0.id.kind.label, summary: false) }
+        let intro = "For editors: country profiles by the date they were last reviewed, oldest first. A profile is due for review every \(interval) months."
+        var context = layout(path: path, title: "Review status", description: intro, section: nil, breadcrumbs: [])
+        context.listing = ListingView(intro: intro, groups: [], ordered: false)
+        context.review = ReviewView(intervalMonths: interval, rows: rows, overdueCount: rows.filter(\.overdue).count,
+                                    orphans: orphans, unassessed: unassessed)
+        return file(path, context, template: "review")
+    }
+}

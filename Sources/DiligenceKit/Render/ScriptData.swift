@@ -13,6 +13,12 @@ public enum ScriptData {
         "window.\(name) = \(json(value));\n"
     }
 
+    /// `function("key", value);`: a data file that hands itself to a
+    /// registry the page's script set up (`DiligenceSearch.put`).
+    public static func call<T: Encodable>(_ function: String, _ key: String, _ value: T) -> String {
+        "\(function)(\(json(key)),\(json(value)));\n"
+    }
+
     public static func json<T: Encodable>(_ value: T) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

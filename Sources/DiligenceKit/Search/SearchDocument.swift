@@ -1,0 +1,64 @@
+/// What the search index knows of one page: its text by field (for ranking)
+/// and the record a result shows (title, summary, sections for snippets and
+/// deep links, facet values for filters). Built from the same parse as the
+/// HTML: the section text comes from the page's cmark tree.
+struct SearchDocument {
+    /// Fields in ranking order; weights in `SearchIndexBuilder.weights`.
+    enum Field: Int, CaseIterable {
+        case title, headings, summary, lists, body
+    }
+
+    /// The record the browser loads for a result (`search/d/<n>.js`).
+    struct Record: Encodable {
+        /// Title, URL (from the site root), kind label, summary, risk label.
+        var t: String
+        var u: String
+        var k: String
+        var s: String
+        var r: String?
+        /// Sections: [heading id ("" before the first heading), heading text, text].
+        var x: [[String]]
+    }
+
+    var text: [Field: [String]] = [:]
+    var record: Record
+    /// Facet id → the values this page has (kind, region, risk, category, regime).
+    var facets: [String: [String]]
+
+    init(_ parsed: ParsedPage, site: SiteConfig) {
+        let page = parsed.page
+        var lists: [String] = []
+        var risk: String?
+        switch page.details {
+        case .product(let p):
+            lists = (p.capabilities + p.misuse + p.redFlags + p.safeguards).map(\.value)
+                + p.controls.map { [$0.entry, $0.note?.value].compactMap { $0 }.joined(separator: " ") }
+            risk = RiskView(p.risk, in: site.riskLevels).label
+        case .country(let c):
+            lists = c.factors.compactMap(\.note?.value) + c.measures.map { $0.authority + " " + $0.measure.value }
+            risk = RiskView(c.risk, in: site.riskLevels).label
+        case .guidance, .page:
+            break
+        }
+        lists += page.tags + page.sources.map(\.title)
+        let headingText = Dictionary(parsed.document.headings.map { ($0.id, $0.text) }, uniquingKeysWith: { a, _ in a })
+        text[.title] = [page.title]
+        text[.summary] = [page.summary]
+        text[.headings] = parsed.document.headings.map(\.text)
+        text[.lists] = lists
+        text[.body] = parsed.sections.map(\.text)
+        var sections: [[String]] = [["", "", lists.joined(separator: " · ")]]
+        for section in parsed.sections {
+            let id = section.headingID ?? ""
+            if sections.last?[0] == id { sections[sections.count - 1][2] += " " + section.text }
+            else { sections.append([id, headingText[id] ?? "", section.text]) }
+        }
+        record = Record(t: page.title, u: page.id.outputPath, k: page.kind.label, s: page.summary, r: risk,
+                        x: sections.filter { !$0[2].isEmpty || !$0[1].isEmpty })
+        facets = ["kind": [page.kind.rawValue]]
+        for taxonomy in Taxonomy.allCases {
+            let values = taxonomy.terms(of: page)
+            if !values.isEmpty { facets[taxonomy.rawValue] = Array(Set(values)).sorted() }
+        }
+    }
+}

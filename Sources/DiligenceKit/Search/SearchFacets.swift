@@ -1,0 +1,42 @@
+/// `search/facets.js`: for each filter (kind, region, risk level, category,
+/// regime), its values in vocabulary order with their labels and pages
+/// (ascending page numbers, delta-encoded in base 36). Loaded by the results
+/// page only, to count and filter.
+struct SearchFacets: Encodable {
+    struct Value: Encodable {
+        var id: String
+        var label: String
+        var docs: String
+    }
+
+    struct Dimension: Encodable {
+        var id: String
+        var label: String
+        var values: [Value]
+    }
+
+    var dims: [Dimension]
+
+    init(_ docs: [SearchDocument], site: SiteConfig) {
+        var dimensions: [(String, String, [Vocabulary.Term])] = [
+            ("kind", "Kind", PageKind.allCases.map { .init(id: $0.rawValue, label: $0.pluralLabel) }),
+        ]
+        for taxonomy in Taxonomy.allCases {
+            var terms = taxonomy.vocabulary(site).terms
+            if taxonomy == .risk { terms = terms.map { .init(id: $0.id, label: RiskView($0.id, in: site.riskLevels).label) } }
+            dimensions.append((taxonomy.rawValue, taxonomy.label, terms))
+        }
+        dims = dimensions.map { id, label, terms in
+            let values = terms.compactMap { term -> Value? in
+                var encoded: [String] = []
+                var previous = 0
+                for (i, doc) in docs.enumerated() where doc.facets[id]?.contains(term.id) == true {
+                    encoded.append(String(i - previous, radix: 36))
+                    previous = i
+                }
+                return encoded.isEmpty ? nil : Value(id: term.id, label: term.label, docs: encoded.joined(separator: ","))
+            }
+            return Dimension(id: id, label: label, values: values)
+        }.filter { !$0.values.isEmpty }
+    }
+}

@@ -1,0 +1,191 @@
+#!/usr/bin/env python3
+"""Real-browser test of search and screening on the built sample site.
+
+Opens the site in headless Chromium twice — from file:// and from a loopback
+HTTP server under a sub-path (/intranet/kb/) — types queries as a reader
+would, and checks the top results, a filter, keyboard use, the screening
+checklist, and that no console error or CSP violation occurred.
+
+    python3 Tests/Browser/search_test.py [--site DIR]
+
+Without --site it builds the sample site with `swift run diligence build`.
+Needs chromium and chromium-driver (Debian), installed by .ci/run.
+"""
+
+import argparse
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import urllib.parse
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from webdriver import Browser, WebDriverError  # noqa: E402
+
+REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+SUB_PATH = "/intranet/kb/"
+
+# Suggestions currently shown: [(href, title)].
+SUGGESTIONS = """
+const list = document.getElementById('search-suggestions');
+if (list.hidden) return null;
+const items = [...list.querySelectorAll('[role=option]:not(#search-option-all) a')];
+return items.length ? items.map(a => [a.getAttribute('href'), a.querySelector('.result-title').textContent]) : null;
+"""
+
+
+class Failures:
+    def __init__(self):
+        self.count = 0
+        self.checks = 0
+
+    def check(self, condition, message):
+        self.checks += 1
+        if condition:
+            print(f"  ok    {message}")
+        else:
+            self.count += 1
+            print(f"  FAIL  {message}")
+
+
+def serve(directory):
+    handler = functools.partial(Quiet, directory=directory)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def suggestions_for(browser, query):
+    browser.run("const i = document.getElementById('search-input'); i.value = ''; i.focus();")
+    browser.type("#search-input", query)
+    return browser.wait(SUGGESTIONS + "")
+
+
+def top(results):
+    return results[0][0] if results else None
+
+
+def run_checks(browser, base, label, f):
+    print(f"{label}: {base}")
+    browser.open(base + "index.html")
+    browser.logs()
+
+    # '/' focuses the search box from anywhere on the page.
+    browser.run("document.activeElement && document.activeElement.blur && document.activeElement.blur();")
+    browser.press("/")
+    f.check(browser.run("return document.activeElement.id") == "search-input", "'/' focuses the search box")
+
+    # Ranking: prefix as the reader types, a typo, a diacritic-free spelling, a phrase.
+    cases = [
+        ("facial recog", "products/facial-recognition.html", "prefix of the last word"),
+        ("imsi catch", "products/imsi-catchers.html", "prefix, two words"),
+        ("spywere", "products/spyware.html", "one typo in a long word"),
+        ("ouigours", "countries/cn.html", "diacritic-free spelling of Ouïgours"),
+        ("IRAN", "countries/ir.html", "case folding"),
+        ('"end-user and its government"', "guidance/review-end-user.html", "quoted phrase"),
+    ]
+    for query, expected, what in cases:
+        try:
+            results = suggestions_for(browser, query)
+        except WebDriverError as error:
+            results = None
+            print(f"        {error}")
+        first = top(results) or ""
+        f.check(first.split("#")[0].endswith(expected), f"{what}: '{query}' → {expected} first (got {first})")
+
+    # Snippets highlight the matched words with <mark>, built from text nodes.
+    suggestions_for(browser, "xinjiang")
+    marks = browser.run("return [...document.querySelectorAll('#search-suggestions mark')].map(m => m.textContent.toLowerCase())")
+    f.check(marks and all(m.startswith("xinjiang") for m in marks), f"matches highlighted ({marks[:3] if marks else marks})")
+    roles = browser.run("const i = document.getElementById('search-input'); return [i.getAttribute('role'), i.getAttribute('aria-expanded'), document.getElementById('search-suggestions').getAttribute('role')]")
+    f.check(roles == ["combobox", "true", "listbox"], f"ARIA combobox and listbox ({roles})")
+
+    # Keyboard: arrow down selects, Escape closes, Enter opens the selected result.
+    browser.press("down")
+    active = browser.run("return document.getElementById('search-input').getAttribute('aria-activedescendant')")
+    selected = browser.run("const o = document.getElementById(document.getElementById('search-input').getAttribute('aria-activedescendant')); return o && o.getAttribute('aria-selected')")
+    f.check(active == "search-option-0" and selected == "true", f"ArrowDown selects the first option ({active})")
+    browser.press("escape")
+    f.check(browser.run("return document.getElementById('search-suggestions').hidden"), "Escape closes the list")
+    results = suggestions_for(browser, "spyware")
+    browser.press("down", "enter")
+    browser.wait("return location.href.indexOf('products/spyware.html') >= 0")
+    f.check("products/spyware.html" in browser.url, "Enter opens the selected result")
+
+    # Enter without a selection goes to the full results page, with filters.
+    browser.open(base + "index.html")
+    browser.type("#search-input", "surveillance")
+    browser.press("enter")
+    browser.wait("return location.href.indexOf('search.html') >= 0 && document.querySelectorAll('#search-results li').length > 0")
+    total = browser.run("return document.querySelectorAll('#search-results li').length")
+    kinds = browser.run("return [...document.querySelectorAll('#search-results .result-meta')].map(m => m.textContent.split(' ')[0])")
+    f.check(total >= 5 and len(set(kinds)) > 1, f"results page lists {total} results of several kinds")
+    box = browser.run("const b = document.getElementById('filter-kind-country'); return b ? b.nextElementSibling.textContent : null")
+    f.check(box is not None and "(" in box, f"kind filter with a count ({box})")
+    if box:
+        browser.click("#filter-kind-country")
+        browser.wait("return [...document.querySelectorAll('#search-results .result-meta')].every(m => m.textContent.startsWith('Country profile'))")
+        shown = browser.run("return document.querySelectorAll('#search-results li').length")
+        count = int(box.split("(")[1].rstrip(")"))
+        f.check(shown == count, f"country filter keeps {shown} results, as its count said ({count})")
+        f.check("kind=country" in browser.url, "filter kept in the URL")
+    f.check(browser.run("return document.getElementById('all-pages').hidden"), "the no-JS list of all pages is hidden when JS runs")
+
+    # Files loaded for a query: only what it needs.
+    browser.open(base + "index.html")
+    suggestions_for(browser, "spyware")
+    loaded = browser.run("return window.DiligenceSearch.loaded")
+    f.check("facets.js" not in loaded and all(x == "meta.js" or x.startswith(("i-", "d/", "v-")) for x in loaded),
+            f"suggestions load only meta, index chunks and records ({len(loaded)} files)")
+
+    # Screening: pick a product and a country, get the checklist.
+    browser.open(base + "screening.html#product=spyware&country=cn")
+    heading = browser.wait("const h = document.querySelector('.checklist-title'); return h && h.textContent")
+    f.check(heading == "Checklist: Spyware and intrusion software to China", f"screening checklist ({heading})")
+    f.check(browser.run("return document.querySelectorAll('#screening-result input[type=checkbox]').length") > 3, "checklist has boxes to tick")
+
+    # No console errors and no CSP violations anywhere above.
+    problems = [entry["message"] for entry in browser.logs() if entry.get("level") in ("SEVERE", "WARNING")]
+    f.check(not problems, "no console error or CSP violation" + ("" if not problems else f": {problems[:3]}"))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--site", help="a built site (default: build the sample site)")
+    options = parser.parse_args()
+    work = tempfile.mkdtemp(prefix="diligence-browser-")
+    try:
+        site = options.site
+        if not site:
+            site = os.path.join(work, "site")
+            subprocess.run(["swift", "run", "diligence", "build", "--output", site], cwd=REPO, check=True)
+        site = os.path.abspath(site)
+        served = os.path.join(work, "www")
+        os.makedirs(os.path.join(served, SUB_PATH.strip("/").rsplit("/", 1)[0]), exist_ok=True)
+        shutil.copytree(site, os.path.join(served, SUB_PATH.strip("/")))
+        server = serve(served)
+        f = Failures()
+        browser = Browser()
+        try:
+            run_checks(browser, "file://" + urllib.parse.quote(site) + "/", "file://", f)
+            run_checks(browser, f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}", "HTTP sub-path", f)
+        finally:
+            browser.quit()
+            server.shutdown()
+        print(f"{f.checks - f.count} passed, {f.count} failed (browser)")
+        return 1 if f.count else 0
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

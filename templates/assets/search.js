@@ -1,0 +1,511 @@
+/* Diligence search. Loads the index generated under search/ on demand through
+   script elements (works from file:// and under script-src 'self'; no fetch,
+   no WebAssembly, no eval), ranks with precomputed BM25F scores, and shows
+   results built from text nodes only. The folding in `words` must match
+   Sources/DiligenceKit/Search/TextFolding.swift. */
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var root = script ? script.src.replace(/static\/search\.js(?:[?#].*)?$/, "") : "";
+  var registry = {};
+  var loading = {};
+  var api = window.DiligenceSearch = {
+    put: function (key, value) { registry[key] = value; },
+    /** Files loaded so far, for tests and measurements. */
+    loaded: []
+  };
+
+  // ---- Loading -----------------------------------------------------------
+
+  function load(name) {
+    if (registry[name] !== undefined) { return Promise.resolve(registry[name]); }
+    if (loading[name]) { return loading[name]; }
+    var file = name.indexOf("d-") === 0 ? "d/" + name.slice(2) : name;
+    loading[name] = new Promise(function (resolve, reject) {
+      var element = document.createElement("script");
+      element.src = root + "search/" + file + ".js";
+      element.onload = function () {
+        api.loaded.push(file + ".js");
+        if (registry[name] !== undefined) { resolve(registry[name]); } else { reject(new Error("search/" + file + ".js is empty")); }
+      };
+      element.onerror = function () { delete loading[name]; reject(new Error("cannot load search/" + file + ".js")); };
+      document.head.appendChild(element);
+    });
+    return loading[name];
+  }
+
+  // ---- Words -------------------------------------------------------------
+
+  var MARKS = /\p{Mn}/gu;
+  var WORD = /[\p{L}\p{N}]+/gu;
+  function words(text) {
+    return text.normalize("NFD").replace(MARKS, "").toLowerCase().replace(/ς/g, "σ").match(WORD) || [];
+  }
+
+  /** Query → required words (with how each may match) and phrases. */
+  function parse(query) {
+    var phrases = [];
+    var rest = query.replace(/"([^"]*)("|$)/g, function (match, inner) {
+      var list = words(inner);
+      if (list.length) { phrases.push(list); }
+      return " ";
+    });
+    var free = words(rest);
+    var items = free.map(function (word, i) {
+      var last = i === free.length - 1 && !/[\s"]$/.test(query);
+      return { word: word, prefix: last && word.length >= 2, typo: word.length >= 5 };
+    });
+    phrases.forEach(function (list) {
+      list.forEach(function (word) { items.push({ word: word, prefix: false, typo: false }); });
+    });
+    return { items: items, phrases: phrases };
+  }
+
+  // ---- Index lookups -----------------------------------------------------
+
+  function chunkIndex(meta, term) {
+    var low = 0, high = meta.c.length - 1;
+    while (low < high) {
+      var mid = (low + high + 1) >> 1;
+      if (meta.c[mid] <= term) { low = mid; } else { high = mid - 1; }
+    }
+    return low;
+  }
+
+  function decode(postings) {
+    var parts = postings.split(","), out = [], doc = 0;
+    for (var i = 0; i + 1 < parts.length; i += 2) {
+      doc += parseInt(parts[i], 36);
+      out.push(doc, parseInt(parts[i + 1], 36));
+    }
+    return out;
+  }
+
+  function editDistanceAtMostOne(a, b) {
+    if (a === b) { return true; }
+    var la = a.length, lb = b.length;
+    if (Math.abs(la - lb) > 1) { return false; }
+    var i = 0;
+    while (i < la && i < lb && a[i] === b[i]) { i += 1; }
+    if (la === lb) {
+      if (a.slice(i + 1) === b.slice(i + 1)) { return true; }
+      return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+    }
+    return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  }
+
+  /** The terms a query word matches, each with a weight: exact 1, prefix 0.8, one typo 0.6. */
+  function expand(meta, item) {
+    var first = chunkIndex(meta, item.word);
+    var last = item.prefix ? Math.min(chunkIndex(meta, item.word + "\uffff"), first + 2) : first;
+    var wanted = [];
+    for (var c = first; c <= last; c += 1) { wanted.push(load("i-" + c)); }
+    return Promise.all(wanted).then(function (chunks) {
+      var matches = [];
+      chunks.forEach(function (chunk) {
+        if (chunk[item.word] !== undefined) { matches.push({ term: item.word, weight: 1, postings: chunk[item.word] }); }
+        if (item.prefix) {
+          Object.keys(chunk).forEach(function (term) {
+            if (term !== item.word && term.indexOf(item.word) === 0) { matches.push({ term: term, weight: 0.8, postings: chunk[term] }); }
+          });
+        }
+      });
+      var exact = matches.some(function (m) { return m.term === item.word; });
+      if (exact || !item.typo) { return matches; }
+      var initial = item.word.codePointAt(0);
+      if (meta.v.indexOf(String.fromCodePoint(initial)) < 0) { return matches; }
+      return load("v-" + initial.toString(16)).then(function (vocabulary) {
+        var near = vocabulary.split(" ").filter(function (term) {
+          return term !== item.word && editDistanceAtMostOne(term, item.word);
+        }).slice(0, 8);
+        return Promise.all(near.map(function (term) { return load("i-" + chunkIndex(meta, term)); })).then(function (found) {
+          near.forEach(function (term, i) {
+            if (found[i][term] !== undefined) { matches.push({ term: term, weight: 0.6, postings: found[i][term] }); }
+          });
+          return matches;
+        });
+      });
+    });
+  }
+
+  // ---- Ranking -----------------------------------------------------------
+
+  /** Every page matching all words, best first: [{doc, score}], and the terms matched. */
+  function rank(query) {
+    var parsed = parse(query);
+    if (!parsed.items.length) { return Promise.resolve({ hits: [], terms: {}, parsed: parsed }); }
+    return load("meta").then(function (meta) {
+      return Promise.all(parsed.items.map(function (item) { return expand(meta, item); }));
+    }).then(function (expansions) {
+      var terms = {};
+      var total = null;
+      expansions.forEach(function (matches) {
+        var scores = new Map();
+        matches.forEach(function (match) {
+          terms[match.term] = true;
+          var list = decode(match.postings);
+          for (var i = 0; i < list.length; i += 2) {
+            var score = list[i + 1] * match.weight;
+            if (!(scores.get(list[i]) >= score)) { scores.set(list[i], score); }
+          }
+        });
+        if (total === null) { total = scores; return; }
+        var next = new Map();
+        scores.forEach(function (score, doc) { if (total.has(doc)) { next.set(doc, total.get(doc) + score); } });
+        total = next;
+      });
+      var hits = [];
+      (total || new Map()).forEach(function (score, doc) { hits.push({ doc: doc, score: score }); });
+      hits.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+      return { hits: hits, terms: terms, parsed: parsed };
+    });
+  }
+
+  function containsPhrase(record, phrase) {
+    var texts = [record.t, record.s].concat(record.x.map(function (s) { return s[1] + " " + s[2]; }));
+    var needle = " " + phrase.join(" ") + " ";
+    return texts.some(function (text) { return (" " + words(text).join(" ") + " ").indexOf(needle) >= 0; });
+  }
+
+  // ---- Facets ------------------------------------------------------------
+
+  var facetSets = null;
+  function facets() {
+    return load("facets").then(function (data) {
+      if (!facetSets) {
+        facetSets = {};
+        data.dims.forEach(function (dim) {
+          facetSets[dim.id] = {};
+          dim.values.forEach(function (value) {
+            var set = new Set(), doc = 0;
+            value.docs.split(",").forEach(function (delta) { doc += parseInt(delta, 36); set.add(doc); });
+            facetSets[dim.id][value.id] = set;
+          });
+        });
+      }
+      return data;
+    });
+  }
+
+  function passes(doc, filters, except) {
+    return Object.keys(filters).every(function (dim) {
+      if (dim === except || !filters[dim].length) { return true; }
+      return filters[dim].some(function (value) { return facetSets[dim][value] && facetSets[dim][value].has(doc); });
+    });
+  }
+
+  // ---- Search ------------------------------------------------------------
+
+  /**
+   * Runs a query. options: limit (results with records, default 10),
+   * filters ({dim: [value ids]}), counts (true to compute filter counts).
+   * Resolves to {total, results: [{doc, score, record, section, snippet}], counts}.
+   */
+  function search(query, options) {
+    options = options || {};
+    var limit = options.limit || 10;
+    var filters = options.filters || {};
+    var needFacets = options.counts || Object.keys(filters).some(function (d) { return filters[d].length; });
+    return Promise.all([rank(query), needFacets ? facets() : null]).then(function (both) {
+      var ranked = both[0];
+      var hits = needFacets ? ranked.hits.filter(function (h) { return passes(h.doc, filters); }) : ranked.hits;
+      var counts = null;
+      if (options.counts) {
+        counts = {};
+        both[1].dims.forEach(function (dim) {
+          counts[dim.id] = {};
+          var others = ranked.hits.filter(function (h) { return passes(h.doc, filters, dim.id); });
+          dim.values.forEach(function (value) {
+            var set = facetSets[dim.id][value.id];
+            counts[dim.id][value.id] = others.filter(function (h) { return set.has(h.doc); }).length;
+          });
+        });
+      }
+      var phrases = ranked.parsed.phrases;
+      var results = [];
+      var position = 0;
+      var rejected = 0;
+      function next() {
+        if (results.length >= limit || position >= hits.length) {
+          // With a phrase, pages past the last one checked are counted as candidates.
+          var total = phrases.length ? hits.length - rejected : hits.length;
+          return { total: total, results: results, counts: counts, terms: ranked.terms };
+        }
+        var batch = hits.slice(position, position + (limit - results.length));
+        position += batch.length;
+        return Promise.all(batch.map(function (h) { return load("d-" + h.doc); })).then(function (records) {
+          records.forEach(function (record, i) {
+            if (!phrases.every(function (p) { return containsPhrase(record, p); })) { rejected += 1; return; }
+            results.push(describe(batch[i], record, ranked.terms, ranked.parsed));
+          });
+          return next();
+        });
+      }
+      return next();
+    });
+  }
+
+  /** Picks the section that matches most query words, and its snippet. */
+  function describe(hit, record, terms, parsed) {
+    var prefixes = parsed.items.filter(function (i) { return i.prefix; }).map(function (i) { return i.word; });
+    function matches(folded) {
+      return terms[folded] === true || prefixes.some(function (p) { return folded.indexOf(p) === 0; });
+    }
+    var best = null, bestCount = 0;
+    record.x.forEach(function (section, index) {
+      var seen = {};
+      words(section[1] + " " + section[2]).forEach(function (w) { if (matches(w)) { seen[w] = true; } });
+      var count = Object.keys(seen).length;
+      if (count > bestCount) { best = index; bestCount = count; }
+    });
+    var section = best === null ? null : record.x[best];
+    var text = section && section[2] ? section[2] : record.s;
+    return {
+      doc: hit.doc, score: hit.score, record: record,
+      url: root + record.u + (section && section[0] ? "#" + section[0] : ""),
+      heading: section && section[0] ? section[1] : "",
+      snippet: snippet(text, matches),
+      titleParts: snippet(record.t, matches, true)
+    };
+  }
+
+  /** Text around the first match, as [text, matched] parts. */
+  function snippet(text, matches, whole) {
+    var tokens = [], re = /[\p{L}\p{N}\p{M}]+/gu, m;
+    while ((m = re.exec(text)) !== null) { tokens.push({ start: m.index, end: m.index + m[0].length, hit: words(m[0]).some(matches) }); }
+    var from = 0, to = text.length;
+    if (!whole && tokens.length > 32) {
+      var first = 0;
+      for (var i = 0; i < tokens.length; i += 1) { if (tokens[i].hit) { first = i; break; } }
+      var startToken = Math.max(0, first - 8), endToken = Math.min(tokens.length - 1, startToken + 30);
+      from = startToken === 0 ? 0 : tokens[startToken].start;
+      to = endToken === tokens.length - 1 ? text.length : tokens[endToken].end;
+    }
+    var parts = [], cursor = from;
+    tokens.forEach(function (t) {
+      if (!t.hit || t.start < from || t.end > to) { return; }
+      if (t.start > cursor) { parts.push([text.slice(cursor, t.start), false]); }
+      parts.push([text.slice(t.start, t.end), true]);
+      cursor = t.end;
+    });
+    if (cursor < to) { parts.push([text.slice(cursor, to), false]); }
+    if (from > 0) { parts.unshift(["… ", false]); }
+    if (to < text.length) { parts.push([" …", false]); }
+    return parts;
+  }
+
+  api.search = search;
+  api.words = words;
+
+  // ---- DOM helpers -------------------------------------------------------
+
+  function el(name, className, text) {
+    var node = document.createElement(name);
+    if (className) { node.className = className; }
+    if (text !== undefined) { node.textContent = text; }
+    return node;
+  }
+
+  function highlighted(name, className, parts) {
+    var node = el(name, className);
+    parts.forEach(function (part) {
+      node.appendChild(part[1] ? el("mark", null, part[0]) : document.createTextNode(part[0]));
+    });
+    return node;
+  }
+
+  function resultBody(result) {
+    var fragment = document.createDocumentFragment();
+    fragment.appendChild(highlighted("span", "result-title", result.titleParts));
+    var meta = result.record.k + (result.heading ? " › " + result.heading : "") + (result.record.r ? " · " + result.record.r : "");
+    fragment.appendChild(el("span", "result-meta", meta));
+    fragment.appendChild(highlighted("span", "result-snippet", result.snippet));
+    return fragment;
+  }
+
+  function reportError(status, error) {
+    if (status) { status.textContent = "Search is unavailable: " + error.message + ". The list of all pages below still works."; }
+  }
+
+  // ---- The search box in every page's header (combobox) ------------------
+
+  function setUpCombobox() {
+    var input = document.getElementById("search-input");
+    var list = document.getElementById("search-suggestions");
+    var form = document.getElementById("search-form");
+    if (!input || !list || !form) { return; }
+    var active = -1, sequence = 0;
+
+    function options() { return list.querySelectorAll("[role=option]"); }
+    function close() {
+      list.hidden = true;
+      input.setAttribute("aria-expanded", "false");
+      input.removeAttribute("aria-activedescendant");
+      active = -1;
+    }
+    function activate(index) {
+      var all = options();
+      if (!all.length) { return; }
+      active = (index + all.length) % all.length;
+      Array.prototype.forEach.call(all, function (option, i) { option.setAttribute("aria-selected", i === active ? "true" : "false"); });
+      input.setAttribute("aria-activedescendant", all[active].id);
+      all[active].scrollIntoView({ block: "nearest" });
+    }
+    function allResultsURL(query) { return root + "search.html?q=" + encodeURIComponent(query); }
+    function show(query, outcome) {
+      list.textContent = "";
+      active = -1;
+      outcome.results.forEach(function (result, i) {
+        var option = el("li", "suggestion");
+        option.id = "search-option-" + i;
+        option.setAttribute("role", "option");
+        option.setAttribute("aria-selected", "false");
+        var link = el("a");
+        link.href = result.url;
+        link.tabIndex = -1;
+        link.appendChild(resultBody(result));
+        option.appendChild(link);
+        list.appendChild(option);
+      });
+      var more = el("li", "suggestion all-results");
+      more.id = "search-option-all";
+      more.setAttribute("role", "option");
+      more.setAttribute("aria-selected", "false");
+      var link = el("a", null, outcome.total ? "All " + outcome.total + " results for “" + query + "”" : "No results for “" + query + "”: see all pages");
+      link.href = allResultsURL(query);
+      link.tabIndex = -1;
+      more.appendChild(link);
+      list.appendChild(more);
+      list.hidden = false;
+      input.setAttribute("aria-expanded", "true");
+    }
+    function update() {
+      var query = input.value;
+      var mine = ++sequence;
+      if (!words(query).length) { close(); return; }
+      var started = performance.now();
+      search(query, { limit: 6 }).then(function (outcome) {
+        if (mine !== sequence) { return; }
+        show(query, outcome);
+        api.lastQueryMs = performance.now() - started;
+      }, function (error) { if (mine === sequence) { close(); console.warn(error.message); } });
+    }
+    input.addEventListener("input", update);
+    input.addEventListener("focus", function () { if (input.value && list.children.length) { list.hidden = false; input.setAttribute("aria-expanded", "true"); } });
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "ArrowDown") { event.preventDefault(); if (list.hidden) { update(); } else { activate(active + 1); } }
+      else if (event.key === "ArrowUp") { event.preventDefault(); activate(active - 1); }
+      else if (event.key === "Escape") { if (!list.hidden) { event.preventDefault(); close(); } else { input.value = ""; } }
+      else if (event.key === "Enter" && active >= 0) {
+        event.preventDefault();
+        var link = options()[active].querySelector("a");
+        if (link) { window.location.href = link.href; }
+      }
+    });
+    list.addEventListener("mousedown", function (event) { event.preventDefault(); });
+    input.addEventListener("blur", function () { close(); });
+    document.addEventListener("keydown", function (event) {
+      var target = event.target, tag = target && target.tagName;
+      if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) { return; }
+      if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (target && target.isContentEditable)) { return; }
+      event.preventDefault();
+      input.focus();
+      input.select();
+    });
+  }
+
+  // ---- The full results page (search.html) --------------------------------
+
+  function setUpResultsPage() {
+    var results = document.getElementById("search-results");
+    if (!results) { return; }
+    var form = document.getElementById("search-page-form");
+    var input = document.getElementById("search-page-input");
+    var status = document.getElementById("search-status");
+    var filtersBox = document.getElementById("search-filters");
+    var allPages = document.getElementById("all-pages");
+    var params = new URLSearchParams(window.location.search);
+    var filters = {};
+    var sequence = 0;
+    form.hidden = false;
+    input.value = params.get("q") || "";
+    ["kind", "region", "risk", "category", "regime"].forEach(function (dim) { filters[dim] = params.getAll(dim); });
+
+    function writeURL() {
+      var next = new URLSearchParams();
+      if (input.value) { next.set("q", input.value); }
+      Object.keys(filters).forEach(function (dim) { filters[dim].forEach(function (v) { next.append(dim, v); }); });
+      var query = next.toString();
+      try { history.replaceState(null, "", query ? "?" + query : window.location.pathname); } catch (e) { /* file:// in some browsers */ }
+    }
+
+    function renderFilters(data, counts) {
+      filtersBox.textContent = "";
+      data.dims.forEach(function (dim) {
+        var fieldset = el("fieldset", "filter");
+        fieldset.appendChild(el("legend", null, dim.label));
+        dim.values.forEach(function (value) {
+          var count = counts[dim.id][value.id];
+          var checked = filters[dim.id].indexOf(value.id) >= 0;
+          if (!count && !checked) { return; }
+          var id = "filter-" + dim.id + "-" + value.id;
+          var box = el("input");
+          box.type = "checkbox";
+          box.id = id;
+          box.checked = checked;
+          box.addEventListener("change", function () {
+            filters[dim.id] = box.checked ? filters[dim.id].concat([value.id]) : filters[dim.id].filter(function (v) { return v !== value.id; });
+            run();
+          });
+          var label = el("label", null, value.label + " ");
+          label.htmlFor = id;
+          label.appendChild(el("span", "count", "(" + count + ")"));
+          var row = el("div", "filter-value");
+          row.appendChild(box);
+          row.appendChild(label);
+          fieldset.appendChild(row);
+        });
+        if (fieldset.querySelector("input")) { filtersBox.appendChild(fieldset); }
+      });
+      filtersBox.hidden = !filtersBox.children.length;
+    }
+
+    function run() {
+      var query = input.value;
+      var mine = ++sequence;
+      writeURL();
+      if (!words(query).length) {
+        results.textContent = "";
+        filtersBox.hidden = true;
+        status.textContent = "";
+        allPages.hidden = false;
+        return;
+      }
+      allPages.hidden = true;
+      var started = performance.now();
+      search(query, { limit: 50, filters: filters, counts: true }).then(function (outcome) {
+        if (mine !== sequence) { return; }
+        results.textContent = "";
+        outcome.results.forEach(function (result) {
+          var item = el("li", "result");
+          var link = el("a");
+          link.href = result.url;
+          link.appendChild(resultBody(result));
+          item.appendChild(link);
+          results.appendChild(item);
+        });
+        status.textContent = outcome.total === 0 ? "No results for “" + query + "”." :
+          (outcome.total === 1 ? "1 result" : outcome.total + " results") + " for “" + query + "”" +
+          (outcome.total > outcome.results.length ? ", the first " + outcome.results.length + " shown." : ".");
+        return facets().then(function (data) { renderFilters(data, outcome.counts); });
+      }).then(function () { api.lastQueryMs = performance.now() - started; }, function (error) { reportError(status, error); allPages.hidden = false; });
+    }
+
+    form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
+    input.addEventListener("input", run);
+    run();
+  }
+
+  setUpCombobox();
+  setUpResultsPage();
+}());

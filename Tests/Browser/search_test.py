@@ -14,6 +14,7 @@ Needs chromium and chromium-driver (Debian), installed by .ci/run.
 
 import argparse
 import functools
+import json
 import http.server
 import os
 import shutil
@@ -83,6 +84,13 @@ def run_checks(browser, base, label, f):
     browser.run("document.activeElement && document.activeElement.blur && document.activeElement.blur();")
     browser.press("/")
     f.check(browser.run("return document.activeElement.id") == "search-input", "'/' focuses the search box")
+
+    # The browser folds words exactly as the index builder (Swift) does.
+    with open(os.path.join(REPO, "Tests", "DiligenceKitTests", "Fixtures", "folding.json"), encoding="utf-8") as fixture:
+        pairs = json.load(fixture)
+    folded = browser.run("return arguments[0].map(p => window.DiligenceSearch.words(p[0]))", pairs)
+    mismatches = [(p[0], got) for p, got in zip(pairs, folded) if got != p[1]]
+    f.check(not mismatches, f"JavaScript folding matches Fixtures/folding.json ({len(pairs)} cases) {mismatches[:2] if mismatches else ''}")
 
     # Ranking: prefix as the reader types, a typo, a diacritic-free spelling, a phrase.
     cases = [

@@ -42,6 +42,7 @@ enum LinkAudit {
             let html = (try? String(contentsOfFile: root + "/" + file, encoding: .utf8)) ?? ""
             for link in links(in: html) {
                 if link.hasPrefix("http://") || link.hasPrefix("https://") || link.hasPrefix("mailto:") { continue }
+                if link == "data:," { continue } // the empty favicon that spares a request
                 let decoded = link.replacingOccurrences(of: "&amp;", with: "&")
                 let parts = decoded.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
                 let path = String(parts[0])

@@ -80,6 +80,14 @@ struct TestSite {
     }
 
     func remove() { try? FileManager.default.removeItem(at: root) }
+
+    /// The page without the site's own script elements (`static/*.js`,
+    /// `data/*.js`, loaded by `src`), so a test can assert that no other
+    /// script is there.
+    static func withoutOwnScripts(_ html: String) -> String {
+        html.replacingOccurrences(of: #"<script src="(\.\./)*(static|data)/[a-z-]+\.js"( defer)?></script>"#,
+                                  with: "", options: .regularExpression)
+    }
 }
 
 /// Minimal valid pages, for tests that only vary one thing.

@@ -85,7 +85,7 @@ public struct SiteBuilder: Sendable {
 
         guard !log.hasErrors, let templates else { return finish(report, log, start) }
         var outputs = SiteRenderer(graph: graph, templates: templates, today: options.today).render()
-        outputs += SearchIndexBuilder().build(graph)
+        outputs += SearchIndexBuilder(chunkBytes: options.searchChunkBytes).build(graph)
         outputs += assetFiles(tree)
         report.files = outputs.sorted { $0.path < $1.path }
 

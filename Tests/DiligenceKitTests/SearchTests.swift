@@ -1,0 +1,168 @@
+@testable import DiligenceKit
+import Foundation
+import XCTest
+
+/// The search index: folding and word splitting (pinned by a fixture the
+/// browser test checks against the JavaScript side too), ranking, sharding,
+/// and data files that cannot break out of their script.
+final class SearchTests: XCTestCase {
+    func testFoldingMatchesTheSharedFixture() throws {
+        let data = try Data(contentsOf: TestSite.fixtures.appendingPathComponent("folding.json"))
+        let cases = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [[Any]])
+        XCTAssertGreaterThan(cases.count, 10)
+        for pair in cases {
+            let input = try XCTUnwrap(pair[0] as? String)
+            XCTAssertEqual(TextFolding.words(input), pair[1] as? [String], input)
+        }
+    }
+
+    /// The built index of a test site, decoded: chunks, meta and vocabulary.
+    struct BuiltIndex {
+        var meta: [String: Any]
+        var chunks: [[String: String]]
+        var vocabulary: [String: [String]]
+        var output: String
+
+        init(_ site: TestSite, chunkBytes: Int = 48_000) throws {
+            var options = site.options
+            options.searchChunkBytes = chunkBytes
+            let report = SiteBuilder(options: options).build()
+            XCTAssertNotNil(report.publishedBytes, "\(report.diagnostics)")
+            output = site.output
+            meta = try BuiltIndex.payload(site.outputText("search/meta.js")) as? [String: Any] ?? [:]
+            let count = (meta["c"] as? [String])?.count ?? 0
+            chunks = try (0..<count).map { try BuiltIndex.payload(site.outputText("search/i-\($0).js")) as? [String: String] ?? [:] }
+            vocabulary = [:]
+            for initial in meta["v"] as? [String] ?? [] {
+                let hex = String(initial.unicodeScalars.first!.value, radix: 16)
+                let words = try BuiltIndex.payload(site.outputText("search/v-\(hex).js")) as? String ?? ""
+                vocabulary[initial] = words.split(separator: " ").map(String.init)
+            }
+        }
+
+        /// The value of `DiligenceSearch.put("key", value);`.
+        static func payload(_ script: String) throws -> Any {
+            XCTAssertTrue(script.hasPrefix("DiligenceSearch.put(\"") && script.hasSuffix(");\n"), String(script.prefix(80)))
+            let comma = try XCTUnwrap(script.firstIndex(of: ","))
+            let json = script[script.index(after: comma)..<script.index(script.endIndex, offsetBy: -3)]
+            return try JSONSerialization.jsonObject(with: Data(json.utf8), options: [.fragmentsAllowed])
+        }
+
+        /// Page number → score for a term, as the browser decodes it.
+        func postings(_ term: String) -> [Int: Int] {
+            guard let encoded = chunks.lazy.compactMap({ $0[term] }).first else { return [:] }
+            let numbers = encoded.split(separator: ",").map { Int($0, radix: 36)! }
+            var result: [Int: Int] = [:]
+            var doc = 0
+            for i in stride(from: 0, to: numbers.count, by: 2) {
+                doc += numbers[i]
+                result[doc] = numbers[i + 1]
+            }
+            return result
+        }
+
+        /// Page number of a page, from its record.
+        func doc(_ url: String) throws -> Int {
+            for i in 0..<((meta["n"] as? Int) ?? 0) {
+                let record = try BuiltIndex.payload(String(contentsOfFile: output + "/search/d/\(i).js", encoding: .utf8)) as? [String: Any]
+                if record?["u"] as? String == url { return i }
+            }
+            XCTFail("no record for \(url)")
+            return -1
+        }
+    }
+
+    func testTitleOutranksBodyAndShortBeatsLong() throws {
+        let filler = String(repeating: "Unrelated words about export paperwork and shipping. ", count: 60)
+        let site = try TestSite(files: [
+            "guidance/a.md": Pages.guidance(order: 1, body: "## Step\n\nA note on thermal cameras.\n\n\(filler)\n"),
+            "guidance/b.md": "---\ntitle: Thermal cameras\nsummary: Cameras that see heat.\norder: 2\n---\n## Step\n\nText.\n",
+            "guidance/c.md": Pages.guidance(order: 3, body: "## Step\n\nThermal cameras are covered here.\n"),
+            "pages/links.md": "---\ntitle: Links\nsummary: Links.\n---\n[a](../guidance/a.md) [b](../guidance/b.md) [c](../guidance/c.md)\n",
+        ])
+        defer { site.remove() }
+        let index = try BuiltIndex(site)
+        let scores = index.postings("thermal")
+        let a = try index.doc("guidance/a.html"), b = try index.doc("guidance/b.html"), c = try index.doc("guidance/c.html")
+        XCTAssertEqual(Set(scores.keys), [a, b, c])
+        // Title match first; the same body mention ranks higher in a short page than in a long one.
+        XCTAssertGreaterThan(scores[b]!, scores[c]!)
+        XCTAssertGreaterThan(scores[c]!, scores[a]!)
+        // In the same sentence, a word of one page weighs more than a word of
+        // three (inverse document frequency).
+        XCTAssertGreaterThan(index.postings("covered")[c] ?? 0, scores[c]!)
+        // Diacritics and case are folded at indexing time.
+        XCTAssertNil(index.chunks.first { $0["Thermal"] != nil })
+    }
+
+    func testShardsCoverEveryTermOnceInSortedRanges() throws {
+        var files: [String: String] = [:]
+        for i in 1...30 {
+            files["guidance/s\(i).md"] = Pages.guidance(order: i, body: "## Part \(i)\n\nWord\(i)alpha word\(i)beta shared État Côte term\(i * 7)\n")
+        }
+        let site = try TestSite(files: files)
+        defer { site.remove() }
+        let index = try BuiltIndex(site, chunkBytes: 300)
+        let firsts = try XCTUnwrap(index.meta["c"] as? [String])
+        XCTAssertGreaterThan(index.chunks.count, 5, "small chunk size gives many chunks")
+        XCTAssertEqual(firsts.count, index.chunks.count)
+        var all: [String] = []
+        for (i, chunk) in index.chunks.enumerated() {
+            let terms = chunk.keys.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }
+            XCTAssertEqual(terms.first, firsts[i], "meta names the first term of chunk \(i)")
+            if i + 1 < firsts.count { XCTAssertTrue(terms.allSatisfy { $0.utf16.lexicographicallyPrecedes(firsts[i + 1].utf16) }) }
+            all += terms
+        }
+        XCTAssertEqual(all.count, Set(all).count, "no term in two chunks")
+        XCTAssertTrue(all.contains("etat") && all.contains("cote") && all.contains("word7alpha"))
+        // Every term is in the vocabulary file of its initial, for typo matching.
+        let vocabulary = Set(index.vocabulary.values.joined())
+        XCTAssertEqual(vocabulary, Set(all))
+        XCTAssertEqual(index.vocabulary["w"]?.contains("word12beta"), true)
+        // A page's postings: every page has "shared" once, with increasing page numbers.
+        XCTAssertEqual(index.postings("shared").count, 30)
+    }
+
+    func testSmallSiteUsesOneChunkAndRecordsCarrySections() throws {
+        let site = try TestSite(fixture: "kb")
+        defer { site.remove() }
+        let index = try BuiltIndex(site)
+        XCTAssertEqual(index.chunks.count, 1)
+        let cn = try index.doc("countries/cn.html")
+        let record = try XCTUnwrap(BuiltIndex.payload(site.outputText("search/d/\(cn).js")) as? [String: Any])
+        XCTAssertEqual(record["t"] as? String, "China")
+        XCTAssertEqual(record["k"] as? String, "Country profile")
+        XCTAssertEqual(record["r"] as? String, "High")
+        let sections = try XCTUnwrap(record["x"] as? [[String]])
+        XCTAssertTrue(sections.contains { $0[0] == "risk-basis" && $0[1] == "Risk basis" && $0[2].contains("Xinjiang") })
+        // Facets: China is in its region and risk level.
+        let facets = try XCTUnwrap(BuiltIndex.payload(site.outputText("search/facets.js")) as? [String: Any])
+        let dims = try XCTUnwrap(facets["dims"] as? [[String: Any]])
+        XCTAssertEqual(dims.compactMap { $0["id"] as? String }, ["kind", "region", "risk", "category", "regime"])
+        let region = try XCTUnwrap(dims.first { $0["id"] as? String == "region" }?["values"] as? [[String: Any]])
+        let eastAsia = try XCTUnwrap(region.first { $0["id"] as? String == "east-asia-pacific" })
+        XCTAssertEqual(eastAsia["docs"] as? String, String(cn, radix: 36))
+    }
+
+    func testIndexDataCannotBreakOutOfItsScript() throws {
+        let hostile = "Closing </script><script>alert(1)</script> and <!-- and \u{2028} end"
+        let site = try TestSite(files: [
+            "guidance/a.md": "---\ntitle: \(ScriptDataYAML.quoted(hostile))\nsummary: \(ScriptDataYAML.quoted(hostile))\norder: 1\n---\n## Step\n\n`\(hostile)`\n",
+        ])
+        defer { site.remove() }
+        _ = try BuiltIndex(site)
+        let enumerator = FileManager.default.enumerator(atPath: site.output + "/search")
+        var checked = 0
+        while let file = enumerator?.nextObject() as? String {
+            guard file.hasSuffix(".js") else { continue }
+            let text = try site.outputText("search/" + file)
+            for forbidden in ["</script", "<script", "<!--", "\u{2028}"] {
+                XCTAssertFalse(text.contains(forbidden), "\(file) contains \(forbidden.debugDescription)")
+            }
+            checked += 1
+        }
+        XCTAssertGreaterThan(checked, 3)
+        let record = try XCTUnwrap(BuiltIndex.payload(site.outputText("search/d/0.js")) as? [String: Any])
+        XCTAssertEqual(record["t"] as? String, hostile)
+    }
+}

@@ -115,9 +115,15 @@
       var initial = item.word.codePointAt(0);
       if (meta.v.indexOf(String.fromCodePoint(initial)) < 0) { return matches; }
       return load("v-" + initial.toString(16)).then(function (vocabulary) {
+        // At most four index chunks more for the corrections.
+        var chunksNeeded = {};
         var near = vocabulary.split(" ").filter(function (term) {
-          return term !== item.word && editDistanceAtMostOne(term, item.word);
-        }).slice(0, 8);
+          if (term === item.word || !editDistanceAtMostOne(term, item.word)) { return false; }
+          var chunk = chunkIndex(meta, term);
+          if (!chunksNeeded[chunk] && Object.keys(chunksNeeded).length >= 4) { return false; }
+          chunksNeeded[chunk] = true;
+          return true;
+        });
         return Promise.all(near.map(function (term) { return load("i-" + chunkIndex(meta, term)); })).then(function (found) {
           near.forEach(function (term, i) {
             if (found[i][term] !== undefined) { matches.push({ term: term, weight: 0.6, postings: found[i][term] }); }

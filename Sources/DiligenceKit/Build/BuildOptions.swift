@@ -14,7 +14,7 @@ public struct BuildOptions: Sendable {
     /// Content files larger than this are refused.
     public var maxFileSize: Int
     /// Size at which the search index is cut into another chunk file.
-    public var searchChunkBytes: Int = 48_000
+    public var searchChunkBytes: Int = 24_000
 
     public init(content: String = "content", templates: String = "templates", output: String = "public",
                 drafts: Bool = false, strict: Bool = false, today: PartialDate = .today, maxFileSize: Int = 1 << 20) {

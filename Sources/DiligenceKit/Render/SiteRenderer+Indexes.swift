@@ -17,6 +17,7 @@ extension SiteRenderer {
             intro = "Country profiles by region, with the overall risk for surveillance-capable sales to government end-users."
             groups = termGroups(.region, kinds: [.country], from: path)
         case .page:
+            intro = "About this site: how it is made and how to use it."
             groups = [.init(heading: nil, id: nil, items: pages.map { link(to: $0, from: path) })]
         }
         var context = layout(path: path, title: kind.pluralLabel, description: intro, section: path, breadcrumbs: [])

@@ -20,6 +20,9 @@ public struct SiteRenderer: Sendable {
 
     var site: SiteConfig { graph.site }
 
+    /// Most free pages listed one by one in the footer.
+    static let footerLimit = 8
+
     /// Output paths of the site-wide pages, used for navigation and links.
     enum Paths {
         static let home = "index.html"
@@ -45,7 +48,7 @@ public struct SiteRenderer: Sendable {
         }
         var files = rendered.compactMap { $0 }
         files.append(renderHome())
-        for kind in [PageKind.guidance, .product, .country] {
+        for kind in PageKind.allCases {
             files.append(renderIndex(kind))
         }
         for taxonomy in Taxonomy.allCases {
@@ -81,7 +84,12 @@ public struct SiteRenderer: Sendable {
         let sections: [(String, String)] = [PageKind.guidance, .product, .country].map { ($0.pluralLabel, $0.folder + "/index.html") }
             + [("Risk matrix", Paths.matrix), ("Screening", Paths.screening)]
         let navigation = sections.map { LinkView(title: $0.0, url: root + $0.1, current: $0.1 == section) }
-        var footer = graph.pages(of: .page).map { link(to: $0, from: path) }
+        // Free pages (about, methodology…) in the footer; past a handful, the
+        // footer links their index instead, so every page stays small.
+        let free = graph.pages(of: .page)
+        var footer = free.count <= SiteRenderer.footerLimit
+            ? free.map { link(to: $0, from: path, summary: false) }
+            : [LinkView(title: "All pages about this site", url: root + PageKind.page.folder + "/index.html")]
         footer += [("What changed", Paths.changes), ("Review status", Paths.review), ("Atom feed", Paths.feed)]
             .map { LinkView(title: $0.0, url: root + $0.1) }
         var crumbs = [LinkView(title: "Home", url: root + Paths.home)]

@@ -24,7 +24,7 @@ public struct SearchIndexBuilder: Sendable {
     /// Chunks are cut when they pass this many bytes.
     public var chunkBytes: Int
 
-    public init(chunkBytes: Int = 48_000) {
+    public init(chunkBytes: Int = 24_000) {
         self.chunkBytes = chunkBytes
     }
 

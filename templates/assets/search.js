@@ -377,7 +377,7 @@
       more.id = "search-option-all";
       more.setAttribute("role", "option");
       more.setAttribute("aria-selected", "false");
-      var link = el("a", null, outcome.total ? "All " + outcome.total + " results for “" + query + "”" : "No results for “" + query + "”: see all pages");
+      var link = el("a", null, outcome.total ? (outcome.total === 1 ? "The one result for “" : "All " + outcome.total + " results for “") + query + "”" : "No results for “" + query + "”: see all pages");
       link.href = allResultsURL(query);
       link.tabIndex = -1;
       more.appendChild(link);

@@ -47,12 +47,15 @@ struct SearchDocument {
         text[.headings] = parsed.document.headings.map(\.text)
         text[.lists] = lists
         text[.body] = parsed.sections.map(\.text)
-        var sections: [[String]] = [["", "", lists.joined(separator: " · ")]]
+        // Body sections first, so a tie picks the body for the snippet; the
+        // list fields and sources last, under no heading.
+        var sections: [[String]] = []
         for section in parsed.sections {
             let id = section.headingID ?? ""
             if sections.last?[0] == id { sections[sections.count - 1][2] += " " + section.text }
             else { sections.append([id, headingText[id] ?? "", section.text]) }
         }
+        sections.append(["", "", lists.joined(separator: " · ")])
         record = Record(t: page.title, u: page.id.outputPath, k: page.kind.label, s: page.summary, r: risk,
                         x: sections.filter { !$0[2].isEmpty || !$0[1].isEmpty })
         facets = ["kind": [page.kind.rawValue]]

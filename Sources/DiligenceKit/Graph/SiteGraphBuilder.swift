@@ -103,7 +103,7 @@ public struct SiteGraphBuilder: Sendable {
         case .page:
             break
         }
-        let ownHeadings = Set(parsed.document.headings.map(\.id))
+        let ownHeadings = Set(parsed.document.headings.map(\.id)).union(FieldSections.ids(of: page))
         parsed.document.rewriteLinks { link in
             let (url, target) = resolver.resolve(link, in: page.id, ownHeadings: ownHeadings)
             if case .page(let id, _) = target { targets.append(id) }

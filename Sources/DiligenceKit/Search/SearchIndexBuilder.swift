@@ -19,7 +19,9 @@ public struct SearchIndexBuilder: Sendable {
     /// Field weights, in `SearchDocument.Field` order: title, headings,
     /// summary, list fields, body.
     public static let weights: [Double] = [10, 4, 3, 2, 1]
-    static let k1 = 1.2
+    // Larger than the usual 1.2 because field weights multiply term
+    // frequencies: with 1.2 a title match saturates and ranks like a heading match.
+    static let k1 = 5.0
     static let b = 0.75
     /// Chunks are cut when they pass this many bytes.
     public var chunkBytes: Int

@@ -15,8 +15,10 @@ struct Diligence: ParsableCommand {
         Run it from the folder that holds content/ and templates/:
           diligence check     validate every file and report all problems
           diligence build     validate, then write the site to public/
+          diligence new country FR    start a country profile
+          diligence schema    regenerate schemas/ and the field reference
         """,
-        subcommands: [BuildCommand.self, CheckCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, SchemaCommand.self],
         defaultSubcommand: nil
     )
 }

@@ -71,6 +71,11 @@ final class MappingReader {
                       hint: node.sequence != nil ? "write one value, or remove the '-' list markers" : nil)
             return nil
         }
+        if scalar.string.hasPrefix(Scaffold.placeholder) {
+            log.error(at: location(of: node), "'\(field)' still holds a placeholder: \(scalar.string.prefix(60))",
+                      hint: "replace it with the value (CONTRIBUTING.md explains each field), or delete the line if the field is optional")
+            return nil
+        }
         return scalar.string
     }
 

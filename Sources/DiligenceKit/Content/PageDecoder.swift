@@ -70,18 +70,36 @@ public struct PageDecoder: Sendable {
         case .page:
             details = .page
         }
+        reportPlaceholders(in: parts.body, firstLine: parts.bodyFirstLine, file: file.displayPath, log: fileLog)
         guard !fileLog.hasErrors, let title, let summary, let details else { return nil }
         return Page(id: id, file: file.displayPath, title: title, summary: summary, tags: tags, sources: sources,
                     updated: updated, draft: draft, details: details, body: parts.body, bodyFirstLine: parts.bodyFirstLine)
     }
 
+    /// A body line that starts with the scaffold's placeholder marker is an
+    /// error, so a page written by `diligence new` cannot be published half done.
+    private func reportPlaceholders(in body: String, firstLine: Int, file: String, log: DiagnosticLog) {
+        var line = firstLine
+        for text in body.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = text.drop { $0 == " " || $0 == "\t" }
+            if trimmed.hasPrefix(Scaffold.placeholder) {
+                log.error(at: SourceLocation(file: file, line: line, column: text.count - trimmed.count + 1),
+                          "placeholder text left in the body: \(trimmed.prefix(60))",
+                          hint: "write this part of the page, or delete the line")
+            }
+            line += 1
+        }
+    }
+
     private func decodeSources(_ reader: MappingReader) -> [Source] {
         reader.list("sources").compactMap { item in
             guard let source = MappingReader(item, specs: FrontMatterSchema.source, what: "a source",
-                                             position: reader.position, log: reader.log),
-                  let title = source.string("title") else { return nil }
-            return Source(title: title, publisher: source.string("publisher"), date: source.date("date"),
-                          url: source.url("url"), location: reader.location(of: item))
+                                             position: reader.position, log: reader.log) else { return nil }
+            // Read every field before deciding, so each problem is reported.
+            let title = source.string("title"), publisher = source.string("publisher")
+            let date = source.date("date"), url = source.url("url")
+            guard let title else { return nil }
+            return Source(title: title, publisher: publisher, date: date, url: url, location: reader.location(of: item))
         }
     }
 
@@ -135,9 +153,11 @@ public struct PageDecoder: Sendable {
         }
         let measures: [Measure] = reader.list("measures").compactMap { item in
             guard let m = MappingReader(item, specs: FrontMatterSchema.measure, what: "a measure",
-                                        position: reader.position, log: reader.log),
-                  let authority = m.string("authority"), let measure = m.locatedString("measure") else { return nil }
-            return Measure(authority: authority, measure: measure, date: m.date("date"), url: m.url("url"))
+                                        position: reader.position, log: reader.log) else { return nil }
+            let authority = m.string("authority"), measure = m.locatedString("measure")
+            let date = m.date("date"), url = m.url("url")
+            guard let authority, let measure else { return nil }
+            return Measure(authority: authority, measure: measure, date: date, url: url)
         }
         let reviewed = reader.date("reviewed")
         if let reviewed, let node = reader.node("reviewed") {
@@ -149,10 +169,10 @@ public struct PageDecoder: Sendable {
                                    hint: "check every factor and source again, then set 'reviewed' to today's date")
             }
         }
+        let products = reader.stringList("products"), reviewedBy = reader.string("reviewed_by")
         guard let code, let region, let risk, let reviewed else { return nil }
         return CountryProfile(country: code.value, region: region, risk: risk, factors: factors, regimes: regimes,
-                              measures: measures, products: reader.stringList("products"), reviewed: reviewed,
-                              reviewedBy: reader.string("reviewed_by"))
+                              measures: measures, products: products, reviewed: reviewed, reviewedBy: reviewedBy)
     }
 
     private func decodeFactors(_ reader: MappingReader, sourceCount: Int) -> [FactorAssessment] {

@@ -16,6 +16,18 @@ public enum SiteConfigDecoder {
         FieldSpec("regimes", .map(keys: "id", value: .string), required: true, "Export-control and policy regimes: id → label."),
     ]
 
+    /// Reads `<content>/site.yml` alone (for commands that need only the
+    /// vocabularies: `new`, `schema`).
+    public static func load(content: String, log: DiagnosticLog) -> SiteConfig? {
+        let path = content + "/site.yml"
+        guard let data = FileManager.default.contents(atPath: path) else {
+            log.error(at: SourceLocation(file: path), "site.yml not found",
+                      hint: "run the command where your 'content/' folder is, or name it with --content DIR")
+            return nil
+        }
+        return decode(SourceFile(relativePath: "site.yml", displayPath: path, bytes: [UInt8](data)), log: log)
+    }
+
     public static func decode(_ file: SourceFile, log: DiagnosticLog) -> SiteConfig? {
         var bytes = file.bytes[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }

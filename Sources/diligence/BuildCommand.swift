@@ -1,5 +1,6 @@
 import ArgumentParser
 import DiligenceKit
+import Foundation
 
 /// `diligence build`: check, then write the site.
 struct BuildCommand: ParsableCommand {
@@ -11,10 +12,17 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var options: SiteOptions
 
+    @Flag(help: "Print the time each stage took (load, decode, parse, link, render, search, publish).")
+    var timings = false
+
     func run() throws {
         let report = SiteBuilder(options: try options.buildOptions()).build()
         let published = report.publishedBytes != nil
         Reporter.print(report, options: options, summary: published ? report.summary(output: options.output) : nil)
+        if timings {
+            let lines = report.stages.map { "  \($0.name.padding(toLength: 8, withPad: " ", startingAt: 0)) \(String(format: "%7.3f", $0.seconds)) s" }
+            FileHandle.standardError.write(Data(("Stages:\n" + lines.joined(separator: "\n") + "\n").utf8))
+        }
         if report.failed(strict: options.strict) || !published { throw ExitCode(1) }
     }
 }

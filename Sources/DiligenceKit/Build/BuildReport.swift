@@ -4,11 +4,13 @@ public struct BuildReport: Sendable {
     public var diagnostics: [Diagnostic]
     /// Published pages per kind.
     public var pageCounts: [PageKind: Int]
-    /// The generated files (empty when an error stopped the build).
-    public var files: [OutputFile]
     /// Bytes written to the output folder; nil when nothing was published.
     public var publishedBytes: Int?
+    /// Files written to the output folder (marker file included).
+    public var fileCount = 0
     public var seconds: Double
+    /// Wall time of each stage, in order (shown by `build --timings`).
+    public var stages: [(name: String, seconds: Double)] = []
 
     /// True when the run must exit with status 1.
     public func failed(strict: Bool) -> Bool {
@@ -28,7 +30,7 @@ public struct BuildReport: Sendable {
         }
         let size = publishedBytes.map(BuildReport.formatBytes) ?? "0 B"
         let time = String(Double(Int(seconds * 100)) / 100)
-        return "Built \(total) pages (\(parts.joined(separator: ", "))) into \(output)/ — \(files.count) files, \(size) in \(time) s"
+        return "Built \(total) pages (\(parts.joined(separator: ", "))) into \(output)/ — \(fileCount) files, \(size) in \(time) s"
     }
 
     static func formatBytes(_ n: Int) -> String {

@@ -24,7 +24,13 @@ public struct SiteBuilder: Sendable {
     private func run(publish: Bool) -> BuildReport {
         let start = Date()
         let log = DiagnosticLog()
-        var report = BuildReport(diagnostics: [], pageCounts: [:], files: [], publishedBytes: nil, seconds: 0)
+        var report = BuildReport(diagnostics: [], pageCounts: [:], publishedBytes: nil, seconds: 0)
+        var lap = Date()
+        func stage(_ name: String) {
+            let now = Date()
+            report.stages.append((name, now.timeIntervalSince(lap)))
+            lap = now
+        }
         let publisher = SitePublisher(output: options.output, protected: [options.content, options.templates])
         if publish {
             do { try publisher.preflight() } catch {
@@ -38,6 +44,7 @@ public struct SiteBuilder: Sendable {
             return finish(report, log, start)
         }
 
+        stage("load")
         // Decode every file in parallel.
         let decoder = PageDecoder(site: site, today: options.today)
         let files = tree.pageFiles
@@ -66,6 +73,7 @@ public struct SiteBuilder: Sendable {
             }
         }
         checkUniqueOrder(published, log: log)
+        stage("decode")
 
         let toParse = published
         var parsed = [ParsedPage?](repeating: nil, count: toParse.count)
@@ -76,27 +84,38 @@ public struct SiteBuilder: Sendable {
             }
         }
         let pages = parsed.compactMap { $0 }
+        stage("parse")
         let index = PageIndex(
             published: Dictionary(uniqueKeysWithValues: published.map { ($0.id, $0) }),
             headingIDs: Dictionary(uniqueKeysWithValues: pages.map { ($0.id, Set($0.document.headings.map(\.id)).union(FieldSections.ids(of: $0.page))) }),
             excluded: excluded, assets: Set(tree.assets), failed: failed)
         let graph = SiteGraphBuilder(site: site, index: index, log: log).build(pages)
         for kind in PageKind.allCases { report.pageCounts[kind] = graph.pages(of: kind).count }
+        stage("link")
 
-        guard !log.hasErrors, let templates else { return finish(report, log, start) }
-        var outputs = SiteRenderer(graph: graph, templates: templates, today: options.today).render()
-        outputs += SearchIndexBuilder(chunkBytes: options.searchChunkBytes).build(graph)
-        outputs += assetFiles(tree)
-        report.files = outputs.sorted { $0.path < $1.path }
-
-        let diagnostics = log.diagnostics
-        if publish, !(options.strict && diagnostics.warningCount > 0) {
-            do {
-                report.publishedBytes = try publisher.publish(report.files)
-            } catch {
-                log.error(at: SourceLocation(file: options.output), error.description)
-            }
+        // Render and publish only a clean site; files go to the staging
+        // folder as they are rendered.
+        guard publish, !log.hasErrors, let templates, !(options.strict && log.diagnostics.warningCount > 0) else {
+            return finish(report, log, start)
         }
+        let staging: SitePublisher.Staging
+        do { staging = try publisher.begin() } catch {
+            log.error(at: SourceLocation(file: options.output), "\(error)")
+            return finish(report, log, start)
+        }
+        SiteRenderer(graph: graph, templates: templates, today: options.today).render(emit: staging.write)
+        stage("render")
+        SearchIndexBuilder(chunkBytes: options.searchChunkBytes).build(graph, emit: staging.write)
+        stage("search")
+        let assets = assetFiles(tree)
+        DispatchQueue.concurrentPerform(iterations: assets.count) { staging.write(assets[$0]) }
+        do {
+            report.publishedBytes = try publisher.commit(staging)
+            report.fileCount = staging.filesWritten
+        } catch {
+            log.error(at: SourceLocation(file: options.output), error.description)
+        }
+        stage("publish")
         return finish(report, log, start)
     }
 

@@ -79,6 +79,7 @@ public struct PageDecoder: Sendable {
     /// A body line that starts with the scaffold's placeholder marker is an
     /// error, so a page written by `diligence new` cannot be published half done.
     private func reportPlaceholders(in body: String, firstLine: Int, file: String, log: DiagnosticLog) {
+        guard Scaffold.mayContainPlaceholder(body) else { return }
         var line = firstLine
         for text in body.split(separator: "\n", omittingEmptySubsequences: false) {
             let trimmed = text.drop { $0 == " " || $0 == "\t" }

@@ -12,6 +12,11 @@ public struct HeadingSlugger: Sendable {
         for id in reserved { used[id] = 0 }
     }
 
+    /// Starts from a table of reserved ids built once (copy-on-write).
+    init(reservedTable: [String: Int]) {
+        used = reservedTable
+    }
+
     public mutating func id(for text: String) -> String {
         let base = HeadingSlugger.slug(text)
         guard let count = used[base] else {

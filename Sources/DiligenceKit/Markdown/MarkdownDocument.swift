@@ -43,8 +43,10 @@ public final class MarkdownDocument {
         "risk-factors", "regimes", "measures", "products-of-concern",
     ] + (1...99).map { "source-\($0)" }
 
+    static let reservedTable = Dictionary(uniqueKeysWithValues: reservedIDs.map { ($0, 0) })
+
     private func collect() {
-        var slugger = HeadingSlugger(reserved: MarkdownDocument.reservedIDs)
+        var slugger = HeadingSlugger(reservedTable: MarkdownDocument.reservedTable)
         let iterator = cmark_iter_new(root)
         defer { cmark_iter_free(iterator) }
         while true {

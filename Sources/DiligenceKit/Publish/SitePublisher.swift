@@ -43,55 +43,109 @@ public struct SitePublisher: Sendable {
     /// Writes `files` and swaps them in. Returns the total size in bytes.
     @discardableResult
     public func publish(_ files: [OutputFile]) throws(PublishError) -> Int {
+        let staging = try begin()
+        DispatchQueue.concurrentPerform(iterations: files.count) { staging.write(files[$0]) }
+        return try commit(staging)
+    }
+
+    /// Starts a staging folder beside the output, for files to be written
+    /// into (from any thread) as they are generated.
+    public func begin() throws(PublishError) -> Staging {
         try preflight()
-        let fm = FileManager.default
         let out = SitePublisher.absolute(output)
         let parent = (out as NSString).deletingLastPathComponent
         let base = (out as NSString).lastPathComponent
         removeLeftovers(parent: parent, base: base)
+        let fm = FileManager.default
+        let path = parent + "/.\(base).tmp-\(getpid())"
         do {
             try fm.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            try? fm.removeItem(atPath: path)
+            try fm.createDirectory(atPath: path, withIntermediateDirectories: false)
         } catch {
             throw .io(path: parent, message: error.localizedDescription)
         }
-        let staging = parent + "/.\(base).tmp-\(getpid())"
-        var total = 0
-        do {
-            try? fm.removeItem(atPath: staging)
-            try fm.createDirectory(atPath: staging, withIntermediateDirectories: false)
-            try write(Array(SitePublisher.markerText.utf8), to: staging + "/" + SitePublisher.markerName)
-            var made: Set<String> = [staging]
-            for file in files {
-                let path = staging + "/" + file.path
-                let dir = (path as NSString).deletingLastPathComponent
-                if !made.contains(dir) {
-                    try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
-                    made.insert(dir)
-                }
-                switch file.contents {
-                case .bytes(let bytes):
-                    try write(bytes, to: path)
-                    total += bytes.count
-                case .copy(let source):
-                    guard let data = fm.contents(atPath: source) else {
-                        throw PublishError.io(path: source, message: "cannot read this file")
-                    }
-                    try write(Array(data), to: path)
-                    total += data.count
-                }
-            }
-        } catch let error as PublishError {
-            try? fm.removeItem(atPath: staging)
-            throw error
-        } catch {
-            try? fm.removeItem(atPath: staging)
-            throw .io(path: output, message: error.localizedDescription)
-        }
-        try swap(staging, into: out, parent: parent, base: base)
-        return total
+        let staging = Staging(path: path)
+        staging.write(OutputFile(path: SitePublisher.markerName, text: SitePublisher.markerText))
+        return staging
     }
 
-    private func write(_ bytes: [UInt8], to path: String) throws(PublishError) {
+    /// Swaps a complete staging folder in place of the output; on any write
+    /// error, deletes it instead and leaves the output as it was.
+    @discardableResult
+    public func commit(_ staging: Staging) throws(PublishError) -> Int {
+        if let error = staging.firstError {
+            abandon(staging)
+            throw error
+        }
+        let out = SitePublisher.absolute(output)
+        let parent = (out as NSString).deletingLastPathComponent
+        let base = (out as NSString).lastPathComponent
+        try swap(staging.path, into: out, parent: parent, base: base)
+        return staging.bytesWritten
+    }
+
+    /// Deletes a staging folder; the output is untouched.
+    public func abandon(_ staging: Staging) {
+        try? FileManager.default.removeItem(atPath: staging.path)
+    }
+
+    /// A staging folder being filled. `write` may be called from many
+    /// threads; the first error is kept and reported by `commit`.
+    public final class Staging: @unchecked Sendable {
+        public let path: String
+        private let lock = NSLock()
+        private var made: Set<String> = []
+        private var error: PublishError?
+        private var total = 0
+        private var count = 0
+
+        init(path: String) {
+            self.path = path
+            made.insert(path)
+        }
+
+        public var firstError: PublishError? { lock.withLock { error } }
+        public var bytesWritten: Int { lock.withLock { total } }
+        public var filesWritten: Int { lock.withLock { count } }
+
+        public func write(_ file: OutputFile) {
+            let target = path + "/" + file.path
+            let dir = (target as NSString).deletingLastPathComponent
+            do {
+                // Directories are made under the lock, so no thread writes
+                // into one another thread has only promised to make.
+                lock.lock()
+                if error != nil { lock.unlock(); return }
+                if !made.contains(dir) {
+                    do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
+                        lock.unlock()
+                        throw PublishError.io(path: dir, message: error.localizedDescription)
+                    }
+                    made.insert(dir)
+                }
+                lock.unlock()
+                let count: Int
+                switch file.contents {
+                case .bytes(let bytes):
+                    try SitePublisher.write(bytes, to: target)
+                    count = bytes.count
+                case .copy(let source):
+                    guard let data = FileManager.default.contents(atPath: source) else {
+                        throw PublishError.io(path: source, message: "cannot read this file")
+                    }
+                    try SitePublisher.write(Array(data), to: target)
+                    count = data.count
+                }
+                lock.withLock { total += count; self.count += 1 }
+            } catch {
+                let failure = error as? PublishError ?? .io(path: target, message: "\(error)")
+                lock.withLock { if self.error == nil { self.error = failure } }
+            }
+        }
+    }
+
+    static func write(_ bytes: [UInt8], to path: String) throws(PublishError) {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .io(path: path, message: String(cString: strerror(errno))) }
         defer { close(fd) }
@@ -114,7 +168,7 @@ public struct SitePublisher: Sendable {
         }
         if SitePublisher.exchange(staging, out) {
             // `staging` now holds the previous site.
-            try? fm.removeItem(atPath: staging)
+            TreeRemover.remove(staging)
             return
         }
         let old = parent + "/.\(base).old-\(getpid())"
@@ -124,7 +178,7 @@ public struct SitePublisher: Sendable {
             _ = rename(old, out)
             throw .io(path: output, message: message)
         }
-        try? fm.removeItem(atPath: old)
+        TreeRemover.remove(old)
     }
 
     /// Swaps two paths atomically (Linux `renameat2` with `RENAME_EXCHANGE`).

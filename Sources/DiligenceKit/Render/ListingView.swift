@@ -1,3 +1,5 @@
+import Mustache
+
 /// An index page: groups of links with summaries (countries by region,
 /// products by category, guidance in order, a taxonomy term's pages).
 public struct ListingView: Sendable {
@@ -27,5 +29,31 @@ public struct ListingView: Sendable {
         self.groups = groups
         self.ordered = ordered
         self.emptyNote = emptyNote
+    }
+}
+
+// Field lookup for templates without reflection (swift-mustache's Mirror
+// path dominated rendering time); one case per stored property.
+extension ListingView: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "intro": return intro
+        case "groups": return groups
+        case "ordered": return ordered
+        case "emptyNote": return emptyNote
+        default: return nil
+        }
+    }
+}
+
+extension ListingView.Group: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "heading": return heading
+        case "id": return id
+        case "url": return url
+        case "items": return items
+        default: return nil
+        }
     }
 }

@@ -1,3 +1,5 @@
+import Mustache
+
 /// A risk level for templates: the id (for the CSS class), the label, and its
 /// rank (1 = lowest) so the style can shade levels without knowing their names.
 public struct RiskView: Sendable {
@@ -17,5 +19,19 @@ public struct RiskView: Sendable {
             self.rank = (levels.index(of: id) ?? 0) + 1
         }
         self.assessed = rank > 0
+    }
+}
+
+// Field lookup for templates without reflection (swift-mustache's Mirror
+// path dominated rendering time); one case per stored property.
+extension RiskView: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "id": return id
+        case "label": return label
+        case "rank": return rank
+        case "assessed": return assessed
+        default: return nil
+        }
     }
 }

@@ -93,11 +93,20 @@ extension SiteRenderer {
             LinkView(title: "What changed", url: Paths.changes, summary: "Pages by date of update or review, newest first."),
         ]
         let browse = Taxonomy.allCases.map { LinkView(title: $0.pluralLabel, url: $0.indexPath) }
+        // Long lists stop after a dozen, with a link to the full index: the
+        // home page of a 10,000-page site must stay small.
+        func capped(_ pages: [ParsedPage], _ kind: PageKind, noun: String) -> [LinkView] {
+            var items = pages.prefix(SiteRenderer.homeListLimit).map { link(to: $0, from: path) }
+            if pages.count > SiteRenderer.homeListLimit {
+                items.append(LinkView(title: "All \(pages.count) \(noun)", url: kind.folder + "/index.html"))
+            }
+            return items
+        }
         context.home = [
             .init(heading: "Tools", id: "tools", items: tools),
-            .init(heading: "Guidance", id: "guidance", url: "guidance/index.html", items: graph.guidanceInOrder.map { link(to: $0, from: path) }),
-            .init(heading: "Product risks", id: "products", url: "products/index.html", items: graph.pages(of: .product).map { link(to: $0, from: path) }),
-            .init(heading: "Countries", id: "countries", url: "countries/index.html", items: graph.pages(of: .country).map { link(to: $0, from: path) }),
+            .init(heading: "Guidance", id: "guidance", url: "guidance/index.html", items: capped(graph.guidanceInOrder, .guidance, noun: "guidance pages")),
+            .init(heading: "Product risks", id: "products", url: "products/index.html", items: capped(graph.pages(of: .product), .product, noun: "product-risk examples")),
+            .init(heading: "Countries", id: "countries", url: "countries/index.html", items: capped(graph.pages(of: .country), .country, noun: "country profiles")),
             .init(heading: "Browse by", id: "browse", items: browse),
         ].filter { !$0.items.isEmpty }
         return file(path, context, template: "home")

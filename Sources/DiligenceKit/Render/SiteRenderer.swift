@@ -20,6 +20,9 @@ public struct SiteRenderer: Sendable {
 
     var site: SiteConfig { graph.site }
 
+    /// Most pages of one kind listed on the home page.
+    static let homeListLimit = 12
+
     /// Most free pages listed one by one in the footer.
     static let footerLimit = 8
 
@@ -37,36 +40,43 @@ public struct SiteRenderer: Sendable {
         static let notFound = "404.html"
     }
 
-    public func render() -> [OutputFile] {
+    /// Renders every output file and hands each to `emit` as soon as it is
+    /// ready — from several threads at once — so a large site is written while
+    /// it renders instead of being held in memory.
+    public func render(emit: @Sendable (OutputFile) -> Void) {
         let pages = graph.pages
-        var rendered = [OutputFile?](repeating: nil, count: pages.count)
-        rendered.withUnsafeMutableBufferPointer { buffer in
-            let out = UnsafeMutableSendableBuffer(buffer)
-            DispatchQueue.concurrentPerform(iterations: pages.count) { i in
-                out[i] = renderPage(pages[i])
-            }
+        DispatchQueue.concurrentPerform(iterations: pages.count) { i in
+            emit(renderPage(pages[i]))
         }
-        var files = rendered.compactMap { $0 }
-        files.append(renderHome())
-        for kind in PageKind.allCases {
-            files.append(renderIndex(kind))
-        }
+        var others: [@Sendable () -> OutputFile] = [renderHome, renderMatrix, renderScreening, renderChanges, renderReviewStatus,
+                                          renderSearchFallback, render404]
+        others += PageKind.allCases.map { kind in { renderIndex(kind) } }
         for taxonomy in Taxonomy.allCases {
-            files.append(renderTaxonomyIndex(taxonomy))
-            files += taxonomy.vocabulary(site).terms.map { renderTerm($0, of: taxonomy) }
+            others.append { renderTaxonomyIndex(taxonomy) }
+            others += taxonomy.vocabulary(site).terms.map { term in { renderTerm(term, of: taxonomy) } }
         }
-        files.append(renderMatrix())
-        files.append(renderScreening())
-        files.append(OutputFile(path: Paths.screeningData, text: ScreeningData(renderer: self).script()))
-        files.append(renderChanges())
-        files.append(OutputFile(path: Paths.feed, text: AtomFeed(graph: graph, entries: datedPages()).xml()))
-        files.append(renderReviewStatus())
+        others.append { OutputFile(path: Paths.screeningData, text: ScreeningData(renderer: self).script()) }
+        others.append { OutputFile(path: Paths.feed, text: AtomFeed(graph: graph, entries: datedPages()).xml()) }
         if let baseURL = site.baseURL {
-            files.append(OutputFile(path: Paths.sitemap, text: Sitemap(baseURL: baseURL, graph: graph).xml()))
+            others.append { OutputFile(path: Paths.sitemap, text: Sitemap(baseURL: baseURL, graph: graph).xml()) }
         }
-        files.append(renderSearchFallback())
-        files.append(render404())
-        return files.sorted { $0.path < $1.path }
+        let jobs = others
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { emit(jobs[$0]()) }
+    }
+
+    /// Every output file, sorted by path (for tests and small sites).
+    public func render() -> [OutputFile] {
+        let collected = Collected()
+        render(emit: collected.add)
+        return collected.files.sorted { $0.path < $1.path }
+    }
+
+    /// Files gathered from several threads.
+    final class Collected: @unchecked Sendable {
+        private let lock = NSLock()
+        private var list: [OutputFile] = []
+        func add(_ file: OutputFile) { lock.withLock { list.append(file) } }
+        var files: [OutputFile] { lock.withLock { list } }
     }
 
     // MARK: Layout

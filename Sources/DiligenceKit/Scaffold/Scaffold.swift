@@ -7,6 +7,19 @@ public enum Scaffold {
     /// body line starting with it.
     public static let placeholder = "TODO"
 
+    /// A fast byte scan for "TODO" anywhere in `text`, so pages without it
+    /// skip the line-by-line check.
+    static func mayContainPlaceholder(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count >= 4 else { return false }
+            for i in 0...(bytes.count - 4) where bytes[i] == UInt8(ascii: "T") {
+                if bytes[i + 1] == UInt8(ascii: "O"), bytes[i + 2] == UInt8(ascii: "D"), bytes[i + 3] == UInt8(ascii: "O") { return true }
+            }
+            return false
+        }
+    }
+
     public enum Problem: Error, CustomStringConvertible {
         case invalidCountryCode(String, hint: String?)
         case invalidSlug(String)

@@ -9,7 +9,7 @@ struct SearchDocument {
     }
 
     /// The record the browser loads for a result (`search/d/<n>.js`).
-    struct Record: Encodable {
+    struct Record {
         /// Title, URL (from the site root), kind label, summary, risk label.
         var t: String
         var u: String
@@ -18,6 +18,35 @@ struct SearchDocument {
         var r: String?
         /// Sections: [heading id ("" before the first heading), heading text, text].
         var x: [[String]]
+
+        /// `DiligenceSearch.put("d-<n>",{…});`
+        func script(number: Int) -> [UInt8] {
+            var json = JSONBytes(capacity: 256 + x.reduce(0) { $0 + $1.reduce(0) { $0 + $1.utf8.count } })
+            json.raw("DiligenceSearch.put(\"d-")
+            json.decimal(number)
+            json.raw("\",{\"t\":")
+            json.string(t)
+            json.raw(",\"u\":")
+            json.string(u)
+            json.raw(",\"k\":")
+            json.string(k)
+            json.raw(",\"s\":")
+            json.string(s)
+            json.raw(",\"r\":")
+            json.optionalString(r)
+            json.raw(",\"x\":[")
+            for (i, section) in x.enumerated() {
+                if i > 0 { json.bytes.append(UInt8(ascii: ",")) }
+                json.bytes.append(UInt8(ascii: "["))
+                for (j, part) in section.enumerated() {
+                    if j > 0 { json.bytes.append(UInt8(ascii: ",")) }
+                    json.string(part)
+                }
+                json.bytes.append(UInt8(ascii: "]"))
+            }
+            json.raw("]});\n")
+            return json.bytes
+        }
     }
 
     var text: [Field: [String]] = [:]

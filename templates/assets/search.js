@@ -360,6 +360,7 @@
     function allResultsURL(query) { return root + "search.html?q=" + encodeURIComponent(query); }
     function show(query, outcome) {
       list.textContent = "";
+      list.setAttribute("data-query", query);
       active = -1;
       outcome.results.forEach(function (result, i) {
         var option = el("li", "suggestion");

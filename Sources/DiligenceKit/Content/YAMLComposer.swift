@@ -5,6 +5,7 @@ import Yams
 /// at the right place in the content file.
 enum YAMLComposer {
     static func compose(_ yaml: String, position: YAMLPosition, log: DiagnosticLog) -> Node? {
+        guard YAMLGuard.check(yaml, position: position, log: log) else { return nil }
         do {
             return try Yams.compose(yaml: yaml)
         } catch let error as YamlError {

@@ -12,4 +12,9 @@ struct YAMLPosition: Sendable {
     }
 
     func location(of node: Node) -> SourceLocation { location(node.mark) }
+
+    /// A 1-based line and column of the YAML text.
+    func location(line: Int, column: Int) -> SourceLocation {
+        SourceLocation(file: file, line: line + firstLine - 1, column: column)
+    }
 }

@@ -250,4 +250,41 @@ final class HostileInputTests: XCTestCase {
         XCTAssertTrue(errors[0].location.file.hasPrefix("/proc/diligence-cannot-write-here"), "\(errors[0].location.file)")
         XCTAssertFalse(FileManager.default.fileExists(atPath: "/proc/diligence-cannot-write-here"))
     }
+
+    /// A full disk: mounts a 400 kB tmpfs (needs root; skipped elsewhere),
+    /// builds a small site into it, then one too big to fit.
+    func testFullDiskIsAClearErrorAndThePreviousSiteSurvives() throws {
+        let mountPoint = FileManager.default.temporaryDirectory.appendingPathComponent("diligence-full-" + UUID().uuidString).path
+        try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: mountPoint) }
+        let mount = Process()
+        mount.executableURL = URL(fileURLWithPath: "/bin/mount")
+        mount.arguments = ["-t", "tmpfs", "-o", "size=400k", "tmpfs", mountPoint]
+        mount.standardError = FileHandle.nullDevice
+        guard (try? mount.run()) != nil else { throw XCTSkip("mount is not available") }
+        mount.waitUntilExit()
+        guard mount.terminationStatus == 0 else { throw XCTSkip("cannot mount a tmpfs here (not root?)") }
+        defer {
+            let umount = Process()
+            umount.executableURL = URL(fileURLWithPath: "/bin/umount")
+            umount.arguments = [mountPoint]
+            try? umount.run()
+            umount.waitUntilExit()
+        }
+        let site = try TestSite(files: ["pages/a.md": "---\ntitle: A\nsummary: A.\n---\nSmall.\n"])
+        defer { site.remove() }
+        var options = site.options
+        options.output = mountPoint + "/public"
+        XCTAssertNotNil(SiteBuilder(options: options).build().publishedBytes)
+        let before = try String(contentsOfFile: mountPoint + "/public/pages/a.html", encoding: .utf8)
+        let big = (0..<4000).map { "Paragraph \($0) with enough words to take space on a small disk." }.joined(separator: "\n\n")
+        try site.write("pages/a.md", "---\ntitle: A\nsummary: A.\n---\n" + big + "\n")
+        let report = SiteBuilder(options: options).build()
+        XCTAssertNil(report.publishedBytes)
+        let errors = report.diagnostics.filter { $0.severity == .error }.map(\.message)
+        XCTAssertEqual(errors.count, 1)
+        XCTAssertTrue(errors.first?.contains("No space left on device") == true, "\(errors)")
+        XCTAssertEqual(try String(contentsOfFile: mountPoint + "/public/pages/a.html", encoding: .utf8), before)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: mountPoint).sorted(), ["public"], "staging removed")
+    }
 }

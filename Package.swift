@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
     ],
     targets: [
         .systemLibrary(
@@ -31,6 +32,13 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        .target(
+            name: "DiligenceServe",
+            dependencies: [
+                "DiligenceKit",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ]
+        ),
         .executableTarget(
             name: "DiligenceFuzz",
             dependencies: ["DiligenceKit"]
@@ -39,8 +47,13 @@ let package = Package(
             name: "diligence",
             dependencies: [
                 "DiligenceKit",
+                "DiligenceServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        .testTarget(
+            name: "DiligenceServeTests",
+            dependencies: ["DiligenceServe", "DiligenceKit"]
         ),
         .testTarget(
             name: "DiligenceKitTests",

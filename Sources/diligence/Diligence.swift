@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// The `diligence` command: builds and checks the knowledge base.
 @main
-struct Diligence: ParsableCommand {
+struct Diligence: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diligence",
         abstract: "Build a static due-diligence knowledge base from Markdown files.",
@@ -18,7 +18,7 @@ struct Diligence: ParsableCommand {
           diligence new country FR    start a country profile
           diligence schema    regenerate schemas/ and the field reference
         """,
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, SchemaCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, SchemaCommand.self],
         defaultSubcommand: nil
     )
 }

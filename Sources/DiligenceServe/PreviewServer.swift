@@ -131,7 +131,7 @@ struct SiteHandler: HTTPHandler {
         default:
             break
         }
-        let files = SiteFiles(root: SitePublisherPath.absolute(preview.options.output))
+        let files = SiteFiles(root: SitePublisher.absolute(preview.options.output))
         if let path = files.file(for: request.path), let data = FileManager.default.contents(atPath: path) {
             let type = SiteFiles.contentType(for: path)
             return respond(.ok, type: type, body: type.hasPrefix("text/html") ? LiveReload.inject(into: data) : data, head: head)
@@ -145,12 +145,5 @@ struct SiteHandler: HTTPHandler {
         HTTPResponse(statusCode: status,
                      headers: [.contentType: type, .contentLength: String(body.count), .cacheControl: "no-store"],
                      body: head ? Data() : body)
-    }
-}
-
-/// The output folder as an absolute path, as the publisher resolves it.
-enum SitePublisherPath {
-    static func absolute(_ path: String) -> String {
-        path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
     }
 }

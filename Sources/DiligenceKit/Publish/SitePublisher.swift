@@ -204,7 +204,8 @@ public struct SitePublisher: Sendable {
         }
     }
 
-    static func absolute(_ path: String) -> String {
+    /// An absolute, symlink-free path (relative paths from the working directory).
+    public static func absolute(_ path: String) -> String {
         let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(path)
         var result = url.standardizedFileURL.resolvingSymlinksInPath().path
         while result.count > 1, result.hasSuffix("/") { result.removeLast() }

@@ -34,6 +34,16 @@ public enum Scaffold {
         }
     }
 
+    /// The `sources` field with one entry to fill in (both kinds need one).
+    static let sources = """
+        sources:
+          - title: \(placeholder) title of the document you read
+            publisher: \(placeholder) who published it
+            date: \(placeholder) YYYY-MM-DD, YYYY-MM or YYYY
+            url: \(placeholder) https://… where a reader can check it
+
+        """
+
     /// `countries/<code>.md` for an ISO code in any case.
     public static func country(_ code: String, site: SiteConfig) throws -> (path: String, text: String) {
         let upper = code.uppercased()
@@ -63,12 +73,7 @@ public enum Scaffold {
         measures: []
         # Product slugs (products/<slug>.md) of particular concern here.
         products: []
-        sources:
-          - title: \(placeholder) title of the document you read
-            publisher: \(placeholder) who published it
-            date: \(placeholder) YYYY-MM-DD, YYYY-MM or YYYY
-            url: \(placeholder) https://… where a reader can check it
-        reviewed: \(placeholder) today's date, YYYY-MM-DD
+        \(sources)reviewed: \(placeholder) today's date, YYYY-MM-DD
         reviewed_by: \(placeholder) your team or role
         ---
 
@@ -109,12 +114,7 @@ public enum Scaffold {
         countries: []
         # Guidance steps (guidance/<slug>.md) most relevant to it.
         guidance: []
-        sources:
-          - title: \(placeholder) title of the document you read
-            publisher: \(placeholder) who published it
-            date: \(placeholder) YYYY-MM-DD, YYYY-MM or YYYY
-            url: \(placeholder) https://… where a reader can check it
-        ---
+        \(sources)---
 
         ## Why it is a concern
 

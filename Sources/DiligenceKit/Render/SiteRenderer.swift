@@ -44,24 +44,27 @@ public struct SiteRenderer: Sendable {
     /// ready — from several threads at once — so a large site is written while
     /// it renders instead of being held in memory.
     public func render(emit: @Sendable (OutputFile) -> Void) {
-        let pages = graph.pages
-        DispatchQueue.concurrentPerform(iterations: pages.count) { i in
-            emit(renderPage(pages[i]))
-        }
-        var others: [@Sendable () -> OutputFile] = [renderHome, renderMatrix, renderScreening, renderChanges, renderReviewStatus,
-                                          renderSearchFallback, render404]
-        others += PageKind.allCases.map { kind in { renderIndex(kind) } }
+        // The listing pages (indexes, taxonomy terms, matrix, screening, the
+        // A–Z list) each cost as much as hundreds of content pages on a large
+        // site: they go first in one pool of jobs, so the content pages keep
+        // every core busy while the long ones run, instead of leaving a tail.
+        var jobs: [@Sendable () -> OutputFile] = [renderSearchFallback, renderScreening, renderHome, renderMatrix,
+                                                  renderChanges, renderReviewStatus, render404]
+        jobs += PageKind.allCases.map { kind in { renderIndex(kind) } }
         for taxonomy in Taxonomy.allCases {
-            others.append { renderTaxonomyIndex(taxonomy) }
-            others += taxonomy.vocabulary(site).terms.map { term in { renderTerm(term, of: taxonomy) } }
+            jobs.append { renderTaxonomyIndex(taxonomy) }
+            jobs += taxonomy.vocabulary(site).terms.map { term in { renderTerm(term, of: taxonomy) } }
         }
-        others.append { OutputFile(path: Paths.screeningData, text: ScreeningData(renderer: self).script()) }
-        others.append { OutputFile(path: Paths.feed, text: AtomFeed(graph: graph, entries: datedPages()).xml()) }
+        jobs.append { OutputFile(path: Paths.screeningData, text: ScreeningData(renderer: self).script()) }
+        jobs.append { OutputFile(path: Paths.feed, text: AtomFeed(graph: graph, entries: datedPages()).xml()) }
         if let baseURL = site.baseURL {
-            others.append { OutputFile(path: Paths.sitemap, text: Sitemap(baseURL: baseURL, graph: graph).xml()) }
+            jobs.append { OutputFile(path: Paths.sitemap, text: Sitemap(baseURL: baseURL, graph: graph).xml()) }
         }
-        let jobs = others
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { emit(jobs[$0]()) }
+        let listings = jobs
+        let pages = graph.pages
+        DispatchQueue.concurrentPerform(iterations: listings.count + pages.count) { i in
+            emit(i < listings.count ? listings[i]() : renderPage(pages[i - listings.count]))
+        }
     }
 
     /// Every output file, sorted by path (for tests and small sites).

@@ -231,8 +231,11 @@
       var results = [];
       var position = 0;
       var rejected = 0;
+      // A phrase is checked on the records themselves: at most this many are
+      // loaded for it, so a phrase of common words cannot pull a whole site.
+      var checkLimit = phrases.length ? Math.min(hits.length, 200) : hits.length;
       function next() {
-        if (results.length >= limit || position >= hits.length) {
+        if (results.length >= limit || position >= checkLimit) {
           // With a phrase, pages past the last one checked are counted as candidates.
           var total = phrases.length ? hits.length - rejected : hits.length;
           return { total: total, results: results, counts: counts, terms: ranked.terms };

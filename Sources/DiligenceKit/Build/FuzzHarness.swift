@@ -34,7 +34,7 @@ public enum FuzzHarness {
         }
         let parsed = pages.map(ParsedPage.init)
         let index = PageIndex(published: Dictionary(pages.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
-                              headingIDs: Dictionary(parsed.map { ($0.id, Set($0.document.headings.map(\.id))) }, uniquingKeysWith: { a, _ in a }),
+                              headingIDs: Dictionary(parsed.map { ($0.id, $0.linkableIDs) }, uniquingKeysWith: { a, _ in a }),
                               excluded: [:], assets: ["assets/a.pdf"])
         let graph = SiteGraphBuilder(site: site, index: index, log: log).build(parsed)
         for page in graph.pages { _ = page.document.html() }

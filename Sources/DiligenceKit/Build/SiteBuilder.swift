@@ -87,7 +87,7 @@ public struct SiteBuilder: Sendable {
         stage("parse")
         let index = PageIndex(
             published: Dictionary(uniqueKeysWithValues: published.map { ($0.id, $0) }),
-            headingIDs: Dictionary(uniqueKeysWithValues: pages.map { ($0.id, Set($0.document.headings.map(\.id)).union(FieldSections.ids(of: $0.page))) }),
+            headingIDs: Dictionary(uniqueKeysWithValues: pages.map { ($0.id, $0.linkableIDs) }),
             excluded: excluded, assets: Set(tree.assets), failed: failed)
         let graph = SiteGraphBuilder(site: site, index: index, log: log).build(pages)
         for kind in PageKind.allCases { report.pageCounts[kind] = graph.pages(of: kind).count }

@@ -17,6 +17,12 @@ public final class ParsedPage: @unchecked Sendable {
 
     public var id: PageID { page.id }
 
+    /// Every id a link may name as `#fragment` on this page: its heading ids
+    /// and the sections the templates give its front-matter fields.
+    var linkableIDs: Set<String> {
+        Set(document.headings.map(\.id)).union(FieldSections.ids(of: page))
+    }
+
     /// Every inline-Markdown value the page's front matter holds.
     var inlineFields: [Located<String>] {
         switch page.details {

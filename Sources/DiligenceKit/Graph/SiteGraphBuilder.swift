@@ -103,7 +103,8 @@ public struct SiteGraphBuilder: Sendable {
         case .page:
             break
         }
-        let ownHeadings = Set(parsed.document.headings.map(\.id)).union(FieldSections.ids(of: page))
+        // Heading and field-section ids, computed once for the index.
+        let ownHeadings = index.headingIDs[page.id] ?? []
         parsed.document.rewriteLinks { link in
             let (url, target) = resolver.resolve(link, in: page.id, ownHeadings: ownHeadings)
             if case .page(let id, _) = target { targets.append(id) }

@@ -40,14 +40,6 @@ public struct SitePublisher: Sendable {
         if !entries.isEmpty, !entries.contains(SitePublisher.markerName) { throw .notOurs(output) }
     }
 
-    /// Writes `files` and swaps them in. Returns the total size in bytes.
-    @discardableResult
-    public func publish(_ files: [OutputFile]) throws(PublishError) -> Int {
-        let staging = try begin()
-        DispatchQueue.concurrentPerform(iterations: files.count) { staging.write(files[$0]) }
-        return try commit(staging)
-    }
-
     /// Starts a staging folder beside the output, for files to be written
     /// into (from any thread) as they are generated.
     public func begin() throws(PublishError) -> Staging {

@@ -67,21 +67,6 @@ public struct SiteRenderer: Sendable {
         }
     }
 
-    /// Every output file, sorted by path (for tests and small sites).
-    public func render() -> [OutputFile] {
-        let collected = Collected()
-        render(emit: collected.add)
-        return collected.files.sorted { $0.path < $1.path }
-    }
-
-    /// Files gathered from several threads.
-    final class Collected: @unchecked Sendable {
-        private let lock = NSLock()
-        private var list: [OutputFile] = []
-        func add(_ file: OutputFile) { lock.withLock { list.append(file) } }
-        var files: [OutputFile] { lock.withLock { list } }
-    }
-
     // MARK: Layout
 
     /// The frame every page shares. `section` is the output path of the main

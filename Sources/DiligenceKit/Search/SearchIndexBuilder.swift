@@ -30,13 +30,6 @@ public struct SearchIndexBuilder: Sendable {
         self.chunkBytes = chunkBytes
     }
 
-    /// Every file of the index, sorted by path (for tests and small sites).
-    public func build(_ graph: SiteGraph) -> [OutputFile] {
-        let collected = SiteRenderer.Collected()
-        build(graph, emit: collected.add)
-        return collected.files.sorted { $0.path < $1.path }
-    }
-
     /// Builds the index, handing each file to `emit` (from several threads)
     /// as soon as it is ready; page records are written during tokenising.
     public func build(_ graph: SiteGraph, emit: @Sendable (OutputFile) -> Void) {

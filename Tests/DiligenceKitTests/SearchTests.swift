@@ -48,15 +48,18 @@ final class SearchTests: XCTestCase {
             return try JSONSerialization.jsonObject(with: Data(json.utf8), options: [.fragmentsAllowed])
         }
 
-        /// Page number → score for a term, as the browser decodes it.
-        func postings(_ term: String) -> [Int: Int] {
+        /// Page number → score for a term, as the browser computes it: the
+        /// stored per-page score times the term's idf.
+        func postings(_ term: String) -> [Int: Double] {
             guard let encoded = chunks.lazy.compactMap({ $0[term] }).first else { return [:] }
             let numbers = encoded.split(separator: ",").map { Int($0, radix: 36)! }
-            var result: [Int: Int] = [:]
+            let n = Double(meta["n"] as? Int ?? 0), df = Double(numbers.count / 2)
+            let idf = log(1 + (n - df + 0.5) / (df + 0.5))
+            var result: [Int: Double] = [:]
             var doc = 0
             for i in stride(from: 0, to: numbers.count, by: 2) {
                 doc += numbers[i]
-                result[doc] = numbers[i + 1]
+                result[doc] = Double(numbers[i + 1]) * idf
             }
             return result
         }

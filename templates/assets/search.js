@@ -1,6 +1,6 @@
 /* Diligence search. Loads the index generated under search/ on demand through
    script elements (works from file:// and under script-src 'self'; no fetch,
-   no WebAssembly, no eval), ranks with precomputed BM25F scores, and shows
+   no WebAssembly, no eval), ranks with BM25F scores precomputed per page and weighted by idf, and shows
    results built from text nodes only. The folding in `words` must match
    Sources/DiligenceKit/Search/TextFolding.swift. */
 (function () {
@@ -140,7 +140,9 @@
   function rank(query) {
     var parsed = parse(query);
     if (!parsed.items.length) { return Promise.resolve({ hits: [], terms: {}, parsed: parsed }); }
+    var pageCount = 0;
     return load("meta").then(function (meta) {
+      pageCount = meta.n;
       return Promise.all(parsed.items.map(function (item) { return expand(meta, item); }));
     }).then(function (expansions) {
       var terms = {};
@@ -150,8 +152,11 @@
         matches.forEach(function (match) {
           terms[match.term] = true;
           var list = decode(match.postings);
+          // Stored scores are per page; rarer terms weigh more (BM25's idf).
+          var df = list.length / 2;
+          var idf = Math.log(1 + (pageCount - df + 0.5) / (df + 0.5));
           for (var i = 0; i < list.length; i += 2) {
-            var score = list[i + 1] * match.weight;
+            var score = list[i + 1] * idf * match.weight;
             if (!(scores.get(list[i]) >= score)) { scores.set(list[i], score); }
           }
         });

@@ -8,8 +8,9 @@ import Foundation
 ///   have a vocabulary file, the facets.
 /// - `i-<n>.js`: chunks of the inverted index, terms in sorted order, each
 ///   term's postings as `docDelta,score,docDelta,score…` in base 36. Scores
-///   are BM25F (per-field weights and length normalisation), precomputed and
-///   quantised, so the browser only adds numbers.
+///   are BM25F term weights (per-field weights and length normalisation),
+///   precomputed per page; the browser multiplies by the inverse document
+///   frequency, which it knows from the posting list's length.
 /// - `v-<hex>.js`: every term starting with one character, for one-typo
 ///   matching (loaded only when a long word has no exact match).
 /// - `d/<n>.js`: one page's record (title, summary, sections) for results
@@ -34,8 +35,7 @@ public struct SearchIndexBuilder: Sendable {
     /// as soon as it is ready; page records are written during tokenising.
     public func build(_ graph: SiteGraph, emit: @Sendable (OutputFile) -> Void) {
         let pages = graph.pages
-        let fieldCount = SearchDocument.Field.allCases.count
-        // Per page, in parallel: its record file, facets, and term → counts per field.
+        // Per page, in parallel: its record file, facets, and term → score.
         var documents = [Tokenized?](repeating: nil, count: pages.count)
         documents.withUnsafeMutableBufferPointer { buffer in
             let out = UnsafeMutableSendableBuffer(buffer)
@@ -45,17 +45,14 @@ public struct SearchIndexBuilder: Sendable {
                 out[i] = tokenized
             }
         }
-        let docs = documents.map { $0! }
-        let n = Double(max(docs.count, 1))
-        var average = [Double](repeating: 0, count: fieldCount)
-        for d in docs { for f in 0..<fieldCount { average[f] += Double(d.lengths[f]) / n } }
-
         // Inverted index: term → postings, pages in increasing order.
         var termIDs: [String: Int] = [:]
         var terms: [String] = []
-        var postings: [[Posting]] = []
-        for (i, d) in docs.enumerated() {
-            for (term, counts) in d.terms {
+        var postings: [[SearchPosting]] = []
+        var facets: [[String: [String]]] = []
+        facets.reserveCapacity(documents.count)
+        for (i, d) in documents.enumerated() {
+            for (term, score) in d!.scores {
                 let id: Int
                 if let known = termIDs[term] { id = known } else {
                     id = terms.count
@@ -63,77 +60,38 @@ public struct SearchIndexBuilder: Sendable {
                     terms.append(term)
                     postings.append([])
                 }
-                postings[id].append(Posting(doc: Int32(i), counts: counts))
+                postings[id].append(SearchPosting(doc: Int32(i), score: score))
             }
+            facets.append(d!.facets)
+            documents[i] = nil
         }
         termIDs = [:]
-        // UTF-16 order: the order of JavaScript string comparison, used to find a chunk.
-        let order = terms.indices.sorted { terms[$0].utf16.lexicographicallyPrecedes(terms[$1].utf16) }
-        // Length normalisation per page and field, computed once.
-        let norms: [[Double]] = docs.map { d in
-            (0..<fieldCount).map { f in
-                1 - SearchIndexBuilder.b + SearchIndexBuilder.b * Double(d.lengths[f]) / max(average[f], 1)
-            }
+        let order = terms.indices.sorted { SearchIndexFiles.precedes(terms[$0], terms[$1]) }
+        let entries = order.lazy.map { id in
+            SearchIndexFiles.Entry(term: terms[id], bytes: SearchIndexFiles.encode(term: terms[id], postings: postings[id]))
         }
-
-        var chunkFirstTerms: [String] = []
-        var chunk = JSONBytes(capacity: chunkBytes + 4096)
-        var chunkCount = 0
-        var vocabulary: [Unicode.Scalar: [String]] = [:]
-        func closeChunk() {
-            var file = JSONBytes(capacity: chunk.bytes.count + 64)
-            file.raw("DiligenceSearch.put(\"i-")
-            file.decimal(chunkCount)
-            file.raw("\",{")
-            file.bytes += chunk.bytes
-            file.raw("});\n")
-            emit(OutputFile(path: "search/i-\(chunkCount).js", contents: .bytes(file.bytes)))
-            chunkCount += 1
-            chunk.bytes.removeAll(keepingCapacity: true)
-        }
-        for id in order {
-            let term = terms[id]
-            let list = postings[id]
-            let df = Double(list.count)
-            let idf = log(1 + (n - df + 0.5) / (df + 0.5))
-            if chunk.bytes.isEmpty { chunkFirstTerms.append(term) } else { chunk.bytes.append(UInt8(ascii: ",")) }
-            chunk.string(term)
-            chunk.raw(":\"")
-            var previous = 0
-            for (k, posting) in list.enumerated() {
-                let doc = Int(posting.doc)
-                var weighted = 0.0
-                posting.counts.forEach { f, count in
-                    weighted += SearchIndexBuilder.weights[f] * Double(count) / norms[doc][f]
-                }
-                let score = max(1, Int((idf * weighted / (SearchIndexBuilder.k1 + weighted) * 100).rounded()))
-                if k > 0 { chunk.bytes.append(UInt8(ascii: ",")) }
-                chunk.base36(doc - previous)
-                chunk.bytes.append(UInt8(ascii: ","))
-                chunk.base36(score)
-                previous = doc
-            }
-            chunk.bytes.append(UInt8(ascii: "\""))
-            postings[id] = []
-            if chunk.bytes.count >= chunkBytes { closeChunk() }
-            if let initial = term.unicodeScalars.first { vocabulary[initial, default: []].append(term) }
-        }
-        if !chunk.bytes.isEmpty || chunkCount == 0 {
-            if chunk.bytes.isEmpty { chunkFirstTerms.append("") }
-            closeChunk()
-        }
-        for (initial, words) in vocabulary {
-            let key = "v-" + String(initial.value, radix: 16)
-            emit(OutputFile(path: "search/\(key).js",
-                                    text: ScriptData.call("DiligenceSearch.put", key, words.joined(separator: " "))))
-        }
-        let facets = SearchFacets(docs.map(\.facets), site: graph.site)
-        emit(OutputFile(path: "search/facets.js", text: ScriptData.call("DiligenceSearch.put", "facets", facets)))
-        let meta = SearchMeta(n: docs.count, c: chunkFirstTerms,
-                              v: vocabulary.keys.map { String(Character($0)) }.sorted(),
-                              w: SearchIndexBuilder.weights)
-        emit(OutputFile(path: "search/meta.js", text: ScriptData.call("DiligenceSearch.put", "meta", meta)))
+        SearchIndexFiles(chunkBytes: chunkBytes, site: graph.site)
+            .write(entries: entries, pageCount: pages.count, facets: facets, emit: emit)
     }
+
+    /// A term's score in one page: BM25F's saturated, length-normalised term
+    /// frequency, quantised to 1…100. It depends on this page alone — lengths
+    /// are normalised against fixed reference lengths, not the site's average,
+    /// and the inverse document frequency is applied by the browser from the
+    /// length of the posting list — so editing one page changes only its own
+    /// postings, which is what lets an incremental build patch the index.
+    static func score(_ counts: FieldCounts, lengths: [Int]) -> Int32 {
+        var weighted = 0.0
+        counts.forEach { f, count in
+            let norm = 1 - b + b * Double(lengths[f]) / referenceLengths[f]
+            weighted += weights[f] * Double(count) / norm
+        }
+        return Int32(max(1, (weighted / (k1 + weighted) * 100).rounded()))
+    }
+
+    /// Words per field in a typical page (title, headings, summary, list
+    /// fields, body): the lengths at which no normalisation applies.
+    static let referenceLengths: [Double] = [6, 20, 25, 150, 700]
 
     /// A page's occurrences of a term in each field (saturating at 65,535).
     struct FieldCounts {
@@ -158,16 +116,11 @@ public struct SearchIndexBuilder: Sendable {
         }
     }
 
-    struct Posting {
-        var doc: Int32
-        var counts: FieldCounts
-    }
-
     /// One page, tokenised: what the merge needs, and its record file.
-    struct Tokenized {
+    public struct Tokenized: Sendable {
         var number: Int
-        var terms: [String: FieldCounts]
-        var lengths: [Int]
+        /// Term → score in this page.
+        var scores: [String: Int32]
         /// Emptied once written.
         var record: [UInt8]
         var facets: [String: [String]]
@@ -184,22 +137,13 @@ public struct SearchIndexBuilder: Sendable {
                     }
                 }
             }
-            self.terms = terms
-            self.lengths = lengths
+            var scores: [String: Int32] = [:]
+            scores.reserveCapacity(terms.count)
+            for (term, counts) in terms { scores[term] = SearchIndexBuilder.score(counts, lengths: lengths) }
+            self.scores = scores
             self.facets = doc.facets
             self.record = doc.record.script(number: number)
         }
     }
 }
 
-/// `search/meta.js`: what the browser needs before its first lookup.
-struct SearchMeta: Encodable {
-    /// Number of pages.
-    var n: Int
-    /// First term of each chunk `i-<n>.js`, in order.
-    var c: [String]
-    /// Initials that have a vocabulary file.
-    var v: [String]
-    /// Field weights, for reference.
-    var w: [Double]
-}

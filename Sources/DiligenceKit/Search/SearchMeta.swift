@@ -1,0 +1,11 @@
+/// `search/meta.js`: what the browser needs before its first lookup.
+struct SearchMeta: Encodable {
+    /// Number of pages.
+    var n: Int
+    /// First term of each chunk `i-<n>.js`, in order.
+    var c: [String]
+    /// Initials that have a vocabulary file.
+    var v: [String]
+    /// Field weights, for reference.
+    var w: [Double]
+}

@@ -15,8 +15,18 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Print the time each stage took (load, decode, parse, link, render, search, publish).")
     var timings = false
 
+    @Flag(help: ArgumentHelp(
+        "Rebuild only what changed since the last build into the same output folder.",
+        discussion: "Keeps a cache in .diligence-cache/. Does a full build when there is no cache, or when site.yml, a template, an asset or the set of pages changed. The output is the same as a full build's."))
+    var incremental = false
+
     func run() throws {
-        let report = SiteBuilder(options: try options.buildOptions()).build()
+        var buildOptions = try options.buildOptions()
+        buildOptions.incremental = incremental
+        let report = SiteBuilder(options: buildOptions).build()
+        if incremental, let reason = report.fullBuildReason {
+            FileHandle.standardError.write(Data("Full build: \(reason).\n".utf8))
+        }
         let published = report.publishedBytes != nil
         Reporter.print(report, options: options, summary: published ? report.summary(output: options.output) : nil)
         if timings {

@@ -15,6 +15,11 @@ public struct BuildOptions: Sendable {
     public var maxFileSize: Int
     /// Size at which the search index is cut into another chunk file.
     public var searchChunkBytes: Int = 24_000
+    /// Rebuild only what changed since the last build into the same output,
+    /// using the cache in `cacheDirectory` (a full build when there is none).
+    public var incremental = false
+    /// Where incremental builds keep their cache.
+    public var cacheDirectory = ".diligence-cache"
 
     public init(content: String = "content", templates: String = "templates", output: String = "public",
                 drafts: Bool = false, strict: Bool = false, today: PartialDate = .today, maxFileSize: Int = 1 << 20) {

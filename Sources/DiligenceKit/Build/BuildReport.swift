@@ -9,6 +9,10 @@ public struct BuildReport: Sendable {
     /// Files written to the output folder (marker file included).
     public var fileCount = 0
     public var seconds: Double
+    /// For an incremental build: how many page files had changed.
+    public var changedPages: Int?
+    /// Why an incremental build did a full build instead.
+    public var fullBuildReason: String?
     /// Wall time of each stage, in order (shown by `build --timings`).
     public var stages: [(name: String, seconds: Double)] = []
 
@@ -30,6 +34,9 @@ public struct BuildReport: Sendable {
         }
         let size = publishedBytes.map(BuildReport.formatBytes) ?? "0 B"
         let time = String(Double(Int(seconds * 100)) / 100)
+        if let changedPages {
+            return "Updated \(output)/ for \(changedPages) changed page\(changedPages == 1 ? "" : "s") of \(total) — \(fileCount) file\(fileCount == 1 ? "" : "s") written, \(size) in \(time) s"
+        }
         return "Built \(total) pages (\(parts.joined(separator: ", "))) into \(output)/ — \(fileCount) files, \(size) in \(time) s"
     }
 

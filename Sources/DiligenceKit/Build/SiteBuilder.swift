@@ -22,6 +22,19 @@ public struct SiteBuilder: Sendable {
     }
 
     private func run(publish: Bool) -> BuildReport {
+        var fullBuildReason: String?
+        if publish && options.incremental {
+            switch IncrementalBuild(options: options).run() {
+            case .done(let report): return report
+            case .fullBuild(let reason): fullBuildReason = reason
+            }
+        }
+        var report = runFull(publish: publish)
+        report.fullBuildReason = fullBuildReason
+        return report
+    }
+
+    private func runFull(publish: Bool) -> BuildReport {
         let start = Date()
         let log = DiagnosticLog()
         var report = BuildReport(diagnostics: [], pageCounts: [:], publishedBytes: nil, seconds: 0)
@@ -40,9 +53,11 @@ public struct SiteBuilder: Sendable {
         }
         let tree = ContentLoader(root: options.content, maxFileSize: options.maxFileSize).load(into: log)
         let templates = TemplateLibrary(directory: options.templates, log: log)
+        let loaderDiagnostics = Set(log.diagnostics)
         guard let siteFile = tree.siteFile, let site = SiteConfigDecoder.decode(siteFile, log: log) else {
             return finish(report, log, start)
         }
+        let settingsDiagnostics = log.diagnostics.filter { !loaderDiagnostics.contains($0) }
 
         stage("load")
         // Decode every file in parallel.
@@ -60,13 +75,17 @@ public struct SiteBuilder: Sendable {
         var excluded: [PageID: String] = [:]
         var failed: Set<PageID> = []
         var published: [Page] = []
+        var publishedFiles: [PageID: SourceFile] = [:]
+        var unpublished: [String] = []
         for (file, page) in zip(files, decoded) {
             guard let id = PageDecoder.pageID(forPath: file.relativePath) else { continue }
             if let page {
                 if page.draft && !options.drafts {
                     excluded[id] = "a draft (published only with --drafts)"
+                    unpublished.append(file.relativePath)
                 } else {
                     published.append(page)
+                    publishedFiles[page.id] = file
                 }
             } else {
                 failed.insert(id)
@@ -89,7 +108,11 @@ public struct SiteBuilder: Sendable {
             published: Dictionary(uniqueKeysWithValues: published.map { ($0.id, $0) }),
             headingIDs: Dictionary(uniqueKeysWithValues: pages.map { ($0.id, $0.linkableIDs) }),
             excluded: excluded, assets: Set(tree.assets), failed: failed)
-        let graph = SiteGraphBuilder(site: site, index: index, log: log).build(pages)
+        let graphBuilder = SiteGraphBuilder(site: site, index: index, log: log)
+        let sorted = pages.sorted { $0.id < $1.id }
+        let resolved = graphBuilder.resolveAll(sorted)
+        let pageDiagnostics = options.incremental ? log.diagnostics : []
+        let graph = graphBuilder.assemble(sorted, resolved: resolved)
         for kind in PageKind.allCases { report.pageCounts[kind] = graph.pages(of: kind).count }
         stage("link")
 
@@ -105,12 +128,15 @@ public struct SiteBuilder: Sendable {
         }
         // One after the other: each is parallel inside, and libdispatch runs a
         // nested concurrentPerform serially, so running both at once is slower.
-        SiteRenderer(graph: graph, templates: templates, today: options.today).render(emit: staging.write)
+        let renderer = SiteRenderer(graph: graph, templates: templates, today: options.today)
+        renderer.render(emit: staging.write)
         stage("render")
         SearchIndexBuilder(chunkBytes: options.searchChunkBytes).build(graph, emit: staging.write)
         stage("search")
         let assets = assetFiles(tree)
         DispatchQueue.concurrentPerform(iterations: assets.count) { staging.write(assets[$0]) }
+        let cachePath = BuildSnapshot.path(cacheDirectory: options.cacheDirectory, output: options.output)
+        BuildSnapshot.remove(at: cachePath)
         do {
             report.publishedBytes = try publisher.commit(staging)
             report.fileCount = staging.filesWritten
@@ -118,6 +144,18 @@ public struct SiteBuilder: Sendable {
             log.error(at: SourceLocation(file: options.output), error.description)
         }
         stage("publish")
+        if options.incremental && !log.hasErrors {
+            let snapshot = BuildRecorder.snapshot(
+                options: options, tree: tree, siteFile: siteFile, settingsDiagnostics: settingsDiagnostics,
+                graph: graph, renderer: renderer, pages: sorted.map { ($0, publishedFiles[$0.id]!) },
+                resolved: resolved, diagnostics: pageDiagnostics, unpublished: unpublished, excluded: excluded,
+                buildStart: start)
+            do { try snapshot.save(to: cachePath) } catch {
+                log.warning(at: SourceLocation(file: cachePath), "the build cache cannot be written: \(error)",
+                            hint: "the next incremental build will be a full one")
+            }
+            stage("cache")
+        }
         return finish(report, log, start)
     }
 

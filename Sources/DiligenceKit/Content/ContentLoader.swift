@@ -19,6 +19,22 @@ public struct ContentLoader: Sendable {
     }
 
     public func load(into log: DiagnosticLog) -> ContentTree {
+        var tree = list(into: log)
+        // Read the pages in parallel: on a large site, file opening dominates.
+        let paths = tree.pagePaths
+        var files = [SourceFile?](repeating: nil, count: paths.count)
+        files.withUnsafeMutableBufferPointer { buffer in
+            let out = UnsafeMutableSendableBuffer(buffer)
+            DispatchQueue.concurrentPerform(iterations: paths.count) { out[$0] = read(paths[$0], log: log) }
+        }
+        tree.pageFiles = files.compactMap { $0 }
+        return tree
+    }
+
+    /// Reads `site.yml` and lists the page files and assets without reading
+    /// the pages (`pageFiles` is empty): what an incremental build needs
+    /// before it knows which pages changed.
+    func list(into log: DiagnosticLog) -> ContentTree {
         var tree = ContentTree(siteFile: nil, pageFiles: [], assets: [])
         let fm = FileManager.default
         var isDir: ObjCBool = false
@@ -38,28 +54,19 @@ public struct ContentLoader: Sendable {
                       hint: "every content folder needs a site.yml with the site title and the vocabularies (see CONTRIBUTING.md)")
         }
 
-        var pagePaths: [String] = []
         for relative in walk("", realRoot: realRoot, log: log) {
             let parts = relative.split(separator: "/", omittingEmptySubsequences: true)
             if parts.first == "assets" {
                 tree.assets.append(relative)
             } else if parts.count == 2, PageKind(folder: String(parts[0])) != nil, relative.hasSuffix(".md") {
-                pagePaths.append(relative)
+                tree.pagePaths.append(relative)
             } else if relative != "site.yml" {
                 log.warning(at: location(relative), "this file is not in a content folder and is not published",
                             hint: "put pages in guidance/, products/, countries/ or pages/ (as .md files), other files in assets/; or start the name with '_' to silence this")
             }
         }
-        // Read the pages in parallel: on a large site, file opening dominates.
-        let paths = pagePaths
-        var files = [SourceFile?](repeating: nil, count: paths.count)
-        files.withUnsafeMutableBufferPointer { buffer in
-            let out = UnsafeMutableSendableBuffer(buffer)
-            DispatchQueue.concurrentPerform(iterations: paths.count) { out[$0] = read(paths[$0], log: log) }
-        }
-        tree.pageFiles = files.compactMap { $0 }
         tree.assets.sort()
-        tree.pageFiles.sort { $0.relativePath < $1.relativePath }
+        tree.pagePaths.sort()
         return tree
     }
 
@@ -101,7 +108,7 @@ public struct ContentLoader: Sendable {
         return files
     }
 
-    private func read(_ relative: String, log: DiagnosticLog) -> SourceFile? {
+    func read(_ relative: String, log: DiagnosticLog) -> SourceFile? {
         let path = root + "/" + relative
         guard let data = FileManager.default.contents(atPath: path) else {
             log.error(at: location(relative), "cannot read this file", hint: "check its permissions")

@@ -3,6 +3,8 @@
 public struct ContentTree: Sendable {
     public var siteFile: SourceFile?
     public var pageFiles: [SourceFile]
+    /// Paths of the page files relative to the content folder, sorted.
+    public var pagePaths: [String] = []
     /// Asset paths relative to the content folder (`assets/logo.png`), sorted.
     public var assets: [String]
 

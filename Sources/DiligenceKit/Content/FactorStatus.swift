@@ -1,6 +1,6 @@
 /// Whether a country risk factor is documented. `unknown` is an honest gap an
 /// editor must fill, never a guess.
-public enum FactorStatus: String, Sendable, CaseIterable, Hashable {
+public enum FactorStatus: String, Sendable, CaseIterable, Hashable, Codable {
     case present
     case partial
     case absent

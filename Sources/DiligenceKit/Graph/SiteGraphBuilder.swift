@@ -14,16 +14,33 @@ public struct SiteGraphBuilder: Sendable {
         self.log = log
     }
 
+    /// What resolving one page's references found: every page it links to
+    /// (front matter and body), and its `related` entries in the order written.
+    public struct Resolved: Sendable, Codable, Equatable {
+        public var targets: [PageID]
+        public var related: [PageID]
+    }
+
     public func build(_ pages: [ParsedPage]) -> SiteGraph {
-        let resolver = LinkResolver(index: index, log: log)
         let sorted = pages.sorted { $0.id < $1.id }
-        var resolved = [(targets: [PageID], related: [PageID])](repeating: ([], []), count: sorted.count)
+        return assemble(sorted, resolved: resolveAll(sorted))
+    }
+
+    /// Resolves the references of each page, in parallel.
+    func resolveAll(_ pages: [ParsedPage]) -> [Resolved] {
+        let resolver = LinkResolver(index: index, log: log)
+        var resolved = [Resolved](repeating: Resolved(targets: [], related: []), count: pages.count)
         resolved.withUnsafeMutableBufferPointer { buffer in
             let out = UnsafeMutableSendableBuffer(buffer)
-            DispatchQueue.concurrentPerform(iterations: sorted.count) { i in
-                out[i] = resolve(sorted[i], resolver: resolver)
+            DispatchQueue.concurrentPerform(iterations: pages.count) { i in
+                out[i] = resolve(pages[i], resolver: resolver)
             }
         }
+        return resolved
+    }
+
+    /// Builds the graph from pages sorted by id and what each one references.
+    func assemble(_ sorted: [ParsedPage], resolved: [Resolved]) -> SiteGraph {
         var byID: [PageID: ParsedPage] = [:]
         var outgoingByID: [PageID: [PageID]] = [:]
         var backlinks: [PageID: Set<PageID>] = [:]
@@ -83,7 +100,7 @@ public struct SiteGraphBuilder: Sendable {
 
     /// Resolves one page's references; returns every page it links to, and
     /// its `related` entries in the order written.
-    private func resolve(_ parsed: ParsedPage, resolver: LinkResolver) -> (targets: [PageID], related: [PageID]) {
+    func resolve(_ parsed: ParsedPage, resolver: LinkResolver) -> Resolved {
         var targets: [PageID] = []
         var related: [PageID] = []
         let page = parsed.page
@@ -123,7 +140,7 @@ public struct SiteGraphBuilder: Sendable {
             inline[field] = document.inlineHTML()
         }
         parsed.inlineHTML = inline
-        return (targets, related)
+        return Resolved(targets: targets, related: related)
     }
 }
 

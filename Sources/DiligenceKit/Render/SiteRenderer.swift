@@ -44,26 +44,54 @@ public struct SiteRenderer: Sendable {
     /// ready — from several threads at once — so a large site is written while
     /// it renders instead of being held in memory.
     public func render(emit: @Sendable (OutputFile) -> Void) {
-        // The listing pages (indexes, taxonomy terms, matrix, screening, the
-        // A–Z list) each cost as much as hundreds of content pages on a large
-        // site: they go first in one pool of jobs, so the content pages keep
-        // every core busy while the long ones run, instead of leaving a tail.
-        var jobs: [@Sendable () -> OutputFile] = [renderSearchFallback, renderScreening, renderHome, renderMatrix,
-                                                  renderChanges, renderReviewStatus, render404]
-        jobs += PageKind.allCases.map { kind in { renderIndex(kind) } }
+        render(pages: graph.pages, listings: listingJobs(), emit: emit)
+    }
+
+    /// A site-wide page (index, taxonomy term, matrix, screening, feed…): its
+    /// output path, known before rendering, and how to render it.
+    struct ListingJob: Sendable {
+        var path: String
+        var render: @Sendable () -> OutputFile
+    }
+
+    /// Every site-wide page, the longest first.
+    func listingJobs() -> [ListingJob] {
+        var jobs: [ListingJob] = [
+            .init(path: Paths.search, render: renderSearchFallback), .init(path: Paths.screening, render: renderScreening),
+            .init(path: Paths.home, render: renderHome), .init(path: Paths.matrix, render: renderMatrix),
+            .init(path: Paths.changes, render: renderChanges), .init(path: Paths.review, render: renderReviewStatus),
+            .init(path: Paths.notFound, render: render404),
+        ]
+        jobs += PageKind.allCases.map { kind in .init(path: kind.folder + "/index.html") { renderIndex(kind) } }
         for taxonomy in Taxonomy.allCases {
-            jobs.append { renderTaxonomyIndex(taxonomy) }
-            jobs += taxonomy.vocabulary(site).terms.map { term in { renderTerm(term, of: taxonomy) } }
+            jobs.append(.init(path: taxonomy.indexPath) { renderTaxonomyIndex(taxonomy) })
+            jobs += taxonomy.vocabulary(site).terms.map { term in
+                .init(path: taxonomy.outputPath(term.id)) { renderTerm(term, of: taxonomy) }
+            }
         }
-        jobs.append { OutputFile(path: Paths.screeningData, text: ScreeningData(renderer: self).script()) }
-        jobs.append { OutputFile(path: Paths.feed, text: AtomFeed(graph: graph, entries: datedPages()).xml()) }
+        jobs.append(.init(path: Paths.screeningData) { OutputFile(path: Paths.screeningData, text: ScreeningData(renderer: self).script()) })
+        jobs.append(.init(path: Paths.feed) { OutputFile(path: Paths.feed, text: AtomFeed(graph: graph, entries: datedPages()).xml()) })
         if let baseURL = site.baseURL {
-            jobs.append { OutputFile(path: Paths.sitemap, text: Sitemap(baseURL: baseURL, graph: graph).xml()) }
+            jobs.append(.init(path: Paths.sitemap) { OutputFile(path: Paths.sitemap, text: Sitemap(baseURL: baseURL, graph: graph).xml()) })
         }
-        let listings = jobs
-        let pages = graph.pages
+        return jobs
+    }
+
+    /// Renders the given content pages (which must be parsed, not cached) and
+    /// site-wide pages.
+    func render(pages: [ParsedPage], listings: [ListingJob], emit: @Sendable (OutputFile) -> Void) {
+        // The listing pages each cost as much as hundreds of content pages on
+        // a large site: they go first in one pool of jobs, so the content
+        // pages keep every core busy while the long ones run, instead of
+        // leaving a tail.
         DispatchQueue.concurrentPerform(iterations: listings.count + pages.count) { i in
-            emit(i < listings.count ? listings[i]() : renderPage(pages[i - listings.count]))
+            if i < listings.count {
+                let file = listings[i].render()
+                assert(file.path == listings[i].path, "listing job \(listings[i].path) rendered \(file.path)")
+                emit(file)
+            } else {
+                emit(renderPage(pages[i - listings.count]))
+            }
         }
     }
 

@@ -87,10 +87,16 @@ struct SearchDocument {
         sections.append(["", "", lists.joined(separator: " · ")])
         record = Record(t: page.title, u: page.id.outputPath, k: page.kind.label, s: page.summary, r: risk,
                         x: sections.filter { !$0[2].isEmpty || !$0[1].isEmpty })
-        facets = ["kind": [page.kind.rawValue]]
+        facets = SearchDocument.facets(of: page)
+    }
+
+    /// Facet id → the values a page has (kind, region, risk, category, regime).
+    static func facets(of page: Page) -> [String: [String]] {
+        var facets = ["kind": [page.kind.rawValue]]
         for taxonomy in Taxonomy.allCases {
             let values = taxonomy.terms(of: page)
             if !values.isEmpty { facets[taxonomy.rawValue] = Array(Set(values)).sorted() }
         }
+        return facets
     }
 }

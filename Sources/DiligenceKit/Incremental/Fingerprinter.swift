@@ -1,0 +1,129 @@
+import Foundation
+
+/// Computes `PageFingerprints` and the fingerprints of the listing pages
+/// from a site graph. The full build records them; the incremental build
+/// computes them again and renders only what differs.
+struct Fingerprinter {
+    let graph: SiteGraph
+    /// Card of every page.
+    let cards: [PageID: UInt64]
+    /// Facts of every page.
+    let facts: [PageID: UInt64]
+    let layout: UInt64
+    let frontMatter: [PageID: UInt64]
+
+    /// - Parameter frontMatter: the hash of each page's front matter
+    ///   (`frontMatterHash`), computed when the page was decoded.
+    init(graph: SiteGraph, frontMatter: [PageID: UInt64]) {
+        self.graph = graph
+        self.frontMatter = frontMatter
+        var cards: [PageID: UInt64] = [:]
+        var facts: [PageID: UInt64] = [:]
+        cards.reserveCapacity(graph.pages.count)
+        for parsed in graph.pages {
+            let page = parsed.page
+            var hasher = StableHasher()
+            hasher.combine(page.title)
+            hasher.combine(page.summary)
+            hasher.combine(page.updated?.description)
+            switch page.details {
+            case .product(let p): hasher.combine(p.risk)
+            case .country(let c): hasher.combine(c.risk); hasher.combine(c.reviewed.description)
+            case .guidance(let g): hasher.combine(g.order)
+            case .page: break
+            }
+            for taxonomy in Taxonomy.allCases {
+                for term in taxonomy.terms(of: page) { hasher.combine(term) }
+                hasher.combine(0)
+            }
+            hasher.combine((graph.backlinks[parsed.id] ?? []).isEmpty ? 1 : 0)
+            let card = hasher.value
+            cards[parsed.id] = card
+            var factHasher = StableHasher()
+            factHasher.combine(card)
+            factHasher.combine(frontMatter[parsed.id] ?? 0)
+            for list in [graph.outgoing[parsed.id], graph.productCountries[parsed.id], graph.countryProducts[parsed.id]] {
+                for id in list ?? [] { factHasher.combine(id.description) }
+                factHasher.combine(0)
+            }
+            facts[parsed.id] = factHasher.value
+        }
+        self.cards = cards
+        self.facts = facts
+        // The footer lists the free pages while there are few of them.
+        var hasher = StableHasher()
+        let free = graph.pages(of: .page)
+        if free.count <= SiteRenderer.footerLimit {
+            for page in free { hasher.combine(page.id.description); hasher.combine(page.page.title) }
+        } else {
+            hasher.combine(-1)
+        }
+        layout = hasher.value
+    }
+
+    /// Hash of a page's front matter as decoded (body left out).
+    static func frontMatterHash(_ page: Page) -> UInt64 {
+        var copy = page
+        copy.body = ""
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return StableHasher.hash([UInt8]((try? encoder.encode(copy)) ?? Data()))
+    }
+
+    func fingerprints(of parsed: ParsedPage) -> PageFingerprints {
+        PageFingerprints(frontMatter: frontMatter[parsed.id] ?? 0, card: cards[parsed.id] ?? 0, facts: facts[parsed.id] ?? 0, neighbourhood: neighbourhood(of: parsed))
+    }
+
+    /// The cards of every page this page's HTML shows, and the layout.
+    func neighbourhood(of parsed: ParsedPage) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(layout)
+        func add(_ ids: [PageID]) {
+            for id in ids where graph.byID[id] != nil {
+                hasher.combine(id.description)
+                hasher.combine(cards[id] ?? 0)
+            }
+            hasher.combine(0)
+        }
+        let id = parsed.id
+        add(graph.backlinks[id] ?? [])
+        add(graph.related[id] ?? [])
+        add(graph.productCountries[id] ?? [])
+        add(graph.countryProducts[id] ?? [])
+        switch parsed.page.details {
+        case .product(let p): add(p.guidance.map { PageID(.guidance, $0.value) })
+        case .guidance:
+            let steps = graph.guidanceInOrder
+            if let position = steps.firstIndex(where: { $0.id == id }) {
+                add(position > 0 ? [steps[position - 1].id] : [])
+                add(position + 1 < steps.count ? [steps[position + 1].id] : [])
+            }
+        default: break
+        }
+        return hasher.value
+    }
+
+    /// What a listing page shows, by its output path: the cards of the pages
+    /// it lists, or the facts of those it summarises.
+    func listing(_ path: String) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(layout)
+        func cards(of pages: [ParsedPage]) { for p in pages { hasher.combine(p.id.description); hasher.combine(self.cards[p.id] ?? 0) } }
+        func facts(of pages: [ParsedPage]) { for p in pages { hasher.combine(p.id.description); hasher.combine(self.facts[p.id] ?? 0) } }
+        let parts = path.split(separator: "/").map(String.init)
+        if parts.count == 2, let kind = PageKind(folder: parts[0]), parts[1] == "index.html" {
+            cards(of: kind == .guidance ? graph.guidanceInOrder : graph.pages(of: kind))
+        } else if parts.count == 2, let taxonomy = Taxonomy.allCases.first(where: { $0.folder == parts[0] }), parts[1] != "index.html" {
+            let term = String(parts[1].dropLast(".html".count))
+            cards(of: graph.members(of: term, in: taxonomy).compactMap { graph.byID[$0] })
+        } else if [SiteRenderer.Paths.matrix, SiteRenderer.Paths.screening, SiteRenderer.Paths.screeningData].contains(path) {
+            facts(of: graph.pages(of: .product) + graph.pages(of: .country) + graph.guidanceInOrder)
+        } else if path == SiteRenderer.Paths.review {
+            facts(of: graph.pages(of: .country))
+            cards(of: graph.pages)
+        } else {
+            cards(of: graph.pages)
+        }
+        return hasher.value
+    }
+}

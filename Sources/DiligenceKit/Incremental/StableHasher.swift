@@ -1,0 +1,34 @@
+/// FNV-1a, 64 bits: a hash that is the same in every process (Swift's
+/// `Hasher` is seeded per run), for fingerprints kept in the build cache.
+/// Not cryptographic: it detects edits, not tampering.
+struct StableHasher {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func combine<S: Sequence>(bytes: S) where S.Element == UInt8 {
+        for byte in bytes {
+            value ^= UInt64(byte)
+            value &*= 0x0000_0100_0000_01b3
+        }
+    }
+
+    mutating func combine(_ text: String) {
+        combine(bytes: text.utf8)
+        combine(bytes: CollectionOfOne(0xFF))  // separator: ("ab","c") ≠ ("a","bc")
+    }
+
+    mutating func combine(_ number: UInt64) {
+        withUnsafeBytes(of: number.littleEndian) { combine(bytes: $0) }
+    }
+
+    mutating func combine(_ number: Int) { combine(UInt64(bitPattern: Int64(number))) }
+
+    mutating func combine(_ text: String?) {
+        if let text { combine(1); combine(text) } else { combine(0) }
+    }
+
+    static func hash(_ bytes: [UInt8]) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(bytes: bytes)
+        return hasher.value
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// Writes the files an incremental build re-rendered straight into the
+/// existing output folder. Each file is written to a temporary name and
+/// renamed over the old one, so a reader (a web server, `serve`) sees the old
+/// file or the new one, never half of one; a file whose bytes did not change
+/// is left alone, so its modification time still says when it last changed.
+public final class InPlaceWriter: @unchecked Sendable {
+    public let root: String
+    private let lock = NSLock()
+    private var error: PublishError?
+    private var written: [String] = []
+    private var bytes = 0
+
+    public init(root: String) {
+        self.root = root
+    }
+
+    public var firstError: PublishError? { lock.withLock { error } }
+    /// Paths written (changed or new), unsorted.
+    public var writtenPaths: [String] { lock.withLock { written } }
+    public var bytesWritten: Int { lock.withLock { bytes } }
+
+    public func write(_ file: OutputFile) {
+        guard case .bytes(let contents) = file.contents else {
+            lock.withLock { if error == nil { error = .io(path: file.path, message: "copies are not written in place") } }
+            return
+        }
+        let target = root + "/" + file.path
+        if let existing = FileManager.default.contents(atPath: target), existing.count == contents.count,
+           existing.elementsEqual(contents) {
+            return
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent,
+                                                    withIntermediateDirectories: true)
+            let temporary = target + ".diligence-tmp"
+            try SitePublisher.write(contents, to: temporary)
+            guard rename(temporary, target) == 0 else { throw PublishError.io(path: target, message: String(cString: strerror(errno))) }
+            lock.withLock {
+                written.append(file.path)
+                bytes += contents.count
+            }
+        } catch {
+            let failure = error as? PublishError ?? .io(path: target, message: "\(error)")
+            lock.withLock { if self.error == nil { self.error = failure } }
+        }
+    }
+
+    /// Removes a file the new build no longer produces.
+    public func remove(_ path: String) {
+        if unlink(root + "/" + path) == 0 { lock.withLock { written.append(path) } }
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+
+/// Brings the search index of an existing output folder up to date with the
+/// pages that changed, without tokenising the others: reads the chunk files
+/// back, drops the changed pages' old postings, adds their new ones, and
+/// writes the index again through `SearchIndexFiles` — so the bytes are those
+/// a full build would write (scores depend only on their own page). Files
+/// whose bytes are unchanged are left alone by the writer.
+struct SearchIndexPatch {
+    var output: String
+    var files: SearchIndexFiles
+
+    enum Failure: Error {
+        /// The index on disk is not in the form this version writes.
+        case unreadable(String)
+    }
+
+    /// - Parameters:
+    ///   - changed: page number → the page, tokenised again.
+    ///   - pageCount: number of pages (unchanged by an incremental build).
+    ///   - facets: every page's facet values, in page order.
+    func apply(changed: [Int: SearchIndexBuilder.Tokenized], pageCount: Int, facets: [[String: [String]]],
+               writer: InPlaceWriter) throws {
+        let docs = Set(changed.keys.map { Int32($0) })
+        // The changed pages' new postings, by term.
+        var fresh: [String: [SearchPosting]] = [:]
+        for (doc, tokenized) in changed.sorted(by: { $0.key < $1.key }) {
+            writer.write(OutputFile(path: "search/d/\(doc).js", contents: .bytes(tokenized.record)))
+            for (term, score) in tokenized.scores { fresh[term, default: []].append(SearchPosting(doc: Int32(doc), score: score)) }
+        }
+        var entries: [SearchIndexFiles.Entry] = []
+        var oldChunkCount = 0
+        while let data = FileManager.default.contents(atPath: output + "/search/i-\(oldChunkCount).js") {
+            guard let chunk = SearchIndexFiles.entries(ofChunk: [UInt8](data)) else {
+                throw Failure.unreadable("search/i-\(oldChunkCount).js")
+            }
+            for entry in chunk {
+                let added = fresh.removeValue(forKey: entry.term)
+                guard added != nil || SearchIndexPatch.mentions(entry, docs) else { entries.append(entry); continue }
+                var postings = SearchIndexFiles.postings(of: entry).filter { !docs.contains($0.doc) }
+                if let added { postings = (postings + added).sorted { $0.doc < $1.doc } }
+                if !postings.isEmpty {
+                    entries.append(.init(term: entry.term, bytes: SearchIndexFiles.encode(term: entry.term, postings: postings)))
+                }
+            }
+            oldChunkCount += 1
+        }
+        guard oldChunkCount > 0 else { throw Failure.unreadable("search/i-0.js") }
+        // Terms no page had before, merged into sorted order.
+        if !fresh.isEmpty {
+            let added = fresh.keys.sorted(by: SearchIndexFiles.precedes).map {
+                SearchIndexFiles.Entry(term: $0, bytes: SearchIndexFiles.encode(term: $0, postings: fresh[$0]!))
+            }
+            var merged: [SearchIndexFiles.Entry] = []
+            merged.reserveCapacity(entries.count + added.count)
+            var i = 0, j = 0
+            while i < entries.count || j < added.count {
+                if j == added.count || (i < entries.count && SearchIndexFiles.precedes(entries[i].term, added[j].term)) {
+                    merged.append(entries[i]); i += 1
+                } else {
+                    merged.append(added[j]); j += 1
+                }
+            }
+            entries = merged
+        }
+        let emitted = EmittedPaths()
+        files.write(entries: entries, pageCount: pageCount, facets: facets) { file in
+            emitted.insert(file.path)
+            writer.write(file)
+        }
+        // Chunks and vocabulary files the index no longer has.
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: output + "/search")) ?? []
+        for name in names where name.hasSuffix(".js") && (name.hasPrefix("i-") || name.hasPrefix("v-")) {
+            if !emitted.contains("search/" + name) { writer.remove("search/" + name) }
+        }
+    }
+
+    /// Whether a posting list names one of `docs`, without decoding it into an array.
+    static func mentions(_ entry: SearchIndexFiles.Entry, _ docs: Set<Int32>) -> Bool {
+        guard let colon = entry.bytes.lastIndex(of: UInt8(ascii: ":")) else { return false }
+        var doc: Int32 = 0
+        var value: Int32 = 0
+        var isScore = false
+        for byte in entry.bytes[(colon + 2)...] {
+            if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") {
+                if !isScore {
+                    doc += value
+                    if docs.contains(doc) { return true }
+                }
+                isScore.toggle()
+                value = 0
+            } else {
+                value = value * 36 + Int32(byte <= UInt8(ascii: "9") ? byte - UInt8(ascii: "0") : byte - UInt8(ascii: "a") + 10)
+            }
+        }
+        return false
+    }
+
+    /// Paths written, collected from several threads.
+    final class EmittedPaths: @unchecked Sendable {
+        private var paths: Set<String> = []
+        private let lock = NSLock()
+        func insert(_ path: String) { lock.withLock { _ = paths.insert(path) } }
+        func contains(_ path: String) -> Bool { lock.withLock { paths.contains(path) } }
+    }
+}

@@ -1,5 +1,5 @@
 /// The fields of a country profile (`countries/<iso>.md`).
-public struct CountryProfile: Sendable, Codable {
+public struct CountryProfile: Sendable {
     /// ISO 3166-1 alpha-2, upper case; equals the file name.
     public var country: String
     public var region: String

@@ -1,6 +1,6 @@
 /// Whether a country risk factor is documented. `unknown` is an honest gap an
 /// editor must fill, never a guess.
-public enum FactorStatus: String, Sendable, CaseIterable, Hashable, Codable {
+public enum FactorStatus: String, Sendable, CaseIterable, Hashable {
     case present
     case partial
     case absent

@@ -1,5 +1,5 @@
 /// The fields of a guidance page (`guidance/*.md`).
-public struct GuidanceStep: Sendable, Codable {
+public struct GuidanceStep: Sendable {
     /// Position in the due-diligence process, unique across guidance pages.
     public var order: Int
     /// References written as `products/<slug>`, `countries/<code>`, `guidance/<slug>`, `pages/<slug>`.

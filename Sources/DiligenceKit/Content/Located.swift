@@ -9,5 +9,3 @@ public struct Located<Value: Sendable & Hashable>: Sendable, Hashable {
         self.location = location
     }
 }
-
-extension Located: Codable where Value: Codable {}

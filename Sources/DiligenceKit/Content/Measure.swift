@@ -1,5 +1,5 @@
 /// A sanction, entity listing, embargo or advisory recorded on a country profile.
-public struct Measure: Sendable, Hashable, Codable {
+public struct Measure: Sendable, Hashable {
     public var authority: String
     public var measure: Located<String>
     public var date: PartialDate?

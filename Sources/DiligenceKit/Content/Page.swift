@@ -1,7 +1,7 @@
 /// A content page after its front matter has been decoded and validated:
 /// the fields every kind shares, the kind's own fields, and the Markdown body
 /// (parsed later, once, by the Markdown stage).
-public struct Page: Sendable, Codable {
+public struct Page: Sendable {
     public var id: PageID
     /// Path for diagnostics (`content/countries/cn.md`).
     public var file: String
@@ -20,7 +20,7 @@ public struct Page: Sendable, Codable {
 }
 
 /// The fields that only one kind of page has.
-public enum PageDetails: Sendable, Codable {
+public enum PageDetails: Sendable {
     case guidance(GuidanceStep)
     case product(ProductRisk)
     case country(CountryProfile)

@@ -1,5 +1,5 @@
 /// The fields of a product-risk example (`products/*.md`).
-public struct ProductRisk: Sendable, Codable {
+public struct ProductRisk: Sendable {
     public var category: String
     public var risk: String
     /// List items are inline Markdown, kept with their position for link checks.

@@ -1,5 +1,5 @@
 /// A cited source: every fact a reader acts on points at one.
-public struct Source: Sendable, Hashable, Codable {
+public struct Source: Sendable, Hashable {
     public var title: String
     public var publisher: String?
     public var date: PartialDate?

@@ -1,11 +1,12 @@
 import Foundation
 
 /// The incremental build's cache file (`.diligence-cache/build-<hash>.cache`):
-/// one JSON line of settings, then one JSON line per published page. Pages
-/// are decoded in parallel, and an unchanged page's line is written back as
-/// it was read, so saving after a small edit costs little.
+/// a JSON line of settings, then one binary record per published page
+/// (`CacheCodable`, each prefixed with its length). Records are decoded in
+/// parallel, and an unchanged page's record is written back as it was read,
+/// so saving after a small edit costs little.
 struct BuildSnapshot: Sendable {
-    static let format = 1
+    static let format = 2
 
     struct Header: Codable, Sendable {
         var format: Int
@@ -25,13 +26,13 @@ struct BuildSnapshot: Sendable {
 
     var header: Header
     var pages: [CachedPage]
-    /// Each page's line as read, until the page changes.
-    var lines: [[UInt8]?]
+    /// Each page's record as read, until the page changes.
+    var records: [[UInt8]?]
 
     init(header: Header, pages: [CachedPage]) {
         self.header = header
         self.pages = pages
-        self.lines = Array(repeating: nil, count: pages.count)
+        self.records = Array(repeating: nil, count: pages.count)
     }
 
     /// Where the cache of a build into `output` lives.
@@ -44,59 +45,61 @@ struct BuildSnapshot: Sendable {
     static func load(from path: String) -> BuildSnapshot? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         let bytes = [UInt8](data)
-        var lineRanges: [Range<Int>] = []
-        var start = 0
-        for (i, byte) in bytes.enumerated() where byte == 0x0A {
-            lineRanges.append(start..<i)
-            start = i + 1
-        }
-        guard let first = lineRanges.first,
-              let header = try? JSONDecoder().decode(Header.self, from: Data(bytes[first])),
+        guard let newline = bytes.firstIndex(of: 0x0A),
+              let header = try? JSONDecoder().decode(Header.self, from: Data(bytes[..<newline])),
               header.format == format else { return nil }
-        let pageRanges = Array(lineRanges.dropFirst())
-        var decoded = [CachedPage?](repeating: nil, count: pageRanges.count)
+        var ranges: [Range<Int>] = []
+        var reader = CacheReader(bytes, offset: newline + 1)
+        while !reader.isAtEnd {
+            guard let count = try? reader.int(), count >= 0, reader.offset + count <= bytes.count else { return nil }
+            ranges.append(reader.offset..<(reader.offset + count))
+            reader.offset += count
+        }
+        let records = ranges
+        var decoded = [CachedPage?](repeating: nil, count: records.count)
         decoded.withUnsafeMutableBufferPointer { buffer in
             let out = UnsafeMutableSendableBuffer(buffer)
-            DispatchQueue.concurrentPerform(iterations: pageRanges.count) { i in
-                out[i] = try? JSONDecoder().decode(CachedPage.self, from: Data(bytes[pageRanges[i]]))
+            DispatchQueue.concurrentPerform(iterations: records.count) { i in
+                var record = CacheReader(bytes, offset: records[i].lowerBound)
+                out[i] = try? CachedPage(from: &record)
+                if record.offset != records[i].upperBound { out[i] = nil }
             }
         }
         guard !decoded.contains(where: { $0 == nil }) else { return nil }
         var snapshot = BuildSnapshot(header: header, pages: decoded.map { $0! })
-        snapshot.lines = pageRanges.map { Array(bytes[$0]) }
+        snapshot.records = ranges.map { Array(bytes[$0]) }
         return snapshot
     }
 
-    /// Marks a page changed, so its line is encoded again on saving.
+    /// Marks a page changed, so its record is encoded again on saving.
     mutating func replace(_ index: Int, with page: CachedPage) {
         pages[index] = page
-        lines[index] = nil
+        records[index] = nil
     }
 
     /// Writes the cache atomically (temporary file, then rename).
     func save(to path: String) throws {
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        let encoder = JSONEncoder()
-        var out = [UInt8](try encoder.encode(header))
+        var out = [UInt8](try JSONEncoder().encode(header))
         out.append(0x0A)
-        var encoded = lines
-        try encoded.withUnsafeMutableBufferPointer { buffer in
+        var encoded = records
+        encoded.withUnsafeMutableBufferPointer { buffer in
             let slots = UnsafeMutableSendableBuffer(buffer)
-            let failed = DiagnosticLog()
             DispatchQueue.concurrentPerform(iterations: pages.count) { i in
                 guard slots[i] == nil else { return }
-                do { slots[i] = [UInt8](try JSONEncoder().encode(pages[i])) } catch {
-                    failed.error(at: SourceLocation(file: path), "\(error)")
-                }
+                var writer = CacheWriter()
+                pages[i].write(to: &writer)
+                slots[i] = writer.bytes
             }
-            if failed.hasErrors { throw CocoaError(.fileWriteUnknown) }
         }
-        for line in encoded {
-            out += line!
-            out.append(0x0A)
+        var framing = CacheWriter()
+        framing.bytes = out
+        for record in encoded {
+            framing.int(record!.count)
+            framing.bytes += record!
         }
         let temporary = path + ".tmp"
-        try Data(out).write(to: URL(fileURLWithPath: temporary))
+        try Data(framing.bytes).write(to: URL(fileURLWithPath: temporary))
         guard rename(temporary, path) == 0 else { throw CocoaError(.fileWriteUnknown) }
     }
 

@@ -1,7 +1,7 @@
 /// What the build cache keeps of one published page: enough to put it in the
 /// graph and on the listing pages without reading its file again, and the
 /// fingerprints that decide what must be rendered again when something changes.
-struct CachedPage: Codable, Sendable {
+struct CachedPage: Sendable {
     /// Path relative to the content folder.
     var path: String
     var stamp: FileStamp

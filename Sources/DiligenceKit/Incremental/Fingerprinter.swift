@@ -43,7 +43,7 @@ struct Fingerprinter {
             factHasher.combine(card)
             factHasher.combine(frontMatter[parsed.id] ?? 0)
             for list in [graph.outgoing[parsed.id], graph.productCountries[parsed.id], graph.countryProducts[parsed.id]] {
-                for id in list ?? [] { factHasher.combine(id.description) }
+                for id in list ?? [] { factHasher.combine(id) }
                 factHasher.combine(0)
             }
             facts[parsed.id] = factHasher.value
@@ -54,20 +54,19 @@ struct Fingerprinter {
         var hasher = StableHasher()
         let free = graph.pages(of: .page)
         if free.count <= SiteRenderer.footerLimit {
-            for page in free { hasher.combine(page.id.description); hasher.combine(page.page.title) }
+            for page in free { hasher.combine(page.id); hasher.combine(page.page.title) }
         } else {
             hasher.combine(-1)
         }
         layout = hasher.value
     }
 
-    /// Hash of a page's front matter as decoded (body left out).
+    /// Hash of a page's front matter as decoded (body left out), from its
+    /// cache form.
     static func frontMatterHash(_ page: Page) -> UInt64 {
-        var copy = page
-        copy.body = ""
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return StableHasher.hash([UInt8]((try? encoder.encode(copy)) ?? Data()))
+        var writer = CacheWriter()
+        page.write(to: &writer)  // writes no body
+        return StableHasher.hash(writer.bytes)
     }
 
     func fingerprints(of parsed: ParsedPage) -> PageFingerprints {
@@ -79,9 +78,10 @@ struct Fingerprinter {
         var hasher = StableHasher()
         hasher.combine(layout)
         func add(_ ids: [PageID]) {
-            for id in ids where graph.byID[id] != nil {
-                hasher.combine(id.description)
-                hasher.combine(cards[id] ?? 0)
+            for id in ids {
+                guard let card = cards[id] else { continue }
+                hasher.combine(id)
+                hasher.combine(card)
             }
             hasher.combine(0)
         }
@@ -108,8 +108,8 @@ struct Fingerprinter {
     func listing(_ path: String) -> UInt64 {
         var hasher = StableHasher()
         hasher.combine(layout)
-        func cards(of pages: [ParsedPage]) { for p in pages { hasher.combine(p.id.description); hasher.combine(self.cards[p.id] ?? 0) } }
-        func facts(of pages: [ParsedPage]) { for p in pages { hasher.combine(p.id.description); hasher.combine(self.facts[p.id] ?? 0) } }
+        func cards(of pages: [ParsedPage]) { for p in pages { hasher.combine(p.id); hasher.combine(self.cards[p.id] ?? 0) } }
+        func facts(of pages: [ParsedPage]) { for p in pages { hasher.combine(p.id); hasher.combine(self.facts[p.id] ?? 0) } }
         let parts = path.split(separator: "/").map(String.init)
         if parts.count == 2, let kind = PageKind(folder: parts[0]), parts[1] == "index.html" {
             cards(of: kind == .guidance ? graph.guidanceInOrder : graph.pages(of: kind))

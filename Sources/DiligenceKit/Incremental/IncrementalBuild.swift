@@ -37,6 +37,7 @@ struct IncrementalBuild {
         }
         let cachePath = BuildSnapshot.path(cacheDirectory: options.cacheDirectory, output: options.output)
         guard var snapshot = BuildSnapshot.load(from: cachePath) else { return .fullBuild(reason: "no build cache") }
+        stage("read cache")
         guard snapshot.header.output == SitePublisher.absolute(options.output),
               FileManager.default.fileExists(atPath: options.output + "/search/meta.js") else {
             return .fullBuild(reason: "the output folder is not the one the cache describes")
@@ -145,17 +146,20 @@ struct IncrementalBuild {
         // The graph, the fingerprints, and what they say must be rendered.
         let graph = SiteGraphBuilder(site: site, index: index, log: log).assemble(pages, resolved: resolved)
         for kind in PageKind.allCases { report.pageCounts[kind] = graph.pages(of: kind).count }
+        stage("graph")
         var frontMatter: [PageID: UInt64] = [:]
         for (i, cached) in snapshot.pages.enumerated() {
             frontMatter[cached.page.id] = fresh[i].map { Fingerprinter.frontMatterHash($0.page) } ?? cached.fingerprints.frontMatter
         }
         let fingerprinter = Fingerprinter(graph: graph, frontMatter: frontMatter)
+        stage("fingerprints")
         var dirty: [Int] = []
         var prints = [PageFingerprints](repeating: .init(frontMatter: 0, card: 0, facts: 0, neighbourhood: 0), count: count)
         for i in 0..<count {
             prints[i] = fingerprinter.fingerprints(of: pages[i])
             if fresh[i] != nil || prints[i].neighbourhood != snapshot.pages[i].fingerprints.neighbourhood { dirty.append(i) }
         }
+        stage("neighbourhoods")
         let renderer = SiteRenderer(graph: graph, templates: templates, today: options.today)
         var listingPrints: [String: UInt64] = [:]
         let listings = renderer.listingJobs().filter { job in

@@ -20,6 +20,11 @@ struct StableHasher {
         withUnsafeBytes(of: number.littleEndian) { combine(bytes: $0) }
     }
 
+    mutating func combine(_ id: PageID) {
+        combine(id.kind.rawValue)
+        combine(id.slug)
+    }
+
     mutating func combine(_ number: Int) { combine(UInt64(bitPattern: Int64(number))) }
 
     mutating func combine(_ text: String?) {

@@ -154,6 +154,33 @@ public final class MarkdownDocument {
         MarkdownDocument.plainText(of: root)
     }
 
+    /// The text of a short Markdown value without markup. Values with no
+    /// character Markdown (or smart punctuation) gives a meaning to are
+    /// returned as written, without a parse: most list items on a large site.
+    public static func plainText(ofInline markdown: String) -> String {
+        var utf8 = markdown.utf8.makeIterator()
+        guard let first = utf8.next(), first >= 0x80 || (first | 0x20 >= UInt8(ascii: "a") && first | 0x20 <= UInt8(ascii: "z")) else {
+            return MarkdownDocument(markdown, file: "").plainText()
+        }
+        var dots = 0
+        var last = first
+        while let byte = utf8.next() {
+            last = byte
+            dots = byte == UInt8(ascii: ".") ? dots + 1 : 0
+            if dots == 3 { return MarkdownDocument(markdown, file: "").plainText() }
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: " "), UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: ":"),
+                 UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "/"), UInt8(ascii: "%"), UInt8(ascii: "?"), 0x80...0xFF:
+                continue
+            default:
+                return MarkdownDocument(markdown, file: "").plainText()
+            }
+        }
+        if last == UInt8(ascii: " ") { return MarkdownDocument(markdown, file: "").plainText() }
+        return markdown
+    }
+
     /// The text of a node and its descendants, without markup; soft and hard
     /// breaks become spaces.
     static func plainText(of node: OpaquePointer) -> String {

@@ -87,7 +87,7 @@ struct ScreeningData: Encodable {
             return Risk(id: view.id, label: view.label, rank: view.rank)
         }
         func text(_ markdown: Located<String>) -> String {
-            MarkdownDocument(markdown.value, file: "").plainText()
+            MarkdownDocument.plainText(ofInline: markdown.value)
         }
         // Guidance steps whose `related` names each page.
         var relatedGuidance: [PageID: [String]] = [:]

@@ -23,18 +23,26 @@ public enum ScriptData {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(value)) ?? Data("null".utf8)
-        var out = ""
-        out.reserveCapacity(data.count)
-        for scalar in String(decoding: data, as: UTF8.self).unicodeScalars {
-            switch scalar {
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default: out.unicodeScalars.append(scalar)
+        // Escaped on bytes: U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(data.count + data.count / 16)
+        data.withUnsafeBytes { (input: UnsafeRawBufferPointer) in
+            var i = 0
+            while i < input.count {
+                let byte = input[i]
+                switch byte {
+                case UInt8(ascii: "<"): bytes += Array("\\u003c".utf8)
+                case UInt8(ascii: ">"): bytes += Array("\\u003e".utf8)
+                case UInt8(ascii: "&"): bytes += Array("\\u0026".utf8)
+                case 0xE2 where i + 2 < input.count && input[i + 1] == 0x80 && (input[i + 2] == 0xA8 || input[i + 2] == 0xA9):
+                    bytes += Array((input[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                    i += 2
+                default: bytes.append(byte)
+                }
+                i += 1
             }
         }
+        let out = String(decoding: bytes, as: UTF8.self)
         return out
     }
 }

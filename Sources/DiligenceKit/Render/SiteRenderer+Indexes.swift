@@ -117,7 +117,7 @@ extension SiteRenderer {
         let path = Paths.search
         var context = layout(path: path, title: "Search", description: "All pages of the knowledge base.", section: nil,
                              breadcrumbs: [])
-        let all = graph.pages.sorted { $0.page.title.localizedStandardCompare($1.page.title) == .orderedAscending }
+        let all = TitleOrder.sorted(graph.pages)
         context.listing = ListingView(intro: "All pages, A to Z.", groups: [
             .init(heading: nil, id: nil, items: all.map { link(to: $0, from: path, note: $0.page.kind.label) }),
         ], ordered: false)

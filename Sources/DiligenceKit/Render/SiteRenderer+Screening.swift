@@ -6,13 +6,12 @@ import Foundation
 extension SiteRenderer {
     func renderScreening() -> OutputFile {
         let path = Paths.screening
-        let byTitle: (ParsedPage, ParsedPage) -> Bool = { $0.page.title.localizedStandardCompare($1.page.title) == .orderedAscending }
         let intro = "Pick the product-risk example closest to what you sell and the destination country: this page assembles one printable checklist of the product's red flags and safeguards, the country's risk factors with their sources, the measures in force and the guidance steps to follow."
         var context = layout(path: path, title: "Screen a transaction", description: intro, section: path, breadcrumbs: [])
         context.listing = ListingView(intro: intro, groups: [], ordered: false)
         context.screening = ScreeningView(
-            products: graph.pages(of: .product).sorted(by: byTitle).map { .init(id: $0.id.slug, title: $0.page.title) },
-            countries: graph.pages(of: .country).sorted(by: byTitle).map { .init(id: $0.id.slug, title: $0.page.title) },
+            products: TitleOrder.sorted(graph.pages(of: .product)).map { .init(id: $0.id.slug, title: $0.page.title) },
+            countries: TitleOrder.sorted(graph.pages(of: .country)).map { .init(id: $0.id.slug, title: $0.page.title) },
             dataURL: Paths.screeningData, scriptURL: "static/screening.js")
         return file(path, context, template: "screening")
     }

@@ -73,7 +73,9 @@ final class IncrementalBuildTests: XCTestCase {
         } else {
             XCTAssertNotNil(report.fullBuildReason, "\(what) should need a full build", file: file, line: line)
         }
-        XCTAssertFalse(workspace.full().diagnostics.hasErrors, file: file, line: line)
+        let full = workspace.full()
+        XCTAssertFalse(full.diagnostics.hasErrors, file: file, line: line)
+        XCTAssertEqual(report.diagnostics, full.diagnostics, "\(what): not the same warnings as a full build", file: file, line: line)
         let incremental = Workspace.files(workspace.output)
         let reference = Workspace.files(workspace.reference)
         XCTAssertEqual(Set(incremental.keys), Set(reference.keys), "\(what): not the same files", file: file, line: line)
@@ -85,9 +87,19 @@ final class IncrementalBuildTests: XCTestCase {
     func testEveryKindOfEditGivesTheBytesOfAFullBuild() throws {
         let workspace = try Workspace()
         defer { workspace.remove() }
+        // Warnings must be replayed as a full build reports them: a stray
+        // file, an orphan page, and a page's own (a summary over 300 characters).
+        try "notes".write(toFile: workspace.content + "/notes.txt", atomically: true, encoding: .utf8)
+        let long = String(repeating: "Nobody links here. ", count: 20)
+        try "---\ntitle: Orphan\nsummary: \(long)\norder: 99\n---\nText.\n".write(
+            toFile: workspace.content + "/guidance/orphan.md", atomically: true, encoding: .utf8)
         let first = workspace.incremental()
         XCTAssertEqual(first.fullBuildReason, "no build cache")
         XCTAssertFalse(first.diagnostics.hasErrors)
+        let warnings = first.diagnostics.map(\.message)
+        XCTAssertTrue(warnings.contains { $0.contains("not in a content folder") }, "\(warnings)")
+        XCTAssertTrue(warnings.contains("no other page links to guidance/orphan"), "\(warnings)")
+        XCTAssertTrue(warnings.contains { $0.hasPrefix("summary is") }, "\(warnings)")
 
         // Nothing changed: nothing written.
         let idle = assertSameAsFullBuild(workspace, "no edit")

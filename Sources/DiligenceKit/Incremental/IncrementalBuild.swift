@@ -102,7 +102,7 @@ struct IncrementalBuild {
             fresh[i] = ParsedPage(page: page)
         }
         stage("decode")
-        var pages = snapshot.pages.enumerated().map { i, cached in
+        let pages = snapshot.pages.enumerated().map { i, cached in
             fresh[i] ?? ParsedPage(cached: cached.page, linkableIDs: Set(cached.linkableIDs))
         }
         var failed: Set<PageID> = []
@@ -147,6 +147,9 @@ struct IncrementalBuild {
         let graph = SiteGraphBuilder(site: site, index: index, log: log).assemble(pages, resolved: resolved)
         for kind in PageKind.allCases { report.pageCounts[kind] = graph.pages(of: kind).count }
         stage("graph")
+        if options.strict && log.diagnostics.warningCount > 0 {  // orphan warnings come from the graph
+            return .done(finish(report, log, start))
+        }
         var frontMatter: [PageID: UInt64] = [:]
         for (i, cached) in snapshot.pages.enumerated() {
             frontMatter[cached.page.id] = fresh[i].map { Fingerprinter.frontMatterHash($0.page) } ?? cached.fingerprints.frontMatter

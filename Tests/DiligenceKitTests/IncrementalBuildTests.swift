@@ -127,6 +127,15 @@ final class IncrementalBuildTests: XCTestCase {
         }
         assertSameAsFullBuild(workspace, "risk and relation edit")
 
+        // A factor's status and the reviewer: the review page and the
+        // screening data change, the matrix and the lists do not.
+        try workspace.edit("countries/mm.md") {
+            $0.replacingOccurrences(of: "  documented-abuses:\n    status: unknown", with: "  documented-abuses:\n    status: present\n    source: 2")
+              .replacingOccurrences(of: "reviewed_by: Diligence sample content", with: "reviewed_by: An editor")
+        }
+        let factor = assertSameAsFullBuild(workspace, "factor status edit")
+        XCTAssertLessThan(factor.fileCount, 12, "only the pages that show the factor")
+
         // A new body link: the target's "Referenced by" changes though its file did not.
         try workspace.edit("guidance/contract-safeguards.md") { $0 + "\nSee the [DNA risks](../products/dna-sequencing.md#red-flags).\n" }
         assertSameAsFullBuild(workspace, "new link")

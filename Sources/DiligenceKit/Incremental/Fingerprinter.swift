@@ -105,22 +105,49 @@ struct Fingerprinter {
 
     /// What a listing page shows, by its output path: the cards of the pages
     /// it lists, or the facts of those it summarises.
+    ///
+    /// Each rule names what that page reads, and no more: a rule too narrow
+    /// leaves a stale page, which `IncrementalBuildTests` would see as a
+    /// difference from a full build; a rule too wide only costs time.
     func listing(_ path: String) -> UInt64 {
         var hasher = StableHasher()
         hasher.combine(layout)
         func cards(of pages: [ParsedPage]) { for p in pages { hasher.combine(p.id); hasher.combine(self.cards[p.id] ?? 0) } }
         func facts(of pages: [ParsedPage]) { for p in pages { hasher.combine(p.id); hasher.combine(self.facts[p.id] ?? 0) } }
+        func relations(of pages: [ParsedPage]) {
+            for p in pages {
+                for id in graph.countryProducts[p.id] ?? [] { hasher.combine(id) }
+                hasher.combine(0)
+            }
+        }
+        let products = graph.pages(of: .product), countries = graph.pages(of: .country)
         let parts = path.split(separator: "/").map(String.init)
+        let taxonomy = parts.count == 2 ? Taxonomy.allCases.first { $0.folder == parts[0] } : nil
         if parts.count == 2, let kind = PageKind(folder: parts[0]), parts[1] == "index.html" {
             cards(of: kind == .guidance ? graph.guidanceInOrder : graph.pages(of: kind))
-        } else if parts.count == 2, let taxonomy = Taxonomy.allCases.first(where: { $0.folder == parts[0] }), parts[1] != "index.html" {
+        } else if let taxonomy, parts[1] == "index.html" {
+            // Terms with their number of pages.
+            for term in taxonomy.vocabulary(graph.site).terms { hasher.combine(graph.members(of: term.id, in: taxonomy).count) }
+        } else if let taxonomy {
             let term = String(parts[1].dropLast(".html".count))
             cards(of: graph.members(of: term, in: taxonomy).compactMap { graph.byID[$0] })
-        } else if [SiteRenderer.Paths.matrix, SiteRenderer.Paths.screening, SiteRenderer.Paths.screeningData].contains(path) {
-            facts(of: graph.pages(of: .product) + graph.pages(of: .country) + graph.guidanceInOrder)
+        } else if path == SiteRenderer.Paths.matrix {
+            // Countries by region, products by category, linked both ways.
+            cards(of: products + countries)
+            relations(of: countries)
+        } else if path == SiteRenderer.Paths.screening {
+            cards(of: products + countries)  // the two lists to pick from
+        } else if path == SiteRenderer.Paths.screeningData {
+            facts(of: products + countries + graph.guidanceInOrder)
         } else if path == SiteRenderer.Paths.review {
-            facts(of: graph.pages(of: .country))
-            cards(of: graph.pages)
+            cards(of: graph.pages)  // dates, risk, orphans
+            for country in countries {
+                guard case .country(let c) = country.page.details else { continue }
+                hasher.combine(c.reviewedBy)
+                hasher.combine(c.factors.filter { $0.status == .unknown }.count)
+            }
+        } else if path == SiteRenderer.Paths.notFound {
+            // The layout only.
         } else {
             cards(of: graph.pages)
         }

@@ -94,16 +94,20 @@ struct ScreeningData: Encodable {
         for step in graph.guidanceInOrder {
             for id in graph.related[step.id] ?? [] { relatedGuidance[id, default: []].append(step.id.slug) }
         }
+        // Guidance slugs by position, so each product's steps are put in
+        // order without scanning every step for every product.
+        var position: [String: Int] = [:]
+        for (i, step) in graph.guidanceInOrder.enumerated() { position[step.id.slug] = i }
         products = graph.pages(of: .product).compactMap { page in
             guard case .product(let p) = page.page.details else { return nil }
-            let named = Set(p.guidance.map(\.value) + (relatedGuidance[page.id] ?? []))
+            let named = Set(p.guidance.map(\.value) + (relatedGuidance[page.id] ?? [])).filter { position[$0] != nil }
             return Product(
                 id: page.id.slug, title: page.page.title, url: page.id.outputPath, summary: page.page.summary,
                 category: site.categories.label(p.category), risk: risk(p.risk),
                 redFlags: p.redFlags.map(text), safeguards: p.safeguards.map(text),
                 controls: p.controls.map { Control(regime: site.regimes.label($0.regime), entry: $0.entry, note: $0.note.map(text)) },
                 countries: (graph.productCountries[page.id] ?? []).map(\.slug),
-                guidance: graph.guidanceInOrder.map(\.id.slug).filter(named.contains))
+                guidance: named.sorted { position[$0]! < position[$1]! })
         }
         countries = graph.pages(of: .country).compactMap { page in
             guard case .country(let c) = page.page.details else { return nil }
@@ -133,7 +137,93 @@ struct ScreeningData: Encodable {
         }
     }
 
+    /// `window.DiligenceScreening = {…};`, written on bytes: the same JSON
+    /// `ScriptData` would give (keys sorted, nil fields left out, `<` `>` `&`
+    /// U+2028 U+2029 escaped), without `JSONEncoder`, which was the slowest
+    /// part of rendering this file on a large site.
     func script() -> String {
-        ScriptData.assignment("DiligenceScreening", self)
+        var json = JSONBytes(capacity: 1 << 16)
+        json.raw("window.DiligenceScreening = ")
+        json.object { o in
+            o.field("countries") { $0.array(countries) { j, c in
+                j.object { o in
+                    o.field("factors") { $0.array(c.factors) { j, f in
+                        j.object { o in
+                            o.field("label") { $0.string(f.label) }
+                            if let note = f.note { o.field("note") { $0.string(note) } }
+                            if let source = f.source {
+                                o.field("source") { j in j.object { o in
+                                    o.field("title") { $0.string(source.title) }
+                                    o.field("url") { $0.string(source.url) }
+                                } }
+                            }
+                            o.field("status") { $0.string(f.status) }
+                            o.field("statusLabel") { $0.string(f.statusLabel) }
+                        }
+                    } }
+                    o.field("guidance") { $0.strings(c.guidance) }
+                    o.field("id") { $0.string(c.id) }
+                    o.field("measures") { $0.array(c.measures) { j, m in
+                        j.object { o in
+                            o.field("authority") { $0.string(m.authority) }
+                            if let date = m.date { o.field("date") { $0.string(date) } }
+                            o.field("text") { $0.string(m.text) }
+                            if let url = m.url { o.field("url") { $0.string(url) } }
+                        }
+                    } }
+                    o.field("overdue") { $0.raw(c.overdue ? "true" : "false") }
+                    o.field("regimes") { $0.strings(c.regimes) }
+                    o.field("region") { $0.string(c.region) }
+                    o.field("reviewed") { $0.string(c.reviewed) }
+                    o.field("risk") { $0.risk(c.risk) }
+                    o.field("summary") { $0.string(c.summary) }
+                    o.field("title") { $0.string(c.title) }
+                    o.field("url") { $0.string(c.url) }
+                }
+            } }
+            o.field("guidance") { $0.array(guidance) { j, step in
+                j.object { o in
+                    o.field("id") { $0.string(step.id) }
+                    o.field("order") { $0.decimal(step.order) }
+                    o.field("summary") { $0.string(step.summary) }
+                    o.field("title") { $0.string(step.title) }
+                    o.field("url") { $0.string(step.url) }
+                }
+            } }
+            o.field("products") { $0.array(products) { j, p in
+                j.object { o in
+                    o.field("category") { $0.string(p.category) }
+                    o.field("controls") { $0.array(p.controls) { j, c in
+                        j.object { o in
+                            if let entry = c.entry { o.field("entry") { $0.string(entry) } }
+                            if let note = c.note { o.field("note") { $0.string(note) } }
+                            o.field("regime") { $0.string(c.regime) }
+                        }
+                    } }
+                    o.field("countries") { $0.strings(p.countries) }
+                    o.field("guidance") { $0.strings(p.guidance) }
+                    o.field("id") { $0.string(p.id) }
+                    o.field("redFlags") { $0.strings(p.redFlags) }
+                    o.field("risk") { $0.risk(p.risk) }
+                    o.field("safeguards") { $0.strings(p.safeguards) }
+                    o.field("summary") { $0.string(p.summary) }
+                    o.field("title") { $0.string(p.title) }
+                    o.field("url") { $0.string(p.url) }
+                }
+            } }
+        }
+        json.raw(";\n")
+        return String(decoding: json.bytes, as: UTF8.self)
+    }
+}
+
+extension JSONBytes {
+    /// A risk level as the screening data gives it.
+    mutating func risk(_ risk: ScreeningData.Risk) {
+        object { o in
+            o.field("id") { $0.string(risk.id) }
+            o.field("label") { $0.string(risk.label) }
+            o.field("rank") { $0.decimal(risk.rank) }
+        }
     }
 }

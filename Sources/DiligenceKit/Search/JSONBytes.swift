@@ -74,4 +74,45 @@ struct JSONBytes {
             for shift in stride(from: 12, through: 0, by: -4) { bytes.append(table[Int((code >> UInt16(shift)) & 0xF)]) }
         }
     }
+
+    /// `{…}`: `body` adds the fields, in the order they should appear.
+    mutating func object(_ body: (inout Fields) -> Void) {
+        var fields = Fields(json: self)
+        bytes = []
+        fields.json.bytes.append(UInt8(ascii: "{"))
+        body(&fields)
+        fields.json.bytes.append(UInt8(ascii: "}"))
+        self = fields.json
+    }
+
+    /// `[…]` of `items`, each written by `write`.
+    mutating func array<T>(_ items: [T], _ write: (inout JSONBytes, T) -> Void) {
+        bytes.append(UInt8(ascii: "["))
+        for (i, item) in items.enumerated() {
+            if i > 0 { bytes.append(UInt8(ascii: ",")) }
+            write(&self, item)
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    mutating func strings(_ items: [String]) {
+        array(items) { $0.string($1) }
+    }
+
+    /// The fields of an object being written: commas between them.
+    struct Fields {
+        var json: JSONBytes
+        private var count = 0
+
+        init(json: JSONBytes) { self.json = json }
+
+        mutating func field(_ name: StaticString, _ value: (inout JSONBytes) -> Void) {
+            if count > 0 { json.bytes.append(UInt8(ascii: ",")) }
+            count += 1
+            json.bytes.append(UInt8(ascii: "\""))
+            json.raw(name)
+            json.raw("\":")
+            value(&json)
+        }
+    }
 }

@@ -157,13 +157,27 @@ final class IncrementalBuildTests: XCTestCase {
         let touch = assertSameAsFullBuild(workspace, "touch")
         XCTAssertEqual(touch.changedPages, 0)
 
-        // Pages added or removed, or a template changed: a full build.
-        try "---\ntitle: Notes\nsummary: Notes.\n---\nSee [about](about.md).\n".write(
-            toFile: workspace.content + "/pages/notes.md", atomically: true, encoding: .utf8)
-        XCTAssertEqual(assertSameAsFullBuild(workspace, expectIncremental: false, "page added").fullBuildReason,
-                       "a page was added or removed")
-        try FileManager.default.removeItem(atPath: workspace.content + "/pages/notes.md")
-        assertSameAsFullBuild(workspace, expectIncremental: false, "page removed")
+        // A page added first in the order (every page after it is renumbered
+        // in the search index), linking to others; then removed again.
+        try "---\ntitle: Aardvark step\nsummary: A step.\norder: 98\nrelated: [products/spyware]\n---\n## First\n\nSee [China](../countries/cn.md#risk-basis).\n".write(
+            toFile: workspace.content + "/guidance/aardvark.md", atomically: true, encoding: .utf8)
+        let added = assertSameAsFullBuild(workspace, "page added")
+        XCTAssertEqual(added.changedPages, 1)
+        try FileManager.default.removeItem(atPath: workspace.content + "/guidance/aardvark.md")
+        assertSameAsFullBuild(workspace, "page removed")
+
+        // A page other pages link to cannot go without them being told.
+        let glossary = workspace.content + "/pages/glossary.md"
+        let saved = try Data(contentsOf: URL(fileURLWithPath: glossary))
+        try FileManager.default.removeItem(atPath: glossary)
+        let gone = workspace.incremental()
+        XCTAssertNil(gone.fullBuildReason)
+        XCTAssertTrue(gone.diagnostics.hasErrors, "links to the removed page are errors")
+        XCTAssertTrue(gone.diagnostics.contains { $0.message.contains("pages/glossary") }, "\(gone.diagnostics)")
+        try saved.write(to: URL(fileURLWithPath: glossary))
+        assertSameAsFullBuild(workspace, "removed page restored")
+
+        // A template changed: a full build.
         let footer = workspace.templates + "/partials/footer.mustache"
         try (String(contentsOfFile: footer, encoding: .utf8) + "<!-- changed -->\n").write(toFile: footer, atomically: true, encoding: .utf8)
         assertSameAsFullBuild(workspace, expectIncremental: false, "template edit")

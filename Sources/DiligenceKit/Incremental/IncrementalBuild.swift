@@ -15,9 +15,10 @@ import Foundation
 ///    page if what it lists changed (`Fingerprinter.listing`).
 /// 4. Those files are written in place; the search index is patched.
 ///
-/// Anything else — site.yml, a template or asset, a page added, removed or
-/// turned into a draft, options, the date — needs a full build: `run`
-/// returns `.fullBuild` with the reason, and the caller does one.
+/// Pages added or removed take the same path (the pages after them in the
+/// search index are renumbered). Anything else — site.yml, a template or
+/// asset, a draft, options, the date — needs a full build: `run` returns
+/// `.fullBuild` with the reason, and the caller does one.
 struct IncrementalBuild {
     var options: BuildOptions
 
@@ -36,7 +37,7 @@ struct IncrementalBuild {
             lap = now
         }
         let cachePath = BuildSnapshot.path(cacheDirectory: options.cacheDirectory, output: options.output)
-        guard var snapshot = BuildSnapshot.load(from: cachePath) else { return .fullBuild(reason: "no build cache") }
+        guard let snapshot = BuildSnapshot.load(from: cachePath) else { return .fullBuild(reason: "no build cache") }
         stage("read cache")
         guard snapshot.header.output == SitePublisher.absolute(options.output),
               FileManager.default.fileExists(atPath: options.output + "/search/meta.js") else {
@@ -55,36 +56,50 @@ struct IncrementalBuild {
             return .fullBuild(reason: "site.yml or the templates have errors")
         }
         log.add(contentsOf: snapshot.header.settingsDiagnostics)
-        let cachedPaths = snapshot.pages.map(\.path)
-        guard Set(listing.pagePaths) == Set(cachedPaths).union(snapshot.header.unpublished.keys) else {
-            return .fullBuild(reason: "a page was added or removed")
-        }
+        // Which page files are new, gone, or kept. Drafts are not in the
+        // graph; any change to them needs a full build.
+        let current = Set(listing.pagePaths)
+        let unpublished = Set(snapshot.header.unpublished.keys)
+        guard unpublished.isSubset(of: current) else { return .fullBuild(reason: "an unpublished page (draft) was removed") }
         for (path, stamp) in snapshot.header.unpublished where FileStamp(path: options.content + "/" + path) != stamp {
             return .fullBuild(reason: "an unpublished page (draft) changed")
         }
+        let cachedPaths = Set(snapshot.pages.map(\.path))
+        let addedPaths = current.subtracting(cachedPaths).subtracting(unpublished)
+        let removed = snapshot.pages.indices.filter { !current.contains(snapshot.pages[$0].path) }
+        // The new page order (by id, as the graph and the search index number
+        // pages): each slot is a kept page's old index, or an added file.
+        var slots: [(id: PageID, old: Int?, path: String)] = snapshot.pages.indices
+            .filter { current.contains(snapshot.pages[$0].path) }
+            .map { (snapshot.pages[$0].page.id, $0, snapshot.pages[$0].path) }
+        for path in addedPaths {
+            guard let id = PageDecoder.pageID(forPath: path) else { return .fullBuild(reason: "\(path) is not a page file") }
+            slots.append((id, nil, path))
+        }
+        slots.sort { $0.id < $1.id }
+        let count = slots.count
+        let cachedAt: [CachedPage?] = slots.map { $0.old.map { snapshot.pages[$0] } }
         stage("load")
 
-        // Which files changed: stamps first, then content.
-        let count = snapshot.pages.count
+        // Which files changed: stamps first, then content. Added files are read.
         var found = [(stamp: FileStamp?, file: SourceFile?)](repeating: (nil, nil), count: count)
         found.withUnsafeMutableBufferPointer { buffer in
             let out = UnsafeMutableSendableBuffer(buffer)
-            let pages = snapshot.pages
+            let paths = slots.map(\.path)
             DispatchQueue.concurrentPerform(iterations: count) { i in
-                let stamp = FileStamp(path: options.content + "/" + pages[i].path)
-                guard let stamp, stamp != pages[i].stamp else { out[i] = (stamp, nil); return }
-                out[i] = (stamp, loader.read(pages[i].path, log: log))
+                let stamp = FileStamp(path: options.content + "/" + paths[i])
+                guard let stamp, stamp != cachedAt[i]?.stamp else { out[i] = (stamp, nil); return }
+                out[i] = (stamp, loader.read(paths[i], log: log))
             }
         }
         var changed: [Int] = []
+        var restamped: [Int: FileStamp] = [:]
         for i in 0..<count {
             guard let stamp = found[i].stamp else { return .fullBuild(reason: "a page file disappeared") }
-            guard stamp != snapshot.pages[i].stamp else { continue }
+            guard stamp != cachedAt[i]?.stamp else { continue }
             guard let file = found[i].file else { return .fullBuild(reason: "a page file cannot be read") }
-            if StableHasher.hash(file.bytes) == snapshot.pages[i].sourceHash {
-                var page = snapshot.pages[i]
-                page.stamp = BuildRecorder.safeStamp(stamp, buildStart: start)
-                snapshot.replace(i, with: page)
+            if let cached = cachedAt[i], StableHasher.hash(file.bytes) == cached.sourceHash {
+                restamped[i] = BuildRecorder.safeStamp(stamp, buildStart: start)
             } else {
                 changed.append(i)
             }
@@ -98,37 +113,38 @@ struct IncrementalBuild {
             let pageLog = DiagnosticLog()
             pageLogs[i] = pageLog
             guard let page = decoder.decode(found[i].file!, log: pageLog) else { continue }
-            if page.draft && !options.drafts { return .fullBuild(reason: "a page became a draft") }
+            if page.draft && !options.drafts { return .fullBuild(reason: "a page is a draft") }
             fresh[i] = ParsedPage(page: page)
         }
         stage("decode")
-        let pages = snapshot.pages.enumerated().map { i, cached in
-            fresh[i] ?? ParsedPage(cached: cached.page, linkableIDs: Set(cached.linkableIDs))
-        }
+        // A page whose file has errors is left out, as in a full build.
         var failed: Set<PageID> = []
-        for i in changed where fresh[i] == nil { failed.insert(snapshot.pages[i].page.id) }
+        for i in changed where fresh[i] == nil { failed.insert(slots[i].id) }
+        let pages = (0..<count).compactMap { i -> ParsedPage? in
+            fresh[i] ?? cachedAt[i].map { ParsedPage(cached: $0.page, linkableIDs: Set($0.linkableIDs)) }
+        }
         let index = PageIndex(
             published: Dictionary(uniqueKeysWithValues: pages.map { ($0.id, $0.page) }),
             headingIDs: Dictionary(uniqueKeysWithValues: pages.map { ($0.id, $0.linkableIDs) }),
             excluded: snapshot.header.excluded, assets: Set(listing.assets), failed: failed)
-        var resolved = snapshot.pages.map(\.resolved)
+        var resolved = cachedAt.map { $0?.resolved ?? SiteGraphBuilder.Resolved(targets: [], related: []) }
         func resolve(_ i: Int, _ parsed: ParsedPage, log: DiagnosticLog) {
             let builder = SiteGraphBuilder(site: site, index: index, log: log)
             resolved[i] = builder.resolve(parsed, resolver: LinkResolver(index: index, log: log))
         }
         for (i, parsed) in fresh { resolve(i, parsed, log: pageLogs[i]!) }
-        // Pages linking into a changed page whose fragment ids changed: check
-        // their links again.
-        let movedTargets = Set(fresh.compactMap { i, parsed in
-            parsed.linkableIDs == Set(snapshot.pages[i].linkableIDs) ? nil : parsed.id
-        })
+        // Pages linking to a removed page, or into a changed page whose
+        // fragment ids changed: check their links again.
+        var recheck = Set(removed.map { snapshot.pages[$0].page.id })
+        for (i, parsed) in fresh where cachedAt[i].map({ Set($0.linkableIDs) != parsed.linkableIDs }) ?? false {
+            recheck.insert(parsed.id)
+        }
         var hydrated: [Int: ParsedPage] = [:]
-        if !movedTargets.isEmpty {
-            for i in 0..<count where fresh[i] == nil && !failed.contains(pages[i].id)
-                && resolved[i].targets.contains(where: movedTargets.contains) {
+        if !recheck.isEmpty {
+            for i in 0..<count where fresh[i] == nil && cachedAt[i] != nil && resolved[i].targets.contains(where: recheck.contains) {
                 let pageLog = DiagnosticLog()
-                guard let parsed = hydrate(i, snapshot: snapshot, loader: loader, decoder: decoder, log: pageLog) else {
-                    return .fullBuild(reason: "\(snapshot.pages[i].path) changed while building")
+                guard let parsed = hydrate(cachedAt[i]!, loader: loader, decoder: decoder, log: pageLog) else {
+                    return .fullBuild(reason: "\(slots[i].path) changed while building")
                 }
                 resolve(i, parsed, log: pageLog)
                 pageLogs[i] = pageLog
@@ -136,7 +152,7 @@ struct IncrementalBuild {
             }
         }
         for i in 0..<count {
-            log.add(contentsOf: pageLogs[i]?.diagnostics ?? snapshot.pages[i].diagnostics)
+            log.add(contentsOf: pageLogs[i]?.diagnostics ?? cachedAt[i]?.diagnostics ?? [])
         }
         stage("link")
         if log.hasErrors || (options.strict && log.diagnostics.warningCount > 0) {
@@ -151,8 +167,8 @@ struct IncrementalBuild {
             return .done(finish(report, log, start))
         }
         var frontMatter: [PageID: UInt64] = [:]
-        for (i, cached) in snapshot.pages.enumerated() {
-            frontMatter[cached.page.id] = fresh[i].map { Fingerprinter.frontMatterHash($0.page) } ?? cached.fingerprints.frontMatter
+        for i in 0..<count {
+            frontMatter[slots[i].id] = fresh[i].map { Fingerprinter.frontMatterHash($0.page) } ?? cachedAt[i]!.fingerprints.frontMatter
         }
         let fingerprinter = Fingerprinter(graph: graph, frontMatter: frontMatter)
         stage("fingerprints")
@@ -160,7 +176,7 @@ struct IncrementalBuild {
         var prints = [PageFingerprints](repeating: .init(frontMatter: 0, card: 0, facts: 0, neighbourhood: 0), count: count)
         for i in 0..<count {
             prints[i] = fingerprinter.fingerprints(of: pages[i])
-            if fresh[i] != nil || prints[i].neighbourhood != snapshot.pages[i].fingerprints.neighbourhood { dirty.append(i) }
+            if fresh[i] != nil || prints[i].neighbourhood != cachedAt[i]!.fingerprints.neighbourhood { dirty.append(i) }
         }
         stage("neighbourhoods")
         let renderer = SiteRenderer(graph: graph, templates: templates, today: options.today)
@@ -171,8 +187,8 @@ struct IncrementalBuild {
             return snapshot.header.listings[job.path] != print
         }
         for i in dirty where fresh[i] == nil && hydrated[i] == nil {
-            guard let parsed = hydrate(i, snapshot: snapshot, loader: loader, decoder: decoder, log: DiagnosticLog()) else {
-                return .fullBuild(reason: "\(snapshot.pages[i].path) changed while building")
+            guard let parsed = hydrate(cachedAt[i]!, loader: loader, decoder: decoder, log: DiagnosticLog()) else {
+                return .fullBuild(reason: "\(slots[i].path) changed while building")
             }
             resolve(i, parsed, log: DiagnosticLog())
             hydrated[i] = parsed
@@ -185,12 +201,16 @@ struct IncrementalBuild {
         BuildSnapshot.remove(at: cachePath)
         let writer = InPlaceWriter(root: options.output)
         renderer.render(pages: toRender, listings: listings, emit: writer.write)
+        for i in removed { writer.remove(snapshot.pages[i].page.id.outputPath) }
         stage("render")
         var tokenized: [Int: SearchIndexBuilder.Tokenized] = [:]
         for i in changed { if let parsed = fresh[i] { tokenized[i] = .init(SearchDocument(parsed, site: site), number: i) } }
+        var renumbered = [Int?](repeating: nil, count: snapshot.pages.count)
+        for (i, slot) in slots.enumerated() { if let old = slot.old { renumbered[old] = i } }
         do {
             try SearchIndexPatch(output: options.output, files: SearchIndexFiles(chunkBytes: options.searchChunkBytes, site: site))
-                .apply(changed: tokenized, pageCount: count, facets: pages.map { SearchDocument.facets(of: $0.page) }, writer: writer)
+                .apply(changed: tokenized, renumbered: renumbered, pageCount: count,
+                       facets: pages.map { SearchDocument.facets(of: $0.page) }, writer: writer)
         } catch {
             return .fullBuild(reason: "the search index in the output folder cannot be read (\(error))")
         }
@@ -200,33 +220,36 @@ struct IncrementalBuild {
             return .done(finish(report, log, start))
         }
 
-        // Update the cache.
+        // Update the cache, in the new order; unchanged records are kept as read.
+        var cache = BuildSnapshot(header: snapshot.header, pages: [])
         for i in 0..<count {
             if let parsed = fresh[i] {
-                snapshot.replace(i, with: BuildRecorder.cachedPage(
-                    parsed, path: snapshot.pages[i].path, file: found[i].file!, stamp: found[i].stamp!, buildStart: start,
+                cache.pages.append(BuildRecorder.cachedPage(
+                    parsed, path: slots[i].path, file: found[i].file!, stamp: found[i].stamp!, buildStart: start,
                     resolved: resolved[i], diagnostics: pageLogs[i]!.diagnostics, fingerprints: prints[i]))
-            } else if prints[i] != snapshot.pages[i].fingerprints || pageLogs[i] != nil {
-                var cached = snapshot.pages[i]
-                cached.fingerprints = prints[i]
-                if let pageLog = pageLogs[i] { cached.diagnostics = pageLog.diagnostics }
-                snapshot.replace(i, with: cached)
+                cache.records.append(nil)
+                continue
             }
+            var cached = cachedAt[i]!
+            var record = snapshot.records[slots[i].old!]
+            if let stamp = restamped[i] { cached.stamp = stamp; record = nil }
+            if prints[i] != cached.fingerprints { cached.fingerprints = prints[i]; record = nil }
+            if let pageLog = pageLogs[i] { cached.diagnostics = pageLog.diagnostics; record = nil }
+            cache.pages.append(cached)
+            cache.records.append(record)
         }
-        snapshot.header.listings = listingPrints
-        snapshot.header.layout = fingerprinter.layout
-        try? snapshot.save(to: cachePath)
+        cache.header.listings = listingPrints
+        cache.header.layout = fingerprinter.layout
+        try? cache.save(to: cachePath)
         report.publishedBytes = writer.bytesWritten
         report.fileCount = writer.writtenPaths.count
-        report.changedPages = changed.count
+        report.changedPages = changed.count + removed.count
         stage("cache")
         return .done(finish(report, log, start))
     }
 
     /// Reads, decodes and parses an unchanged page again, for rendering.
-    private func hydrate(_ i: Int, snapshot: BuildSnapshot, loader: ContentLoader, decoder: PageDecoder,
-                         log: DiagnosticLog) -> ParsedPage? {
-        let cached = snapshot.pages[i]
+    private func hydrate(_ cached: CachedPage, loader: ContentLoader, decoder: PageDecoder, log: DiagnosticLog) -> ParsedPage? {
         guard let file = loader.read(cached.path, log: log), StableHasher.hash(file.bytes) == cached.sourceHash,
               let page = decoder.decode(file, log: log) else { return nil }
         return ParsedPage(page: page)

@@ -16,12 +16,37 @@ struct SearchIndexPatch {
     }
 
     /// - Parameters:
-    ///   - changed: page number → the page, tokenised again.
-    ///   - pageCount: number of pages (unchanged by an incremental build).
+    ///   - changed: new page number → the page (changed or added), tokenised.
+    ///   - renumbered: old page number → new number, nil for a removed page.
+    ///   - pageCount: number of pages now.
     ///   - facets: every page's facet values, in page order.
-    func apply(changed: [Int: SearchIndexBuilder.Tokenized], pageCount: Int, facets: [[String: [String]]],
-               writer: InPlaceWriter) throws {
-        let docs = Set(changed.keys.map { Int32($0) })
+    func apply(changed: [Int: SearchIndexBuilder.Tokenized], renumbered: [Int?], pageCount: Int,
+               facets: [[String: [String]]], writer: InPlaceWriter) throws {
+        // Old page numbers whose postings are dropped (changed or removed
+        // pages), and whether the others keep their numbers.
+        var docs = Set<Int32>()
+        var moved = false
+        for (old, new) in renumbered.enumerated() {
+            if let new {
+                if changed[new] != nil { docs.insert(Int32(old)) }
+                if new != old { moved = true }
+            } else {
+                docs.insert(Int32(old))
+            }
+        }
+        // Records of pages that moved: read them all before writing any.
+        var records: [(Int, [UInt8])] = []
+        for (old, new) in renumbered.enumerated() where new != nil && new != old && changed[new!] == nil {
+            guard let data = FileManager.default.contents(atPath: output + "/search/d/\(old).js") else {
+                throw Failure.unreadable("search/d/\(old).js")
+            }
+            let prefix = Array("DiligenceSearch.put(\"d-\(old)\",".utf8)
+            let bytes = [UInt8](data)
+            guard bytes.starts(with: prefix) else { throw Failure.unreadable("search/d/\(old).js") }
+            records.append((new!, Array("DiligenceSearch.put(\"d-\(new!)\",".utf8) + bytes[prefix.count...]))
+        }
+        for (doc, bytes) in records { writer.write(OutputFile(path: "search/d/\(doc).js", contents: .bytes(bytes))) }
+        for old in pageCount..<max(pageCount, renumbered.count) { writer.remove("search/d/\(old).js") }
         // The changed pages' new postings, by term.
         var fresh: [String: [SearchPosting]] = [:]
         for (doc, tokenized) in changed.sorted(by: { $0.key < $1.key }) {
@@ -47,8 +72,11 @@ struct SearchIndexPatch {
             oldChunks["search/i-\(i).js"] = chunk.bytes
             for entry in chunkEntries {
                 let added = fresh.removeValue(forKey: entry.term)
-                guard added != nil || SearchIndexPatch.mentions(entry, docs) else { entries.append(entry); continue }
-                var postings = SearchIndexFiles.postings(of: entry).filter { !docs.contains($0.doc) }
+                guard added != nil || moved || SearchIndexPatch.mentions(entry, docs) else { entries.append(entry); continue }
+                var postings = SearchIndexFiles.postings(of: entry).compactMap { posting -> SearchPosting? in
+                    guard !docs.contains(posting.doc), let new = renumbered[Int(posting.doc)] else { return nil }
+                    return SearchPosting(doc: Int32(new), score: posting.score)
+                }
                 if let added { postings = (postings + added).sorted { $0.doc < $1.doc } }
                 if !postings.isEmpty {
                     entries.append(.init(term: entry.term, bytes: SearchIndexFiles.encode(term: entry.term, postings: postings)))

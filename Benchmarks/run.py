@@ -16,7 +16,7 @@ gives medians and ratios.
 
 --incremental copies the corpus, builds it once with `build --incremental`,
 then edits one file at a time — a sentence in a body, a title, a factor note
-in a country profile — and times `build --incremental` after each edit,
+in a country profile, a new product page — and times `build --incremental` after each edit,
 against full builds of the same corpus; finally it checks that the output is
 byte for byte what a full build of the edited corpus writes.
 
@@ -137,6 +137,9 @@ EDITS = {
     "country factor note": ("countries/*",
                             lambda text, run: re.sub(r'note: "(Edit \d+\. )?', f'note: "Edit {run}. ', text, count=1)),
 }
+# A new product page each run, a copy of an existing one under a name that
+# sorts before most products (so the pages after it are renumbered).
+NEW_PAGE = ("products/product-00300.md", "products/added-{run}.md")
 
 
 def tree_digest(folder):
@@ -189,6 +192,20 @@ def incremental(options):
         timed(diligence_command(binary, corpus, reference))
         same = tree_digest(out) == tree_digest(reference)
         print(f"| {kind} | {wall:.2f} s | {rss:.0f} MB | {wall / full_wall * 100:.1f} % | {'yes' if same else '**no**'} |", flush=True)
+    source, pattern = NEW_PAGE
+    with open(os.path.join(corpus, "content", source), encoding="utf-8") as f:
+        template = f.read()
+    results = []
+    for _ in range(options.runs):
+        run += 1
+        with open(os.path.join(corpus, "content", pattern.format(run=run)), "w", encoding="utf-8") as f:
+            f.write(re.sub(r'^title: "(.*?)"$', lambda m: f'title: "{m.group(1)} (copy {run})"', template, count=1, flags=re.M))
+        results.append(timed(diligence_command(binary, corpus, out, ["--incremental"]), cwd=corpus))
+    wall = statistics.median(t for t, _ in results)
+    rss = statistics.median(r for _, r in results)
+    timed(diligence_command(binary, corpus, reference))
+    same = tree_digest(out) == tree_digest(reference)
+    print(f"| a new product page | {wall:.2f} s | {rss:.0f} MB | {wall / full_wall * 100:.1f} % | {'yes' if same else '**no**'} |", flush=True)
 
 
 def main():

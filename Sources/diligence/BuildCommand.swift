@@ -17,7 +17,7 @@ struct BuildCommand: ParsableCommand {
 
     @Flag(help: ArgumentHelp(
         "Rebuild only what changed since the last build into the same output folder.",
-        discussion: "Keeps a cache in .diligence-cache/. Does a full build when there is no cache, or when site.yml, a template, an asset or the set of pages changed. The output is the same as a full build's."))
+        discussion: "Keeps a cache in .diligence-cache/. Does a full build when there is no cache, or when site.yml, a template, an asset or a draft changed. The output is the same as a full build's."))
     var incremental = false
 
     func run() throws {

@@ -34,18 +34,29 @@ struct SearchIndexPatch {
                 docs.insert(Int32(old))
             }
         }
-        // Records of pages that moved: read them all before writing any.
-        var records: [(Int, [UInt8])] = []
-        for (old, new) in renumbered.enumerated() where new != nil && new != old && changed[new!] == nil {
-            guard let data = FileManager.default.contents(atPath: output + "/search/d/\(old).js") else {
-                throw Failure.unreadable("search/d/\(old).js")
-            }
-            let prefix = Array("DiligenceSearch.put(\"d-\(old)\",".utf8)
-            let bytes = [UInt8](data)
-            guard bytes.starts(with: prefix) else { throw Failure.unreadable("search/d/\(old).js") }
-            records.append((new!, Array("DiligenceSearch.put(\"d-\(new!)\",".utf8) + bytes[prefix.count...]))
+        // Records of pages that moved (every page after an added or removed
+        // one): read them all, in parallel, before writing any.
+        let moves = renumbered.enumerated().compactMap { old, new -> (old: Int, new: Int)? in
+            guard let new, new != old, changed[new] == nil else { return nil }
+            return (old, new)
         }
-        for (doc, bytes) in records { writer.write(OutputFile(path: "search/d/\(doc).js", contents: .bytes(bytes))) }
+        var records = [[UInt8]?](repeating: nil, count: moves.count)
+        records.withUnsafeMutableBufferPointer { buffer in
+            let out = UnsafeMutableSendableBuffer(buffer)
+            DispatchQueue.concurrentPerform(iterations: moves.count) { i in
+                let (old, new) = moves[i]
+                guard let data = FileManager.default.contents(atPath: output + "/search/d/\(old).js") else { return }
+                let prefix = Array("DiligenceSearch.put(\"d-\(old)\",".utf8)
+                let bytes = [UInt8](data)
+                guard bytes.starts(with: prefix) else { return }
+                out[i] = Array("DiligenceSearch.put(\"d-\(new)\",".utf8) + bytes[prefix.count...]
+            }
+        }
+        if let missing = records.firstIndex(where: { $0 == nil }) { throw Failure.unreadable("search/d/\(moves[missing].old).js") }
+        let recordFiles = records
+        DispatchQueue.concurrentPerform(iterations: moves.count) { i in
+            writer.write(OutputFile(path: "search/d/\(moves[i].new).js", contents: .bytes(recordFiles[i]!)))
+        }
         for old in pageCount..<max(pageCount, renumbered.count) { writer.remove("search/d/\(old).js") }
         // The changed pages' new postings, by term.
         var fresh: [String: [SearchPosting]] = [:]

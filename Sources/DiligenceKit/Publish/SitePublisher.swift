@@ -179,7 +179,7 @@ public struct SitePublisher: Sendable {
     }
 
     /// Removes staging and old trees that a killed build left behind (only
-    /// those carrying the marker). If the output itself is missing but an old
+    /// those carrying the marker, or empty). If the output itself is missing but an old
     /// tree survived a kill between two renames, that tree is put back first.
     private func removeLeftovers(parent: String, base: String) {
         let fm = FileManager.default
@@ -187,7 +187,12 @@ public struct SitePublisher: Sendable {
         let out = parent + "/" + base
         for name in names.sorted() where name.hasPrefix(".\(base).tmp-") || name.hasPrefix(".\(base).old-") {
             let path = parent + "/" + name
-            guard fm.fileExists(atPath: path + "/" + SitePublisher.markerName) else { continue }
+            guard fm.fileExists(atPath: path + "/" + SitePublisher.markerName) else {
+                // Killed between making the staging folder and marking it:
+                // an empty folder, which `rmdir` alone can remove.
+                rmdir(path)
+                continue
+            }
             if name.hasPrefix(".\(base).old-"), !fm.fileExists(atPath: out) {
                 _ = rename(path, out)
                 continue

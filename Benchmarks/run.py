@@ -168,6 +168,14 @@ def incremental(options):
     full_wall = statistics.median(t for t, _ in fulls)
     print(f"N = {options.pages} pages, {os.cpu_count()} cores; full build (median of {options.runs}) {full_wall:.2f} s; "
           f"first build with --incremental (full build + cache) {first:.2f} s\n")
+    def row(kind, results):
+        """Medians of the incremental builds, then a full build to compare the bytes with."""
+        wall = statistics.median(t for t, _ in results)
+        rss = statistics.median(r for _, r in results)
+        timed(diligence_command(binary, corpus, reference))
+        same = tree_digest(out) == tree_digest(reference)
+        print(f"| {kind} | {wall:.2f} s | {rss:.0f} MB | {wall / full_wall * 100:.1f} % | {'yes' if same else '**no**'} |", flush=True)
+
     print("| Edit (one file) | Incremental build (median) | Peak RSS | Share of a full build | Same bytes as a full build |")
     print("|---|---:|---:|---:|---|")
     run = 0
@@ -187,11 +195,7 @@ def incremental(options):
             with open(target, "w", encoding="utf-8") as f:
                 f.write(edited)
             results.append(timed(diligence_command(binary, corpus, out, ["--incremental"]), cwd=corpus))
-        wall = statistics.median(t for t, _ in results)
-        rss = statistics.median(r for _, r in results)
-        timed(diligence_command(binary, corpus, reference))
-        same = tree_digest(out) == tree_digest(reference)
-        print(f"| {kind} | {wall:.2f} s | {rss:.0f} MB | {wall / full_wall * 100:.1f} % | {'yes' if same else '**no**'} |", flush=True)
+        row(kind, results)
     source, pattern = NEW_PAGE
     with open(os.path.join(corpus, "content", source), encoding="utf-8") as f:
         template = f.read()
@@ -201,11 +205,7 @@ def incremental(options):
         with open(os.path.join(corpus, "content", pattern.format(run=run)), "w", encoding="utf-8") as f:
             f.write(re.sub(r'^title: "(.*?)"$', lambda m: f'title: "{m.group(1)} (copy {run})"', template, count=1, flags=re.M))
         results.append(timed(diligence_command(binary, corpus, out, ["--incremental"]), cwd=corpus))
-    wall = statistics.median(t for t, _ in results)
-    rss = statistics.median(r for _, r in results)
-    timed(diligence_command(binary, corpus, reference))
-    same = tree_digest(out) == tree_digest(reference)
-    print(f"| a new product page | {wall:.2f} s | {rss:.0f} MB | {wall / full_wall * 100:.1f} % | {'yes' if same else '**no**'} |", flush=True)
+    row("a new product page", results)
 
 
 def main():

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The outcome of `check` or `build`: every diagnostic, and for a build what
 /// was written.
 public struct BuildReport: Sendable {
@@ -15,6 +17,24 @@ public struct BuildReport: Sendable {
     public var fullBuildReason: String?
     /// Wall time of each stage, in order (shown by `build --timings`).
     public var stages: [(name: String, seconds: Double)] = []
+    /// When the build started, and when its current stage did.
+    let started = Date()
+    var stageStarted = Date()
+
+    /// Records the stage that just ended.
+    mutating func lap(_ stage: String) {
+        let now = Date()
+        stages.append((stage, now.timeIntervalSince(stageStarted)))
+        stageStarted = now
+    }
+
+    /// The report with every diagnostic and the total time.
+    func finished(_ log: DiagnosticLog) -> BuildReport {
+        var report = self
+        report.diagnostics = log.diagnostics
+        report.seconds = Date().timeIntervalSince(started)
+        return report
+    }
 
     /// True when the run must exit with status 1.
     public func failed(strict: Bool) -> Bool {

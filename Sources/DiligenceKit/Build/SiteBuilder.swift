@@ -38,28 +38,22 @@ public struct SiteBuilder: Sendable {
         let start = Date()
         let log = DiagnosticLog()
         var report = BuildReport(diagnostics: [], pageCounts: [:], publishedBytes: nil, seconds: 0)
-        var lap = Date()
-        func stage(_ name: String) {
-            let now = Date()
-            report.stages.append((name, now.timeIntervalSince(lap)))
-            lap = now
-        }
         let publisher = SitePublisher(output: options.output, protected: [options.content, options.templates])
         if publish {
             do { try publisher.preflight() } catch {
                 log.error(at: SourceLocation(file: options.output), error.description)
-                return finish(report, log, start)
+                return report.finished(log)
             }
         }
         let tree = ContentLoader(root: options.content, maxFileSize: options.maxFileSize).load(into: log)
         let templates = TemplateLibrary(directory: options.templates, log: log)
         let loaderDiagnostics = Set(log.diagnostics)
         guard let siteFile = tree.siteFile, let site = SiteConfigDecoder.decode(siteFile, log: log) else {
-            return finish(report, log, start)
+            return report.finished(log)
         }
         let settingsDiagnostics = log.diagnostics.filter { !loaderDiagnostics.contains($0) }
 
-        stage("load")
+        report.lap("load")
         // Decode every file in parallel.
         let decoder = PageDecoder(site: site, today: options.today)
         let files = tree.pageFiles
@@ -92,7 +86,7 @@ public struct SiteBuilder: Sendable {
             }
         }
         checkUniqueOrder(published, log: log)
-        stage("decode")
+        report.lap("decode")
 
         let toParse = published
         var parsed = [ParsedPage?](repeating: nil, count: toParse.count)
@@ -103,7 +97,7 @@ public struct SiteBuilder: Sendable {
             }
         }
         let pages = parsed.compactMap { $0 }
-        stage("parse")
+        report.lap("parse")
         let index = PageIndex(
             published: Dictionary(uniqueKeysWithValues: published.map { ($0.id, $0) }),
             headingIDs: Dictionary(uniqueKeysWithValues: pages.map { ($0.id, $0.linkableIDs) }),
@@ -114,25 +108,25 @@ public struct SiteBuilder: Sendable {
         let pageDiagnostics = options.incremental ? log.diagnostics : []
         let graph = graphBuilder.assemble(sorted, resolved: resolved)
         for kind in PageKind.allCases { report.pageCounts[kind] = graph.pages(of: kind).count }
-        stage("link")
+        report.lap("link")
 
         // Render and publish only a clean site; files go to the staging
         // folder as they are rendered.
         guard publish, !log.hasErrors, let templates, !(options.strict && log.diagnostics.warningCount > 0) else {
-            return finish(report, log, start)
+            return report.finished(log)
         }
         let staging: SitePublisher.Staging
         do { staging = try publisher.begin() } catch {
             log.error(at: SourceLocation(file: options.output), "\(error)")
-            return finish(report, log, start)
+            return report.finished(log)
         }
         // One after the other: each is parallel inside, and libdispatch runs a
         // nested concurrentPerform serially, so running both at once is slower.
         let renderer = SiteRenderer(graph: graph, templates: templates, today: options.today)
         renderer.render(emit: staging.write)
-        stage("render")
+        report.lap("render")
         SearchIndexBuilder(chunkBytes: options.searchChunkBytes).build(graph, emit: staging.write)
-        stage("search")
+        report.lap("search")
         let assets = assetFiles(tree)
         DispatchQueue.concurrentPerform(iterations: assets.count) { staging.write(assets[$0]) }
         let cachePath = BuildSnapshot.path(cacheDirectory: options.cacheDirectory, output: options.output)
@@ -143,7 +137,7 @@ public struct SiteBuilder: Sendable {
         } catch {
             log.error(at: SourceLocation(file: options.output), error.description)
         }
-        stage("publish")
+        report.lap("publish")
         if options.incremental && !log.hasErrors {
             let snapshot = BuildRecorder.snapshot(
                 options: options, tree: tree, siteFile: siteFile, settingsDiagnostics: settingsDiagnostics,
@@ -154,17 +148,11 @@ public struct SiteBuilder: Sendable {
                 log.warning(at: SourceLocation(file: cachePath), "the build cache cannot be written: \(error)",
                             hint: "the next incremental build will be a full one")
             }
-            stage("cache")
+            report.lap("cache")
         }
-        return finish(report, log, start)
+        return report.finished(log)
     }
 
-    private func finish(_ report: BuildReport, _ log: DiagnosticLog, _ start: Date) -> BuildReport {
-        var report = report
-        report.diagnostics = log.diagnostics
-        report.seconds = Date().timeIntervalSince(start)
-        return report
-    }
 
     /// `order` must be unique across guidance pages.
     private func checkUniqueOrder(_ pages: [Page], log: DiagnosticLog) {

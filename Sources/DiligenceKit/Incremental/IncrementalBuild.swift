@@ -30,15 +30,9 @@ struct IncrementalBuild {
     func run() -> Outcome {
         let start = Date()
         var report = BuildReport(diagnostics: [], pageCounts: [:], publishedBytes: nil, seconds: 0)
-        var lap = Date()
-        func stage(_ name: String) {
-            let now = Date()
-            report.stages.append((name, now.timeIntervalSince(lap)))
-            lap = now
-        }
         let cachePath = BuildSnapshot.path(cacheDirectory: options.cacheDirectory, output: options.output)
         guard let snapshot = BuildSnapshot.load(from: cachePath) else { return .fullBuild(reason: "no build cache") }
-        stage("read cache")
+        report.lap("read cache")
         guard snapshot.header.output == SitePublisher.absolute(options.output),
               FileManager.default.fileExists(atPath: options.output + "/search/meta.js") else {
             return .fullBuild(reason: "the output folder is not the one the cache describes")
@@ -79,7 +73,7 @@ struct IncrementalBuild {
         slots.sort { $0.id < $1.id }
         let count = slots.count
         let cachedAt: [CachedPage?] = slots.map { $0.old.map { snapshot.pages[$0] } }
-        stage("load")
+        report.lap("load")
 
         // Which files changed: stamps first, then content. Added files are read.
         var found = [(stamp: FileStamp?, file: SourceFile?)](repeating: (nil, nil), count: count)
@@ -116,7 +110,7 @@ struct IncrementalBuild {
             if page.draft && !options.drafts { return .fullBuild(reason: "a page is a draft") }
             fresh[i] = ParsedPage(page: page)
         }
-        stage("decode")
+        report.lap("decode")
         // A page whose file has errors is left out, as in a full build.
         var failed: Set<PageID> = []
         for i in changed where fresh[i] == nil { failed.insert(slots[i].id) }
@@ -154,31 +148,31 @@ struct IncrementalBuild {
         for i in 0..<count {
             log.add(contentsOf: pageLogs[i]?.diagnostics ?? cachedAt[i]?.diagnostics ?? [])
         }
-        stage("link")
+        report.lap("link")
         if log.hasErrors || (options.strict && log.diagnostics.warningCount > 0) {
-            return .done(finish(report, log, start))
+            return .done(report.finished(log))
         }
 
         // The graph, the fingerprints, and what they say must be rendered.
         let graph = SiteGraphBuilder(site: site, index: index, log: log).assemble(pages, resolved: resolved)
         for kind in PageKind.allCases { report.pageCounts[kind] = graph.pages(of: kind).count }
-        stage("graph")
+        report.lap("graph")
         if options.strict && log.diagnostics.warningCount > 0 {  // orphan warnings come from the graph
-            return .done(finish(report, log, start))
+            return .done(report.finished(log))
         }
         var frontMatter: [PageID: UInt64] = [:]
         for i in 0..<count {
             frontMatter[slots[i].id] = fresh[i].map { Fingerprinter.frontMatterHash($0.page) } ?? cachedAt[i]!.fingerprints.frontMatter
         }
         let fingerprinter = Fingerprinter(graph: graph, frontMatter: frontMatter)
-        stage("fingerprints")
+        report.lap("fingerprints")
         var dirty: [Int] = []
         var prints = [PageFingerprints](repeating: .init(frontMatter: 0, card: 0, facts: 0, neighbourhood: 0), count: count)
         for i in 0..<count {
             prints[i] = fingerprinter.fingerprints(of: pages[i])
             if fresh[i] != nil || prints[i].neighbourhood != cachedAt[i]!.fingerprints.neighbourhood { dirty.append(i) }
         }
-        stage("neighbourhoods")
+        report.lap("neighbourhoods")
         let renderer = SiteRenderer(graph: graph, templates: templates, today: options.today)
         var listingPrints: [String: UInt64] = [:]
         let listings = renderer.listingJobs().filter { job in
@@ -194,7 +188,7 @@ struct IncrementalBuild {
             hydrated[i] = parsed
         }
         let toRender = dirty.map { fresh[$0] ?? hydrated[$0]! }
-        stage("plan")
+        report.lap("plan")
 
         // Write. The cache is removed first: if this is interrupted, the next
         // build is a full one.
@@ -202,7 +196,7 @@ struct IncrementalBuild {
         let writer = InPlaceWriter(root: options.output)
         renderer.render(pages: toRender, listings: listings, emit: writer.write)
         for i in removed { writer.remove(snapshot.pages[i].page.id.outputPath) }
-        stage("render")
+        report.lap("render")
         var tokenized: [Int: SearchIndexBuilder.Tokenized] = [:]
         for i in changed { if let parsed = fresh[i] { tokenized[i] = .init(SearchDocument(parsed, site: site), number: i) } }
         var renumbered = [Int?](repeating: nil, count: snapshot.pages.count)
@@ -214,10 +208,10 @@ struct IncrementalBuild {
         } catch {
             return .fullBuild(reason: "the search index in the output folder cannot be read (\(error))")
         }
-        stage("search")
+        report.lap("search")
         if let error = writer.firstError {
             log.error(at: SourceLocation(file: options.output), error.description)
-            return .done(finish(report, log, start))
+            return .done(report.finished(log))
         }
 
         // Update the cache, in the new order; unchanged records are kept as read.
@@ -244,8 +238,8 @@ struct IncrementalBuild {
         report.publishedBytes = writer.bytesWritten
         report.fileCount = writer.writtenPaths.count
         report.changedPages = changed.count + removed.count
-        stage("cache")
-        return .done(finish(report, log, start))
+        report.lap("cache")
+        return .done(report.finished(log))
     }
 
     /// Reads, decodes and parses an unchanged page again, for rendering.
@@ -255,10 +249,4 @@ struct IncrementalBuild {
         return ParsedPage(page: page)
     }
 
-    private func finish(_ report: BuildReport, _ log: DiagnosticLog, _ start: Date) -> BuildReport {
-        var report = report
-        report.diagnostics = log.diagnostics
-        report.seconds = Date().timeIntervalSince(start)
-        return report
-    }
 }

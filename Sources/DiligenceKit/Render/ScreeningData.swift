@@ -175,7 +175,7 @@ struct ScreeningData: Encodable {
                     o.field("regimes") { $0.strings(c.regimes) }
                     o.field("region") { $0.string(c.region) }
                     o.field("reviewed") { $0.string(c.reviewed) }
-                    o.field("risk") { $0.risk(c.risk) }
+                    o.field("risk") { ScreeningData.write(c.risk, to: &$0) }
                     o.field("summary") { $0.string(c.summary) }
                     o.field("title") { $0.string(c.title) }
                     o.field("url") { $0.string(c.url) }
@@ -204,7 +204,7 @@ struct ScreeningData: Encodable {
                     o.field("guidance") { $0.strings(p.guidance) }
                     o.field("id") { $0.string(p.id) }
                     o.field("redFlags") { $0.strings(p.redFlags) }
-                    o.field("risk") { $0.risk(p.risk) }
+                    o.field("risk") { ScreeningData.write(p.risk, to: &$0) }
                     o.field("safeguards") { $0.strings(p.safeguards) }
                     o.field("summary") { $0.string(p.summary) }
                     o.field("title") { $0.string(p.title) }
@@ -215,12 +215,9 @@ struct ScreeningData: Encodable {
         json.raw(";\n")
         return String(decoding: json.bytes, as: UTF8.self)
     }
-}
 
-extension JSONBytes {
-    /// A risk level as the screening data gives it.
-    mutating func risk(_ risk: ScreeningData.Risk) {
-        object { o in
+    private static func write(_ risk: Risk, to json: inout JSONBytes) {
+        json.object { o in
             o.field("id") { $0.string(risk.id) }
             o.field("label") { $0.string(risk.label) }
             o.field("rank") { $0.decimal(risk.rank) }

@@ -42,7 +42,8 @@ final class SearchTests: XCTestCase {
 
         /// The value of `DiligenceSearch.put("key", value);`.
         static func payload(_ script: String) throws -> Any {
-            XCTAssertTrue(script.hasPrefix("DiligenceSearch.put(\"") && script.hasSuffix(");\n"), String(script.prefix(80)))
+            XCTAssertTrue((script.hasPrefix("DiligenceSearch.put(\"") || script.hasPrefix("DiligenceSearch.put(null,"))
+                          && script.hasSuffix(");\n"), String(script.prefix(80)))
             let comma = try XCTUnwrap(script.firstIndex(of: ","))
             let json = script[script.index(after: comma)..<script.index(script.endIndex, offsetBy: -3)]
             return try JSONSerialization.jsonObject(with: Data(json.utf8), options: [.fragmentsAllowed])

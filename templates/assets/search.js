@@ -10,7 +10,12 @@
   var registry = {};
   var loading = {};
   var api = window.DiligenceSearch = {
-    put: function (key, value) { registry[key] = value; },
+    put: function (key, value) {
+      // Page records carry no key (so renumbering pages only renames them):
+      // they are stored under the name their script element was loaded as.
+      if (key === null) { key = document.currentScript && document.currentScript.getAttribute("data-key"); }
+      registry[key] = value;
+    },
     /** Files loaded so far, for tests and measurements. */
     loaded: []
   };
@@ -23,6 +28,7 @@
     var file = name.indexOf("d-") === 0 ? "d/" + name.slice(2) : name;
     loading[name] = new Promise(function (resolve, reject) {
       var element = document.createElement("script");
+      element.setAttribute("data-key", name);
       element.src = root + "search/" + file + ".js";
       element.onload = function () {
         api.loaded.push(file + ".js");

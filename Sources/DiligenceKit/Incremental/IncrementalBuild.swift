@@ -198,7 +198,7 @@ struct IncrementalBuild {
         for i in removed { writer.remove(snapshot.pages[i].page.id.outputPath) }
         report.lap("render")
         var tokenized: [Int: SearchIndexBuilder.Tokenized] = [:]
-        for i in changed { if let parsed = fresh[i] { tokenized[i] = .init(SearchDocument(parsed, site: site), number: i) } }
+        for i in changed { if let parsed = fresh[i] { tokenized[i] = .init(SearchDocument(parsed, site: site)) } }
         var renumbered = [Int?](repeating: nil, count: snapshot.pages.count)
         for (i, slot) in slots.enumerated() { if let old = slot.old { renumbered[old] = i } }
         do {

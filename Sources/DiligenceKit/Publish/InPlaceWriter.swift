@@ -47,6 +47,14 @@ public final class InPlaceWriter: @unchecked Sendable {
         }
     }
 
+    /// Renames a file of the output (a search record whose page number changed).
+    public func move(_ path: String, to newPath: String) throws(PublishError) {
+        guard rename(root + "/" + path, root + "/" + newPath) == 0 else {
+            throw .io(path: root + "/" + path, message: String(cString: strerror(errno)))
+        }
+        lock.withLock { written.append(newPath) }
+    }
+
     /// Removes a file the new build no longer produces.
     public func remove(_ path: String) {
         if unlink(root + "/" + path) == 0 { lock.withLock { written.append(path) } }

@@ -19,12 +19,14 @@ struct SearchDocument {
         /// Sections: [heading id ("" before the first heading), heading text, text].
         var x: [[String]]
 
-        /// `DiligenceSearch.put("d-<n>",{…});`
-        func script(number: Int) -> [UInt8] {
+        /// `DiligenceSearch.put(null,{…});`: the key is the name the script
+        /// element was loaded under (`search.js` reads it from
+        /// `document.currentScript`), so the file does not carry its page
+        /// number, and renumbering pages renames record files instead of
+        /// rewriting them.
+        func script() -> [UInt8] {
             var json = JSONBytes(capacity: 256 + x.reduce(0) { $0 + $1.reduce(0) { $0 + $1.utf8.count } })
-            json.raw("DiligenceSearch.put(\"d-")
-            json.decimal(number)
-            json.raw("\",{\"t\":")
+            json.raw("DiligenceSearch.put(null,{\"t\":")
             json.string(t)
             json.raw(",\"u\":")
             json.string(u)

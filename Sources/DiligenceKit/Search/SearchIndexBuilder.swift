@@ -40,7 +40,7 @@ public struct SearchIndexBuilder: Sendable {
         documents.withUnsafeMutableBufferPointer { buffer in
             let out = UnsafeMutableSendableBuffer(buffer)
             DispatchQueue.concurrentPerform(iterations: pages.count) { i in
-                let tokenized = Tokenized(SearchDocument(pages[i], site: graph.site), number: i)
+                let tokenized = Tokenized(SearchDocument(pages[i], site: graph.site))
                 emit(OutputFile(path: "search/d/\(i).js", contents: .bytes(tokenized.record)))
                 out[i] = tokenized
             }
@@ -118,15 +118,13 @@ public struct SearchIndexBuilder: Sendable {
 
     /// One page, tokenised: what the merge needs, and its record file.
     public struct Tokenized: Sendable {
-        var number: Int
         /// Term → score in this page.
         var scores: [String: Int32]
         /// Emptied once written.
         var record: [UInt8]
         var facets: [String: [String]]
 
-        init(_ doc: SearchDocument, number: Int) {
-            self.number = number
+        init(_ doc: SearchDocument) {
             var terms: [String: FieldCounts] = [:]
             var lengths = [Int](repeating: 0, count: SearchDocument.Field.allCases.count)
             for field in SearchDocument.Field.allCases {
@@ -142,7 +140,7 @@ public struct SearchIndexBuilder: Sendable {
             for (term, counts) in terms { scores[term] = SearchIndexBuilder.score(counts, lengths: lengths) }
             self.scores = scores
             self.facets = doc.facets
-            self.record = doc.record.script(number: number)
+            self.record = doc.record.script()
         }
     }
 }

@@ -35,27 +35,17 @@ struct SearchIndexPatch {
             }
         }
         // Records of pages that moved (every page after an added or removed
-        // one): read them all, in parallel, before writing any.
+        // one) do not name their number: rename them, through temporary
+        // names so no record overwrites one not yet moved.
         let moves = renumbered.enumerated().compactMap { old, new -> (old: Int, new: Int)? in
             guard let new, new != old, changed[new] == nil else { return nil }
             return (old, new)
         }
-        var records = [[UInt8]?](repeating: nil, count: moves.count)
-        records.withUnsafeMutableBufferPointer { buffer in
-            let out = UnsafeMutableSendableBuffer(buffer)
-            DispatchQueue.concurrentPerform(iterations: moves.count) { i in
-                let (old, new) = moves[i]
-                guard let data = FileManager.default.contents(atPath: output + "/search/d/\(old).js") else { return }
-                let prefix = Array("DiligenceSearch.put(\"d-\(old)\",".utf8)
-                let bytes = [UInt8](data)
-                guard bytes.starts(with: prefix) else { return }
-                out[i] = Array("DiligenceSearch.put(\"d-\(new)\",".utf8) + bytes[prefix.count...]
-            }
+        for move in moves {
+            try writer.move("search/d/\(move.old).js", to: "search/d/\(move.old).js.moving")
         }
-        if let missing = records.firstIndex(where: { $0 == nil }) { throw Failure.unreadable("search/d/\(moves[missing].old).js") }
-        let recordFiles = records
-        DispatchQueue.concurrentPerform(iterations: moves.count) { i in
-            writer.write(OutputFile(path: "search/d/\(moves[i].new).js", contents: .bytes(recordFiles[i]!)))
+        for move in moves {
+            try writer.move("search/d/\(move.old).js.moving", to: "search/d/\(move.new).js")
         }
         for old in pageCount..<max(pageCount, renumbered.count) { writer.remove("search/d/\(old).js") }
         // The changed pages' new postings, by term.

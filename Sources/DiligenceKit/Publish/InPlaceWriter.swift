@@ -47,12 +47,13 @@ public final class InPlaceWriter: @unchecked Sendable {
         }
     }
 
-    /// Renames a file of the output (a search record whose page number changed).
-    public func move(_ path: String, to newPath: String) throws(PublishError) {
+    /// Renames a file of the output (a search record whose page number
+    /// changed); `counted` is false for a step to a temporary name.
+    public func move(_ path: String, to newPath: String, counted: Bool = true) throws(PublishError) {
         guard rename(root + "/" + path, root + "/" + newPath) == 0 else {
             throw .io(path: root + "/" + path, message: String(cString: strerror(errno)))
         }
-        lock.withLock { written.append(newPath) }
+        if counted { lock.withLock { written.append(newPath) } }
     }
 
     /// Removes a file the new build no longer produces.

@@ -42,7 +42,7 @@ struct SearchIndexPatch {
             return (old, new)
         }
         for move in moves {
-            try writer.move("search/d/\(move.old).js", to: "search/d/\(move.old).js.moving")
+            try writer.move("search/d/\(move.old).js", to: "search/d/\(move.old).js.moving", counted: false)
         }
         for move in moves {
             try writer.move("search/d/\(move.old).js.moving", to: "search/d/\(move.new).js")

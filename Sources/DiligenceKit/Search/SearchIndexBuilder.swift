@@ -75,8 +75,9 @@ public struct SearchIndexBuilder: Sendable {
     }
 
     /// A term's score in one page: BM25F's saturated, length-normalised term
-    /// frequency, quantised to 1…100. It depends on this page alone — lengths
-    /// are normalised against fixed reference lengths, not the site's average,
+    /// frequency, quantised to 1…35 (one base-36 digit in the posting list,
+    /// which keeps common words' lists small). It depends on this page alone:
+    /// lengths are normalised against fixed reference lengths, not the site's average,
     /// and the inverse document frequency is applied by the browser from the
     /// length of the posting list — so editing one page changes only its own
     /// postings, which is what lets an incremental build patch the index.
@@ -86,7 +87,7 @@ public struct SearchIndexBuilder: Sendable {
             let norm = 1 - b + b * Double(lengths[f]) / referenceLengths[f]
             weighted += weights[f] * Double(count) / norm
         }
-        return Int32(max(1, (weighted / (k1 + weighted) * 100).rounded()))
+        return Int32(max(1, (weighted / (k1 + weighted) * 35).rounded()))
     }
 
     /// Words per field in a typical page (title, headings, summary, list

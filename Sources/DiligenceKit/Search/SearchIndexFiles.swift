@@ -106,21 +106,31 @@ struct SearchIndexFiles: Sendable {
     /// The postings of an entry, decoded.
     static func postings(of entry: Entry) -> [SearchPosting] {
         var result: [SearchPosting] = []
-        guard let colon = entry.bytes.lastIndex(of: UInt8(ascii: ":")) else { return [] }
+        forEachPosting(of: entry) { result.append($0); return true }
+        return result
+    }
+
+    /// Decodes an entry's `docDelta,score,…` (base 36) one posting at a
+    /// time, without building an array; stops when `body` returns false.
+    static func forEachPosting(of entry: Entry, _ body: (SearchPosting) -> Bool) {
+        guard let colon = entry.bytes.lastIndex(of: UInt8(ascii: ":")) else { return }
         var doc: Int32 = 0
         var value: Int32 = 0
         var isScore = false
-        for byte in entry.bytes[(colon + 2)..<(entry.bytes.count - 1)] {
-            if byte == UInt8(ascii: ",") {
-                if isScore { result.append(SearchPosting(doc: doc, score: value)) } else { doc += value }
+        // The closing quote ends the last score as a comma would.
+        for byte in entry.bytes[(colon + 2)...] {
+            if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") {
+                if isScore {
+                    if !body(SearchPosting(doc: doc, score: value)) { return }
+                } else {
+                    doc += value
+                }
                 isScore.toggle()
                 value = 0
             } else {
                 value = value * 36 + Int32(byte <= UInt8(ascii: "9") ? byte - UInt8(ascii: "0") : byte - UInt8(ascii: "a") + 10)
             }
         }
-        if isScore { result.append(SearchPosting(doc: doc, score: value)) }
-        return result
     }
 
     /// Reads the JSON string at `i` (which must be a `"`), moving past it.

@@ -119,23 +119,12 @@ struct SearchIndexPatch {
 
     /// Whether a posting list names one of `docs`, without decoding it into an array.
     static func mentions(_ entry: SearchIndexFiles.Entry, _ docs: Set<Int32>) -> Bool {
-        guard let colon = entry.bytes.lastIndex(of: UInt8(ascii: ":")) else { return false }
-        var doc: Int32 = 0
-        var value: Int32 = 0
-        var isScore = false
-        for byte in entry.bytes[(colon + 2)...] {
-            if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") {
-                if !isScore {
-                    doc += value
-                    if docs.contains(doc) { return true }
-                }
-                isScore.toggle()
-                value = 0
-            } else {
-                value = value * 36 + Int32(byte <= UInt8(ascii: "9") ? byte - UInt8(ascii: "0") : byte - UInt8(ascii: "a") + 10)
-            }
+        var found = false
+        SearchIndexFiles.forEachPosting(of: entry) { posting in
+            found = docs.contains(posting.doc)
+            return !found
         }
-        return false
+        return found
     }
 
     /// Paths written, collected from several threads.

@@ -54,7 +54,7 @@ enum BuildRecorder {
             format: BuildSnapshot.format, output: SitePublisher.absolute(options.output),
             settings: BuildSettings.fingerprint(options: options, siteFile: siteFile, assets: tree.assets),
             unpublished: unpublishedStamps, excluded: excluded, settingsDiagnostics: settingsDiagnostics,
-            layout: fingerprinter.layout, listings: listings)
+            listings: listings)
         return BuildSnapshot(header: header, pages: cached)
     }
 }

@@ -6,7 +6,7 @@ import Foundation
 /// parallel, and an unchanged page's record is written back as it was read,
 /// so saving after a small edit costs little.
 struct BuildSnapshot: Sendable {
-    static let format = 2
+    static let format = 3
 
     struct Header: Codable, Sendable {
         var format: Int
@@ -19,7 +19,6 @@ struct BuildSnapshot: Sendable {
         var excluded: [PageID: String]
         /// Diagnostics about site.yml and templates, replayed as they were.
         var settingsDiagnostics: [Diagnostic]
-        var layout: UInt64
         /// Listing output path → fingerprint of what it shows.
         var listings: [String: UInt64]
     }

@@ -233,7 +233,6 @@ struct IncrementalBuild {
             cache.records.append(record)
         }
         cache.header.listings = listingPrints
-        cache.header.layout = fingerprinter.layout
         try? cache.save(to: cachePath)
         report.publishedBytes = writer.bytesWritten
         report.fileCount = writer.writtenPaths.count

@@ -1,5 +1,3 @@
-import Mustache
-
 /// The fields of a country profile, ready for `country.mustache`.
 public struct CountryView: Sendable {
     public struct FactorView: Sendable {
@@ -36,53 +34,52 @@ public struct CountryView: Sendable {
     public var screeningURL: String
 }
 
-// Field lookup for templates without reflection (swift-mustache's Mirror
-// path dominated rendering time); one case per stored property.
-extension CountryView: MustacheParent {
-    public func child(named name: String) -> Any? {
+// Field lookup for templates: one case per stored property.
+extension CountryView: TemplateObject {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "code": return code
-        case "region": return region
-        case "risk": return risk
-        case "factors": return factors
-        case "hasUnknownFactors": return hasUnknownFactors
-        case "regimes": return regimes
-        case "measures": return measures
-        case "products": return products
-        case "reviewed": return reviewed
-        case "reviewedISO": return reviewedISO
-        case "reviewedBy": return reviewedBy
-        case "overdue": return overdue
-        case "reviewIntervalMonths": return reviewIntervalMonths
-        case "screeningURL": return screeningURL
-        default: return nil
+        case "code": return code.templateValue
+        case "region": return region.templateValue
+        case "risk": return risk.templateValue
+        case "factors": return factors.templateValue
+        case "hasUnknownFactors": return hasUnknownFactors.templateValue
+        case "regimes": return regimes.templateValue
+        case "measures": return measures.templateValue
+        case "products": return products.templateValue
+        case "reviewed": return reviewed.templateValue
+        case "reviewedISO": return reviewedISO.templateValue
+        case "reviewedBy": return reviewedBy.templateValue
+        case "overdue": return overdue.templateValue
+        case "reviewIntervalMonths": return reviewIntervalMonths.templateValue
+        case "screeningURL": return screeningURL.templateValue
+        default: return .missing
         }
     }
 }
 
-extension CountryView.FactorView: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension CountryView.FactorView: TemplateObject {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "label": return label
-        case "status": return status
-        case "statusLabel": return statusLabel
-        case "unknown": return unknown
-        case "noteHTML": return noteHTML
-        case "sourceURL": return sourceURL
-        case "sourceLabel": return sourceLabel
-        default: return nil
+        case "label": return label.templateValue
+        case "status": return status.templateValue
+        case "statusLabel": return statusLabel.templateValue
+        case "unknown": return unknown.templateValue
+        case "noteHTML": return noteHTML.templateValue
+        case "sourceURL": return sourceURL.templateValue
+        case "sourceLabel": return sourceLabel.templateValue
+        default: return .missing
         }
     }
 }
 
-extension CountryView.MeasureView: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension CountryView.MeasureView: TemplateObject {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "authority": return authority
-        case "measureHTML": return measureHTML
-        case "date": return date
-        case "url": return url
-        default: return nil
+        case "authority": return authority.templateValue
+        case "measureHTML": return measureHTML.templateValue
+        case "date": return date.templateValue
+        case "url": return url.templateValue
+        default: return .missing
         }
     }
 }

@@ -1,5 +1,3 @@
-import Mustache
-
 /// The fields of a guidance page, ready for `guidance.mustache`.
 public struct GuidanceView: Sendable {
     public var order: Int
@@ -8,16 +6,15 @@ public struct GuidanceView: Sendable {
     public var next: LinkView?
 }
 
-// Field lookup for templates without reflection (swift-mustache's Mirror
-// path dominated rendering time); one case per stored property.
-extension GuidanceView: MustacheParent {
-    public func child(named name: String) -> Any? {
+// Field lookup for templates: one case per stored property.
+extension GuidanceView: TemplateObject {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "order": return order
-        case "related": return related
-        case "previous": return previous
-        case "next": return next
-        default: return nil
+        case "order": return order.templateValue
+        case "related": return related.templateValue
+        case "previous": return previous.templateValue
+        case "next": return next.templateValue
+        default: return .missing
         }
     }
 }

@@ -1,5 +1,3 @@
-import Mustache
-
 /// Everything a template sees: the site, the way back to the root, navigation
 /// and breadcrumbs, and the one view this output page shows.
 public struct LayoutContext: Sendable {
@@ -27,37 +25,36 @@ public struct LayoutContext: Sendable {
     public var review: ReviewView? = nil
 }
 
-// Field lookup for templates without reflection (swift-mustache's Mirror
-// path dominated rendering time); one case per stored property.
-extension LayoutContext: MustacheParent {
-    public func child(named name: String) -> Any? {
+// Field lookup for templates: one case per stored property.
+extension LayoutContext: TemplateObject {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "site": return site
-        case "root": return root
-        case "title": return title
-        case "documentTitle": return documentTitle
-        case "description": return description
-        case "navigation": return navigation
-        case "breadcrumbs": return breadcrumbs
-        case "footerPages": return footerPages
-        case "page": return page
-        case "listing": return listing
-        case "home": return home
-        case "matrix": return matrix
-        case "screening": return screening
-        case "review": return review
-        default: return nil
+        case "site": return site.templateValue
+        case "root": return root.templateValue
+        case "title": return title.templateValue
+        case "documentTitle": return documentTitle.templateValue
+        case "description": return description.templateValue
+        case "navigation": return navigation.templateValue
+        case "breadcrumbs": return breadcrumbs.templateValue
+        case "footerPages": return footerPages.templateValue
+        case "page": return page.templateValue
+        case "listing": return listing.templateValue
+        case "home": return home.templateValue
+        case "matrix": return matrix.templateValue
+        case "screening": return screening.templateValue
+        case "review": return review.templateValue
+        default: return .missing
         }
     }
 }
 
-extension LayoutContext.SiteView: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension LayoutContext.SiteView: TemplateObject {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "title": return title
-        case "description": return description
-        case "language": return language
-        default: return nil
+        case "title": return title.templateValue
+        case "description": return description.templateValue
+        case "language": return language.templateValue
+        default: return .missing
         }
     }
 }

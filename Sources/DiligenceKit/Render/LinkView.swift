@@ -1,5 +1,3 @@
-import Mustache
-
 /// A link as templates show it: a title, a relative URL, and optional extras.
 public struct LinkView: Sendable {
     public var title: String
@@ -11,18 +9,17 @@ public struct LinkView: Sendable {
     public var summary: String?
 }
 
-// Field lookup for templates without reflection (swift-mustache's Mirror
-// path dominated rendering time); one case per stored property.
-extension LinkView: MustacheParent {
-    public func child(named name: String) -> Any? {
+// Field lookup for templates: one case per stored property.
+extension LinkView: TemplateObject {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "title": return title
-        case "url": return url
-        case "note": return note
-        case "risk": return risk
-        case "current": return current
-        case "summary": return summary
-        default: return nil
+        case "title": return title.templateValue
+        case "url": return url.templateValue
+        case "note": return note.templateValue
+        case "risk": return risk.templateValue
+        case "current": return current.templateValue
+        case "summary": return summary.templateValue
+        default: return .missing
         }
     }
 }

@@ -1,5 +1,3 @@
-import Mustache
-
 /// An index page: groups of links with summaries (countries by region,
 /// products by category, guidance in order, a taxonomy term's pages).
 public struct ListingView: Sendable {
@@ -32,28 +30,27 @@ public struct ListingView: Sendable {
     }
 }
 
-// Field lookup for templates without reflection (swift-mustache's Mirror
-// path dominated rendering time); one case per stored property.
-extension ListingView: MustacheParent {
-    public func child(named name: String) -> Any? {
+// Field lookup for templates: one case per stored property.
+extension ListingView: TemplateObject {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "intro": return intro
-        case "groups": return groups
-        case "ordered": return ordered
-        case "emptyNote": return emptyNote
-        default: return nil
+        case "intro": return intro.templateValue
+        case "groups": return groups.templateValue
+        case "ordered": return ordered.templateValue
+        case "emptyNote": return emptyNote.templateValue
+        default: return .missing
         }
     }
 }
 
-extension ListingView.Group: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension ListingView.Group: TemplateObject {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "heading": return heading
-        case "id": return id
-        case "url": return url
-        case "items": return items
-        default: return nil
+        case "heading": return heading.templateValue
+        case "id": return id.templateValue
+        case "url": return url.templateValue
+        case "items": return items.templateValue
+        default: return .missing
         }
     }
 }

@@ -1,5 +1,3 @@
-import Mustache
-
 /// The risk matrix: countries (rows, grouped by region) × product categories
 /// (columns). A cell lists the products of that category the knowledge base
 /// documents a concern about in that country.
@@ -28,47 +26,46 @@ public struct MatrixView: Sendable {
     public var concerns: Int
 }
 
-// Field lookup for templates without reflection (swift-mustache's Mirror
-// path dominated rendering time); one case per stored property.
-extension MatrixView: MustacheParent {
-    public func child(named name: String) -> Any? {
+// Field lookup for templates: one case per stored property.
+extension MatrixView: TemplateObject {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "columns": return columns
-        case "regions": return regions
-        case "concerns": return concerns
-        default: return nil
+        case "columns": return columns.templateValue
+        case "regions": return regions.templateValue
+        case "concerns": return concerns.templateValue
+        default: return .missing
         }
     }
 }
 
-extension MatrixView.Cell: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension MatrixView.Cell: TemplateObject {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "products": return products
-        case "concern": return concern
-        case "category": return category
-        default: return nil
+        case "products": return products.templateValue
+        case "concern": return concern.templateValue
+        case "category": return category.templateValue
+        default: return .missing
         }
     }
 }
 
-extension MatrixView.Row: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension MatrixView.Row: TemplateObject {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "country": return country
-        case "cells": return cells
-        default: return nil
+        case "country": return country.templateValue
+        case "cells": return cells.templateValue
+        default: return .missing
         }
     }
 }
 
-extension MatrixView.RegionGroup: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension MatrixView.RegionGroup: TemplateObject {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "region": return region
-        case "rows": return rows
-        case "span": return span
-        default: return nil
+        case "region": return region.templateValue
+        case "rows": return rows.templateValue
+        case "span": return span.templateValue
+        default: return .missing
         }
     }
 }

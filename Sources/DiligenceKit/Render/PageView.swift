@@ -1,5 +1,3 @@
-import Mustache
-
 /// A content page ready for its template: the shared parts (title, body, table
 /// of contents, sources, backlinks) and the parts of its kind.
 public struct PageView: Sendable {
@@ -30,47 +28,46 @@ public struct PageView: Sendable {
     public var country: CountryView?
 }
 
-// Field lookup for templates without reflection (swift-mustache's Mirror
-// path dominated rendering time); one case per stored property.
-extension PageView: MustacheParent {
-    public func child(named name: String) -> Any? {
+// Field lookup for templates: one case per stored property.
+extension PageView: TemplateObject {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "title": return title
-        case "summary": return summary
-        case "kindLabel": return kindLabel
-        case "toc": return toc
-        case "bodyHTML": return bodyHTML
-        case "tags": return tags
-        case "sources": return sources
-        case "updated": return updated
-        case "draft": return draft
-        case "backlinks": return backlinks
-        case "guidance": return guidance
-        case "product": return product
-        case "country": return country
-        default: return nil
+        case "title": return title.templateValue
+        case "summary": return summary.templateValue
+        case "kindLabel": return kindLabel.templateValue
+        case "toc": return toc.templateValue
+        case "bodyHTML": return bodyHTML.templateValue
+        case "tags": return tags.templateValue
+        case "sources": return sources.templateValue
+        case "updated": return updated.templateValue
+        case "draft": return draft.templateValue
+        case "backlinks": return backlinks.templateValue
+        case "guidance": return guidance.templateValue
+        case "product": return product.templateValue
+        case "country": return country.templateValue
+        default: return .missing
         }
     }
 }
 
-extension PageView.TOCEntry: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension PageView.TOCEntry: TemplateObject {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "text": return text
-        case "id": return id
-        case "level": return level
-        case "sub": return sub
-        default: return nil
+        case "text": return text.templateValue
+        case "id": return id.templateValue
+        case "level": return level.templateValue
+        case "sub": return sub.templateValue
+        default: return .missing
         }
     }
 }
 
-extension PageView.BacklinkGroup: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension PageView.BacklinkGroup: TemplateObject {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "label": return label
-        case "links": return links
-        default: return nil
+        case "label": return label.templateValue
+        case "links": return links.templateValue
+        default: return .missing
         }
     }
 }

@@ -1,5 +1,3 @@
-import Mustache
-
 /// The fields of a product-risk example, ready for `product.mustache`.
 public struct ProductView: Sendable {
     public struct ControlView: Sendable {
@@ -22,33 +20,32 @@ public struct ProductView: Sendable {
     public var screeningURL: String
 }
 
-// Field lookup for templates without reflection (swift-mustache's Mirror
-// path dominated rendering time); one case per stored property.
-extension ProductView: MustacheParent {
-    public func child(named name: String) -> Any? {
+// Field lookup for templates: one case per stored property.
+extension ProductView: TemplateObject {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "category": return category
-        case "risk": return risk
-        case "capabilities": return capabilities
-        case "misuse": return misuse
-        case "redFlags": return redFlags
-        case "safeguards": return safeguards
-        case "controls": return controls
-        case "countries": return countries
-        case "guidance": return guidance
-        case "screeningURL": return screeningURL
-        default: return nil
+        case "category": return category.templateValue
+        case "risk": return risk.templateValue
+        case "capabilities": return capabilities.templateValue
+        case "misuse": return misuse.templateValue
+        case "redFlags": return redFlags.templateValue
+        case "safeguards": return safeguards.templateValue
+        case "controls": return controls.templateValue
+        case "countries": return countries.templateValue
+        case "guidance": return guidance.templateValue
+        case "screeningURL": return screeningURL.templateValue
+        default: return .missing
         }
     }
 }
 
-extension ProductView.ControlView: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension ProductView.ControlView: TemplateObject {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "regime": return regime
-        case "entry": return entry
-        case "noteHTML": return noteHTML
-        default: return nil
+        case "regime": return regime.templateValue
+        case "entry": return entry.templateValue
+        case "noteHTML": return noteHTML.templateValue
+        default: return .missing
         }
     }
 }

@@ -1,5 +1,3 @@
-import Mustache
-
 /// The review-status page for editors: country profiles by review date,
 /// overdue first, and the pages nothing links to.
 public struct ReviewView: Sendable {
@@ -21,32 +19,31 @@ public struct ReviewView: Sendable {
     public var unassessed: [LinkView]
 }
 
-// Field lookup for templates without reflection (swift-mustache's Mirror
-// path dominated rendering time); one case per stored property.
-extension ReviewView: MustacheParent {
-    public func child(named name: String) -> Any? {
+// Field lookup for templates: one case per stored property.
+extension ReviewView: TemplateObject {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "intervalMonths": return intervalMonths
-        case "rows": return rows
-        case "overdueCount": return overdueCount
-        case "orphans": return orphans
-        case "unassessed": return unassessed
-        default: return nil
+        case "intervalMonths": return intervalMonths.templateValue
+        case "rows": return rows.templateValue
+        case "overdueCount": return overdueCount.templateValue
+        case "orphans": return orphans.templateValue
+        case "unassessed": return unassessed.templateValue
+        default: return .missing
         }
     }
 }
 
-extension ReviewView.Row: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension ReviewView.Row: TemplateObject {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "country": return country
-        case "reviewed": return reviewed
-        case "reviewedISO": return reviewedISO
-        case "reviewedBy": return reviewedBy
-        case "overdue": return overdue
-        case "status": return status
-        case "unknownFactors": return unknownFactors
-        default: return nil
+        case "country": return country.templateValue
+        case "reviewed": return reviewed.templateValue
+        case "reviewedISO": return reviewedISO.templateValue
+        case "reviewedBy": return reviewedBy.templateValue
+        case "overdue": return overdue.templateValue
+        case "status": return status.templateValue
+        case "unknownFactors": return unknownFactors.templateValue
+        default: return .missing
         }
     }
 }

@@ -1,5 +1,3 @@
-import Mustache
-
 /// A risk level for templates: the id (for the CSS class), the label, and its
 /// rank (1 = lowest) so the style can shade levels without knowing their names.
 public struct RiskView: Sendable {
@@ -22,16 +20,15 @@ public struct RiskView: Sendable {
     }
 }
 
-// Field lookup for templates without reflection (swift-mustache's Mirror
-// path dominated rendering time); one case per stored property.
-extension RiskView: MustacheParent {
-    public func child(named name: String) -> Any? {
+// Field lookup for templates: one case per stored property.
+extension RiskView: TemplateObject {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "id": return id
-        case "label": return label
-        case "rank": return rank
-        case "assessed": return assessed
-        default: return nil
+        case "id": return id.templateValue
+        case "label": return label.templateValue
+        case "rank": return rank.templateValue
+        case "assessed": return assessed.templateValue
+        default: return .missing
         }
     }
 }

@@ -1,5 +1,3 @@
-import Mustache
-
 /// The screening page's form: the products and countries to choose from
 /// (rendered into the HTML, so the page reads sensibly before its script runs).
 public struct ScreeningView: Sendable {
@@ -15,26 +13,25 @@ public struct ScreeningView: Sendable {
     public var scriptURL: String
 }
 
-// Field lookup for templates without reflection (swift-mustache's Mirror
-// path dominated rendering time); one case per stored property.
-extension ScreeningView: MustacheParent {
-    public func child(named name: String) -> Any? {
+// Field lookup for templates: one case per stored property.
+extension ScreeningView: TemplateObject {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "products": return products
-        case "countries": return countries
-        case "dataURL": return dataURL
-        case "scriptURL": return scriptURL
-        default: return nil
+        case "products": return products.templateValue
+        case "countries": return countries.templateValue
+        case "dataURL": return dataURL.templateValue
+        case "scriptURL": return scriptURL.templateValue
+        default: return .missing
         }
     }
 }
 
-extension ScreeningView.Option: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension ScreeningView.Option: TemplateObject {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "id": return id
-        case "title": return title
-        default: return nil
+        case "id": return id.templateValue
+        case "title": return title.templateValue
+        default: return .missing
         }
     }
 }

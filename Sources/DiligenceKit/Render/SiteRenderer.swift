@@ -150,6 +150,6 @@ public struct SiteRenderer: Sendable {
     }
 
     func file(_ path: String, _ context: LayoutContext, template: String) -> OutputFile {
-        OutputFile(path: path, text: templates.render(context, template: template))
+        OutputFile(path: path, contents: .bytes(templates.render(context, template: template)))
     }
 }

@@ -1,5 +1,3 @@
-import Mustache
-
 /// A cited source as templates show it.
 public struct SourceView: Sendable {
     public var number: Int
@@ -17,17 +15,16 @@ public struct SourceView: Sendable {
     }
 }
 
-// Field lookup for templates without reflection (swift-mustache's Mirror
-// path dominated rendering time); one case per stored property.
-extension SourceView: MustacheParent {
-    public func child(named name: String) -> Any? {
+// Field lookup for templates: one case per stored property.
+extension SourceView: TemplateObject {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "number": return number
-        case "title": return title
-        case "publisher": return publisher
-        case "date": return date
-        case "url": return url
-        default: return nil
+        case "number": return number.templateValue
+        case "title": return title.templateValue
+        case "publisher": return publisher.templateValue
+        case "date": return date.templateValue
+        case "url": return url.templateValue
+        default: return .missing
         }
     }
 }

@@ -1,21 +1,43 @@
 import Foundation
-import Mustache
 
 /// The site's Mustache templates, compiled once per build. Top-level files of
 /// `templates/` are page templates (`country.mustache`); files in
 /// `templates/partials/` are partials, named without the folder (`{{> header}}`).
-/// Parse errors are reported at the template's line and column.
+/// Syntax errors, and partials that name no template, are reported at the
+/// template's line and column, all of them in one run; so is a partial that
+/// includes itself, directly or through others (it would never finish).
 public struct TemplateLibrary: Sendable {
     /// Templates every site needs, one per kind of output page.
     public static let required = ["base", "home", "guidance", "product", "country", "page", "list", "search", "404",
-                                         "matrix", "screening", "review"]
+                                  "matrix", "screening", "review"]
 
-    let library: MustacheLibrary
+    /// One template's text, its name and the file name messages show.
+    public struct Source: Sendable {
+        public var name: String
+        public var file: String
+        public var text: String
 
+        public init(name: String, file: String, text: String) {
+            self.name = name
+            self.file = file
+            self.text = text
+        }
+    }
+
+    /// A `{{> name}}` or `{{< name}}` tag, where it is.
+    private struct Reference {
+        var from: String
+        var name: String
+        var location: SourceLocation
+    }
+
+    let templates: [String: [TemplateNode]]
+
+    /// The templates of a site's `templates/` folder, all of `required` among them.
     public init?(directory: String, displayDirectory: String? = nil, log: DiagnosticLog) {
         let shown = displayDirectory ?? directory
         let fm = FileManager.default
-        var templates: [String: MustacheTemplate] = [:]
+        var sources: [Source] = []
         var failed = false
         for (folder, isPartial) in [("", false), ("partials", true)] {
             let path = folder.isEmpty ? directory : directory + "/" + folder
@@ -28,39 +50,95 @@ public struct TemplateLibrary: Sendable {
                 continue
             }
             for name in names.sorted() where name.hasSuffix(".mustache") && !name.hasPrefix(".") {
-                let file = path + "/" + name
                 let display = shown + "/" + (folder.isEmpty ? name : folder + "/" + name)
-                guard let data = fm.contents(atPath: file) else { continue }
-                let text = String(decoding: data, as: UTF8.self)
+                guard let data = fm.contents(atPath: path + "/" + name) else { continue }
                 let templateName = String(name.dropLast(".mustache".count))
-                if templates[templateName] != nil {
+                if sources.contains(where: { $0.name == templateName }) {
                     failed = true
                     log.error(at: SourceLocation(file: display), "partial '\(templateName)' has the same name as a page template",
                               hint: "rename the partial; partials and page templates share one namespace")
                     continue
                 }
-                do {
-                    templates[templateName] = try MustacheTemplate(string: text)
-                } catch let error as MustacheTemplate.ParserError {
-                    failed = true
-                    log.error(at: SourceLocation(file: display, line: error.context.lineNumber, column: error.context.columnNumber),
-                              "template syntax error: \(error.error)", hint: "check that every {{#section}} is closed by {{/section}}")
-                } catch {
-                    failed = true
-                    log.error(at: SourceLocation(file: display), "template cannot be read: \(error)")
-                }
+                sources.append(Source(name: templateName, file: display, text: String(decoding: data, as: UTF8.self)))
             }
         }
-        for name in TemplateLibrary.required where templates[name] == nil && !failed {
+        let found = Set(sources.map(\.name))
+        for name in TemplateLibrary.required where !found.contains(name) {
             log.error(at: SourceLocation(file: shown + "/" + name + ".mustache"), "missing template '\(name).mustache'",
                       hint: "copy it from the templates/ folder of the Diligence repository")
             failed = true
         }
-        if failed { return nil }
-        library = MustacheLibrary(templates: templates)
+        guard let library = TemplateLibrary(sources: sources, log: log), !failed else { return nil }
+        self = library
     }
 
-    public func render(_ context: Any, template: String) -> String {
-        library.render(context, withTemplate: template) ?? ""
+    /// Compiles `sources`; nil, with every problem in `log`, if one cannot be.
+    public init?(sources: [Source], log: DiagnosticLog) {
+        var templates: [String: [TemplateNode]] = [:]
+        var references: [Reference] = []
+        var failed = false
+        for source in sources {
+            let text = TemplateSource(source.text)
+            var parser = TemplateParser(text)
+            do {
+                templates[source.name] = try parser.parse()
+                references += parser.references.map { reference in
+                    let (line, column) = text.location(of: reference.offset)
+                    return Reference(from: source.name, name: reference.name,
+                                     location: SourceLocation(file: source.file, line: line, column: column))
+                }
+            } catch {
+                failed = true
+                let (line, column) = text.location(of: error.offset)
+                log.error(at: SourceLocation(file: source.file, line: line, column: column),
+                          "template syntax error: \(error.message)", hint: error.hint)
+            }
+        }
+        let names = Set(sources.map(\.name))
+        for reference in references where !names.contains(reference.name) {
+            failed = true
+            log.error(at: reference.location, "no template or partial named '\(reference.name)'",
+                      hint: "partials are the files of templates/partials/ without '.mustache'; known: \(names.sorted().joined(separator: ", "))")
+        }
+        for cycle in Self.cycles(in: references.filter { names.contains($0.name) }) {
+            failed = true
+            let path = (cycle.map(\.from) + [cycle[0].from]).joined(separator: " → ")
+            log.error(at: cycle[cycle.count - 1].location, "templates include each other without end: \(path)",
+                      hint: "remove one of these {{> …}} tags")
+        }
+        if failed { return nil }
+        self.templates = templates
+    }
+
+    /// The HTML of the template named `template` for `context`.
+    public func render(_ context: some TemplateObject, template: String) -> [UInt8] {
+        var renderer = TemplateRenderer(templates: templates)
+        renderer.render(template, with: context.templateValue)
+        return renderer.output
+    }
+
+    /// Cycles of inclusions, each as the references that make it (at least
+    /// one per group of templates that include each other).
+    private static func cycles(in references: [Reference]) -> [[Reference]] {
+        let edges = Dictionary(grouping: references, by: \.from)
+        var cycles: [[Reference]] = []
+        var seen: Set<[String]> = []
+        var finished: Set<String> = []
+        func visit(_ name: String, _ path: [Reference]) {
+            let stack = path.map(\.from) + [name]
+            for edge in edges[name] ?? [] {
+                if let start = stack.firstIndex(of: edge.name) {
+                    let cycle = Array(path[start...]) + [edge]
+                    if seen.insert(cycle.map(\.from).sorted()).inserted { cycles.append(cycle) }
+                } else if !finished.contains(edge.name) {
+                    visit(edge.name, path + [edge])
+                }
+            }
+            finished.insert(name)
+        }
+        for name in edges.keys.sorted() where !finished.contains(name) {
+            visit(name, [])
+        }
+        return cycles
     }
 }

@@ -1,0 +1,136 @@
+import DiligenceKit
+import XCTest
+
+/// The template engine: what a template renders for given data (the dialect
+/// swift-mustache had, which the site's templates were written for), and the
+/// errors a broken template gives, at its line and column, all in one run.
+final class TemplateTests: XCTestCase {
+    /// Data for a template: named fields, like the site's views.
+    private struct Fields: TemplateObject {
+        var fields: [String: TemplateValue]
+        func value(named name: String) -> TemplateValue { fields[name] ?? .missing }
+    }
+
+    private func object(_ fields: [String: TemplateValue]) -> TemplateValue { .object(Fields(fields: fields)) }
+
+    private func render(_ templates: [String: String], _ data: [String: TemplateValue] = [:],
+                        file: StaticString = #filePath, line: UInt = #line) -> String {
+        let log = DiagnosticLog()
+        let sources = templates.map { TemplateLibrary.Source(name: $0.key, file: $0.key + ".mustache", text: $0.value) }
+        guard let library = TemplateLibrary(sources: sources, log: log) else {
+            XCTFail("does not compile: \(log.diagnostics.map(\.message))", file: file, line: line)
+            return ""
+        }
+        return String(decoding: library.render(Fields(fields: data), template: "main"), as: UTF8.self)
+    }
+
+    private func errors(_ templates: [(String, String)]) -> [String] {
+        let log = DiagnosticLog()
+        let sources = templates.map { TemplateLibrary.Source(name: $0.0, file: $0.0 + ".mustache", text: $0.1) }
+        XCTAssertNil(TemplateLibrary(sources: sources, log: log))
+        return log.diagnostics.map { "\($0.location.file):\($0.location.line):\($0.location.column): \($0.message)" }
+    }
+
+    func testDoubleBracesEscapeAndTripleBracesDoNot() {
+        let html = render(["main": "{{x}}|{{{x}}}|{{& x}}|{{n}}|{{t}}|{{missing}}."],
+                          ["x": .text(#"<a href="u">'R&D'</a>"#), "n": .number(0), "t": .flag(true)])
+        XCTAssertEqual(html, #"&lt;a href=&quot;u&quot;&gt;&#39;R&amp;D&#39;&lt;/a&gt;|<a href="u">'R&D'</a>|<a href="u">'R&D'</a>|0|true|."#)
+    }
+
+    func testNamesAreLookedUpOutwardsButDottedNamesOnlyInTheirObject() {
+        let data: [String: TemplateValue] = [
+            "root": .text("../"), "title": .text("Site"),
+            "page": object(["title": .text("Page"), "category": object(["url": .text("c.html")])]),
+        ]
+        XCTAssertEqual(render(["main": "{{#page}}{{title}} {{root}} {{category.url}} {{category.title}}|{{.title}}{{/page}} {{title}}"], data),
+                       "Page ../ c.html |Page Site")
+    }
+
+    func testSectionsRepeatForListsAndShowForTrueTextAndNumbers() {
+        let data: [String: TemplateValue] = [
+            "items": .list([object(["t": .text("a")]), object(["t": .text("b")])] as [TemplateValue]),
+            "none": .list([TemplateValue]()), "words": .list(["x", "y"]),
+            "yes": .flag(true), "no": .flag(false), "blank": .text(""), "zero": .number(0),
+        ]
+        let template = "{{#items}}[{{t}}]{{/items}}{{#none}}N{{/none}}{{^none}}empty{{/none}}{{#words}}<{{.}}>{{/words}}"
+            + "{{#yes}}Y{{/yes}}{{#no}}X{{/no}}{{^no}}!{{/no}}{{#blank}}B{{/blank}}{{#zero}}0{{/zero}}{{#gone}}G{{/gone}}{{^gone}}g{{/gone}}"
+        XCTAssertEqual(render(["main": template], data), "[a][b]empty<x><y>Y!B0g")
+    }
+
+    func testFunctionsOnValuesAndOnTheListPosition() {
+        let data: [String: TemplateValue] = ["items": .list(["a", "b", "c"]), "none": .list([TemplateValue]()), "name": .text("")]
+        let template = "{{^empty(none)}}X{{/empty(none)}}{{#empty(none)}}no items {{/empty(none)}}{{count(items)}}: "
+            + "{{#items}}{{index()}}={{.}}{{#first()}}(first){{/first()}}{{^last()}}, {{/last()}}{{/items}}"
+            + "{{#empty(name)}} unnamed{{/empty(name)}}{{^empty(missing)}}?{{/empty(missing)}}"
+        XCTAssertEqual(render(["main": template], data), "no items 3: 0=a(first), 1=b, 2=c unnamed?")
+    }
+
+    func testLinesHoldingOnlyATagLeaveNoTrace() {
+        let template = "<ul>\n  {{#items}}\n  <li>{{.}}</li>\n  {{/items}}\n  {{! a comment }}\n</ul>\n{{#items}}{{.}}{{/items}}\n"
+        XCTAssertEqual(render(["main": template], ["items": .list(["a", "b"])]), "<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>\nab\n")
+    }
+
+    func testAPartialAloneOnItsLineIndentsEveryLineItRenders() {
+        let html = render(["main": "<nav>\n  {{> list}}\n</nav>\nx {{> list}}\n", "list": "<ul>\n<li>{{x}}</li>\n</ul>\n"],
+                          ["x": .text("1")])
+        XCTAssertEqual(html, "<nav>\n  <ul>\n  <li>1</li>\n  </ul>\n</nav>\nx <ul>\n<li>1</li>\n</ul>\n\n")
+    }
+
+    func testAChildTemplateReplacesItsParentsBlocks() {
+        let templates = [
+            "base": "<title>{{$title}}Site{{/title}}</title>\n<main>\n{{$main}}\nnothing\n{{/main}}\n</main>\n",
+            "middle": "{{<base}}\n{{$main}}middle{{/main}}\n{{$title}}Middle{{/title}}\n{{/base}}\n",
+            "main": "{{<middle}}\n{{$main}}\n<p>{{x}}</p>\n{{/main}}\n{{/middle}}\n",
+        ]
+        XCTAssertEqual(render(templates, ["x": .text("child")]), "<title>Middle</title>\n<main>\n<p>child</p>\n</main>\n")
+    }
+
+    func testDelimitersCanBeChanged() {
+        XCTAssertEqual(render(["main": "{{=<% %>=}}\n<% x %> {{x}}\n"], ["x": .text("v")]), "v {{x}}\n")
+    }
+
+    func testEveryBrokenTemplateIsReportedAtItsTagInOneRun() {
+        let lines = errors([
+            ("unclosed", "<p>\n  {{#items}}\n  <li>{{.}}</li>\n"),
+            ("crossed", "{{#a}}\n{{#b}}\n{{/a}}\n{{/b}}\n"),
+            ("function", "{{#emty(items)}}{{/emty(items)}}"),
+            ("unfinished", "x {{title"),
+            ("missing", "<div>\n\t{{> header}}\n</div>"),
+            ("loop-a", "{{> loop-b}}"),
+            ("loop-b", "x\n{{#t}}{{> loop-a}}{{/t}}"),
+            ("self", "{{> self}}"),
+        ])
+        XCTAssertEqual(lines, [
+            "crossed.mustache:3:1: template syntax error: '{{/a}}' closes 'b', opened on line 2",
+            "function.mustache:1:1: template syntax error: unknown function 'emty' in 'emty(items)'",
+            "loop-b.mustache:2:7: templates include each other without end: loop-a → loop-b → loop-a",
+            "missing.mustache:2:2: no template or partial named 'header'",
+            "self.mustache:1:1: templates include each other without end: self → self",
+            "unclosed.mustache:2:3: template syntax error: 'items' is opened here and never closed",
+            "unfinished.mustache:1:3: template syntax error: tag '{{title…' is not closed",
+        ])
+    }
+
+    func testABrokenSiteTemplateStopsTheBuildWithItsPathAndNothingIsWritten() throws {
+        let test = try TestSite(files: ["pages/about.md": "---\ntitle: About\nsummary: What this is.\n---\nText.\n"])
+        defer { test.remove() }
+        let templates = test.root.appendingPathComponent("templates").path
+        try FileManager.default.copyItem(atPath: TestSite.templates, toPath: templates)
+        let header = templates + "/partials/header.mustache"
+        let text = try String(contentsOfFile: header, encoding: .utf8)
+        try text.replacingOccurrences(of: "{{/navigation}}", with: "{{/nav}}").write(toFile: header, atomically: true, encoding: .utf8)
+        var options = test.options
+        options.templates = templates
+        let report = SiteBuilder(options: options).build()
+        let line = text.prefix(upTo: text.range(of: "{{/navigation}}")!.lowerBound).filter { $0 == "\n" }.count + 1
+        XCTAssertEqual(report.diagnostics.map { "\($0.location.file):\($0.location.line): \($0.message)" },
+                       ["\(header):\(line): template syntax error: '{{/nav}}' closes 'navigation', opened on line \(line - 2)"])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: test.output))
+    }
+
+    func testTheSiteTemplatesCompile() {
+        let log = DiagnosticLog()
+        XCTAssertNotNil(TemplateLibrary(directory: TestSite.templates, log: log))
+        XCTAssertEqual(log.diagnostics.count, 0)
+    }
+}

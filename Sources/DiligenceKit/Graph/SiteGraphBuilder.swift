@@ -43,16 +43,25 @@ public struct SiteGraphBuilder: Sendable {
     func assemble(_ sorted: [ParsedPage], resolved: [Resolved]) -> SiteGraph {
         var byID: [PageID: ParsedPage] = [:]
         var outgoingByID: [PageID: [PageID]] = [:]
-        var backlinks: [PageID: Set<PageID>] = [:]
+        var backlinks: [PageID: [PageID]] = [:]
         var related: [PageID: [PageID]] = [:]
         var byKind: [PageKind: [ParsedPage]] = [:]
+        byID.reserveCapacity(sorted.count)
+        outgoingByID.reserveCapacity(sorted.count)
+        backlinks.reserveCapacity(sorted.count)
         for (i, page) in sorted.enumerated() {
             byID[page.id] = page
             byKind[page.id.kind, default: []].append(page)
             if !resolved[i].related.isEmpty { related[page.id] = resolved[i].related }
-            let targets = Array(Set(resolved[i].targets).subtracting([page.id])).sorted()
-            outgoingByID[page.id] = targets
-            for target in targets { backlinks[target, default: []].insert(page.id) }
+            // Sorted and without repeats (or the page itself); arrays, not
+            // sets: this loop runs for every link of the site.
+            var targets = resolved[i].targets.filter { $0 != page.id }
+            targets.sort()
+            var unique: [PageID] = []
+            unique.reserveCapacity(targets.count)
+            for target in targets where unique.last != target { unique.append(target) }
+            outgoingByID[page.id] = unique
+            for target in unique { backlinks[target, default: []].append(page.id) }
         }
         var productCountries: [PageID: Set<PageID>] = [:]
         var countryProducts: [PageID: Set<PageID>] = [:]
@@ -77,11 +86,14 @@ public struct SiteGraphBuilder: Sendable {
         }
         var members: [Taxonomy: [String: [PageID]]] = [:]
         for taxonomy in Taxonomy.allCases {
+            var terms: [String: [PageID]] = [:]
             for page in sorted {
-                for term in Set(taxonomy.terms(of: page.page)) {
-                    members[taxonomy, default: [:]][term, default: []].append(page.id)
+                let own = taxonomy.terms(of: page.page)
+                for (i, term) in own.enumerated() where !own[..<i].contains(term) {
+                    terms[term, default: []].append(page.id)
                 }
             }
+            if !terms.isEmpty { members[taxonomy] = terms }
         }
         for page in sorted where page.id.kind != .page && backlinks[page.id, default: []].isEmpty {
             log.warning(at: SourceLocation(file: page.page.file, line: 1, column: 1),

@@ -78,7 +78,12 @@ struct BuildSnapshot: Sendable {
 
     /// Writes the cache atomically (temporary file, then rename).
     func save(to path: String) throws {
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try Self.write(try encoded(), to: path)
+    }
+
+    /// The cache file's bytes: the header line, then the records (those read
+    /// from the old cache reused as they are, the others encoded in parallel).
+    func encoded() throws -> [UInt8] {
         var out = [UInt8](try JSONEncoder().encode(header))
         out.append(0x0A)
         var encoded = records
@@ -97,8 +102,14 @@ struct BuildSnapshot: Sendable {
             framing.int(record!.count)
             framing.bytes += record!
         }
+        return framing.bytes
+    }
+
+    /// Writes an encoded cache to `path`, replacing the old one at once.
+    static func write(_ bytes: [UInt8], to path: String) throws {
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let temporary = path + ".tmp"
-        try Data(framing.bytes).write(to: URL(fileURLWithPath: temporary))
+        try SitePublisher.write(bytes, to: temporary)
         guard rename(temporary, path) == 0 else { throw CocoaError(.fileWriteUnknown) }
     }
 

@@ -153,6 +153,20 @@ struct IncrementalBuild {
             return .done(report.finished(log))
         }
 
+        // The search index's patch, worked out (nothing written) on another
+        // thread while the graph is assembled and the pages are rendered.
+        var tokenized: [Int: SearchIndexBuilder.Tokenized] = [:]
+        for i in changed { if let parsed = fresh[i] { tokenized[i] = .init(SearchDocument(parsed, site: site)) } }
+        var renumbered = [Int?](repeating: nil, count: snapshot.pages.count)
+        for (i, slot) in slots.enumerated() { if let old = slot.old { renumbered[old] = i } }
+        let facets = pages.map { SearchDocument.facets(of: $0.page) }
+        let searchFiles = SearchIndexFiles(chunkBytes: options.searchChunkBytes, site: site)
+        let output = options.output
+        let searchPlan = BackgroundResult { [tokenized, renumbered] in
+            Result { try SearchIndexPatch(output: output, files: searchFiles)
+                .plan(changed: tokenized, renumbered: renumbered, pageCount: count, facets: facets) }
+        }
+
         // The graph, the fingerprints, and what they say must be rendered.
         let graph = SiteGraphBuilder(site: site, index: index, log: log).assemble(pages, resolved: resolved)
         for kind in PageKind.allCases { report.pageCounts[kind] = graph.pages(of: kind).count }
@@ -190,31 +204,8 @@ struct IncrementalBuild {
         let toRender = dirty.map { fresh[$0] ?? hydrated[$0]! }
         report.lap("plan")
 
-        // Write. The cache is removed first: if this is interrupted, the next
-        // build is a full one.
-        BuildSnapshot.remove(at: cachePath)
-        let writer = InPlaceWriter(root: options.output)
-        renderer.render(pages: toRender, listings: listings, emit: writer.write)
-        for i in removed { writer.remove(snapshot.pages[i].page.id.outputPath) }
-        report.lap("render")
-        var tokenized: [Int: SearchIndexBuilder.Tokenized] = [:]
-        for i in changed { if let parsed = fresh[i] { tokenized[i] = .init(SearchDocument(parsed, site: site)) } }
-        var renumbered = [Int?](repeating: nil, count: snapshot.pages.count)
-        for (i, slot) in slots.enumerated() { if let old = slot.old { renumbered[old] = i } }
-        do {
-            try SearchIndexPatch(output: options.output, files: SearchIndexFiles(chunkBytes: options.searchChunkBytes, site: site))
-                .apply(changed: tokenized, renumbered: renumbered, pageCount: count,
-                       facets: pages.map { SearchDocument.facets(of: $0.page) }, writer: writer)
-        } catch {
-            return .fullBuild(reason: "the search index in the output folder cannot be read (\(error))")
-        }
-        report.lap("search")
-        if let error = writer.firstError {
-            log.error(at: SourceLocation(file: options.output), error.description)
-            return .done(report.finished(log))
-        }
-
-        // Update the cache, in the new order; unchanged records are kept as read.
+        // The new cache, in the new order (unchanged records are kept as
+        // read), encoded while the output is written; saved after it.
         var cache = BuildSnapshot(header: snapshot.header, pages: [])
         for i in 0..<count {
             if let parsed = fresh[i] {
@@ -233,7 +224,27 @@ struct IncrementalBuild {
             cache.records.append(record)
         }
         cache.header.listings = listingPrints
-        try? cache.save(to: cachePath)
+        let cacheBytes = BackgroundResult { [cache] in Result { try cache.encoded() } }
+
+        // Write. The cache is removed first: if this is interrupted, the next
+        // build is a full one.
+        BuildSnapshot.remove(at: cachePath)
+        let writer = InPlaceWriter(root: options.output)
+        renderer.render(pages: toRender, listings: listings, emit: writer.write)
+        for i in removed { writer.remove(snapshot.pages[i].page.id.outputPath) }
+        report.lap("render")
+        do {
+            try SearchIndexPatch(output: options.output, files: searchFiles).apply(try searchPlan.value.get(), writer: writer)
+        } catch {
+            return .fullBuild(reason: "the search index in the output folder cannot be read (\(error))")
+        }
+        report.lap("search")
+        if let error = writer.firstError {
+            log.error(at: SourceLocation(file: options.output), error.description)
+            return .done(report.finished(log))
+        }
+
+        if let bytes = try? cacheBytes.value.get() { try? BuildSnapshot.write(bytes, to: cachePath) }
         report.publishedBytes = writer.bytesWritten
         report.fileCount = writer.writtenPaths.count
         report.changedPages = changed.count + removed.count

@@ -15,43 +15,53 @@ struct SearchIndexPatch {
         case unreadable(String)
     }
 
+    /// What a patch changes in the output folder, worked out without
+    /// writing anything, so it can be computed while the rest of the build
+    /// is still deciding whether it may write.
+    struct Plan: Sendable {
+        /// Search records to rename: old page number → new.
+        var moves: [(old: Int, new: Int)]
+        /// Record files of page numbers that no longer exist.
+        var removedRecords: [String]
+        /// Records of changed pages, then the index files whose bytes changed
+        /// (chunks) or may have (vocabulary, facets, meta: the writer compares).
+        var files: [OutputFile]
+        /// Chunk and vocabulary files the index no longer has.
+        var stale: [String]
+    }
+
     /// - Parameters:
     ///   - changed: new page number → the page (changed or added), tokenised.
     ///   - renumbered: old page number → new number, nil for a removed page.
     ///   - pageCount: number of pages now.
     ///   - facets: every page's facet values, in page order.
-    func apply(changed: [Int: SearchIndexBuilder.Tokenized], renumbered: [Int?], pageCount: Int,
-               facets: [[String: [String]]], writer: InPlaceWriter) throws {
+    func plan(changed: [Int: SearchIndexBuilder.Tokenized], renumbered: [Int?], pageCount: Int,
+              facets: [[String: [String]]]) throws -> Plan {
         // Old page numbers whose postings are dropped (changed or removed
         // pages), and whether the others keep their numbers.
-        var docs = Set<Int32>()
+        var dropped = [Bool](repeating: false, count: renumbered.count)
         var moved = false
         for (old, new) in renumbered.enumerated() {
             if let new {
-                if changed[new] != nil { docs.insert(Int32(old)) }
+                if changed[new] != nil { dropped[old] = true }
                 if new != old { moved = true }
             } else {
-                docs.insert(Int32(old))
+                dropped[old] = true
             }
         }
+        let lastDropped = Int32(dropped.lastIndex(of: true) ?? -1)
         // Records of pages that moved (every page after an added or removed
-        // one) do not name their number: rename them, through temporary
-        // names so no record overwrites one not yet moved.
+        // one) do not name their number: they are renamed.
         let moves = renumbered.enumerated().compactMap { old, new -> (old: Int, new: Int)? in
             guard let new, new != old, changed[new] == nil else { return nil }
             return (old, new)
         }
-        for move in moves {
-            try writer.move("search/d/\(move.old).js", to: "search/d/\(move.old).js.moving", counted: false)
-        }
-        for move in moves {
-            try writer.move("search/d/\(move.old).js.moving", to: "search/d/\(move.new).js")
-        }
-        for old in pageCount..<max(pageCount, renumbered.count) { writer.remove("search/d/\(old).js") }
+        let removedRecords = (pageCount..<max(pageCount, renumbered.count)).map { "search/d/\($0).js" }
         // The changed pages' new postings, by term.
+        var planned: [OutputFile] = []
         var fresh: [String: [SearchPosting]] = [:]
         for (doc, tokenized) in changed.sorted(by: { $0.key < $1.key }) {
-            writer.write(OutputFile(path: "search/d/\(doc).js", contents: .bytes(tokenized.record)))
+            planned.append(OutputFile(path: "search/d/\(doc).js", contents: .bytes(tokenized.record)))
             for (term, score) in tokenized.scores { fresh[term, default: []].append(SearchPosting(doc: Int32(doc), score: score)) }
         }
         // Read and parse the old chunks in parallel, then patch them in order.
@@ -73,9 +83,12 @@ struct SearchIndexPatch {
             oldChunks["search/i-\(i).js"] = chunk.bytes
             for entry in chunkEntries {
                 let added = fresh.removeValue(forKey: entry.term)
-                guard added != nil || moved || SearchIndexPatch.mentions(entry, docs) else { entries.append(entry); continue }
+                guard added != nil || moved || SearchIndexPatch.mentions(entry, dropped, upTo: lastDropped) else {
+                    entries.append(entry)
+                    continue
+                }
                 var postings = SearchIndexFiles.postings(of: entry).compactMap { posting -> SearchPosting? in
-                    guard !docs.contains(posting.doc), let new = renumbered[Int(posting.doc)] else { return nil }
+                    guard !dropped[Int(posting.doc)], let new = renumbered[Int(posting.doc)] else { return nil }
                     return SearchPosting(doc: Int32(new), score: posting.score)
                 }
                 if let added { postings = (postings + added).sorted { $0.doc < $1.doc } }
@@ -102,36 +115,63 @@ struct SearchIndexPatch {
             }
             entries = merged
         }
-        let emitted = EmittedPaths()
+        let emitted = Collected()
         let unchanged = oldChunks
         files.write(entries: entries, pageCount: pageCount, facets: facets) { file in
-            emitted.insert(file.path)
-            // Most chunks come out as they were: skip reading them again.
-            if case .bytes(let bytes) = file.contents, unchanged[file.path] == bytes { return }
-            writer.write(file)
+            // Most chunks come out as they were: leave them out.
+            if case .bytes(let bytes) = file.contents, unchanged[file.path] == bytes {
+                emitted.add(file.path, nil)
+            } else {
+                emitted.add(file.path, file)
+            }
         }
-        // Chunks and vocabulary files the index no longer has.
+        planned += emitted.files.sorted { $0.path < $1.path }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: output + "/search")) ?? []
-        for name in names where name.hasSuffix(".js") && (name.hasPrefix("i-") || name.hasPrefix("v-")) {
-            if !emitted.contains("search/" + name) { writer.remove("search/" + name) }
-        }
+        let stale = names.filter { name in
+            name.hasSuffix(".js") && (name.hasPrefix("i-") || name.hasPrefix("v-")) && !emitted.paths.contains("search/" + name)
+        }.map { "search/" + $0 }
+        return Plan(moves: moves, removedRecords: removedRecords, files: planned, stale: stale.sorted())
     }
 
-    /// Whether a posting list names one of `docs`, without decoding it into an array.
-    static func mentions(_ entry: SearchIndexFiles.Entry, _ docs: Set<Int32>) -> Bool {
+    /// Carries out `plan` in the output folder.
+    func apply(_ plan: Plan, writer: InPlaceWriter) throws {
+        // Through temporary names, so no record overwrites one not yet moved.
+        for move in plan.moves {
+            try writer.move("search/d/\(move.old).js", to: "search/d/\(move.old).js.moving", counted: false)
+        }
+        for move in plan.moves {
+            try writer.move("search/d/\(move.old).js.moving", to: "search/d/\(move.new).js")
+        }
+        for path in plan.removedRecords { writer.remove(path) }
+        DispatchQueue.concurrentPerform(iterations: plan.files.count) { writer.write(plan.files[$0]) }
+        for path in plan.stale { writer.remove(path) }
+    }
+
+    /// Whether a posting list names a page marked in `dropped`, without
+    /// decoding it into an array; postings are in page order, so the scan
+    /// stops after `last`, the highest marked page.
+    static func mentions(_ entry: SearchIndexFiles.Entry, _ dropped: [Bool], upTo last: Int32) -> Bool {
         var found = false
         SearchIndexFiles.forEachPosting(of: entry) { posting in
-            found = docs.contains(posting.doc)
-            return !found
+            found = dropped[Int(posting.doc)]
+            return !found && posting.doc < last
         }
         return found
     }
 
-    /// Paths written, collected from several threads.
-    final class EmittedPaths: @unchecked Sendable {
-        private var paths: Set<String> = []
+    /// Index files emitted by the writer (from several threads): every path,
+    /// and the files that differ from the old ones.
+    final class Collected: @unchecked Sendable {
+        private var allPaths: Set<String> = []
+        private var changed: [OutputFile] = []
         private let lock = NSLock()
-        func insert(_ path: String) { lock.withLock { _ = paths.insert(path) } }
-        func contains(_ path: String) -> Bool { lock.withLock { paths.contains(path) } }
+        func add(_ path: String, _ file: OutputFile?) {
+            lock.withLock {
+                allPaths.insert(path)
+                if let file { changed.append(file) }
+            }
+        }
+        var paths: Set<String> { lock.withLock { allPaths } }
+        var files: [OutputFile] { lock.withLock { changed } }
     }
 }

@@ -24,6 +24,10 @@ final class UnitTests: XCTestCase {
         XCTAssertEqual(RelativeURL.from("countries/cn.html", to: "products/spyware.html"), "../products/spyware.html")
         XCTAssertEqual(RelativeURL.from("countries/cn.html", to: "countries/ir.html"), "ir.html")
         XCTAssertEqual(RelativeURL.from("index.html", to: "countries/index.html"), "countries/index.html")
+        XCTAssertEqual(RelativeURL.from("regions/eap/index.html", to: "regions/near-east/x.html"), "../near-east/x.html")
+        XCTAssertEqual(RelativeURL.from("regions/eap/index.html", to: "index.html"), "../../index.html")
+        XCTAssertEqual(RelativeURL.from("countries/cn.html", to: "countries"), "../countries")
+        XCTAssertEqual(RelativeURL.from("pages/é/ü.html", to: "pages/é/ö.html"), "ö.html")
         XCTAssertEqual(RelativeURL.root(from: "countries/cn.html"), "../")
         XCTAssertEqual(RelativeURL.root(from: "index.html"), "")
     }

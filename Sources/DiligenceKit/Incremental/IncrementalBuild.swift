@@ -174,6 +174,16 @@ struct IncrementalBuild {
         if options.strict && log.diagnostics.warningCount > 0 {  // orphan warnings come from the graph
             return .done(report.finished(log))
         }
+
+        // From here on the output is written. The cache is removed first: if
+        // this is interrupted, the next build is a full one. Search records
+        // whose page number changed are renamed while the rest is worked out.
+        BuildSnapshot.remove(at: cachePath)
+        let writer = InPlaceWriter(root: options.output)
+        let changedNumbers = Set(tokenized.keys)
+        let recordMoves = BackgroundResult { [renumbered] in
+            Result { try SearchIndexPatch.moveRecords(renumbered: renumbered, changed: changedNumbers, writer: writer) }
+        }
         var frontMatter: [PageID: UInt64] = [:]
         for i in 0..<count {
             frontMatter[slots[i].id] = fresh[i].map { Fingerprinter.frontMatterHash($0.page) } ?? cachedAt[i]!.fingerprints.frontMatter
@@ -196,6 +206,7 @@ struct IncrementalBuild {
         }
         for i in dirty where fresh[i] == nil && hydrated[i] == nil {
             guard let parsed = hydrate(cachedAt[i]!, loader: loader, decoder: decoder, log: DiagnosticLog()) else {
+                _ = recordMoves.value  // the full build replaces this folder: nothing may still be renaming in it
                 return .fullBuild(reason: "\(slots[i].path) changed while building")
             }
             resolve(i, parsed, log: DiagnosticLog())
@@ -226,14 +237,12 @@ struct IncrementalBuild {
         cache.header.listings = listingPrints
         let cacheBytes = BackgroundResult { [cache] in Result { try cache.encoded() } }
 
-        // Write. The cache is removed first: if this is interrupted, the next
-        // build is a full one.
-        BuildSnapshot.remove(at: cachePath)
-        let writer = InPlaceWriter(root: options.output)
+        // Write.
         renderer.render(pages: toRender, listings: listings, emit: writer.write)
         for i in removed { writer.remove(snapshot.pages[i].page.id.outputPath) }
         report.lap("render")
         do {
+            try recordMoves.value.get()
             try SearchIndexPatch(output: options.output, files: searchFiles).apply(try searchPlan.value.get(), writer: writer)
         } catch {
             return .fullBuild(reason: "the search index in the output folder cannot be read (\(error))")

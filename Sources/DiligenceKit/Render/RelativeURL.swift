@@ -4,16 +4,38 @@
 public enum RelativeURL {
     /// The URL that leads from the page at output path `from` to output path `to`
     /// (both relative to the site root, like `countries/cn.html`).
+    /// Works on UTF-8 bytes: listing pages compute one per entry, 10,000
+    /// per page on a large site.
     public static func from(_ from: String, to: String) -> String {
-        var fromDirs = from.split(separator: "/").dropLast().map(String.init)
-        var toParts = to.split(separator: "/").map(String.init)
-        while let f = fromDirs.first, toParts.count > 1, f == toParts.first {
-            fromDirs.removeFirst()
-            toParts.removeFirst()
+        let source = Array(from.utf8), target = Array(to.utf8)
+        let fromDirs = components(source).dropLast()
+        let toParts = components(target)
+        // Leave the folders both paths share (never the target's file name).
+        var shared = 0
+        while shared < fromDirs.count, toParts.count - shared > 1,
+              source[fromDirs[fromDirs.startIndex + shared]] == target[toParts[shared]] {
+            shared += 1
         }
-        let up = String(repeating: "../", count: fromDirs.count)
-        let path = up + toParts.joined(separator: "/")
-        return path.isEmpty ? "./index.html" : path
+        var path: [UInt8] = []
+        path.reserveCapacity(target.count + 3 * (fromDirs.count - shared))
+        for _ in shared..<fromDirs.count { path += "../".utf8 }
+        for (n, part) in toParts[shared...].enumerated() {
+            if n > 0 { path.append(UInt8(ascii: "/")) }
+            path += target[part]
+        }
+        return path.isEmpty ? "./index.html" : String(decoding: path, as: UTF8.self)
+    }
+
+    /// The ranges of the non-empty parts between slashes.
+    private static func components(_ bytes: [UInt8]) -> [Range<Int>] {
+        var parts: [Range<Int>] = []
+        var start = 0
+        for (i, byte) in bytes.enumerated() where byte == UInt8(ascii: "/") {
+            if i > start { parts.append(start..<i) }
+            start = i + 1
+        }
+        if bytes.count > start { parts.append(start..<bytes.count) }
+        return parts
     }
 
     /// The prefix that leads from an output path back to the site root ("", "../").

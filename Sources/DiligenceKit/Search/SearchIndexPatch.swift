@@ -19,8 +19,6 @@ struct SearchIndexPatch {
     /// writing anything, so it can be computed while the rest of the build
     /// is still deciding whether it may write.
     struct Plan: Sendable {
-        /// Search records to rename: old page number → new.
-        var moves: [(old: Int, new: Int)]
         /// Record files of page numbers that no longer exist.
         var removedRecords: [String]
         /// Records of changed pages, then the index files whose bytes changed
@@ -50,12 +48,6 @@ struct SearchIndexPatch {
             }
         }
         let lastDropped = Int32(dropped.lastIndex(of: true) ?? -1)
-        // Records of pages that moved (every page after an added or removed
-        // one) do not name their number: they are renamed.
-        let moves = renumbered.enumerated().compactMap { old, new -> (old: Int, new: Int)? in
-            guard let new, new != old, changed[new] == nil else { return nil }
-            return (old, new)
-        }
         let removedRecords = (pageCount..<max(pageCount, renumbered.count)).map { "search/d/\($0).js" }
         // The changed pages' new postings, by term.
         var planned: [OutputFile] = []
@@ -130,18 +122,37 @@ struct SearchIndexPatch {
         let stale = names.filter { name in
             name.hasSuffix(".js") && (name.hasPrefix("i-") || name.hasPrefix("v-")) && !emitted.paths.contains("search/" + name)
         }.map { "search/" + $0 }
-        return Plan(moves: moves, removedRecords: removedRecords, files: planned, stale: stale.sorted())
+        return Plan(removedRecords: removedRecords, files: planned, stale: stale.sorted())
     }
 
-    /// Carries out `plan` in the output folder.
+    /// Renames the records of unchanged pages whose number changed (every
+    /// page after an added or removed one): records do not name their number,
+    /// so renaming is all they need. Done before `apply`, and may run while
+    /// pages are rendered.
+    static func moveRecords(renumbered: [Int?], changed: Set<Int>, writer: InPlaceWriter) throws {
+        let moves = renumbered.enumerated().compactMap { old, new -> (old: Int, new: Int)? in
+            guard let new, new != old, !changed.contains(new) else { return nil }
+            return (old, new)
+        }
+        if moves.allSatisfy({ $0.new > $0.old }) {
+            // Pages added: numbers grow; the highest moves first into a free name.
+            for move in moves.reversed() { try writer.move("search/d/\(move.old).js", to: "search/d/\(move.new).js") }
+        } else if moves.allSatisfy({ $0.new < $0.old }) {
+            // Pages removed: numbers shrink; the lowest moves first.
+            for move in moves { try writer.move("search/d/\(move.old).js", to: "search/d/\(move.new).js") }
+        } else {
+            // Both: through temporary names, so no record overwrites one not yet moved.
+            for move in moves {
+                try writer.move("search/d/\(move.old).js", to: "search/d/\(move.old).js.moving", counted: false)
+            }
+            for move in moves {
+                try writer.move("search/d/\(move.old).js.moving", to: "search/d/\(move.new).js")
+            }
+        }
+    }
+
+    /// Carries out `plan` in the output folder, after `moveRecords`.
     func apply(_ plan: Plan, writer: InPlaceWriter) throws {
-        // Through temporary names, so no record overwrites one not yet moved.
-        for move in plan.moves {
-            try writer.move("search/d/\(move.old).js", to: "search/d/\(move.old).js.moving", counted: false)
-        }
-        for move in plan.moves {
-            try writer.move("search/d/\(move.old).js.moving", to: "search/d/\(move.new).js")
-        }
         for path in plan.removedRecords { writer.remove(path) }
         DispatchQueue.concurrentPerform(iterations: plan.files.count) { writer.write(plan.files[$0]) }
         for path in plan.stale { writer.remove(path) }

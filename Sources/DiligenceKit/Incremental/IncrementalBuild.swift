@@ -176,13 +176,17 @@ struct IncrementalBuild {
         }
 
         // From here on the output is written. The cache is removed first: if
-        // this is interrupted, the next build is a full one. Search records
-        // whose page number changed are renamed while the rest is worked out.
+        // this is interrupted, the next build is a full one. The search index
+        // is updated (records renamed, then the patch written once worked
+        // out) while the pages are rendered.
         BuildSnapshot.remove(at: cachePath)
         let writer = InPlaceWriter(root: options.output)
         let changedNumbers = Set(tokenized.keys)
-        let recordMoves = BackgroundResult { [renumbered] in
-            Result { try SearchIndexPatch.moveRecords(renumbered: renumbered, changed: changedNumbers, writer: writer) }
+        let searchUpdate = BackgroundResult { [renumbered] in
+            Result {
+                try SearchIndexPatch.moveRecords(renumbered: renumbered, changed: changedNumbers, writer: writer)
+                try SearchIndexPatch(output: output, files: searchFiles).apply(try searchPlan.value.get(), writer: writer)
+            }
         }
         var frontMatter: [PageID: UInt64] = [:]
         for i in 0..<count {
@@ -206,7 +210,7 @@ struct IncrementalBuild {
         }
         for i in dirty where fresh[i] == nil && hydrated[i] == nil {
             guard let parsed = hydrate(cachedAt[i]!, loader: loader, decoder: decoder, log: DiagnosticLog()) else {
-                _ = recordMoves.value  // the full build replaces this folder: nothing may still be renaming in it
+                _ = searchUpdate.value  // the full build replaces this folder: nothing may still be writing in it
                 return .fullBuild(reason: "\(slots[i].path) changed while building")
             }
             resolve(i, parsed, log: DiagnosticLog())
@@ -238,12 +242,11 @@ struct IncrementalBuild {
         let cacheBytes = BackgroundResult { [cache] in Result { try cache.encoded() } }
 
         // Write.
-        renderer.render(pages: toRender, listings: listings, emit: writer.write)
+        renderer.render(pages: toRender, listings: listings) { writer.write($0) }
         for i in removed { writer.remove(snapshot.pages[i].page.id.outputPath) }
         report.lap("render")
         do {
-            try recordMoves.value.get()
-            try SearchIndexPatch(output: options.output, files: searchFiles).apply(try searchPlan.value.get(), writer: writer)
+            try searchUpdate.value.get()
         } catch {
             return .fullBuild(reason: "the search index in the output folder cannot be read (\(error))")
         }

@@ -21,13 +21,15 @@ public final class InPlaceWriter: @unchecked Sendable {
     public var writtenPaths: [String] { lock.withLock { written } }
     public var bytesWritten: Int { lock.withLock { bytes } }
 
-    public func write(_ file: OutputFile) {
+    /// Replaces the file at `file.path` unless it holds these bytes already
+    /// (`compare: false` when the caller knows it does not).
+    public func write(_ file: OutputFile, compare: Bool = true) {
         guard case .bytes(let contents) = file.contents else {
             lock.withLock { if error == nil { error = .io(path: file.path, message: "copies are not written in place") } }
             return
         }
         let target = root + "/" + file.path
-        if let existing = FileManager.default.contents(atPath: target), existing.count == contents.count,
+        if compare, let existing = FileManager.default.contents(atPath: target), existing.count == contents.count,
            existing.elementsEqual(contents) {
             return
         }

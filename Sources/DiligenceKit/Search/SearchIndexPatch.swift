@@ -21,9 +21,11 @@ struct SearchIndexPatch {
     struct Plan: Sendable {
         /// Record files of page numbers that no longer exist.
         var removedRecords: [String]
-        /// Records of changed pages, then the index files whose bytes changed
-        /// (chunks) or may have (vocabulary, facets, meta: the writer compares).
+        /// Records of changed pages and the index files whose bytes may have
+        /// changed (vocabulary, facets, meta): the writer compares.
         var files: [OutputFile]
+        /// Chunks whose bytes differ from the old ones: written as they are.
+        var changedChunks: [OutputFile]
         /// Chunk and vocabulary files the index no longer has.
         var stale: [String]
     }
@@ -111,10 +113,10 @@ struct SearchIndexPatch {
         let unchanged = oldChunks
         files.write(entries: entries, pageCount: pageCount, facets: facets) { file in
             // Most chunks come out as they were: leave them out.
-            if case .bytes(let bytes) = file.contents, unchanged[file.path] == bytes {
-                emitted.add(file.path, nil)
+            if case .bytes(let bytes) = file.contents, let old = unchanged[file.path] {
+                emitted.add(file.path, old == bytes ? nil : file, known: true)
             } else {
-                emitted.add(file.path, file)
+                emitted.add(file.path, file, known: false)
             }
         }
         planned += emitted.files.sorted { $0.path < $1.path }
@@ -122,7 +124,7 @@ struct SearchIndexPatch {
         let stale = names.filter { name in
             name.hasSuffix(".js") && (name.hasPrefix("i-") || name.hasPrefix("v-")) && !emitted.paths.contains("search/" + name)
         }.map { "search/" + $0 }
-        return Plan(removedRecords: removedRecords, files: planned, stale: stale.sorted())
+        return Plan(removedRecords: removedRecords, files: planned, changedChunks: emitted.knownChanged.sorted { $0.path < $1.path }, stale: stale.sorted())
     }
 
     /// Renames the records of unchanged pages whose number changed (every
@@ -155,6 +157,9 @@ struct SearchIndexPatch {
     func apply(_ plan: Plan, writer: InPlaceWriter) throws {
         for path in plan.removedRecords { writer.remove(path) }
         DispatchQueue.concurrentPerform(iterations: plan.files.count) { writer.write(plan.files[$0]) }
+        DispatchQueue.concurrentPerform(iterations: plan.changedChunks.count) {
+            writer.write(plan.changedChunks[$0], compare: false)
+        }
         for path in plan.stale { writer.remove(path) }
     }
 
@@ -171,18 +176,21 @@ struct SearchIndexPatch {
     }
 
     /// Index files emitted by the writer (from several threads): every path,
-    /// and the files that differ from the old ones.
+    /// and the files that differ, or may differ, from the old ones.
     final class Collected: @unchecked Sendable {
         private var allPaths: Set<String> = []
         private var changed: [OutputFile] = []
+        private var different: [OutputFile] = []
         private let lock = NSLock()
-        func add(_ path: String, _ file: OutputFile?) {
+        /// `known`: the file is a chunk compared with its old bytes already.
+        func add(_ path: String, _ file: OutputFile?, known: Bool) {
             lock.withLock {
                 allPaths.insert(path)
-                if let file { changed.append(file) }
+                if let file { known ? different.append(file) : changed.append(file) }
             }
         }
         var paths: Set<String> { lock.withLock { allPaths } }
         var files: [OutputFile] { lock.withLock { changed } }
+        var knownChanged: [OutputFile] { lock.withLock { different } }
     }
 }

@@ -7,9 +7,16 @@ extension SiteRenderer {
             let countries = graph.members(of: region.id, in: .region).compactMap { graph.byID[$0] }
             guard !countries.isEmpty else { return nil }
             let rows = countries.map { country -> MatrixView.Row in
-                let products = (graph.countryProducts[country.id] ?? []).compactMap { graph.byID[$0] }
+                // The country's products by category, in one pass over them.
+                var byCategory: [String: [ParsedPage]] = [:]
+                for product in (graph.countryProducts[country.id] ?? []).compactMap({ graph.byID[$0] }) {
+                    let terms = Taxonomy.category.terms(of: product.page)
+                    for (i, term) in terms.enumerated() where !terms[..<i].contains(term) {
+                        byCategory[term, default: []].append(product)
+                    }
+                }
                 let cells = categories.map { category -> MatrixView.Cell in
-                    let inCategory = products.filter { Taxonomy.category.terms(of: $0.page).contains(category.id) }
+                    let inCategory = byCategory[category.id] ?? []
                     concerns += inCategory.isEmpty ? 0 : 1
                     return .init(products: inCategory.map { link(to: $0, from: path, summary: false) },
                                  concern: !inCategory.isEmpty, category: category.label)

@@ -13,29 +13,39 @@ struct JSONBytes {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
+    /// A JSON string, safe inside a script element: runs of plain bytes are
+    /// copied at once, the rest escaped (`"`, `\\`, controls, `< > &`,
+    /// U+2028 and U+2029).
     mutating func string(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
-        var utf8 = text.utf8.makeIterator()
-        while let byte = utf8.next() {
-            switch byte {
-            case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\\")); bytes.append(byte)
-            case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\")); bytes.append(byte)
-            case UInt8(ascii: "<"): escape(0x3C)
-            case UInt8(ascii: ">"): escape(0x3E)
-            case UInt8(ascii: "&"): escape(0x26)
-            case 0x0A: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "n"))
-            case 0x00..<0x20: escape(UInt16(byte))
-            case 0xE2:
-                // U+2028 and U+2029 are E2 80 A8 and E2 80 A9 in UTF-8.
-                guard let b1 = utf8.next() else { bytes.append(byte); continue }
-                guard let b2 = utf8.next() else { bytes.append(byte); bytes.append(b1); continue }
-                if b1 == 0x80 && (b2 == 0xA8 || b2 == 0xA9) {
-                    escape(b2 == 0xA8 ? 0x2028 : 0x2029)
-                } else {
-                    bytes.append(byte); bytes.append(b1); bytes.append(b2)
+        var text = text
+        text.withUTF8 { utf8 in
+            var start = 0
+            var i = 0
+            while i < utf8.count {
+                let byte = utf8[i]
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), 0x00..<0x20:
+                    break
+                case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
+                    break
+                default:
+                    i += 1
+                    continue
                 }
-            default: bytes.append(byte)
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i]))
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\")); bytes.append(byte)
+                case 0x0A: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "n"))
+                case 0xE2:
+                    escape(utf8[i + 2] == 0xA8 ? 0x2028 : 0x2029)
+                    i += 2
+                default: escape(UInt16(byte))
+                }
+                i += 1
+                start = i
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         }
         bytes.append(UInt8(ascii: "\""))
     }

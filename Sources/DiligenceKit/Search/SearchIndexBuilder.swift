@@ -127,6 +127,7 @@ public struct SearchIndexBuilder: Sendable {
 
         init(_ doc: SearchDocument) {
             var terms: [String: FieldCounts] = [:]
+            terms.reserveCapacity(512)  // a 5 KB page has a few hundred distinct words: no regrowing
             var lengths = [Int](repeating: 0, count: SearchDocument.Field.allCases.count)
             for field in SearchDocument.Field.allCases {
                 for text in doc.text[field] ?? [] {

@@ -229,6 +229,23 @@ final class IncrementalBuildTests: XCTestCase {
         assertSameAsFullBuild(workspace, expectIncremental: false, "truncated cache")
     }
 
+    func testADamagedSearchIndexMeansAFullBuildNotACrash() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        XCTAssertFalse(workspace.incremental().diagnostics.hasErrors)
+        // The first posting of the first term now names page 1,679,615.
+        let chunk = workspace.output + "/search/i-0.js"
+        let text = try String(contentsOfFile: chunk, encoding: .utf8)
+        let damaged = text.replacingOccurrences(of: #"(":")[0-9a-z]+,"#, with: "$1zzzz,", options: .regularExpression,
+                                                range: text.range(of: #"":"[0-9a-z]+,"#, options: .regularExpression))
+        XCTAssertNotEqual(damaged, text)
+        try damaged.write(toFile: chunk, atomically: true, encoding: .utf8)
+        try workspace.edit("pages/about.md") { $0 + "\nMore.\n" }
+        let report = assertSameAsFullBuild(workspace, expectIncremental: false, "damaged search chunk")
+        XCTAssertTrue(report.fullBuildReason?.hasPrefix("the search index in the output folder cannot be read") ?? false,
+                      report.fullBuildReason ?? "no reason")
+    }
+
     func testCacheRecordsRoundTrip() throws {
         let workspace = try Workspace()
         defer { workspace.remove() }

@@ -81,9 +81,11 @@ struct SearchIndexPatch {
                     entries.append(entry)
                     continue
                 }
-                var postings = SearchIndexFiles.postings(of: entry).compactMap { posting -> SearchPosting? in
-                    guard !dropped[Int(posting.doc)], let new = renumbered[Int(posting.doc)] else { return nil }
-                    return SearchPosting(doc: Int32(new), score: posting.score)
+                var postings: [SearchPosting] = []
+                for posting in SearchIndexFiles.postings(of: entry) {
+                    let old = Int(posting.doc)
+                    guard old >= 0, old < renumbered.count else { throw Failure.unreadable("search/i-\(i).js") }
+                    if !dropped[old], let new = renumbered[old] { postings.append(SearchPosting(doc: Int32(new), score: posting.score)) }
                 }
                 if let added { postings = (postings + added).sorted { $0.doc < $1.doc } }
                 if !postings.isEmpty {
@@ -169,7 +171,9 @@ struct SearchIndexPatch {
     static func mentions(_ entry: SearchIndexFiles.Entry, _ dropped: [Bool], upTo last: Int32) -> Bool {
         var found = false
         SearchIndexFiles.forEachPosting(of: entry) { posting in
-            found = dropped[Int(posting.doc)]
+            // A number out of range (a damaged file) counts as a mention: the
+            // caller decodes the list and reports it.
+            found = !dropped.indices.contains(Int(posting.doc)) || dropped[Int(posting.doc)]
             return !found && posting.doc < last
         }
         return found

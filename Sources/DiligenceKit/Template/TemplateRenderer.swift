@@ -59,7 +59,7 @@ struct TemplateRenderer {
 
         case .variable(let name, let escaped):
             switch resolve(name, scope) {
-            case .text(let text): escaped ? appendEscaped(text) : output.append(contentsOf: text.utf8)
+            case .text(let text): escaped ? HTMLEscaping.append(text, escapedTo: &output) : output.append(contentsOf: text.utf8)
             case .number(let number): output.append(contentsOf: String(number).utf8)
             case .flag(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
             case .missing, .object, .list: break
@@ -144,28 +144,5 @@ struct TemplateRenderer {
             value = transform.apply(to: value)
         }
         return value
-    }
-
-    /// Appends `text` with `& < > " '` escaped (as swift-mustache did).
-    private mutating func appendEscaped(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes in
-            var start = 0
-            for index in 0..<bytes.count {
-                let entity: StaticString
-                switch bytes[index] {
-                case UInt8(ascii: "&"): entity = "&amp;"
-                case UInt8(ascii: "<"): entity = "&lt;"
-                case UInt8(ascii: ">"): entity = "&gt;"
-                case UInt8(ascii: "\""): entity = "&quot;"
-                case UInt8(ascii: "'"): entity = "&#39;"
-                default: continue
-                }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-                output.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
-                start = index + 1
-            }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
-        }
     }
 }

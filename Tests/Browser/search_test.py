@@ -152,8 +152,8 @@ def run_checks(browser, base, label, f):
     browser.open(base + "index.html")
     suggestions_for(browser, "spyware")
     loaded = browser.run("return window.DiligenceSearch.loaded")
-    f.check("facets.js" not in loaded and all(x == "meta.js" or x.startswith(("i-", "d/", "v-")) for x in loaded),
-            f"suggestions load only meta, index chunks and records ({len(loaded)} files)")
+    f.check("facets.js" not in loaded and all(x == "meta.js" or x.startswith(("i-", "n-", "d/", "v-")) for x in loaded),
+            f"suggestions load only meta, index chunks, name tables and records ({len(loaded)} files)")
 
     # Screening: pick a product and a country, get the checklist.
     browser.open(base + "screening.html#product=spyware&country=cn")

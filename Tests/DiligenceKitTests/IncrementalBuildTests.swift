@@ -158,11 +158,16 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(touch.changedPages, 0)
 
         // A page added first in the order (every page after it is renumbered
-        // in the search index), linking to others; then removed again.
+        // in the search index), linking to others; then removed again. The
+        // other pages' search records keep their files.
+        let recordsBefore = Set(try FileManager.default.contentsOfDirectory(atPath: workspace.output + "/search/d"))
         try "---\ntitle: Aardvark step\nsummary: A step.\norder: 98\nrelated: [products/spyware]\n---\n## First\n\nSee [China](../countries/cn.md#risk-basis).\n".write(
             toFile: workspace.content + "/guidance/aardvark.md", atomically: true, encoding: .utf8)
         let added = assertSameAsFullBuild(workspace, "page added")
         XCTAssertEqual(added.changedPages, 1)
+        let recordsAfter = Set(try FileManager.default.contentsOfDirectory(atPath: workspace.output + "/search/d"))
+        XCTAssertEqual(recordsAfter.subtracting(recordsBefore).count, 1)
+        XCTAssertEqual(recordsBefore.subtracting(recordsAfter), [])
         try FileManager.default.removeItem(atPath: workspace.content + "/guidance/aardvark.md")
         assertSameAsFullBuild(workspace, "page removed")
 
@@ -244,6 +249,24 @@ final class IncrementalBuildTests: XCTestCase {
         let report = assertSameAsFullBuild(workspace, expectIncremental: false, "damaged search chunk")
         XCTAssertTrue(report.fullBuildReason?.hasPrefix("the search index in the output folder cannot be read") ?? false,
                       report.fullBuildReason ?? "no reason")
+    }
+
+    func testARecordNameTakenByANewPageMeansAFullBuild() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        // These two ids hash to the same record name ("66ldse"); the first in
+        // page order keeps it.
+        func add(_ slug: String) throws {
+            try "---\ntitle: Page \(slug)\nsummary: A page.\n---\nText.\n".write(
+                toFile: workspace.content + "/pages/\(slug).md", atomically: true, encoding: .utf8)
+        }
+        try add("page-73391")
+        XCTAssertFalse(workspace.incremental().diagnostics.hasErrors)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: workspace.output + "/search/d/66ldse.js"))
+        try add("page-2145")
+        let report = assertSameAsFullBuild(workspace, expectIncremental: false, "colliding page added")
+        XCTAssertEqual(report.fullBuildReason,
+                       "pages/page-73391.md must take another search record name (a new page's name collides with it)")
     }
 
     func testCacheRecordsRoundTrip() throws {

@@ -65,12 +65,23 @@ final class SearchTests: XCTestCase {
             return result
         }
 
+        /// The record file of page number `doc`, found as the browser finds
+        /// it: its name from the table `n-<k>.js` that lists it.
+        func recordPath(_ doc: Int) throws -> String {
+            let sizes = try XCTUnwrap(meta["r"] as? [Int])
+            let table = try XCTUnwrap(BuiltIndex.payload(String(contentsOfFile: output + "/search/n-\(doc / sizes[0]).js", encoding: .utf8)) as? String)
+            let start = table.index(table.startIndex, offsetBy: (doc % sizes[0]) * sizes[1])
+            return "search/d/\(table[start..<table.index(start, offsetBy: sizes[1])]).js"
+        }
+
+        /// A page's record, decoded.
+        func record(_ doc: Int) throws -> [String: Any] {
+            try XCTUnwrap(BuiltIndex.payload(String(contentsOfFile: output + "/" + recordPath(doc), encoding: .utf8)) as? [String: Any])
+        }
+
         /// Page number of a page, from its record.
         func doc(_ url: String) throws -> Int {
-            for i in 0..<((meta["n"] as? Int) ?? 0) {
-                let record = try BuiltIndex.payload(String(contentsOfFile: output + "/search/d/\(i).js", encoding: .utf8)) as? [String: Any]
-                if record?["u"] as? String == url { return i }
-            }
+            for i in 0..<((meta["n"] as? Int) ?? 0) where try record(i)["u"] as? String == url { return i }
             XCTFail("no record for \(url)")
             return -1
         }
@@ -133,7 +144,7 @@ final class SearchTests: XCTestCase {
         let index = try BuiltIndex(site)
         XCTAssertEqual(index.chunks.count, 1)
         let cn = try index.doc("countries/cn.html")
-        let record = try XCTUnwrap(BuiltIndex.payload(site.outputText("search/d/\(cn).js")) as? [String: Any])
+        let record = try index.record(cn)
         XCTAssertEqual(record["t"] as? String, "China")
         XCTAssertEqual(record["k"] as? String, "Country profile")
         XCTAssertEqual(record["r"] as? String, "High")
@@ -148,13 +159,33 @@ final class SearchTests: XCTestCase {
         XCTAssertEqual(eastAsia["docs"] as? String, String(cn, radix: 36))
     }
 
+    func testRecordNamesAreStableHashesListedInPageOrder() throws {
+        let a = PageID(.page, "page-2145"), b = PageID(.page, "page-73391"), c = PageID(.country, "cn")
+        // The two pages' ids hash to the same name: the first in order keeps it.
+        XCTAssertEqual(SearchRecordNames([a, b]).names, ["66ldse", "jzbqw6"])
+        XCTAssertEqual(SearchRecordNames([b]).names, ["66ldse"])
+        // Otherwise a page's name does not depend on the others.
+        XCTAssertEqual(SearchRecordNames([c]).names[0], SearchRecordNames([a, c]).names[1])
+        // The browser's path from a page number to its record.
+        let site = try TestSite(fixture: "kb")
+        defer { site.remove() }
+        let index = try BuiltIndex(site)
+        let count = try XCTUnwrap(index.meta["n"] as? Int)
+        XCTAssertEqual(index.meta["r"] as? [Int], [64, 6])
+        let paths = try (0..<count).map { try index.recordPath($0) }
+        XCTAssertEqual(Set(paths).count, count)
+        XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: site.output + "/search/d").map { "search/d/" + $0 }),
+                       Set(paths))
+        XCTAssertEqual(try index.record(index.doc("countries/cn.html"))["t"] as? String, "China")
+    }
+
     func testIndexDataCannotBreakOutOfItsScript() throws {
         let hostile = "Closing </script><script>alert(1)</script> and <!-- and \u{2028} end"
         let site = try TestSite(files: [
             "guidance/a.md": "---\ntitle: \(ScriptDataYAML.quoted(hostile))\nsummary: \(ScriptDataYAML.quoted(hostile))\norder: 1\n---\n## Step\n\n`\(hostile)`\n",
         ])
         defer { site.remove() }
-        _ = try BuiltIndex(site)
+        let index = try BuiltIndex(site)
         let enumerator = FileManager.default.enumerator(atPath: site.output + "/search")
         var checked = 0
         while let file = enumerator?.nextObject() as? String {
@@ -166,7 +197,6 @@ final class SearchTests: XCTestCase {
             checked += 1
         }
         XCTAssertGreaterThan(checked, 3)
-        let record = try XCTUnwrap(BuiltIndex.payload(site.outputText("search/d/0.js")) as? [String: Any])
-        XCTAssertEqual(record["t"] as? String, hostile)
+        XCTAssertEqual(try index.record(0)["t"] as? String, hostile)
     }
 }

@@ -11,7 +11,7 @@
   var loading = {};
   var api = window.DiligenceSearch = {
     put: function (key, value) {
-      // Page records carry no key (so renumbering pages only renames them):
+      // Page records carry no key (their bytes depend on their page alone):
       // they are stored under the name their script element was loaded as.
       if (key === null) { key = document.currentScript && document.currentScript.getAttribute("data-key"); }
       registry[key] = value;
@@ -178,6 +178,17 @@
     });
   }
 
+  /** A page's record: its name from the table `n-<k>.js` that lists it, then `d/<name>.js`. */
+  function loadRecord(doc) {
+    return load("meta").then(function (meta) {
+      var perTable = meta.r[0], length = meta.r[1];
+      return load("n-" + Math.floor(doc / perTable)).then(function (names) {
+        var start = (doc % perTable) * length;
+        return load("d-" + names.slice(start, start + length));
+      });
+    });
+  }
+
   function containsPhrase(record, phrase) {
     var texts = [record.t, record.s].concat(record.x.map(function (s) { return s[1] + " " + s[2]; }));
     var needle = " " + phrase.join(" ") + " ";
@@ -253,7 +264,7 @@
         }
         var batch = hits.slice(position, position + (limit - results.length));
         position += batch.length;
-        return Promise.all(batch.map(function (h) { return load("d-" + h.doc); })).then(function (records) {
+        return Promise.all(batch.map(function (h) { return loadRecord(h.doc); })).then(function (records) {
           records.forEach(function (record, i) {
             if (!phrases.every(function (p) { return containsPhrase(record, p); })) { rejected += 1; return; }
             results.push(describe(batch[i], record, ranked.terms, ranked.parsed));

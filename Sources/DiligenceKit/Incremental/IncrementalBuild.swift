@@ -16,7 +16,7 @@ import Foundation
 /// 4. Those files are written in place; the search index is patched.
 ///
 /// Pages added or removed take the same path (the pages after them in the
-/// search index are renumbered). Anything else — site.yml, a template or
+/// search index are renumbered; their records keep their names). Anything else — site.yml, a template or
 /// asset, a draft, options, the date — needs a full build: `run` returns
 /// `.fullBuild` with the reason, and the caller does one.
 struct IncrementalBuild {
@@ -159,12 +159,19 @@ struct IncrementalBuild {
         for i in changed { if let parsed = fresh[i] { tokenized[i] = .init(SearchDocument(parsed, site: site)) } }
         var renumbered = [Int?](repeating: nil, count: snapshot.pages.count)
         for (i, slot) in slots.enumerated() { if let old = slot.old { renumbered[old] = i } }
+        // Record names are hashes of page ids: kept pages keep theirs unless
+        // an added page took the name first (a hash collision, rare).
+        let oldNames = SearchRecordNames(snapshot.pages.map(\.page.id))
+        let names = SearchRecordNames(slots.map(\.id))
+        for (i, slot) in slots.enumerated() where slot.old.map({ oldNames.names[$0] != names.names[i] }) ?? false {
+            return .fullBuild(reason: "\(slot.path) must take another search record name (a new page's name collides with it)")
+        }
         let facets = pages.map { SearchDocument.facets(of: $0.page) }
         let searchFiles = SearchIndexFiles(chunkBytes: options.searchChunkBytes, site: site)
         let output = options.output
         let searchPlan = BackgroundResult { [tokenized, renumbered] in
             Result { try SearchIndexPatch(output: output, files: searchFiles)
-                .plan(changed: tokenized, renumbered: renumbered, pageCount: count, facets: facets) }
+                .plan(changed: tokenized, renumbered: renumbered, oldNames: oldNames, names: names, facets: facets) }
         }
 
         // The graph, the fingerprints, and what they say must be rendered.
@@ -176,17 +183,13 @@ struct IncrementalBuild {
         }
 
         // From here on the output is written. The cache is removed first: if
-        // this is interrupted, the next build is a full one. The search index
-        // is updated (records renamed, then the patch written once worked
-        // out) while the pages are rendered.
+        // this is interrupted, the next build is a full one. The search
+        // index's patch is written, once worked out, while the pages are
+        // rendered.
         BuildSnapshot.remove(at: cachePath)
         let writer = InPlaceWriter(root: options.output)
-        let changedNumbers = Set(tokenized.keys)
-        let searchUpdate = BackgroundResult { [renumbered] in
-            Result {
-                try SearchIndexPatch.moveRecords(renumbered: renumbered, changed: changedNumbers, writer: writer)
-                try SearchIndexPatch(output: output, files: searchFiles).apply(try searchPlan.value.get(), writer: writer)
-            }
+        let searchUpdate = BackgroundResult {
+            Result { try SearchIndexPatch(output: output, files: searchFiles).apply(try searchPlan.value.get(), writer: writer) }
         }
         var frontMatter: [PageID: UInt64] = [:]
         for i in 0..<count {

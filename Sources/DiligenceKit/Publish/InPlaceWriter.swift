@@ -49,15 +49,6 @@ public final class InPlaceWriter: @unchecked Sendable {
         }
     }
 
-    /// Renames a file of the output (a search record whose page number
-    /// changed); `counted` is false for a step to a temporary name.
-    public func move(_ path: String, to newPath: String, counted: Bool = true) throws(PublishError) {
-        guard rename(root + "/" + path, root + "/" + newPath) == 0 else {
-            throw .io(path: root + "/" + path, message: String(cString: strerror(errno)))
-        }
-        if counted { lock.withLock { written.append(newPath) } }
-    }
-
     /// Removes a file the new build no longer produces.
     public func remove(_ path: String) {
         if unlink(root + "/" + path) == 0 { lock.withLock { written.append(path) } }

@@ -13,8 +13,10 @@ import Foundation
 ///   frequency, which it knows from the posting list's length.
 /// - `v-<hex>.js`: every term starting with one character, for one-typo
 ///   matching (loaded only when a long word has no exact match).
-/// - `d/<n>.js`: one page's record (title, summary, sections) for results
-///   and snippets; only the records of results shown are loaded.
+/// - `d/<name>.js`: one page's record (title, summary, sections) for results
+///   and snippets; only the records of results shown are loaded. Names are
+///   stable hashes of page ids, listed in page order by `n-<k>.js`
+///   (`SearchRecordNames`), so adding a page renames no record.
 /// - `facets.js`: the pages of each filter value, for counts on the results page.
 public struct SearchIndexBuilder: Sendable {
     /// Field weights, in `SearchDocument.Field` order: title, headings,
@@ -35,13 +37,14 @@ public struct SearchIndexBuilder: Sendable {
     /// as soon as it is ready; page records are written during tokenising.
     public func build(_ graph: SiteGraph, emit: @Sendable (OutputFile) -> Void) {
         let pages = graph.pages
+        let names = SearchRecordNames(pages.map(\.id))
         // Per page, in parallel: its record file, facets, and term → score.
         var documents = [Tokenized?](repeating: nil, count: pages.count)
         documents.withUnsafeMutableBufferPointer { buffer in
             let out = UnsafeMutableSendableBuffer(buffer)
             DispatchQueue.concurrentPerform(iterations: pages.count) { i in
                 let tokenized = Tokenized(SearchDocument(pages[i], site: graph.site))
-                emit(OutputFile(path: "search/d/\(i).js", contents: .bytes(tokenized.record)))
+                emit(OutputFile(path: SearchRecordNames.recordPath(names.names[i]), contents: .bytes(tokenized.record)))
                 out[i] = tokenized
             }
         }
@@ -71,7 +74,7 @@ public struct SearchIndexBuilder: Sendable {
             SearchIndexFiles.Entry(term: terms[id], bytes: SearchIndexFiles.encode(term: terms[id], postings: postings[id]))
         }
         SearchIndexFiles(chunkBytes: chunkBytes, site: graph.site)
-            .write(entries: entries, pageCount: pages.count, facets: facets, emit: emit)
+            .write(entries: entries, names: names, facets: facets, emit: emit)
     }
 
     /// A term's score in one page: BM25F's saturated, length-normalised term

@@ -38,8 +38,9 @@ struct SearchIndexFiles: Sendable {
         return json.bytes
     }
 
-    /// Writes chunks, vocabulary, facets and meta for entries in sorted order.
-    func write<S: Sequence>(entries: S, pageCount: Int, facets: [[String: [String]]],
+    /// Writes chunks, vocabulary, facets, record-name tables and meta for
+    /// entries in sorted order.
+    func write<S: Sequence>(entries: S, names: SearchRecordNames, facets: [[String: [String]]],
                             emit: @Sendable (OutputFile) -> Void) where S.Element == Entry {
         var chunkFirstTerms: [String] = []
         var chunk = JSONBytes(capacity: chunkBytes + 4096)
@@ -72,9 +73,11 @@ struct SearchIndexFiles: Sendable {
         }
         emit(OutputFile(path: "search/facets.js",
                         text: ScriptData.call("DiligenceSearch.put", "facets", SearchFacets(facets, site: site))))
-        let meta = SearchMeta(n: pageCount, c: chunkFirstTerms,
+        for table in names.tables() { emit(table) }
+        let meta = SearchMeta(n: names.names.count, c: chunkFirstTerms,
                               v: vocabulary.keys.map { String(Character($0)) }.sorted(),
-                              w: SearchIndexBuilder.weights)
+                              w: SearchIndexBuilder.weights,
+                              r: [SearchRecordNames.perTable, SearchRecordNames.length])
         emit(OutputFile(path: "search/meta.js", text: ScriptData.call("DiligenceSearch.put", "meta", meta)))
     }
 

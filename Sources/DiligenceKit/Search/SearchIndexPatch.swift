@@ -19,24 +19,26 @@ struct SearchIndexPatch {
     /// writing anything, so it can be computed while the rest of the build
     /// is still deciding whether it may write.
     struct Plan: Sendable {
-        /// Record files of page numbers that no longer exist.
+        /// Record files of pages that no longer exist.
         var removedRecords: [String]
         /// Records of changed pages and the index files whose bytes may have
-        /// changed (vocabulary, facets, meta): the writer compares.
+        /// changed (vocabulary, facets, name tables, meta): the writer compares.
         var files: [OutputFile]
         /// Chunks whose bytes differ from the old ones: written as they are.
         var changedChunks: [OutputFile]
-        /// Chunk and vocabulary files the index no longer has.
+        /// Chunk, vocabulary and name-table files the index no longer has.
         var stale: [String]
     }
 
     /// - Parameters:
     ///   - changed: new page number → the page (changed or added), tokenised.
     ///   - renumbered: old page number → new number, nil for a removed page.
-    ///   - pageCount: number of pages now.
+    ///   - oldNames: the record names of the pages before, in their old order.
+    ///   - names: every page's record name now, in page order; a kept page
+    ///     keeps its name (the caller checks).
     ///   - facets: every page's facet values, in page order.
-    func plan(changed: [Int: SearchIndexBuilder.Tokenized], renumbered: [Int?], pageCount: Int,
-              facets: [[String: [String]]]) throws -> Plan {
+    func plan(changed: [Int: SearchIndexBuilder.Tokenized], renumbered: [Int?], oldNames: SearchRecordNames,
+              names: SearchRecordNames, facets: [[String: [String]]]) throws -> Plan {
         // Old page numbers whose postings are dropped (changed or removed
         // pages), and whether the others keep their numbers.
         var dropped = [Bool](repeating: false, count: renumbered.count)
@@ -50,12 +52,12 @@ struct SearchIndexPatch {
             }
         }
         let lastDropped = Int32(dropped.lastIndex(of: true) ?? -1)
-        let removedRecords = (pageCount..<max(pageCount, renumbered.count)).map { "search/d/\($0).js" }
+        let removedRecords = renumbered.indices.filter { renumbered[$0] == nil }.map { SearchRecordNames.recordPath(oldNames.names[$0]) }
         // The changed pages' new postings, by term.
         var planned: [OutputFile] = []
         var fresh: [String: [SearchPosting]] = [:]
         for (doc, tokenized) in changed.sorted(by: { $0.key < $1.key }) {
-            planned.append(OutputFile(path: "search/d/\(doc).js", contents: .bytes(tokenized.record)))
+            planned.append(OutputFile(path: SearchRecordNames.recordPath(names.names[doc]), contents: .bytes(tokenized.record)))
             for (term, score) in tokenized.scores { fresh[term, default: []].append(SearchPosting(doc: Int32(doc), score: score)) }
         }
         // Read and parse the old chunks in parallel, then patch them in order.
@@ -113,7 +115,7 @@ struct SearchIndexPatch {
         }
         let emitted = Collected()
         let unchanged = oldChunks
-        files.write(entries: entries, pageCount: pageCount, facets: facets) { file in
+        files.write(entries: entries, names: names, facets: facets) { file in
             // Most chunks come out as they were: leave them out.
             if case .bytes(let bytes) = file.contents, let old = unchanged[file.path] {
                 emitted.add(file.path, old == bytes ? nil : file, known: true)
@@ -124,38 +126,13 @@ struct SearchIndexPatch {
         planned += emitted.files.sorted { $0.path < $1.path }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: output + "/search")) ?? []
         let stale = names.filter { name in
-            name.hasSuffix(".js") && (name.hasPrefix("i-") || name.hasPrefix("v-")) && !emitted.paths.contains("search/" + name)
+            name.hasSuffix(".js") && (name.hasPrefix("i-") || name.hasPrefix("v-") || name.hasPrefix("n-"))
+                && !emitted.paths.contains("search/" + name)
         }.map { "search/" + $0 }
         return Plan(removedRecords: removedRecords, files: planned, changedChunks: emitted.knownChanged.sorted { $0.path < $1.path }, stale: stale.sorted())
     }
 
-    /// Renames the records of unchanged pages whose number changed (every
-    /// page after an added or removed one): records do not name their number,
-    /// so renaming is all they need. Done before `apply`, and may run while
-    /// pages are rendered.
-    static func moveRecords(renumbered: [Int?], changed: Set<Int>, writer: InPlaceWriter) throws {
-        let moves = renumbered.enumerated().compactMap { old, new -> (old: Int, new: Int)? in
-            guard let new, new != old, !changed.contains(new) else { return nil }
-            return (old, new)
-        }
-        if moves.allSatisfy({ $0.new > $0.old }) {
-            // Pages added: numbers grow; the highest moves first into a free name.
-            for move in moves.reversed() { try writer.move("search/d/\(move.old).js", to: "search/d/\(move.new).js") }
-        } else if moves.allSatisfy({ $0.new < $0.old }) {
-            // Pages removed: numbers shrink; the lowest moves first.
-            for move in moves { try writer.move("search/d/\(move.old).js", to: "search/d/\(move.new).js") }
-        } else {
-            // Both: through temporary names, so no record overwrites one not yet moved.
-            for move in moves {
-                try writer.move("search/d/\(move.old).js", to: "search/d/\(move.old).js.moving", counted: false)
-            }
-            for move in moves {
-                try writer.move("search/d/\(move.old).js.moving", to: "search/d/\(move.new).js")
-            }
-        }
-    }
-
-    /// Carries out `plan` in the output folder, after `moveRecords`.
+    /// Carries out `plan` in the output folder.
     func apply(_ plan: Plan, writer: InPlaceWriter) throws {
         for path in plan.removedRecords { writer.remove(path) }
         DispatchQueue.concurrentPerform(iterations: plan.files.count) { writer.write(plan.files[$0]) }

@@ -8,4 +8,6 @@ struct SearchMeta: Encodable {
     var v: [String]
     /// Field weights, for reference.
     var w: [Double]
+    /// Page names per `n-<k>.js` table, and the length of a name.
+    var r: [Int]
 }

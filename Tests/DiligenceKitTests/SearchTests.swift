@@ -179,6 +179,58 @@ final class SearchTests: XCTestCase {
         XCTAssertEqual(try index.record(index.doc("countries/cn.html"))["t"] as? String, "China")
     }
 
+    /// The byte-level renumbering of an incremental build gives the bytes of
+    /// decoding, renumbering and encoding again — on random lists, with
+    /// pages added, removed and changed anywhere.
+    func testRenumberingPostingsOnTheirBytesEqualsEncodingThemAgain() {
+        var random = SystemRandomNumberGenerator()
+        var changedLists = 0, emptied = 0
+        for _ in 0..<300 {
+            let oldCount = Int.random(in: 1...60, using: &random)
+            // Old pages kept, removed, or changed (dropped but kept); new pages inserted anywhere.
+            var renumbered = [Int?](repeating: nil, count: oldCount)
+            var dropped = [Bool](repeating: false, count: oldCount)
+            var next = 0
+            for old in 0..<oldCount {
+                while Int.random(in: 0..<8, using: &random) == 0 { next += 1 }  // a page added here
+                switch Int.random(in: 0..<10, using: &random) {
+                case 0: dropped[old] = true  // removed
+                case 1: renumbered[old] = next; dropped[old] = true; next += 1  // changed
+                default: renumbered[old] = next; next += 1
+                }
+            }
+            let renumbering = SearchRenumbering(renumbered: renumbered, dropped: dropped)
+            for _ in 0..<10 {
+                let docs = (0..<oldCount).filter { _ in Bool.random(using: &random) }
+                guard !docs.isEmpty else { continue }
+                let postings = docs.map { SearchPosting(doc: Int32($0), score: Int32.random(in: 1...35, using: &random)) }
+                let entry = SearchIndexFiles.Entry(term: "t\"é", bytes: SearchIndexFiles.encode(term: "t\"é", postings: postings))
+                let expected = postings.compactMap { p -> SearchPosting? in
+                    dropped[Int(p.doc)] ? nil : renumbered[Int(p.doc)].map { SearchPosting(doc: Int32($0), score: p.score) }
+                }
+                switch renumbering.apply(entry) {
+                case .unchanged?:
+                    XCTAssertEqual(expected.map(\.doc), postings.map(\.doc), "unchanged, but pages moved: \(renumbered) \(dropped)")
+                case .changed(let bytes)?:
+                    changedLists += 1
+                    XCTAssertEqual(String(decoding: bytes, as: UTF8.self),
+                                   String(decoding: SearchIndexFiles.encode(term: entry.term, postings: expected), as: UTF8.self),
+                                   "\(String(decoding: entry.bytes, as: UTF8.self)) with \(renumbered) \(dropped)")
+                case .empty?:
+                    emptied += 1
+                    XCTAssertEqual(expected.count, 0)
+                case nil:
+                    XCTFail("a valid list read as damaged")
+                }
+            }
+        }
+        XCTAssertGreaterThan(changedLists, 100)
+        XCTAssertGreaterThan(emptied, 0)
+        // A page number past the end is a damaged index.
+        let damaged = SearchIndexFiles.Entry(term: "x", bytes: SearchIndexFiles.encode(term: "x", postings: [.init(doc: 5, score: 1)]))
+        XCTAssertNil(SearchRenumbering(renumbered: [0, 1], dropped: [true, false]).apply(damaged))
+    }
+
     func testIndexDataCannotBreakOutOfItsScript() throws {
         let hostile = "Closing </script><script>alert(1)</script> and <!-- and \u{2028} end"
         let site = try TestSite(files: [

@@ -39,19 +39,10 @@ struct SearchIndexPatch {
     ///   - facets: every page's facet values, in page order.
     func plan(changed: [Int: SearchIndexBuilder.Tokenized], renumbered: [Int?], oldNames: SearchRecordNames,
               names: SearchRecordNames, facets: [[String: [String]]]) throws -> Plan {
-        // Old page numbers whose postings are dropped (changed or removed
-        // pages), and whether the others keep their numbers.
+        // Old page numbers whose postings are dropped (changed or removed pages).
         var dropped = [Bool](repeating: false, count: renumbered.count)
-        var moved = false
-        for (old, new) in renumbered.enumerated() {
-            if let new {
-                if changed[new] != nil { dropped[old] = true }
-                if new != old { moved = true }
-            } else {
-                dropped[old] = true
-            }
-        }
-        let lastDropped = Int32(dropped.lastIndex(of: true) ?? -1)
+        for (old, new) in renumbered.enumerated() where new.map({ changed[$0] != nil }) ?? true { dropped[old] = true }
+        let renumbering = SearchRenumbering(renumbered: renumbered, dropped: dropped)
         let removedRecords = renumbered.indices.filter { renumbered[$0] == nil }.map { SearchRecordNames.recordPath(oldNames.names[$0]) }
         // The changed pages' new postings, by term.
         var planned: [OutputFile] = []
@@ -78,20 +69,23 @@ struct SearchIndexPatch {
             guard let chunkEntries = chunk.entries else { throw Failure.unreadable("search/i-\(i).js") }
             oldChunks["search/i-\(i).js"] = chunk.bytes
             for entry in chunkEntries {
-                let added = fresh.removeValue(forKey: entry.term)
-                guard added != nil || moved || SearchIndexPatch.mentions(entry, dropped, upTo: lastDropped) else {
-                    entries.append(entry)
+                if let added = fresh.removeValue(forKey: entry.term) {
+                    // A term of a changed page: its old postings, renumbered, and the new ones.
+                    var postings: [SearchPosting] = []
+                    for posting in SearchIndexFiles.postings(of: entry) {
+                        let old = Int(posting.doc)
+                        guard old >= 0, old < renumbered.count else { throw Failure.unreadable("search/i-\(i).js") }
+                        if !dropped[old], let new = renumbered[old] { postings.append(SearchPosting(doc: Int32(new), score: posting.score)) }
+                    }
+                    postings = (postings + added).sorted { $0.doc < $1.doc }
+                    entries.append(.init(term: entry.term, bytes: SearchIndexFiles.encode(term: entry.term, postings: postings)))
                     continue
                 }
-                var postings: [SearchPosting] = []
-                for posting in SearchIndexFiles.postings(of: entry) {
-                    let old = Int(posting.doc)
-                    guard old >= 0, old < renumbered.count else { throw Failure.unreadable("search/i-\(i).js") }
-                    if !dropped[old], let new = renumbered[old] { postings.append(SearchPosting(doc: Int32(new), score: posting.score)) }
-                }
-                if let added { postings = (postings + added).sorted { $0.doc < $1.doc } }
-                if !postings.isEmpty {
-                    entries.append(.init(term: entry.term, bytes: SearchIndexFiles.encode(term: entry.term, postings: postings)))
+                switch renumbering.apply(entry) {
+                case nil: throw Failure.unreadable("search/i-\(i).js")
+                case .unchanged: entries.append(entry)
+                case .changed(let bytes): entries.append(.init(term: entry.term, bytes: bytes))
+                case .empty: break
                 }
             }
         }
@@ -140,20 +134,6 @@ struct SearchIndexPatch {
             writer.write(plan.changedChunks[$0], compare: false)
         }
         for path in plan.stale { writer.remove(path) }
-    }
-
-    /// Whether a posting list names a page marked in `dropped`, without
-    /// decoding it into an array; postings are in page order, so the scan
-    /// stops after `last`, the highest marked page.
-    static func mentions(_ entry: SearchIndexFiles.Entry, _ dropped: [Bool], upTo last: Int32) -> Bool {
-        var found = false
-        SearchIndexFiles.forEachPosting(of: entry) { posting in
-            // A number out of range (a damaged file) counts as a mention: the
-            // caller decodes the list and reports it.
-            found = !dropped.indices.contains(Int(posting.doc)) || dropped[Int(posting.doc)]
-            return !found && posting.doc < last
-        }
-        return found
     }
 
     /// Index files emitted by the writer (from several threads): every path,

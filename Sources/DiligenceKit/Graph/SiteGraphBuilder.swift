@@ -41,6 +41,13 @@ public struct SiteGraphBuilder: Sendable {
 
     /// Builds the graph from pages sorted by id and what each one references.
     func assemble(_ sorted: [ParsedPage], resolved: [Resolved]) -> SiteGraph {
+        // Pages come in id order, so a page's position stands for its id
+        // wherever lists are sorted: integers compared, not kinds and slugs.
+        let ids = sorted.map(\.id)
+        assert(zip(ids, ids.dropFirst()).allSatisfy { $0 < $1 }, "pages must come sorted by id")
+        var position: [PageID: Int] = [:]
+        position.reserveCapacity(ids.count)
+        for (i, id) in ids.enumerated() { position[id] = i }
         var byID: [PageID: ParsedPage] = [:]
         var outgoingByID: [PageID: [PageID]] = [:]
         var backlinks: [PageID: [PageID]] = [:]
@@ -53,47 +60,50 @@ public struct SiteGraphBuilder: Sendable {
             byID[page.id] = page
             byKind[page.id.kind, default: []].append(page)
             if !resolved[i].related.isEmpty { related[page.id] = resolved[i].related }
-            // Sorted and without repeats (or the page itself); arrays, not
-            // sets: this loop runs for every link of the site.
-            var targets = resolved[i].targets.filter { $0 != page.id }
-            targets.sort()
-            var unique: [PageID] = []
-            unique.reserveCapacity(targets.count)
-            for target in targets where unique.last != target { unique.append(target) }
+            // Sorted and without repeats (or the page itself). Pages are
+            // visited in order, so each backlink list comes out sorted.
+            let unique = SiteGraphBuilder.sortedUnique(resolved[i].targets, without: page.id, position: position, ids: ids)
             outgoingByID[page.id] = unique
             for target in unique { backlinks[target, default: []].append(page.id) }
         }
-        var productCountries: [PageID: Set<PageID>] = [:]
-        var countryProducts: [PageID: Set<PageID>] = [:]
-        for page in sorted {
-            switch page.page.details {
+        // Relations and taxonomy terms, from each page's details taken out
+        // once (each `page.page` read copies the page).
+        var productCountries = [[Int]](repeating: [], count: sorted.count)
+        var countryProducts = [[Int]](repeating: [], count: sorted.count)
+        var members: [Taxonomy: [String: [PageID]]] = [:]
+        for (i, page) in sorted.enumerated() {
+            let details = page.page.details
+            switch details {
             case .product(let p):
                 for code in p.countries {
-                    let country = PageID(.country, code.value.lowercased())
-                    guard byID[country] != nil else { continue }
-                    productCountries[page.id, default: []].insert(country)
-                    countryProducts[country, default: []].insert(page.id)
+                    guard let country = position[PageID(.country, code.value.lowercased())] else { continue }
+                    productCountries[i].append(country)
+                    countryProducts[country].append(i)
                 }
             case .country(let c):
                 for slug in c.products {
-                    let product = PageID(.product, slug.value)
-                    guard byID[product] != nil else { continue }
-                    countryProducts[page.id, default: []].insert(product)
-                    productCountries[product, default: []].insert(page.id)
+                    guard let product = position[PageID(.product, slug.value)] else { continue }
+                    countryProducts[i].append(product)
+                    productCountries[product].append(i)
                 }
             default: break
             }
-        }
-        var members: [Taxonomy: [String: [PageID]]] = [:]
-        for taxonomy in Taxonomy.allCases {
-            var terms: [String: [PageID]] = [:]
-            for page in sorted {
-                let own = taxonomy.terms(of: page.page)
-                for (i, term) in own.enumerated() where !own[..<i].contains(term) {
-                    terms[term, default: []].append(page.id)
+            for taxonomy in Taxonomy.allCases {
+                let own = taxonomy.terms(of: details)
+                for (k, term) in own.enumerated() where !own[..<k].contains(term) {
+                    members[taxonomy, default: [:]][term, default: []].append(page.id)
                 }
             }
-            if !terms.isEmpty { members[taxonomy] = terms }
+        }
+        func relation(_ lists: [[Int]]) -> [PageID: [PageID]] {
+            var result: [PageID: [PageID]] = [:]
+            for (i, list) in lists.enumerated() where !list.isEmpty {
+                var unique: [PageID] = []
+                var last = -1
+                for p in list.sorted() where p != last { unique.append(ids[p]); last = p }
+                result[ids[i]] = unique
+            }
+            return result
         }
         for page in sorted where page.id.kind != .page && backlinks[page.id, default: []].isEmpty {
             log.warning(at: SourceLocation(file: page.page.file, line: 1, column: 1),
@@ -105,9 +115,34 @@ public struct SiteGraphBuilder: Sendable {
             return a.id < b.id
         }
         return SiteGraph(site: site, pages: sorted, byID: byID, byKind: byKind, guidanceInOrder: guidanceInOrder,
-                         outgoing: outgoingByID, backlinks: backlinks.mapValues { $0.sorted() }, related: related,
-                         productCountries: productCountries.mapValues { $0.sorted() },
-                         countryProducts: countryProducts.mapValues { $0.sorted() }, members: members)
+                         outgoing: outgoingByID, backlinks: backlinks, related: related,
+                         productCountries: relation(productCountries), countryProducts: relation(countryProducts), members: members)
+    }
+
+    /// A page's link targets, sorted by id, each once, the page itself left
+    /// out. A target that is not a page of the graph (there is none once
+    /// links are checked) sends the list the slow way: sorted by id.
+    static func sortedUnique(_ targets: [PageID], without own: PageID, position: [PageID: Int], ids: [PageID]) -> [PageID] {
+        var positions: [Int] = []
+        positions.reserveCapacity(targets.count)
+        for target in targets {
+            guard let p = position[target] else {
+                var unique: [PageID] = []
+                for target in targets.filter({ $0 != own }).sorted() where unique.last != target { unique.append(target) }
+                return unique
+            }
+            positions.append(p)
+        }
+        let ownPosition = position[own]
+        positions.sort()
+        var unique: [PageID] = []
+        unique.reserveCapacity(positions.count)
+        var last = -1
+        for p in positions where p != last && p != ownPosition {
+            unique.append(ids[p])
+            last = p
+        }
+        return unique
     }
 
     /// Resolves one page's references; returns every page it links to, and

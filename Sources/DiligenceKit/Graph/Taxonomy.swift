@@ -58,14 +58,29 @@ public enum Taxonomy: String, Sendable, CaseIterable, Hashable, Comparable {
 
     /// The terms a page is classified under in this taxonomy.
     public func terms(of page: Page) -> [String] {
-        switch (self, page.details) {
-        case (.region, .country(let c)): return [c.region]
-        case (.risk, .country(let c)): return [c.risk]
-        case (.risk, .product(let p)): return [p.risk]
-        case (.category, .product(let p)): return [p.category]
-        case (.regime, .country(let c)): return c.regimes
-        case (.regime, .product(let p)): return p.controls.map(\.regime)
-        default: return []
+        terms(of: page.details)
+    }
+
+    /// The same from a page's details, for loops that take them out once
+    /// (reading `parsed.page` copies the whole page).
+    func terms(of details: PageDetails) -> [String] {
+        switch details {
+        case .country(let c):
+            switch self {
+            case .region: return [c.region]
+            case .risk: return [c.risk]
+            case .regime: return c.regimes
+            case .category: return []
+            }
+        case .product(let p):
+            switch self {
+            case .risk: return [p.risk]
+            case .category: return [p.category]
+            case .regime: return p.controls.map(\.regime)
+            case .region: return []
+            }
+        case .guidance, .page:
+            return []
         }
     }
 

@@ -23,6 +23,7 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         var buildOptions = try options.buildOptions()
         buildOptions.incremental = incremental
+        buildOptions.freesMemory = false  // the process exits next
         let report = SiteBuilder(options: buildOptions).build()
         if incremental, let reason = report.fullBuildReason {
             FileHandle.standardError.write(Data("Full build: \(reason).\n".utf8))

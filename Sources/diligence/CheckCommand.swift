@@ -16,7 +16,9 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var options: SiteOptions
 
     func run() throws {
-        let report = SiteBuilder(options: try options.buildOptions()).check()
+        var buildOptions = try options.buildOptions()
+        buildOptions.freesMemory = false  // the process exits next
+        let report = SiteBuilder(options: buildOptions).check()
         Reporter.print(report, options: options, summary: nil)
         if report.failed(strict: options.strict) { throw ExitCode(1) }
     }

@@ -20,6 +20,10 @@ public struct BuildOptions: Sendable {
     public var incremental = false
     /// Where incremental builds keep their cache.
     public var cacheDirectory = ".diligence-cache"
+    /// False for a command that exits once the build is done: the build's
+    /// data is left to the operating system instead of being freed object
+    /// by object (`ExitRelease`).
+    public var freesMemory = true
 
     public init(content: String = "content", templates: String = "templates", output: String = "public",
                 drafts: Bool = false, strict: Bool = false, today: PartialDate = .today, maxFileSize: Int = 1 << 20) {

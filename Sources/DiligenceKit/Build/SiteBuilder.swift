@@ -113,6 +113,7 @@ public struct SiteBuilder: Sendable {
         // Render and publish only a clean site; files go to the staging
         // folder as they are rendered.
         guard publish, !log.hasErrors, let templates, !(options.strict && log.diagnostics.warningCount > 0) else {
+            if !options.freesMemory { ExitRelease.keep(tree, decoded, published, parsed, pages, index, sorted, resolved, graph) }
             return report.finished(log)
         }
         let staging: SitePublisher.Staging
@@ -150,6 +151,7 @@ public struct SiteBuilder: Sendable {
             }
             report.lap("cache")
         }
+        if !options.freesMemory { ExitRelease.keep(tree, decoded, published, parsed, pages, index, sorted, resolved, graph, renderer) }
         return report.finished(log)
     }
 

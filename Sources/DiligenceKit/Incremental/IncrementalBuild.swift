@@ -264,6 +264,7 @@ struct IncrementalBuild {
         report.fileCount = writer.writtenPaths.count
         report.changedPages = changed.count + removed.count
         report.lap("cache")
+        if !options.freesMemory { ExitRelease.keep(snapshot, slots, cachedAt, found, pages, index, resolved, graph, fingerprinter, renderer, cache) }
         return .done(report.finished(log))
     }
 

@@ -169,9 +169,13 @@ struct IncrementalBuild {
         let facets = pages.map { SearchDocument.facets(of: $0.page) }
         let searchFiles = SearchIndexFiles(chunkBytes: options.searchChunkBytes, site: site)
         let output = options.output
+        let untouched = changed.isEmpty && removed.isEmpty && addedPaths.isEmpty  // no page's postings or number changed
         let searchPlan = BackgroundResult { [tokenized, renumbered] in
-            Result { try SearchIndexPatch(output: output, files: searchFiles)
-                .plan(changed: tokenized, renumbered: renumbered, oldNames: oldNames, names: names, facets: facets) }
+            Result {
+                if untouched { return SearchIndexPatch.Plan(removedRecords: [], files: [], changedChunks: [], stale: []) }
+                return try SearchIndexPatch(output: output, files: searchFiles)
+                    .plan(changed: tokenized, renumbered: renumbered, oldNames: oldNames, names: names, facets: facets)
+            }
         }
 
         // The graph, the fingerprints, and what they say must be rendered.

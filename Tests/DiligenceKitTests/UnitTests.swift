@@ -50,4 +50,25 @@ final class UnitTests: XCTestCase {
         XCTAssertEqual(TitleOrder.sorted(pages).map(\.page.title),
                        ["Apple", "ecran", "Étude", "Step 1b", "Step 2", "step 10", "zebra"])
     }
+
+    func testFilesWrittenThroughASinkReadBackWhole() throws {
+        let folder = NSTemporaryDirectory() + "diligence-io-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // Pieces smaller and larger than the sink's buffer, in order.
+        let pieces: [[UInt8]] = [Array("head\n".utf8), [UInt8](repeating: 7, count: 3 << 20), [1, 2, 3],
+                                 (0..<700_000).map { UInt8(truncatingIfNeeded: $0) }]
+        let sink = try FileSink(path: folder + "/big")
+        for piece in pieces { try sink.append(piece) }
+        try sink.close()
+        XCTAssertEqual(FileBytes.read(folder + "/big"), pieces.flatMap { $0 })
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: folder + "/big")), Data(pieces.flatMap { $0 }))
+
+        FileManager.default.createFile(atPath: folder + "/empty", contents: Data())
+        XCTAssertEqual(FileBytes.read(folder + "/empty"), [])
+        XCTAssertNil(FileBytes.read(folder + "/missing"))
+        XCTAssertNil(FileBytes.read(folder), "a folder is not read")
+        XCTAssertEqual(mkfifo(folder + "/fifo", 0o644), 0)
+        XCTAssertNil(FileBytes.read(folder + "/fifo"), "a FIFO is not read (it would block)")
+    }
 }

@@ -110,15 +110,15 @@ public struct ContentLoader: Sendable {
 
     func read(_ relative: String, log: DiagnosticLog) -> SourceFile? {
         let path = root + "/" + relative
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = FileBytes.read(path) else {
             log.error(at: location(relative), "cannot read this file", hint: "check its permissions")
             return nil
         }
-        guard data.count <= maxFileSize else {
-            log.error(at: location(relative), "file is \(data.count) bytes, over the limit of \(maxFileSize) bytes",
+        guard bytes.count <= maxFileSize else {
+            log.error(at: location(relative), "file is \(bytes.count) bytes, over the limit of \(maxFileSize) bytes",
                       hint: "split it into several pages, or raise the limit with --max-file-size")
             return nil
         }
-        return SourceFile(relativePath: relative, displayPath: displayRoot + "/" + relative, bytes: [UInt8](data))
+        return SourceFile(relativePath: relative, displayPath: displayRoot + "/" + relative, bytes: bytes)
     }
 }

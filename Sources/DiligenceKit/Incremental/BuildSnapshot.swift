@@ -25,8 +25,9 @@ struct BuildSnapshot: Sendable {
 
     var header: Header
     var pages: [CachedPage]
-    /// Each page's record as read, until the page changes.
-    var records: [[UInt8]?]
+    /// Each page's record as read (a slice of the file's bytes, not a copy),
+    /// until the page changes.
+    var records: [ArraySlice<UInt8>?]
 
     init(header: Header, pages: [CachedPage]) {
         self.header = header
@@ -42,8 +43,7 @@ struct BuildSnapshot: Sendable {
     }
 
     static func load(from path: String) -> BuildSnapshot? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        let bytes = [UInt8](data)
+        guard let bytes = FileBytes.read(path) else { return nil }
         guard let newline = bytes.firstIndex(of: 0x0A),
               let header = try? JSONDecoder().decode(Header.self, from: Data(bytes[..<newline])),
               header.format == format else { return nil }
@@ -66,7 +66,7 @@ struct BuildSnapshot: Sendable {
         }
         guard !decoded.contains(where: { $0 == nil }) else { return nil }
         var snapshot = BuildSnapshot(header: header, pages: decoded.map { $0! })
-        snapshot.records = ranges.map { Array(bytes[$0]) }
+        snapshot.records = ranges.map { bytes[$0] }
         return snapshot
     }
 
@@ -78,38 +78,47 @@ struct BuildSnapshot: Sendable {
 
     /// Writes the cache atomically (temporary file, then rename).
     func save(to path: String) throws {
-        try Self.write(try encoded(), to: path)
+        try Self.commit(try writeTemporary(for: path), to: path)
     }
 
-    /// The cache file's bytes: the header line, then the records (those read
-    /// from the old cache reused as they are, the others encoded in parallel).
-    func encoded() throws -> [UInt8] {
-        var out = [UInt8](try JSONEncoder().encode(header))
-        out.append(0x0A)
-        var encoded = records
+    /// Writes the cache next to `path`, for `commit` to put in place once
+    /// the output it describes is written: the header line, then the records
+    /// (those read from the old cache written as they were, the others
+    /// encoded in parallel first).
+    func writeTemporary(for path: String) throws -> String {
+        var encoded = [[UInt8]?](repeating: nil, count: pages.count)
         encoded.withUnsafeMutableBufferPointer { buffer in
             let slots = UnsafeMutableSendableBuffer(buffer)
             DispatchQueue.concurrentPerform(iterations: pages.count) { i in
-                guard slots[i] == nil else { return }
+                guard records[i] == nil else { return }
                 var writer = CacheWriter()
                 pages[i].write(to: &writer)
                 slots[i] = writer.bytes
             }
         }
-        var framing = CacheWriter()
-        framing.bytes = out
-        for record in encoded {
-            framing.int(record!.count)
-            framing.bytes += record!
-        }
-        return framing.bytes
-    }
-
-    /// Writes an encoded cache to `path`, replacing the old one at once.
-    static func write(_ bytes: [UInt8], to path: String) throws {
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let temporary = path + ".tmp"
-        try SitePublisher.write(bytes, to: temporary)
+        let sink = try FileSink(path: temporary)
+        try sink.append(try JSONEncoder().encode(header))
+        try sink.append(CollectionOfOne(0x0A))
+        for i in pages.indices {
+            var length = CacheWriter()
+            if let record = records[i] {
+                length.int(record.count)
+                try sink.append(length.bytes)
+                try sink.append(record)
+            } else {
+                length.int(encoded[i]!.count)
+                try sink.append(length.bytes)
+                try sink.append(encoded[i]!)
+            }
+        }
+        try sink.close()
+        return temporary
+    }
+
+    /// Puts a cache written by `writeTemporary` in place, replacing the old one at once.
+    static func commit(_ temporary: String, to path: String) throws {
         guard rename(temporary, path) == 0 else { throw CocoaError(.fileWriteUnknown) }
     }
 

@@ -227,7 +227,8 @@ struct IncrementalBuild {
         report.lap("plan")
 
         // The new cache, in the new order (unchanged records are kept as
-        // read), encoded while the output is written; saved after it.
+        // read), written to a temporary file while the output is written,
+        // and put in place after it.
         var cache = BuildSnapshot(header: snapshot.header, pages: [])
         for i in 0..<count {
             if let parsed = fresh[i] {
@@ -246,7 +247,7 @@ struct IncrementalBuild {
             cache.records.append(record)
         }
         cache.header.listings = listingPrints
-        let cacheBytes = BackgroundResult { [cache] in Result { try cache.encoded() } }
+        let cacheFile = BackgroundResult { [cache] in Result { try cache.writeTemporary(for: cachePath) } }
 
         // Write.
         renderer.render(pages: toRender, listings: listings) { writer.write($0) }
@@ -255,15 +256,18 @@ struct IncrementalBuild {
         do {
             try searchUpdate.value.get()
         } catch {
+            // The full build writes the cache file again: this one must be done first.
+            if let temporary = try? cacheFile.value.get() { unlink(temporary) }
             return .fullBuild(reason: "the search index in the output folder cannot be read (\(error))")
         }
         report.lap("search")
         if let error = writer.firstError {
+            if let temporary = try? cacheFile.value.get() { unlink(temporary) }
             log.error(at: SourceLocation(file: options.output), error.description)
             return .done(report.finished(log))
         }
 
-        if let bytes = try? cacheBytes.value.get() { try? BuildSnapshot.write(bytes, to: cachePath) }
+        if let temporary = try? cacheFile.value.get() { try? BuildSnapshot.commit(temporary, to: cachePath) }
         report.publishedBytes = writer.bytesWritten
         report.fileCount = writer.writtenPaths.count
         report.changedPages = changed.count + removed.count

@@ -29,8 +29,7 @@ public final class InPlaceWriter: @unchecked Sendable {
             return
         }
         let target = root + "/" + file.path
-        if compare, let existing = FileManager.default.contents(atPath: target), existing.count == contents.count,
-           existing.elementsEqual(contents) {
+        if compare, let existing = FileBytes.read(target), existing == contents {
             return
         }
         do {

@@ -59,7 +59,7 @@ struct SearchIndexPatch {
         parsed.withUnsafeMutableBufferPointer { buffer in
             let out = UnsafeMutableSendableBuffer(buffer)
             DispatchQueue.concurrentPerform(iterations: oldChunkCount) { i in
-                let bytes = [UInt8](FileManager.default.contents(atPath: output + "/search/i-\(i).js") ?? Data())
+                let bytes = FileBytes.read(output + "/search/i-\(i).js") ?? []
                 out[i] = (bytes, SearchIndexFiles.entries(ofChunk: bytes))
             }
         }

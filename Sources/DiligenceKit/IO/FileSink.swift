@@ -1,0 +1,44 @@
+import Foundation
+
+/// Writes a file through a buffer of its own, so a large file made of many
+/// small pieces (the build cache: 10,000 records and their lengths) is
+/// written without first being gathered into one array as large as the file.
+final class FileSink {
+    let path: String
+    private var fd: Int32
+    private var buffer: [UInt8] = []
+    private static let capacity = 1 << 20
+
+    /// Creates or truncates the file.
+    init(path: String) throws(PublishError) {
+        self.path = path
+        fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw .io(path: path, message: String(cString: strerror(errno))) }
+        buffer.reserveCapacity(Self.capacity)
+    }
+
+    func append<C: Collection<UInt8>>(_ bytes: C) throws(PublishError) {
+        if buffer.count + bytes.count > Self.capacity { try flush() }
+        buffer.append(contentsOf: bytes)
+    }
+
+    /// Writes what is buffered and closes the file.
+    func close() throws(PublishError) {
+        defer { Glibc.close(fd); fd = -1 }
+        try flush()
+    }
+
+    /// A sink dropped after an error closes its file (what was written stays).
+    deinit { if fd >= 0 { Glibc.close(fd) } }
+
+    private func flush() throws(PublishError) {
+        var offset = 0
+        while offset < buffer.count {
+            let n = buffer.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 { throw .io(path: path, message: String(cString: strerror(errno))) }
+            offset += n
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DiligenceKit
 
 /// The `diligence` command: builds and checks the knowledge base.
 @main
@@ -21,4 +22,10 @@ struct Diligence: AsyncParsableCommand {
         subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, SchemaCommand.self],
         defaultSubcommand: nil
     )
+
+    /// Configures the allocator before any thread allocates, then runs the command.
+    static func main() async {
+        HeapGrowth.configure()
+        await main(nil)
+    }
 }

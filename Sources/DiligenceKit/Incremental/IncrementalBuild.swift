@@ -166,7 +166,12 @@ struct IncrementalBuild {
         for (i, slot) in slots.enumerated() where slot.old.map({ oldNames.names[$0] != names.names[i] }) ?? false {
             return .fullBuild(reason: "\(slot.path) must take another search record name (a new page's name collides with it)")
         }
-        let facets = pages.map { SearchDocument.facets(of: $0.page) }
+        // facets.js numbers pages: it changes with the page order, or with a
+        // changed page's facets.
+        let facetsChanged = !removed.isEmpty || !addedPaths.isEmpty || changed.contains { i in
+            fresh[i].map { SearchDocument.facets(of: $0.page) } != cachedAt[i].map { SearchDocument.facets(of: $0.page) }
+        }
+        let facets = facetsChanged ? pages.map { SearchDocument.facets(of: $0.page) } : nil
         let searchFiles = SearchIndexFiles(chunkBytes: options.searchChunkBytes, site: site)
         let output = options.output
         let untouched = changed.isEmpty && removed.isEmpty && addedPaths.isEmpty  // no page's postings or number changed

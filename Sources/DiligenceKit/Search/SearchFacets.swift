@@ -26,15 +26,24 @@ struct SearchFacets: Encodable {
             if taxonomy == .risk { terms = terms.map { .init(id: $0.id, label: RiskView($0.id, in: site.riskLevels).label) } }
             dimensions.append((taxonomy.rawValue, taxonomy.label, terms))
         }
+        // One pass over the pages: dimension → value → its pages, ascending.
+        var pagesOf: [String: [String: [Int]]] = [:]
+        for (i, facets) in docs.enumerated() {
+            for (dimension, values) in facets {
+                for value in values { pagesOf[dimension, default: [:]][value, default: []].append(i) }
+            }
+        }
         dims = dimensions.map { id, label, terms in
             let values = terms.compactMap { term -> Value? in
+                guard let pages = pagesOf[id]?[term.id] else { return nil }
                 var encoded: [String] = []
+                encoded.reserveCapacity(pages.count)
                 var previous = 0
-                for (i, facets) in docs.enumerated() where facets[id]?.contains(term.id) == true {
+                for i in pages {
                     encoded.append(String(i - previous, radix: 36))
                     previous = i
                 }
-                return encoded.isEmpty ? nil : Value(id: term.id, label: term.label, docs: encoded.joined(separator: ","))
+                return Value(id: term.id, label: term.label, docs: encoded.joined(separator: ","))
             }
             return Dimension(id: id, label: label, values: values)
         }.filter { !$0.values.isEmpty }

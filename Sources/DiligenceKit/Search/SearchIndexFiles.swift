@@ -39,8 +39,9 @@ struct SearchIndexFiles: Sendable {
     }
 
     /// Writes chunks, vocabulary, facets, record-name tables and meta for
-    /// entries in sorted order.
-    func write<S: Sequence>(entries: S, names: SearchRecordNames, facets: [[String: [String]]],
+    /// entries in sorted order. `facets` nil: `facets.js` is not written
+    /// (an incremental build knows it has not changed).
+    func write<S: Sequence>(entries: S, names: SearchRecordNames, facets: [[String: [String]]]?,
                             emit: @Sendable (OutputFile) -> Void) where S.Element == Entry {
         var chunkFirstTerms: [String] = []
         var chunk = JSONBytes(capacity: chunkBytes + 4096)
@@ -71,8 +72,10 @@ struct SearchIndexFiles: Sendable {
             let key = "v-" + String(initial.value, radix: 16)
             emit(OutputFile(path: "search/\(key).js", text: ScriptData.call("DiligenceSearch.put", key, words.joined(separator: " "))))
         }
-        emit(OutputFile(path: "search/facets.js",
-                        text: ScriptData.call("DiligenceSearch.put", "facets", SearchFacets(facets, site: site))))
+        if let facets {
+            emit(OutputFile(path: "search/facets.js",
+                            text: ScriptData.call("DiligenceSearch.put", "facets", SearchFacets(facets, site: site))))
+        }
         for table in names.tables() { emit(table) }
         let meta = SearchMeta(n: names.names.count, c: chunkFirstTerms,
                               v: vocabulary.keys.map { String(Character($0)) }.sorted(),

@@ -36,9 +36,10 @@ struct SearchIndexPatch {
     ///   - oldNames: the record names of the pages before, in their old order.
     ///   - names: every page's record name now, in page order; a kept page
     ///     keeps its name (the caller checks).
-    ///   - facets: every page's facet values, in page order.
+    ///   - facets: every page's facet values, in page order; nil if no
+    ///     page's facets or number changed (`facets.js` stays as it is).
     func plan(changed: [Int: SearchIndexBuilder.Tokenized], renumbered: [Int?], oldNames: SearchRecordNames,
-              names: SearchRecordNames, facets: [[String: [String]]]) throws -> Plan {
+              names: SearchRecordNames, facets: [[String: [String]]]?) throws -> Plan {
         // Old page numbers whose postings are dropped (changed or removed pages).
         var dropped = [Bool](repeating: false, count: renumbered.count)
         for (old, new) in renumbered.enumerated() where new.map({ changed[$0] != nil }) ?? true { dropped[old] = true }

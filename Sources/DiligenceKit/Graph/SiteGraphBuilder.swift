@@ -56,13 +56,16 @@ public struct SiteGraphBuilder: Sendable {
         byID.reserveCapacity(sorted.count)
         outgoingByID.reserveCapacity(sorted.count)
         backlinks.reserveCapacity(sorted.count)
+        // Each page's targets sorted and without repeats (or the page itself).
+        let outgoing = sorted.indices.concurrentMap { [position] i in
+            SiteGraphBuilder.sortedUnique(resolved[i].targets, without: ids[i], position: position, ids: ids)
+        }
         for (i, page) in sorted.enumerated() {
             byID[page.id] = page
             byKind[page.id.kind, default: []].append(page)
             if !resolved[i].related.isEmpty { related[page.id] = resolved[i].related }
-            // Sorted and without repeats (or the page itself). Pages are
-            // visited in order, so each backlink list comes out sorted.
-            let unique = SiteGraphBuilder.sortedUnique(resolved[i].targets, without: page.id, position: position, ids: ids)
+            // Pages are visited in order, so each backlink list comes out sorted.
+            let unique = outgoing[i]
             outgoingByID[page.id] = unique
             for target in unique { backlinks[target, default: []].append(page.id) }
         }

@@ -17,10 +17,8 @@ struct Fingerprinter {
     init(graph: SiteGraph, frontMatter: [PageID: UInt64]) {
         self.graph = graph
         self.frontMatter = frontMatter
-        var cards: [PageID: UInt64] = [:]
-        var facts: [PageID: UInt64] = [:]
-        cards.reserveCapacity(graph.pages.count)
-        for parsed in graph.pages {
+        // Hashed on every core, then gathered by id.
+        let hashes = graph.pages.concurrentMap { parsed -> (card: UInt64, facts: UInt64) in
             let page = parsed.page
             var hasher = StableHasher()
             hasher.combine(page.title)
@@ -38,7 +36,6 @@ struct Fingerprinter {
             }
             hasher.combine((graph.backlinks[parsed.id] ?? []).isEmpty ? 1 : 0)
             let card = hasher.value
-            cards[parsed.id] = card
             var factHasher = StableHasher()
             factHasher.combine(card)
             factHasher.combine(frontMatter[parsed.id] ?? 0)
@@ -46,7 +43,15 @@ struct Fingerprinter {
                 for id in list ?? [] { factHasher.combine(id) }
                 factHasher.combine(0)
             }
-            facts[parsed.id] = factHasher.value
+            return (card, factHasher.value)
+        }
+        var cards: [PageID: UInt64] = [:]
+        var facts: [PageID: UInt64] = [:]
+        cards.reserveCapacity(graph.pages.count)
+        facts.reserveCapacity(graph.pages.count)
+        for (parsed, hash) in zip(graph.pages, hashes) {
+            cards[parsed.id] = hash.card
+            facts[parsed.id] = hash.facts
         }
         self.cards = cards
         self.facts = facts

@@ -76,22 +76,18 @@ struct IncrementalBuild {
         report.lap("load")
 
         // Which files changed: stamps first, then content. Added files are read.
-        var found = [(stamp: FileStamp?, file: SourceFile?)](repeating: (nil, nil), count: count)
-        found.withUnsafeMutableBufferPointer { buffer in
-            let out = UnsafeMutableSendableBuffer(buffer)
-            let paths = slots.map(\.path)
-            DispatchQueue.concurrentPerform(iterations: count) { i in
-                let stamp = FileStamp(path: options.content + "/" + paths[i])
-                guard let stamp, stamp != cachedAt[i]?.stamp else { out[i] = (stamp, nil); return }
-                out[i] = (stamp, loader.read(paths[i], log: log))
-            }
-        }
+        let content = options.content
+        let stamps = slots.map(\.path).concurrentMap { FileStamp(path: content + "/" + $0) }
+        guard !stamps.contains(nil) else { return .fullBuild(reason: "a page file disappeared") }
+        let touched = (0..<count).filter { stamps[$0] != cachedAt[$0]?.stamp }
+        let read = touched.map { slots[$0].path }.concurrentMap { loader.read($0, log: log) }
+        var files: [Int: SourceFile] = [:]
         var changed: [Int] = []
         var restamped: [Int: FileStamp] = [:]
-        for i in 0..<count {
-            guard let stamp = found[i].stamp else { return .fullBuild(reason: "a page file disappeared") }
-            guard stamp != cachedAt[i]?.stamp else { continue }
-            guard let file = found[i].file else { return .fullBuild(reason: "a page file cannot be read") }
+        for (i, file) in zip(touched, read) {
+            let stamp = stamps[i]!
+            guard let file else { return .fullBuild(reason: "a page file cannot be read") }
+            files[i] = file
             if let cached = cachedAt[i], StableHasher.hash(file.bytes) == cached.sourceHash {
                 restamped[i] = BuildRecorder.safeStamp(stamp, buildStart: start)
             } else {
@@ -106,7 +102,7 @@ struct IncrementalBuild {
         for i in changed {
             let pageLog = DiagnosticLog()
             pageLogs[i] = pageLog
-            guard let page = decoder.decode(found[i].file!, log: pageLog) else { continue }
+            guard let page = decoder.decode(files[i]!, log: pageLog) else { continue }
             if page.draft && !options.drafts { return .fullBuild(reason: "a page is a draft") }
             fresh[i] = ParsedPage(page: page)
         }
@@ -206,11 +202,10 @@ struct IncrementalBuild {
         }
         let fingerprinter = Fingerprinter(graph: graph, frontMatter: frontMatter)
         report.lap("fingerprints")
+        let prints = pages.concurrentMap { fingerprinter.fingerprints(of: $0) }
         var dirty: [Int] = []
-        var prints = [PageFingerprints](repeating: .init(frontMatter: 0, card: 0, facts: 0, neighbourhood: 0), count: count)
-        for i in 0..<count {
-            prints[i] = fingerprinter.fingerprints(of: pages[i])
-            if fresh[i] != nil || prints[i].neighbourhood != cachedAt[i]!.fingerprints.neighbourhood { dirty.append(i) }
+        for i in 0..<count where fresh[i] != nil || prints[i].neighbourhood != cachedAt[i]!.fingerprints.neighbourhood {
+            dirty.append(i)
         }
         report.lap("neighbourhoods")
         let renderer = SiteRenderer(graph: graph, templates: templates, today: options.today)
@@ -238,7 +233,7 @@ struct IncrementalBuild {
         for i in 0..<count {
             if let parsed = fresh[i] {
                 cache.pages.append(BuildRecorder.cachedPage(
-                    parsed, path: slots[i].path, file: found[i].file!, stamp: found[i].stamp!, buildStart: start,
+                    parsed, path: slots[i].path, file: files[i]!, stamp: stamps[i]!, buildStart: start,
                     resolved: resolved[i], diagnostics: pageLogs[i]!.diagnostics, fingerprints: prints[i]))
                 cache.records.append(nil)
                 continue
@@ -277,7 +272,7 @@ struct IncrementalBuild {
         report.fileCount = writer.writtenPaths.count
         report.changedPages = changed.count + removed.count
         report.lap("cache")
-        if !options.freesMemory { ExitRelease.keep(snapshot, slots, cachedAt, found, pages, index, resolved, graph, fingerprinter, renderer, cache) }
+        if !options.freesMemory { ExitRelease.keep(snapshot, slots, cachedAt, files, pages, index, resolved, graph, fingerprinter, renderer, cache) }
         return .done(report.finished(log))
     }
 

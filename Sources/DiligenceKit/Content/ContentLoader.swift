@@ -75,20 +75,29 @@ public struct ContentLoader: Sendable {
     }
 
     /// Regular files below `relative`, sorted, skipping `_` and `.` names.
+    ///
+    /// Reads the folder with `readdir`, whose entry types tell files from
+    /// folders without a `stat` per file (10,000 calls saved on a large
+    /// site, where an incremental build lists the folder every time).
     private func walk(_ relative: String, realRoot: String, log: DiagnosticLog) -> [String] {
-        let fm = FileManager.default
         let dir = relative.isEmpty ? root : root + "/" + relative
-        guard let names = try? fm.contentsOfDirectory(atPath: dir) else {
+        guard let entries = Self.entries(of: dir) else {
             log.error(at: location(relative), "cannot read this folder", hint: "check its permissions")
             return []
         }
         var files: [String] = []
-        for name in names.sorted() where !name.hasPrefix(".") && !name.hasPrefix("_") {
+        for (name, type) in entries.sorted(by: { $0.name < $1.name }) where !name.hasPrefix(".") && !name.hasPrefix("_") {
             let rel = relative.isEmpty ? name : relative + "/" + name
             let full = root + "/" + rel
-            var info = stat()
-            guard lstat(full, &info) == 0 else { continue }
-            var mode = info.st_mode & S_IFMT
+            var mode: mode_t
+            switch Int32(type) {
+            case Int32(DT_REG): mode = S_IFREG
+            case Int32(DT_DIR): mode = S_IFDIR
+            default:  // a link, or a file system that does not give types
+                var info = stat()
+                guard lstat(full, &info) == 0 else { continue }
+                mode = info.st_mode & S_IFMT
+            }
             if mode == S_IFLNK {
                 let target = URL(fileURLWithPath: full).resolvingSymlinksInPath().path
                 guard target == realRoot || target.hasPrefix(realRoot + "/") else {
@@ -96,6 +105,7 @@ public struct ContentLoader: Sendable {
                               hint: "copy the file into content/ instead of linking to it")
                     continue
                 }
+                var info = stat()
                 guard stat(target, &info) == 0 else { continue }
                 mode = info.st_mode & S_IFMT
             }
@@ -106,6 +116,20 @@ public struct ContentLoader: Sendable {
             }
         }
         return files
+    }
+
+    /// A folder's entries and their `d_type`, or nil if it cannot be read.
+    private static func entries(of dir: String) -> [(name: String, type: UInt8)]? {
+        guard let handle = opendir(dir) else { return nil }
+        defer { closedir(handle) }
+        var entries: [(name: String, type: UInt8)] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            }
+            if name != "." && name != ".." { entries.append((name, entry.pointee.d_type)) }
+        }
+        return entries
     }
 
     func read(_ relative: String, log: DiagnosticLog) -> SourceFile? {

@@ -238,6 +238,32 @@ final class HostileInputTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(lines.count, 4)
     }
 
+    func testSymbolicLinksOutOfTheContentFolderAreRefusedAndInsideItFollowed() throws {
+        let site = try TestSite(files: ["pages/about.md": "---\ntitle: About\nsummary: About.\n---\nText.\n"])
+        defer { site.remove() }
+        let secret = site.root.appendingPathComponent("secret.md").path
+        try "---\ntitle: Secret\nsummary: Not to publish.\n---\nPassword.\n".write(toFile: secret, atomically: true, encoding: .utf8)
+        let fm = FileManager.default
+        try fm.createSymbolicLink(atPath: site.content + "/pages/secret.md", withDestinationPath: secret)
+        try fm.createSymbolicLink(atPath: site.content + "/pages/alias.md", withDestinationPath: site.content + "/pages/about.md")
+        try fm.createDirectory(atPath: site.root.appendingPathComponent("elsewhere").path, withIntermediateDirectories: true)
+        try fm.createSymbolicLink(atPath: site.content + "/assets", withDestinationPath: site.root.appendingPathComponent("elsewhere").path)
+        let report = site.build()
+        let lines = TestSite.lines(report, in: site).filter { $0.contains("error") }
+        XCTAssertTrue(lines.contains("pages/secret.md:1:1: error: symbolic link points outside the content folder; it is not published"),
+                      lines.joined(separator: "\n"))
+        XCTAssertTrue(lines.contains("assets:1:1: error: symbolic link points outside the content folder; it is not published"),
+                      lines.joined(separator: "\n"))
+        XCTAssertEqual(lines.count, 2, lines.joined(separator: "\n"))
+        // Errors: nothing is published. Without the two links out, the link
+        // inside the folder is followed like a file.
+        XCTAssertFalse(fm.fileExists(atPath: site.output + "/pages/secret.html"))
+        try fm.removeItem(atPath: site.content + "/pages/secret.md")
+        try fm.removeItem(atPath: site.content + "/assets")
+        XCTAssertFalse(site.build().diagnostics.hasErrors)
+        XCTAssertTrue(try site.outputText("pages/alias.html").contains("About"))
+    }
+
     func testUnwritableOutputIsAClearErrorAndNothingElseIsTouched() throws {
         let site = try TestSite(files: ["pages/a.md": "---\ntitle: A\nsummary: A.\n---\nA.\n"])
         defer { site.remove() }

@@ -72,14 +72,17 @@ struct IncrementalBuild {
         }
         slots.sort { $0.id < $1.id }
         let count = slots.count
-        let cachedAt: [CachedPage?] = slots.map { $0.old.map { snapshot.pages[$0] } }
+        // A kept page's record in the cache, by its old index (read in place:
+        // copying 10,000 cached pages costs more than everything else here).
+        let oldIndex = slots.map(\.old)
+        func cached(_ i: Int) -> CachedPage { snapshot.pages[oldIndex[i]!] }
         report.lap("load")
 
         // Which files changed: stamps first, then content. Added files are read.
         let content = options.content
         let stamps = slots.map(\.path).concurrentMap { FileStamp(path: content + "/" + $0) }
         guard !stamps.contains(nil) else { return .fullBuild(reason: "a page file disappeared") }
-        let touched = (0..<count).filter { stamps[$0] != cachedAt[$0]?.stamp }
+        let touched = (0..<count).filter { stamps[$0] != oldIndex[$0].map { snapshot.pages[$0].stamp } }
         let read = touched.map { slots[$0].path }.concurrentMap { loader.read($0, log: log) }
         var files: [Int: SourceFile] = [:]
         var changed: [Int] = []
@@ -88,7 +91,7 @@ struct IncrementalBuild {
             let stamp = stamps[i]!
             guard let file else { return .fullBuild(reason: "a page file cannot be read") }
             files[i] = file
-            if let cached = cachedAt[i], StableHasher.hash(file.bytes) == cached.sourceHash {
+            if let j = oldIndex[i], StableHasher.hash(file.bytes) == snapshot.pages[j].sourceHash {
                 restamped[i] = BuildRecorder.safeStamp(stamp, buildStart: start)
             } else {
                 changed.append(i)
@@ -111,13 +114,13 @@ struct IncrementalBuild {
         var failed: Set<PageID> = []
         for i in changed where fresh[i] == nil { failed.insert(slots[i].id) }
         let pages = (0..<count).compactMap { i -> ParsedPage? in
-            fresh[i] ?? cachedAt[i].map { ParsedPage(cached: $0.page, linkableIDs: Set($0.linkableIDs)) }
+            fresh[i] ?? oldIndex[i].map { ParsedPage(cached: snapshot.pages[$0].page, linkableIDs: Set(snapshot.pages[$0].linkableIDs)) }
         }
         let index = PageIndex(
             published: Dictionary(uniqueKeysWithValues: pages.map { ($0.id, $0.page) }),
             headingIDs: Dictionary(uniqueKeysWithValues: pages.map { ($0.id, $0.linkableIDs) }),
             excluded: snapshot.header.excluded, assets: Set(listing.assets), failed: failed)
-        var resolved = cachedAt.map { $0?.resolved ?? SiteGraphBuilder.Resolved(targets: [], related: []) }
+        var resolved = oldIndex.map { $0.map { snapshot.pages[$0].resolved } ?? SiteGraphBuilder.Resolved(targets: [], related: []) }
         func resolve(_ i: Int, _ parsed: ParsedPage, log: DiagnosticLog) {
             let builder = SiteGraphBuilder(site: site, index: index, log: log)
             resolved[i] = builder.resolve(parsed, resolver: LinkResolver(index: index, log: log))
@@ -126,14 +129,14 @@ struct IncrementalBuild {
         // Pages linking to a removed page, or into a changed page whose
         // fragment ids changed: check their links again.
         var recheck = Set(removed.map { snapshot.pages[$0].page.id })
-        for (i, parsed) in fresh where cachedAt[i].map({ Set($0.linkableIDs) != parsed.linkableIDs }) ?? false {
+        for (i, parsed) in fresh where oldIndex[i].map({ Set(snapshot.pages[$0].linkableIDs) != parsed.linkableIDs }) ?? false {
             recheck.insert(parsed.id)
         }
         var hydrated: [Int: ParsedPage] = [:]
         if !recheck.isEmpty {
-            for i in 0..<count where fresh[i] == nil && cachedAt[i] != nil && resolved[i].targets.contains(where: recheck.contains) {
+            for i in 0..<count where fresh[i] == nil && oldIndex[i] != nil && resolved[i].targets.contains(where: recheck.contains) {
                 let pageLog = DiagnosticLog()
-                guard let parsed = hydrate(cachedAt[i]!, loader: loader, decoder: decoder, log: pageLog) else {
+                guard let parsed = hydrate(cached(i), loader: loader, decoder: decoder, log: pageLog) else {
                     return .fullBuild(reason: "\(slots[i].path) changed while building")
                 }
                 resolve(i, parsed, log: pageLog)
@@ -142,7 +145,7 @@ struct IncrementalBuild {
             }
         }
         for i in 0..<count {
-            log.add(contentsOf: pageLogs[i]?.diagnostics ?? cachedAt[i]?.diagnostics ?? [])
+            log.add(contentsOf: pageLogs[i]?.diagnostics ?? oldIndex[i].map { snapshot.pages[$0].diagnostics } ?? [])
         }
         report.lap("link")
         if log.hasErrors || (options.strict && log.diagnostics.warningCount > 0) {
@@ -165,7 +168,7 @@ struct IncrementalBuild {
         // facets.js numbers pages: it changes with the page order, or with a
         // changed page's facets.
         let facetsChanged = !removed.isEmpty || !addedPaths.isEmpty || changed.contains { i in
-            fresh[i].map { SearchDocument.facets(of: $0.page) } != cachedAt[i].map { SearchDocument.facets(of: $0.page) }
+            fresh[i].map { SearchDocument.facets(of: $0.page) } != oldIndex[i].map { SearchDocument.facets(of: snapshot.pages[$0].page) }
         }
         let facets = facetsChanged ? pages.map { SearchDocument.facets(of: $0.page) } : nil
         let searchFiles = SearchIndexFiles(chunkBytes: options.searchChunkBytes, site: site)
@@ -198,13 +201,13 @@ struct IncrementalBuild {
         }
         var frontMatter: [PageID: UInt64] = [:]
         for i in 0..<count {
-            frontMatter[slots[i].id] = fresh[i].map { Fingerprinter.frontMatterHash($0.page) } ?? cachedAt[i]!.fingerprints.frontMatter
+            frontMatter[slots[i].id] = fresh[i].map { Fingerprinter.frontMatterHash($0.page) } ?? snapshot.pages[oldIndex[i]!].fingerprints.frontMatter
         }
         let fingerprinter = Fingerprinter(graph: graph, frontMatter: frontMatter)
         report.lap("fingerprints")
         let prints = pages.concurrentMap { fingerprinter.fingerprints(of: $0) }
         var dirty: [Int] = []
-        for i in 0..<count where fresh[i] != nil || prints[i].neighbourhood != cachedAt[i]!.fingerprints.neighbourhood {
+        for i in 0..<count where fresh[i] != nil || prints[i].neighbourhood != snapshot.pages[oldIndex[i]!].fingerprints.neighbourhood {
             dirty.append(i)
         }
         report.lap("neighbourhoods")
@@ -216,7 +219,7 @@ struct IncrementalBuild {
             return snapshot.header.listings[job.path] != print
         }
         for i in dirty where fresh[i] == nil && hydrated[i] == nil {
-            guard let parsed = hydrate(cachedAt[i]!, loader: loader, decoder: decoder, log: DiagnosticLog()) else {
+            guard let parsed = hydrate(cached(i), loader: loader, decoder: decoder, log: DiagnosticLog()) else {
                 _ = searchUpdate.value  // the full build replaces this folder: nothing may still be writing in it
                 return .fullBuild(reason: "\(slots[i].path) changed while building")
             }
@@ -238,12 +241,12 @@ struct IncrementalBuild {
                 cache.records.append(nil)
                 continue
             }
-            var cached = cachedAt[i]!
+            var kept = cached(i)
             var record = snapshot.records[slots[i].old!]
-            if let stamp = restamped[i] { cached.stamp = stamp; record = nil }
-            if prints[i] != cached.fingerprints { cached.fingerprints = prints[i]; record = nil }
-            if let pageLog = pageLogs[i] { cached.diagnostics = pageLog.diagnostics; record = nil }
-            cache.pages.append(cached)
+            if let stamp = restamped[i] { kept.stamp = stamp; record = nil }
+            if prints[i] != kept.fingerprints { kept.fingerprints = prints[i]; record = nil }
+            if let pageLog = pageLogs[i] { kept.diagnostics = pageLog.diagnostics; record = nil }
+            cache.pages.append(kept)
             cache.records.append(record)
         }
         cache.header.listings = listingPrints
@@ -272,7 +275,7 @@ struct IncrementalBuild {
         report.fileCount = writer.writtenPaths.count
         report.changedPages = changed.count + removed.count
         report.lap("cache")
-        if !options.freesMemory { ExitRelease.keep(snapshot, slots, cachedAt, files, pages, index, resolved, graph, fingerprinter, renderer, cache) }
+        if !options.freesMemory { ExitRelease.keep(snapshot, slots, files, pages, index, resolved, graph, fingerprinter, renderer, cache) }
         return .done(report.finished(log))
     }
 

@@ -197,7 +197,19 @@ public struct SitePublisher: Sendable {
                 _ = rename(path, out)
                 continue
             }
-            try? fm.removeItem(atPath: path)
+            // The marker goes last: a removal cut short by another kill
+            // leaves a marked tree, which the next build removes in turn.
+            for child in (try? fm.contentsOfDirectory(atPath: path)) ?? [] where child != SitePublisher.markerName {
+                var isFolder: ObjCBool = false
+                let full = path + "/" + child
+                if fm.fileExists(atPath: full, isDirectory: &isFolder), isFolder.boolValue {
+                    TreeRemover.remove(full)
+                } else {
+                    unlink(full)
+                }
+            }
+            unlink(path + "/" + SitePublisher.markerName)
+            rmdir(path)
         }
     }
 

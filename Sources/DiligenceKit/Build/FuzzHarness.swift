@@ -33,7 +33,7 @@ public enum FuzzHarness {
             }
         }
         let parsed = pages.map(ParsedPage.init)
-        let index = PageIndex(published: Dictionary(pages.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
+        let index = PageIndex(published: Set(pages.map(\.id)),
                               headingIDs: Dictionary(parsed.map { ($0.id, $0.linkableIDs) }, uniquingKeysWith: { a, _ in a }),
                               excluded: [:], assets: ["assets/a.pdf"])
         let graph = SiteGraphBuilder(site: site, index: index, log: log).build(parsed)

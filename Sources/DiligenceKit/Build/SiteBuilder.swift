@@ -99,7 +99,7 @@ public struct SiteBuilder: Sendable {
         let pages = parsed.compactMap { $0 }
         report.lap("parse")
         let index = PageIndex(
-            published: Dictionary(uniqueKeysWithValues: published.map { ($0.id, $0) }),
+            published: Set(published.map(\.id)),
             headingIDs: Dictionary(uniqueKeysWithValues: pages.map { ($0.id, $0.linkableIDs) }),
             excluded: excluded, assets: Set(tree.assets), failed: failed)
         let graphBuilder = SiteGraphBuilder(site: site, index: index, log: log)

@@ -21,14 +21,14 @@ public struct LinkResolver: Sendable {
     /// Checks a front-matter reference to a page and returns it if it will be published.
     @discardableResult
     public func reference(_ id: PageID, at location: SourceLocation, written: String) -> PageID? {
-        if index.published[id] != nil { return id }
+        if index.published.contains(id) { return id }
         if index.failed.contains(id) { return nil }
         if let reason = index.excluded[id] {
             log.error(at: location, "'\(written)' refers to \(id), which is \(reason)",
                       hint: "publish that page, or remove the reference")
             return nil
         }
-        let candidates = index.published.keys.filter { $0.kind == id.kind }.map(\.slug).sorted()
+        let candidates = index.published.filter { $0.kind == id.kind }.map(\.slug).sorted()
         let noun = id.kind == .country ? "country profile" : id.kind.label.lowercased() + " page"
         var hint = Suggestion.closest(to: id.slug, in: candidates).map { "did you mean '\($0)'?" }
         if hint == nil {

@@ -1,7 +1,8 @@
 /// What the resolver can link to: the pages that will be published, the ones
 /// that exist but are left out (drafts, or files with errors), and the assets.
 public struct PageIndex: Sendable {
-    public var published: [PageID: Page]
+    /// Ids of the pages this build publishes.
+    public var published: Set<PageID>
     /// Heading ids of each published page, for `#fragment` checks.
     public var headingIDs: [PageID: Set<String>]
     /// Pages that exist as files but are not in this build, with the reason.
@@ -11,7 +12,7 @@ public struct PageIndex: Sendable {
     /// again (the file's own errors say what to fix).
     public var failed: Set<PageID> = []
 
-    public init(published: [PageID: Page], headingIDs: [PageID: Set<String>], excluded: [PageID: String], assets: Set<String>,
+    public init(published: Set<PageID>, headingIDs: [PageID: Set<String>], excluded: [PageID: String], assets: Set<String>,
                 failed: Set<PageID> = []) {
         self.failed = failed
         self.published = published

@@ -113,11 +113,11 @@ struct IncrementalBuild {
         // A page whose file has errors is left out, as in a full build.
         var failed: Set<PageID> = []
         for i in changed where fresh[i] == nil { failed.insert(slots[i].id) }
-        let pages = (0..<count).compactMap { i -> ParsedPage? in
+        let pages = (0..<count).concurrentMap { [fresh] i -> ParsedPage? in
             fresh[i] ?? oldIndex[i].map { ParsedPage(cached: snapshot.pages[$0].page, linkableIDs: Set(snapshot.pages[$0].linkableIDs)) }
-        }
+        }.compactMap { $0 }
         let index = PageIndex(
-            published: Dictionary(uniqueKeysWithValues: pages.map { ($0.id, $0.page) }),
+            published: Set(pages.map(\.id)),
             headingIDs: Dictionary(uniqueKeysWithValues: pages.map { ($0.id, $0.linkableIDs) }),
             excluded: snapshot.header.excluded, assets: Set(listing.assets), failed: failed)
         var resolved = oldIndex.map { $0.map { snapshot.pages[$0].resolved } ?? SiteGraphBuilder.Resolved(targets: [], related: []) }
@@ -170,13 +170,13 @@ struct IncrementalBuild {
         let facetsChanged = !removed.isEmpty || !addedPaths.isEmpty || changed.contains { i in
             fresh[i].map { SearchDocument.facets(of: $0.page) } != oldIndex[i].map { SearchDocument.facets(of: snapshot.pages[$0].page) }
         }
-        let facets = facetsChanged ? pages.map { SearchDocument.facets(of: $0.page) } : nil
         let searchFiles = SearchIndexFiles(chunkBytes: options.searchChunkBytes, site: site)
         let output = options.output
         let untouched = changed.isEmpty && removed.isEmpty && addedPaths.isEmpty  // no page's postings or number changed
         let searchPlan = BackgroundResult { [tokenized, renumbered] in
             Result {
                 if untouched { return SearchIndexPatch.Plan(removedRecords: [], files: [], changedChunks: [], stale: []) }
+                let facets = facetsChanged ? pages.map { SearchDocument.facets(of: $0.page) } : nil
                 return try SearchIndexPatch(output: output, files: searchFiles)
                     .plan(changed: tokenized, renumbered: renumbered, oldNames: oldNames, names: names, facets: facets)
             }

@@ -11,6 +11,11 @@ struct Fingerprinter {
     let facts: [PageID: UInt64]
     let layout: UInt64
     let frontMatter: [PageID: UInt64]
+    /// The cards of all pages, in page order: what most listings show.
+    let allCards: UInt64
+    /// Each guidance page's place in `guidanceInOrder` (its neighbours show
+    /// on its page).
+    let guidancePosition: [PageID: Int]
 
     /// - Parameter frontMatter: the hash of each page's front matter
     ///   (`frontMatterHash`), computed when the page was decoded.
@@ -55,6 +60,12 @@ struct Fingerprinter {
         }
         self.cards = cards
         self.facts = facts
+        var all = StableHasher()
+        for (parsed, hash) in zip(graph.pages, hashes) { all.combine(parsed.id); all.combine(hash.card) }
+        allCards = all.value
+        var positions: [PageID: Int] = [:]
+        for (i, step) in graph.guidanceInOrder.enumerated() { positions[step.id] = i }
+        guidancePosition = positions
         // The footer lists the free pages while there are few of them.
         var hasher = StableHasher()
         let free = graph.pages(of: .page)
@@ -99,7 +110,7 @@ struct Fingerprinter {
         case .product(let p): add(p.guidance.map { PageID(.guidance, $0.value) })
         case .guidance:
             let steps = graph.guidanceInOrder
-            if let position = steps.firstIndex(where: { $0.id == id }) {
+            if let position = guidancePosition[id] {
                 add(position > 0 ? [steps[position - 1].id] : [])
                 add(position + 1 < steps.count ? [steps[position + 1].id] : [])
             }
@@ -145,7 +156,7 @@ struct Fingerprinter {
         } else if path == SiteRenderer.Paths.screeningData {
             facts(of: products + countries + graph.guidanceInOrder)
         } else if path == SiteRenderer.Paths.review {
-            cards(of: graph.pages)  // dates, risk, orphans
+            hasher.combine(allCards)  // dates, risk, orphans
             for country in countries {
                 guard case .country(let c) = country.page.details else { continue }
                 hasher.combine(c.reviewedBy)
@@ -154,7 +165,7 @@ struct Fingerprinter {
         } else if path == SiteRenderer.Paths.notFound {
             // The layout only.
         } else {
-            cards(of: graph.pages)
+            hasher.combine(allCards)
         }
         return hasher.value
     }

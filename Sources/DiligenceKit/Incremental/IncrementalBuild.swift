@@ -213,10 +213,12 @@ struct IncrementalBuild {
         report.lap("neighbourhoods")
         let renderer = SiteRenderer(graph: graph, templates: templates, today: options.today)
         var listingPrints: [String: UInt64] = [:]
-        let listings = renderer.listingJobs().filter { job in
-            let print = fingerprinter.listing(job.path)
+        let jobs = renderer.listingJobs()
+        let jobPrints = jobs.map(\.path).concurrentMap { fingerprinter.listing($0) }
+        var listings: [SiteRenderer.ListingJob] = []
+        for (job, print) in zip(jobs, jobPrints) {
             listingPrints[job.path] = print
-            return snapshot.header.listings[job.path] != print
+            if snapshot.header.listings[job.path] != print { listings.append(job) }
         }
         for i in dirty where fresh[i] == nil && hydrated[i] == nil {
             guard let parsed = hydrate(cached(i), loader: loader, decoder: decoder, log: DiagnosticLog()) else {

@@ -71,4 +71,22 @@ final class UnitTests: XCTestCase {
         XCTAssertEqual(mkfifo(folder + "/fifo", 0o644), 0)
         XCTAssertNil(FileBytes.read(folder + "/fifo"), "a FIFO is not read (it would block)")
     }
+
+    func testOverwritingInPlaceLeavesExactlyTheNewBytes() throws {
+        let folder = NSTemporaryDirectory() + "diligence-overwrite-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder + "/search", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let writer = InPlaceWriter(root: folder)
+        writer.overwrite(OutputFile(path: "search/i-0.js", text: "a longer first version\n"))
+        writer.overwrite(OutputFile(path: "search/i-0.js", text: "shorter\n"))
+        XCTAssertEqual(FileBytes.read(folder + "/search/i-0.js"), Array("shorter\n".utf8), "the old tail is cut off")
+        writer.overwrite(OutputFile(path: "search/i-0.js", text: "now longer than before\n"))
+        XCTAssertEqual(FileBytes.read(folder + "/search/i-0.js"), Array("now longer than before\n".utf8))
+        // Compared first: the same bytes are not written again.
+        let written = writer.writtenPaths.count
+        writer.overwrite(OutputFile(path: "search/i-0.js", text: "now longer than before\n"), compare: true)
+        XCTAssertEqual(writer.writtenPaths.count, written)
+        writer.overwrite(OutputFile(path: "missing/i-1.js", text: "x"))
+        XCTAssertNotNil(writer.firstError, "a folder that is not there is an error, not a crash")
+    }
 }

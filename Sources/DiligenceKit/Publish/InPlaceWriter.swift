@@ -1,10 +1,11 @@
 import Foundation
 
 /// Writes the files an incremental build re-rendered straight into the
-/// existing output folder. Each file is written to a temporary name and
+/// existing output folder. Each page is written to a temporary name and
 /// renamed over the old one, so a reader (a web server, `serve`) sees the old
 /// file or the new one, never half of one; a file whose bytes did not change
 /// is left alone, so its modification time still says when it last changed.
+/// The search index's files are the exception (`overwrite`).
 public final class InPlaceWriter: @unchecked Sendable {
     public let root: String
     private let lock = NSLock()
@@ -45,6 +46,47 @@ public final class InPlaceWriter: @unchecked Sendable {
         } catch {
             let failure = error as? PublishError ?? .io(path: target, message: "\(error)")
             lock.withLock { if self.error == nil { self.error = failure } }
+        }
+    }
+
+    /// Writes over the file at `file.path` in place: no temporary file and
+    /// no rename, so a reader may see half of it while it is written.
+    ///
+    /// For the search index, whose files a new page changes most of (every
+    /// later page number moves): on ext4, a rename over an existing file
+    /// first forces the new file to disk (`auto_da_alloc`) and frees the old
+    /// inode, which made replacing 650 chunks cost more than computing them.
+    /// The files of one index are not replaced together anyway, so a search
+    /// run during an incremental build may need to be run again.
+    public func overwrite(_ file: OutputFile, compare: Bool = false) {
+        guard case .bytes(let contents) = file.contents else {
+            lock.withLock { if error == nil { error = .io(path: file.path, message: "copies are not written in place") } }
+            return
+        }
+        let target = root + "/" + file.path
+        if compare, let existing = FileBytes.read(target), existing == contents { return }
+        // Not truncated to nothing first: that, too, makes ext4 flush on close.
+        let fd = open(target, O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
+        var failure: PublishError?
+        if fd < 0 {
+            failure = .io(path: target, message: String(cString: strerror(errno)))
+        } else {
+            var offset = 0
+            while offset < contents.count {
+                let n = contents.withUnsafeBytes { pwrite(fd, $0.baseAddress! + offset, $0.count - offset, off_t(offset)) }
+                if n < 0 && errno == EINTR { continue }
+                if n < 0 { failure = .io(path: target, message: String(cString: strerror(errno))); break }
+                offset += n
+            }
+            if failure == nil, ftruncate(fd, off_t(contents.count)) != 0 {
+                failure = .io(path: target, message: String(cString: strerror(errno)))
+            }
+            close(fd)
+        }
+        lock.withLock {
+            if let failure { if error == nil { error = failure }; return }
+            written.append(file.path)
+            bytes += contents.count
         }
     }
 

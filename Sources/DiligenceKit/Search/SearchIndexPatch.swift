@@ -130,9 +130,9 @@ struct SearchIndexPatch {
     /// Carries out `plan` in the output folder.
     func apply(_ plan: Plan, writer: InPlaceWriter) throws {
         for path in plan.removedRecords { writer.remove(path) }
-        DispatchQueue.concurrentPerform(iterations: plan.files.count) { writer.write(plan.files[$0]) }
+        DispatchQueue.concurrentPerform(iterations: plan.files.count) { writer.overwrite(plan.files[$0], compare: true) }
         DispatchQueue.concurrentPerform(iterations: plan.changedChunks.count) {
-            writer.write(plan.changedChunks[$0], compare: false)
+            writer.overwrite(plan.changedChunks[$0])
         }
         for path in plan.stale { writer.remove(path) }
     }

@@ -204,7 +204,9 @@ final class SearchTests: XCTestCase {
                 let docs = (0..<oldCount).filter { _ in Bool.random(using: &random) }
                 guard !docs.isEmpty else { continue }
                 let postings = docs.map { SearchPosting(doc: Int32($0), score: Int32.random(in: 1...35, using: &random)) }
-                let entry = SearchIndexFiles.Entry(term: "t\"é", bytes: SearchIndexFiles.encode(term: "t\"é", postings: postings))
+                // As read back from a chunk file: a slice of the file's bytes, after other entries.
+                let file = Array("{\"other\":\"1,2\",".utf8) + SearchIndexFiles.encode(term: "t\"é", postings: postings) + Array("}".utf8)
+                let entry = SearchIndexFiles.Entry(term: "t\"é", bytes: file[15..<(file.count - 1)])
                 let expected = postings.compactMap { p -> SearchPosting? in
                     dropped[Int(p.doc)] ? nil : renumbered[Int(p.doc)].map { SearchPosting(doc: Int32($0), score: p.score) }
                 }
@@ -227,7 +229,7 @@ final class SearchTests: XCTestCase {
         XCTAssertGreaterThan(changedLists, 100)
         XCTAssertGreaterThan(emptied, 0)
         // A page number past the end is a damaged index.
-        let damaged = SearchIndexFiles.Entry(term: "x", bytes: SearchIndexFiles.encode(term: "x", postings: [.init(doc: 5, score: 1)]))
+        let damaged = SearchIndexFiles.Entry(term: "x", bytes: SearchIndexFiles.encode(term: "x", postings: [.init(doc: 5, score: 1)])[...])
         XCTAssertNil(SearchRenumbering(renumbered: [0, 1], dropped: [true, false]).apply(damaged))
     }
 

@@ -71,7 +71,7 @@ public struct SearchIndexBuilder: Sendable {
         termIDs = [:]
         let order = terms.indices.sorted { SearchIndexFiles.precedes(terms[$0], terms[$1]) }
         let entries = order.lazy.map { id in
-            SearchIndexFiles.Entry(term: terms[id], bytes: SearchIndexFiles.encode(term: terms[id], postings: postings[id]))
+            SearchIndexFiles.Entry(term: terms[id], bytes: SearchIndexFiles.encode(term: terms[id], postings: postings[id])[...])
         }
         SearchIndexFiles(chunkBytes: chunkBytes, site: graph.site)
             .write(entries: entries, names: names, facets: facets, emit: emit)

@@ -7,10 +7,11 @@ import Foundation
 /// a patched index go through the same `write`, so they are the same bytes.
 struct SearchIndexFiles: Sendable {
     /// One term and its encoded entry, `"term":"docDelta,score,…"`, exactly
-    /// as it appears in a chunk file.
+    /// as it appears in a chunk file (read back, a slice of that file's
+    /// bytes: 30,000 entries are not copied one by one).
     struct Entry {
         var term: String
-        var bytes: [UInt8]
+        var bytes: ArraySlice<UInt8>
     }
 
     var chunkBytes: Int
@@ -100,7 +101,7 @@ struct SearchIndexFiles: Sendable {
             while i < end, file[i] != UInt8(ascii: "\"") { i += 1 }
             guard i < end else { return nil }
             i += 1
-            entries.append(Entry(term: term, bytes: Array(file[start..<i])))
+            entries.append(Entry(term: term, bytes: file[start..<i]))
             if i < end {
                 guard file[i] == UInt8(ascii: ",") else { return nil }
                 i += 1

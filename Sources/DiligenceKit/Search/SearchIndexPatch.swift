@@ -79,13 +79,13 @@ struct SearchIndexPatch {
                         if !dropped[old], let new = renumbered[old] { postings.append(SearchPosting(doc: Int32(new), score: posting.score)) }
                     }
                     postings = (postings + added).sorted { $0.doc < $1.doc }
-                    entries.append(.init(term: entry.term, bytes: SearchIndexFiles.encode(term: entry.term, postings: postings)))
+                    entries.append(.init(term: entry.term, bytes: SearchIndexFiles.encode(term: entry.term, postings: postings)[...]))
                     continue
                 }
                 switch renumbering.apply(entry) {
                 case nil: throw Failure.unreadable("search/i-\(i).js")
                 case .unchanged: entries.append(entry)
-                case .changed(let bytes): entries.append(.init(term: entry.term, bytes: bytes))
+                case .changed(let bytes): entries.append(.init(term: entry.term, bytes: bytes[...]))
                 case .empty: break
                 }
             }
@@ -94,7 +94,7 @@ struct SearchIndexPatch {
         // Terms no page had before, merged into sorted order.
         if !fresh.isEmpty {
             let added = fresh.keys.sorted(by: SearchIndexFiles.precedes).map {
-                SearchIndexFiles.Entry(term: $0, bytes: SearchIndexFiles.encode(term: $0, postings: fresh[$0]!))
+                SearchIndexFiles.Entry(term: $0, bytes: SearchIndexFiles.encode(term: $0, postings: fresh[$0]!)[...])
             }
             var merged: [SearchIndexFiles.Entry] = []
             merged.reserveCapacity(entries.count + added.count)

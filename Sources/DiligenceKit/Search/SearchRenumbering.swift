@@ -42,7 +42,9 @@ struct SearchRenumbering {
     /// The entry with its postings renumbered; nil if it names a page that
     /// does not exist (a damaged index).
     func apply(_ entry: SearchIndexFiles.Entry) -> Outcome? {
-        guard let colon = entry.bytes.lastIndex(of: UInt8(ascii: ":")), colon + 2 < entry.bytes.count else { return nil }
+        guard let found = entry.bytes.lastIndex(of: UInt8(ascii: ":")) else { return nil }
+        let colon = found - entry.bytes.startIndex  // an offset: `bytes` may be a slice of a chunk file
+        guard colon + 2 < entry.bytes.count else { return nil }
         return entry.bytes.withUnsafeBufferPointer { b -> Outcome? in
             let end = b.count - 1  // the closing quote
             var out: [UInt8] = []

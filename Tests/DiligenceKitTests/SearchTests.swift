@@ -233,6 +233,34 @@ final class SearchTests: XCTestCase {
         XCTAssertNil(SearchRenumbering(renumbered: [0, 1], dropped: [true, false]).apply(damaged))
     }
 
+    /// Inserting a changed page's postings on the bytes gives what encoding
+    /// the merged list gives, wherever they fall (before, between, after the
+    /// others; into an empty list); a page already in the list is refused.
+    func testInsertingPostingsOnTheirBytesEqualsEncodingTheMerge() {
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let pages = Int.random(in: 1...300, using: &random)
+            var inList: [SearchPosting] = [], added: [SearchPosting] = []
+            for doc in 0..<pages {
+                switch Int.random(in: 0..<6, using: &random) {
+                case 0, 1: inList.append(.init(doc: Int32(doc), score: Int32.random(in: 1...35, using: &random)))
+                case 2: added.append(.init(doc: Int32(doc), score: Int32.random(in: 1...35, using: &random)))
+                default: break
+                }
+            }
+            // As read back from a chunk file: a slice after another entry.
+            let file = Array("{\"a\":\"0,1\",".utf8) + SearchIndexFiles.encode(term: "tér", postings: inList) + Array("}".utf8)
+            let entry: ArraySlice<UInt8>? = inList.isEmpty ? nil : file[11..<(file.count - 1)]
+            let merged = SearchPostingInsertion.insert(added, into: entry, term: "tér")
+            let expected = SearchIndexFiles.encode(term: "tér", postings: (inList + added).sorted { $0.doc < $1.doc })
+            XCTAssertEqual(merged.map { String(decoding: $0, as: UTF8.self) }, String(decoding: expected, as: UTF8.self),
+                           "\(inList) + \(added)")
+        }
+        let list = SearchIndexFiles.encode(term: "x", postings: [.init(doc: 3, score: 1), .init(doc: 9, score: 2)])
+        XCTAssertNil(SearchPostingInsertion.insert([.init(doc: 9, score: 5)], into: list[...], term: "x"), "page 9 is there already")
+        XCTAssertNil(SearchPostingInsertion.insert([.init(doc: 4, score: 5)], into: Array("\"x\":\"3,1,!,2\"".utf8)[...], term: "x"))
+    }
+
     func testIndexDataCannotBreakOutOfItsScript() throws {
         let hostile = "Closing </script><script>alert(1)</script> and <!-- and \u{2028} end"
         let site = try TestSite(files: [

@@ -71,15 +71,18 @@ struct SearchIndexPatch {
             oldChunks["search/i-\(i).js"] = chunk.bytes
             for entry in chunkEntries {
                 if let added = fresh.removeValue(forKey: entry.term) {
-                    // A term of a changed page: its old postings, renumbered, and the new ones.
-                    var postings: [SearchPosting] = []
-                    for posting in SearchIndexFiles.postings(of: entry) {
-                        let old = Int(posting.doc)
-                        guard old >= 0, old < renumbered.count else { throw Failure.unreadable("search/i-\(i).js") }
-                        if !dropped[old], let new = renumbered[old] { postings.append(SearchPosting(doc: Int32(new), score: posting.score)) }
+                    // A term of a changed page: its other postings renumbered, the new ones inserted.
+                    let kept: ArraySlice<UInt8>?
+                    switch renumbering.apply(entry) {
+                    case nil: throw Failure.unreadable("search/i-\(i).js")
+                    case .unchanged: kept = entry.bytes
+                    case .changed(let bytes): kept = bytes[...]
+                    case .empty: kept = nil
                     }
-                    postings = (postings + added).sorted { $0.doc < $1.doc }
-                    entries.append(.init(term: entry.term, bytes: SearchIndexFiles.encode(term: entry.term, postings: postings)[...]))
+                    guard let merged = SearchPostingInsertion.insert(added, into: kept, term: entry.term) else {
+                        throw Failure.unreadable("search/i-\(i).js")
+                    }
+                    entries.append(.init(term: entry.term, bytes: merged[...]))
                     continue
                 }
                 switch renumbering.apply(entry) {

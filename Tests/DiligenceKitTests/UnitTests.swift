@@ -86,6 +86,14 @@ final class UnitTests: XCTestCase {
         let written = writer.writtenPaths.count
         writer.overwrite(OutputFile(path: "search/i-0.js", text: "now longer than before\n"), compare: true)
         XCTAssertEqual(writer.writtenPaths.count, written)
+        // A symbolic link in the output is replaced, never written through.
+        let outside = folder + "/outside.txt"
+        try "keep".write(toFile: outside, atomically: false, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: folder + "/search/i-2.js", withDestinationPath: outside)
+        writer.overwrite(OutputFile(path: "search/i-2.js", text: "chunk"))
+        XCTAssertEqual(try String(contentsOfFile: outside, encoding: .utf8), "keep")
+        XCTAssertEqual(FileBytes.read(folder + "/search/i-2.js"), Array("chunk".utf8))
+        XCTAssertNil(try? FileManager.default.destinationOfSymbolicLink(atPath: folder + "/search/i-2.js"))
         writer.overwrite(OutputFile(path: "missing/i-1.js", text: "x"))
         XCTAssertNotNil(writer.firstError, "a folder that is not there is an error, not a crash")
     }

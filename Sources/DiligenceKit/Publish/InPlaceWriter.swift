@@ -66,7 +66,9 @@ public final class InPlaceWriter: @unchecked Sendable {
         let target = root + "/" + file.path
         if compare, let existing = FileBytes.read(target), existing == contents { return }
         // Not truncated to nothing first: that, too, makes ext4 flush on close.
-        let fd = open(target, O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
+        // Never through a symbolic link: one is replaced, as `write` does.
+        let fd = open(target, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        if fd < 0 && errno == ELOOP { return write(file, compare: false) }
         var failure: PublishError?
         if fd < 0 {
             failure = .io(path: target, message: String(cString: strerror(errno)))

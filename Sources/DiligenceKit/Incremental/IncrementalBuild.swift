@@ -220,6 +220,26 @@ struct IncrementalBuild {
             listingPrints[job.path] = print
             if snapshot.header.listings[job.path] != print { listings.append(job) }
         }
+        // The screening data lists every product and country: those whose
+        // facts did not change keep their objects from the file as it is,
+        // unless a guidance step changed (steps are named in every object).
+        let guidanceTouched = changed.contains { slots[$0].id.kind == .guidance }
+            || removed.contains { snapshot.pages[$0].page.id.kind == .guidance }
+            || slots.contains { $0.old == nil && $0.id.kind == .guidance }
+        if !guidanceTouched, let k = listings.firstIndex(where: { $0.path == SiteRenderer.Paths.screeningData }) {
+            var unchanged: [PageID] = []
+            for i in 0..<count where fresh[i] == nil && (slots[i].id.kind == .product || slots[i].id.kind == .country) {
+                if let j = oldIndex[i], prints[i].facts == snapshot.pages[j].fingerprints.facts { unchanged.append(slots[i].id) }
+            }
+            let path = options.output + "/" + SiteRenderer.Paths.screeningData
+            listings[k] = .init(path: SiteRenderer.Paths.screeningData) { [renderer, unchanged] in
+                var kept: [PageID: ArraySlice<UInt8>] = [:]
+                if let old = FileBytes.read(path), let fragments = ScreeningFragments(old) {
+                    for id in unchanged { kept[id] = id.kind == .product ? fragments.products[id] : fragments.countries[id] }
+                }
+                return OutputFile(path: SiteRenderer.Paths.screeningData, contents: .bytes(ScreeningData(renderer: renderer, keeping: kept).script()))
+            }
+        }
         for i in dirty where fresh[i] == nil && hydrated[i] == nil {
             guard let parsed = hydrate(cached(i), loader: loader, decoder: decoder, log: DiagnosticLog()) else {
                 _ = searchUpdate.value  // the full build replaces this folder: nothing may still be writing in it

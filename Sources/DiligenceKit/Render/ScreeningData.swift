@@ -2,7 +2,7 @@
 /// goes on a transaction checklist, as plain text (the page's script builds
 /// its DOM from text nodes and never parses HTML from data). URLs are
 /// relative to the screening page, which sits at the site root.
-struct ScreeningData: Encodable {
+struct ScreeningData {
     struct Risk: Encodable {
         var id: String
         var label: String
@@ -74,12 +74,17 @@ struct ScreeningData: Encodable {
         var summary: String
     }
 
-    var products: [Product]
-    var countries: [Country]
-    /// Every guidance step, in order.
-    var guidance: [Step]
+    /// Each country's, guidance step's and product's JSON object, in page
+    /// order (steps in guidance order).
+    var countries: [ArraySlice<UInt8>] = []
+    var guidance: [ArraySlice<UInt8>] = []
+    var products: [ArraySlice<UInt8>] = []
 
-    init(renderer: SiteRenderer) {
+    /// - Parameter kept: objects of an earlier file to use as they are, by
+    ///   page id: an incremental build passes those of the products and
+    ///   countries whose facts did not change (`ScreeningFragments`), so a
+    ///   title edit writes one product again, not 10,000.
+    init(renderer: SiteRenderer, keeping kept: [PageID: ArraySlice<UInt8>] = [:]) {
         let graph = renderer.graph
         let site = graph.site
         func risk(_ id: String) -> Risk {
@@ -99,17 +104,19 @@ struct ScreeningData: Encodable {
         var position: [String: Int] = [:]
         for (i, step) in graph.guidanceInOrder.enumerated() { position[step.id.slug] = i }
         products = graph.pages(of: .product).compactMap { page in
+            if let object = kept[page.id] { return object }
             guard case .product(let p) = page.page.details else { return nil }
             let named = Set(p.guidance.map(\.value) + (relatedGuidance[page.id] ?? [])).filter { position[$0] != nil }
-            return Product(
+            return Self.json(Product(
                 id: page.id.slug, title: page.page.title, url: page.id.outputPath, summary: page.page.summary,
                 category: site.categories.label(p.category), risk: risk(p.risk),
                 redFlags: p.redFlags.map(text), safeguards: p.safeguards.map(text),
                 controls: p.controls.map { Control(regime: site.regimes.label($0.regime), entry: $0.entry, note: $0.note.map(text)) },
                 countries: (graph.productCountries[page.id] ?? []).map(\.slug),
-                guidance: named.sorted { position[$0]! < position[$1]! })
+                guidance: named.sorted { position[$0]! < position[$1]! }))
         }
         countries = graph.pages(of: .country).compactMap { page in
+            if let object = kept[page.id] { return object }
             guard case .country(let c) = page.page.details else { return nil }
             let factors = c.factors.map { f -> Factor in
                 var source: Link?
@@ -123,17 +130,17 @@ struct ScreeningData: Encodable {
                 return Factor(label: site.factors.label(f.factor), status: f.status.rawValue, statusLabel: f.status.label,
                               note: f.note.map(text), source: source)
             }
-            return Country(
+            return Self.json(Country(
                 id: page.id.slug, title: page.page.title, url: page.id.outputPath, summary: page.page.summary,
                 region: site.regions.label(c.region), risk: risk(c.risk), factors: factors,
                 measures: c.measures.map { Measure(authority: $0.authority, text: text($0.measure), date: $0.date?.readable, url: $0.url) },
                 regimes: c.regimes.map(site.regimes.label), reviewed: c.reviewed.readable,
                 overdue: c.reviewed.months(until: renderer.today) >= site.reviewIntervalMonths,
-                guidance: relatedGuidance[page.id] ?? [])
+                guidance: relatedGuidance[page.id] ?? []))
         }
         guidance = graph.guidanceInOrder.compactMap { page in
             guard case .guidance(let g) = page.page.details else { return nil }
-            return Step(id: page.id.slug, order: g.order, title: page.page.title, url: page.id.outputPath, summary: page.page.summary)
+            return Self.json(Step(id: page.id.slug, order: g.order, title: page.page.title, url: page.id.outputPath, summary: page.page.summary))
         }
     }
 
@@ -141,79 +148,104 @@ struct ScreeningData: Encodable {
     /// `ScriptData` would give (keys sorted, nil fields left out, `<` `>` `&`
     /// U+2028 U+2029 escaped), without `JSONEncoder`, which was the slowest
     /// part of rendering this file on a large site.
-    func script() -> String {
-        var json = JSONBytes(capacity: 1 << 16)
-        json.raw("window.DiligenceScreening = ")
-        json.object { o in
-            o.field("countries") { $0.array(countries) { j, c in
-                j.object { o in
-                    o.field("factors") { $0.array(c.factors) { j, f in
-                        j.object { o in
-                            o.field("label") { $0.string(f.label) }
-                            if let note = f.note { o.field("note") { $0.string(note) } }
-                            if let source = f.source {
-                                o.field("source") { j in j.object { o in
-                                    o.field("title") { $0.string(source.title) }
-                                    o.field("url") { $0.string(source.url) }
-                                } }
-                            }
-                            o.field("status") { $0.string(f.status) }
-                            o.field("statusLabel") { $0.string(f.statusLabel) }
-                        }
-                    } }
-                    o.field("guidance") { $0.strings(c.guidance) }
-                    o.field("id") { $0.string(c.id) }
-                    o.field("measures") { $0.array(c.measures) { j, m in
-                        j.object { o in
-                            o.field("authority") { $0.string(m.authority) }
-                            if let date = m.date { o.field("date") { $0.string(date) } }
-                            o.field("text") { $0.string(m.text) }
-                            if let url = m.url { o.field("url") { $0.string(url) } }
-                        }
-                    } }
-                    o.field("overdue") { $0.raw(c.overdue ? "true" : "false") }
-                    o.field("regimes") { $0.strings(c.regimes) }
-                    o.field("region") { $0.string(c.region) }
-                    o.field("reviewed") { $0.string(c.reviewed) }
-                    o.field("risk") { ScreeningData.write(c.risk, to: &$0) }
-                    o.field("summary") { $0.string(c.summary) }
-                    o.field("title") { $0.string(c.title) }
-                    o.field("url") { $0.string(c.url) }
-                }
-            } }
-            o.field("guidance") { $0.array(guidance) { j, step in
-                j.object { o in
-                    o.field("id") { $0.string(step.id) }
-                    o.field("order") { $0.decimal(step.order) }
-                    o.field("summary") { $0.string(step.summary) }
-                    o.field("title") { $0.string(step.title) }
-                    o.field("url") { $0.string(step.url) }
-                }
-            } }
-            o.field("products") { $0.array(products) { j, p in
-                j.object { o in
-                    o.field("category") { $0.string(p.category) }
-                    o.field("controls") { $0.array(p.controls) { j, c in
-                        j.object { o in
-                            if let entry = c.entry { o.field("entry") { $0.string(entry) } }
-                            if let note = c.note { o.field("note") { $0.string(note) } }
-                            o.field("regime") { $0.string(c.regime) }
-                        }
-                    } }
-                    o.field("countries") { $0.strings(p.countries) }
-                    o.field("guidance") { $0.strings(p.guidance) }
-                    o.field("id") { $0.string(p.id) }
-                    o.field("redFlags") { $0.strings(p.redFlags) }
-                    o.field("risk") { ScreeningData.write(p.risk, to: &$0) }
-                    o.field("safeguards") { $0.strings(p.safeguards) }
-                    o.field("summary") { $0.string(p.summary) }
-                    o.field("title") { $0.string(p.title) }
-                    o.field("url") { $0.string(p.url) }
-                }
-            } }
+    func script() -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity((countries + guidance + products).reduce(64) { $0 + $1.count + 1 })
+        out.append(contentsOf: Self.prefix.utf8)
+        func list(_ objects: [ArraySlice<UInt8>]) {
+            for (i, object) in objects.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                out.append(contentsOf: object)
+            }
         }
-        json.raw(";\n")
-        return String(decoding: json.bytes, as: UTF8.self)
+        list(countries)
+        out.append(contentsOf: Self.afterCountries.utf8)
+        list(guidance)
+        out.append(contentsOf: Self.afterGuidance.utf8)
+        list(products)
+        out.append(contentsOf: Self.suffix.utf8)
+        return out
+    }
+
+    /// The file's text around the three lists of objects.
+    static let prefix = #"window.DiligenceScreening = {"countries":["#
+    static let afterCountries = #"],"guidance":["#
+    static let afterGuidance = #"],"products":["#
+    static let suffix = "]};\n"
+
+    static func json(_ c: Country) -> ArraySlice<UInt8> {
+        var json = JSONBytes(capacity: 2048)
+        json.object { o in
+            o.field("factors") { $0.array(c.factors) { j, f in
+                j.object { o in
+                    o.field("label") { $0.string(f.label) }
+                    if let note = f.note { o.field("note") { $0.string(note) } }
+                    if let source = f.source {
+                        o.field("source") { j in j.object { o in
+                            o.field("title") { $0.string(source.title) }
+                            o.field("url") { $0.string(source.url) }
+                        } }
+                    }
+                    o.field("status") { $0.string(f.status) }
+                    o.field("statusLabel") { $0.string(f.statusLabel) }
+                }
+            } }
+            o.field("guidance") { $0.strings(c.guidance) }
+            o.field("id") { $0.string(c.id) }
+            o.field("measures") { $0.array(c.measures) { j, m in
+                j.object { o in
+                    o.field("authority") { $0.string(m.authority) }
+                    if let date = m.date { o.field("date") { $0.string(date) } }
+                    o.field("text") { $0.string(m.text) }
+                    if let url = m.url { o.field("url") { $0.string(url) } }
+                }
+            } }
+            o.field("overdue") { $0.raw(c.overdue ? "true" : "false") }
+            o.field("regimes") { $0.strings(c.regimes) }
+            o.field("region") { $0.string(c.region) }
+            o.field("reviewed") { $0.string(c.reviewed) }
+            o.field("risk") { ScreeningData.write(c.risk, to: &$0) }
+            o.field("summary") { $0.string(c.summary) }
+            o.field("title") { $0.string(c.title) }
+            o.field("url") { $0.string(c.url) }
+        }
+        return json.bytes[...]
+    }
+
+    static func json(_ step: Step) -> ArraySlice<UInt8> {
+        var json = JSONBytes(capacity: 512)
+        json.object { o in
+            o.field("id") { $0.string(step.id) }
+            o.field("order") { $0.decimal(step.order) }
+            o.field("summary") { $0.string(step.summary) }
+            o.field("title") { $0.string(step.title) }
+            o.field("url") { $0.string(step.url) }
+        }
+        return json.bytes[...]
+    }
+
+    static func json(_ p: Product) -> ArraySlice<UInt8> {
+        var json = JSONBytes(capacity: 1024)
+        json.object { o in
+            o.field("category") { $0.string(p.category) }
+            o.field("controls") { $0.array(p.controls) { j, c in
+                j.object { o in
+                    if let entry = c.entry { o.field("entry") { $0.string(entry) } }
+                    if let note = c.note { o.field("note") { $0.string(note) } }
+                    o.field("regime") { $0.string(c.regime) }
+                }
+            } }
+            o.field("countries") { $0.strings(p.countries) }
+            o.field("guidance") { $0.strings(p.guidance) }
+            o.field("id") { $0.string(p.id) }
+            o.field("redFlags") { $0.strings(p.redFlags) }
+            o.field("risk") { ScreeningData.write(p.risk, to: &$0) }
+            o.field("safeguards") { $0.strings(p.safeguards) }
+            o.field("summary") { $0.string(p.summary) }
+            o.field("title") { $0.string(p.title) }
+            o.field("url") { $0.string(p.url) }
+        }
+        return json.bytes[...]
     }
 
     private static func write(_ risk: Risk, to json: inout JSONBytes) {

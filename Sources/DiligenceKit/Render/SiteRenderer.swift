@@ -69,7 +69,7 @@ public struct SiteRenderer: Sendable {
                 .init(path: taxonomy.outputPath(term.id)) { renderTerm(term, of: taxonomy) }
             }
         }
-        jobs.append(.init(path: Paths.screeningData) { OutputFile(path: Paths.screeningData, text: ScreeningData(renderer: self).script()) })
+        jobs.append(.init(path: Paths.screeningData) { OutputFile(path: Paths.screeningData, contents: .bytes(ScreeningData(renderer: self).script())) })
         jobs.append(.init(path: Paths.feed) { OutputFile(path: Paths.feed, text: AtomFeed(graph: graph, entries: datedPages()).xml()) })
         if let baseURL = site.baseURL {
             jobs.append(.init(path: Paths.sitemap) { OutputFile(path: Paths.sitemap, text: Sitemap(baseURL: baseURL, graph: graph).xml()) })

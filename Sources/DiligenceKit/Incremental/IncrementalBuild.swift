@@ -31,6 +31,11 @@ struct IncrementalBuild {
         let start = Date()
         var report = BuildReport(diagnostics: [], pageCounts: [:], publishedBytes: nil, seconds: 0)
         let cachePath = BuildSnapshot.path(cacheDirectory: options.cacheDirectory, output: options.output)
+        // The search index's chunks are read on the other core from the
+        // start (only reads, of the output folder): the stages before the
+        // graph leave it mostly idle.
+        let output = options.output
+        let oldChunks = BackgroundResult { Result { try SearchIndexPatch.readChunks(output: output) } }
         guard let snapshot = BuildSnapshot.load(from: cachePath) else { return .fullBuild(reason: "no build cache") }
         report.lap("read cache")
         guard snapshot.header.output == SitePublisher.absolute(options.output),
@@ -171,14 +176,14 @@ struct IncrementalBuild {
             fresh[i].map { SearchDocument.facets(of: $0.page) } != oldIndex[i].map { SearchDocument.facets(of: snapshot.pages[$0].page) }
         }
         let searchFiles = SearchIndexFiles(chunkBytes: options.searchChunkBytes, site: site)
-        let output = options.output
         let untouched = changed.isEmpty && removed.isEmpty && addedPaths.isEmpty  // no page's postings or number changed
         let searchPlan = BackgroundResult { [tokenized, renumbered] in
             Result {
                 if untouched { return SearchIndexPatch.Plan(removedRecords: [], files: [], changedChunks: [], stale: []) }
                 let facets = facetsChanged ? pages.map { SearchDocument.facets(of: $0.page) } : nil
                 return try SearchIndexPatch(output: output, files: searchFiles)
-                    .plan(changed: tokenized, renumbered: renumbered, oldNames: oldNames, names: names, facets: facets)
+                    .plan(changed: tokenized, renumbered: renumbered, oldNames: oldNames, names: names, facets: facets,
+                          old: oldChunks.value)
             }
         }
 

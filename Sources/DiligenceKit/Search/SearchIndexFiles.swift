@@ -9,7 +9,7 @@ struct SearchIndexFiles: Sendable {
     /// One term and its encoded entry, `"term":"docDelta,score,…"`, exactly
     /// as it appears in a chunk file (read back, a slice of that file's
     /// bytes: 30,000 entries are not copied one by one).
-    struct Entry {
+    struct Entry: Sendable {
         var term: String
         var bytes: ArraySlice<UInt8>
     }

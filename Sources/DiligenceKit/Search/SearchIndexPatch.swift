@@ -15,6 +15,29 @@ struct SearchIndexPatch {
         case unreadable(String)
     }
 
+    /// A chunk file of the index being patched: its bytes and its entries.
+    struct Chunk: Sendable {
+        var bytes: [UInt8]
+        var entries: [SearchIndexFiles.Entry]
+    }
+
+    /// Reads and parses the index's chunk files, in parallel. Needs nothing
+    /// but the output folder, so an incremental build starts it first, on a
+    /// core the early, single-threaded stages leave idle.
+    static func readChunks(output: String) throws -> [Chunk] {
+        var count = 0
+        while FileManager.default.fileExists(atPath: output + "/search/i-\(count).js") { count += 1 }
+        guard count > 0 else { throw Failure.unreadable("search/i-0.js") }
+        let parsed = (0..<count).concurrentMap { i -> Chunk? in
+            let bytes = FileBytes.read(output + "/search/i-\(i).js") ?? []
+            return SearchIndexFiles.entries(ofChunk: bytes).map { Chunk(bytes: bytes, entries: $0) }
+        }
+        return try parsed.enumerated().map { i, chunk in
+            guard let chunk else { throw Failure.unreadable("search/i-\(i).js") }
+            return chunk
+        }
+    }
+
     /// What a patch changes in the output folder, worked out without
     /// writing anything, so it can be computed while the rest of the build
     /// is still deciding whether it may write.
@@ -38,8 +61,9 @@ struct SearchIndexPatch {
     ///     keeps its name (the caller checks).
     ///   - facets: every page's facet values, in page order; nil if no
     ///     page's facets or number changed (`facets.js` stays as it is).
+    ///   - old: the index's chunks as `readChunks` found them.
     func plan(changed: [Int: SearchIndexBuilder.Tokenized], renumbered: [Int?], oldNames: SearchRecordNames,
-              names: SearchRecordNames, facets: [[String: [String]]]?) throws -> Plan {
+              names: SearchRecordNames, facets: [[String: [String]]]?, old: Result<[Chunk], Error>) throws -> Plan {
         // Old page numbers whose postings are dropped (changed or removed pages).
         var dropped = [Bool](repeating: false, count: renumbered.count)
         for (old, new) in renumbered.enumerated() where new.map({ changed[$0] != nil }) ?? true { dropped[old] = true }
@@ -52,24 +76,13 @@ struct SearchIndexPatch {
             planned.append(OutputFile(path: SearchRecordNames.recordPath(names.names[doc]), contents: .bytes(tokenized.record)))
             for (term, score) in tokenized.scores { fresh[term, default: []].append(SearchPosting(doc: Int32(doc), score: score)) }
         }
-        // Read and parse the old chunks in parallel, then patch them in order.
-        var oldChunkCount = 0
-        while FileManager.default.fileExists(atPath: output + "/search/i-\(oldChunkCount).js") { oldChunkCount += 1 }
-        guard oldChunkCount > 0 else { throw Failure.unreadable("search/i-0.js") }
-        var parsed = [(bytes: [UInt8], entries: [SearchIndexFiles.Entry]?)](repeating: ([], nil), count: oldChunkCount)
-        parsed.withUnsafeMutableBufferPointer { buffer in
-            let out = UnsafeMutableSendableBuffer(buffer)
-            DispatchQueue.concurrentPerform(iterations: oldChunkCount) { i in
-                let bytes = FileBytes.read(output + "/search/i-\(i).js") ?? []
-                out[i] = (bytes, SearchIndexFiles.entries(ofChunk: bytes))
-            }
-        }
+        // Patch the old chunks (read beforehand) in order.
+        var parsed = try old.get()
         var entries: [SearchIndexFiles.Entry] = []
         var oldChunks: [String: [UInt8]] = [:]
         for (i, chunk) in parsed.enumerated() {
-            guard let chunkEntries = chunk.entries else { throw Failure.unreadable("search/i-\(i).js") }
             oldChunks["search/i-\(i).js"] = chunk.bytes
-            for entry in chunkEntries {
+            for entry in chunk.entries {
                 if let added = fresh.removeValue(forKey: entry.term) {
                     // A term of a changed page: its other postings renumbered, the new ones inserted.
                     let kept: ArraySlice<UInt8>?

@@ -36,6 +36,9 @@ struct IncrementalBuild {
         // graph leave it mostly idle.
         let output = options.output
         let oldChunks = BackgroundResult { Result { try SearchIndexPatch.readChunks(output: output) } }
+        let oldScreening = BackgroundResult {
+            FileBytes.read(output + "/" + SiteRenderer.Paths.screeningData).flatMap(ScreeningFragments.init)
+        }
         guard let snapshot = BuildSnapshot.load(from: cachePath) else { return .fullBuild(reason: "no build cache") }
         report.lap("read cache")
         guard snapshot.header.output == SitePublisher.absolute(options.output),
@@ -236,10 +239,9 @@ struct IncrementalBuild {
             for i in 0..<count where fresh[i] == nil && (slots[i].id.kind == .product || slots[i].id.kind == .country) {
                 if let j = oldIndex[i], prints[i].facts == snapshot.pages[j].fingerprints.facts { unchanged.append(slots[i].id) }
             }
-            let path = options.output + "/" + SiteRenderer.Paths.screeningData
             listings[k] = .init(path: SiteRenderer.Paths.screeningData) { [renderer, unchanged] in
                 var kept: [PageID: ArraySlice<UInt8>] = [:]
-                if let old = FileBytes.read(path), let fragments = ScreeningFragments(old) {
+                if let fragments = oldScreening.value {
                     for id in unchanged { kept[id] = id.kind == .product ? fragments.products[id] : fragments.countries[id] }
                 }
                 return OutputFile(path: SiteRenderer.Paths.screeningData, contents: .bytes(ScreeningData(renderer: renderer, keeping: kept).script()))

@@ -5,7 +5,7 @@
 /// Reads only what `ScreeningData.script()` writes (the fixed text around
 /// the lists, objects whose strings are JSON-escaped); anything else gives
 /// nil, and the file is written again from the pages.
-struct ScreeningFragments {
+struct ScreeningFragments: Sendable {
     var countries: [PageID: ArraySlice<UInt8>] = [:]
     var products: [PageID: ArraySlice<UInt8>] = [:]
 

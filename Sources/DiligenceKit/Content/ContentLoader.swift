@@ -81,7 +81,7 @@ public struct ContentLoader: Sendable {
     /// site, where an incremental build lists the folder every time).
     private func walk(_ relative: String, realRoot: String, log: DiagnosticLog) -> [String] {
         let dir = relative.isEmpty ? root : root + "/" + relative
-        guard let entries = Self.entries(of: dir) else {
+        guard let entries = FolderEntries.read(dir) else {
             log.error(at: location(relative), "cannot read this folder", hint: "check its permissions")
             return []
         }
@@ -118,19 +118,6 @@ public struct ContentLoader: Sendable {
         return files
     }
 
-    /// A folder's entries and their `d_type`, or nil if it cannot be read.
-    private static func entries(of dir: String) -> [(name: String, type: UInt8)]? {
-        guard let handle = opendir(dir) else { return nil }
-        defer { closedir(handle) }
-        var entries: [(name: String, type: UInt8)] = []
-        while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-            }
-            if name != "." && name != ".." { entries.append((name, entry.pointee.d_type)) }
-        }
-        return entries
-    }
 
     func read(_ relative: String, log: DiagnosticLog) -> SourceFile? {
         let path = root + "/" + relative

@@ -29,21 +29,13 @@ enum TreeRemover {
     }
 
     private static func entries(_ path: String) -> [(name: String, isDirectory: Bool)] {
-        guard let dir = opendir(path) else { return [] }
-        defer { closedir(dir) }
-        var result: [(String, Bool)] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name == "." || name == ".." { continue }
-            var isDirectory = entry.pointee.d_type == UInt8(DT_DIR)
-            if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+        (FolderEntries.read(path) ?? []).map { name, type in
+            var isDirectory = type == UInt8(DT_DIR)
+            if type == UInt8(DT_UNKNOWN) {
                 var info = stat()
                 isDirectory = lstat(path + "/" + name, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
             }
-            result.append((name, isDirectory))
+            return (name, isDirectory)
         }
-        return result
     }
 }

@@ -41,4 +41,15 @@ enum FileBytes {
         }
         return bytes
     }
+
+    /// Writes all of `bytes` to an open file, retrying interrupted calls.
+    static func write(_ bytes: [UInt8], to fd: Int32, path: String) throws(PublishError) {
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 { throw .io(path: path, message: String(cString: strerror(errno))) }
+            offset += n
+        }
+    }
 }

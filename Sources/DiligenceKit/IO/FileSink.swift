@@ -32,13 +32,7 @@ final class FileSink {
     deinit { if fd >= 0 { Glibc.close(fd) } }
 
     private func flush() throws(PublishError) {
-        var offset = 0
-        while offset < buffer.count {
-            let n = buffer.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if n < 0 && errno == EINTR { continue }
-            if n < 0 { throw .io(path: path, message: String(cString: strerror(errno))) }
-            offset += n
-        }
+        try FileBytes.write(buffer, to: fd, path: path)
         buffer.removeAll(keepingCapacity: true)
     }
 }

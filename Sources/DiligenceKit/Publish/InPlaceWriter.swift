@@ -73,15 +73,11 @@ public final class InPlaceWriter: @unchecked Sendable {
         if fd < 0 {
             failure = .io(path: target, message: String(cString: strerror(errno)))
         } else {
-            var offset = 0
-            while offset < contents.count {
-                let n = contents.withUnsafeBytes { pwrite(fd, $0.baseAddress! + offset, $0.count - offset, off_t(offset)) }
-                if n < 0 && errno == EINTR { continue }
-                if n < 0 { failure = .io(path: target, message: String(cString: strerror(errno))); break }
-                offset += n
-            }
-            if failure == nil, ftruncate(fd, off_t(contents.count)) != 0 {
-                failure = .io(path: target, message: String(cString: strerror(errno)))
+            do throws(PublishError) {
+                try FileBytes.write(contents, to: fd, path: target)
+                if ftruncate(fd, off_t(contents.count)) != 0 { throw .io(path: target, message: String(cString: strerror(errno))) }
+            } catch {
+                failure = error
             }
             close(fd)
         }

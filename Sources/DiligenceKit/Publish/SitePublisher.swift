@@ -141,15 +141,7 @@ public struct SitePublisher: Sendable {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .io(path: path, message: String(cString: strerror(errno))) }
         defer { close(fd) }
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, bytes.count - offset) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw .io(path: path, message: String(cString: strerror(errno)))
-            }
-            offset += n
-        }
+        try FileBytes.write(bytes, to: fd, path: path)
     }
 
     private func swap(_ staging: String, into out: String, parent: String, base: String) throws(PublishError) {
@@ -160,7 +152,7 @@ public struct SitePublisher: Sendable {
         }
         if SitePublisher.exchange(staging, out) {
             // `staging` now holds the previous site.
-            TreeRemover.remove(staging)
+            TreeRemover.remove(staging, last: SitePublisher.markerName)
             return
         }
         let old = parent + "/.\(base).old-\(getpid())"
@@ -170,7 +162,7 @@ public struct SitePublisher: Sendable {
             _ = rename(old, out)
             throw .io(path: output, message: message)
         }
-        TreeRemover.remove(old)
+        TreeRemover.remove(old, last: SitePublisher.markerName)
     }
 
     /// Swaps two paths atomically (Linux `renameat2` with `RENAME_EXCHANGE`).
@@ -197,19 +189,7 @@ public struct SitePublisher: Sendable {
                 _ = rename(path, out)
                 continue
             }
-            // The marker goes last: a removal cut short by another kill
-            // leaves a marked tree, which the next build removes in turn.
-            for child in (try? fm.contentsOfDirectory(atPath: path)) ?? [] where child != SitePublisher.markerName {
-                var isFolder: ObjCBool = false
-                let full = path + "/" + child
-                if fm.fileExists(atPath: full, isDirectory: &isFolder), isFolder.boolValue {
-                    TreeRemover.remove(full)
-                } else {
-                    unlink(full)
-                }
-            }
-            unlink(path + "/" + SitePublisher.markerName)
-            rmdir(path)
+            TreeRemover.remove(path, last: SitePublisher.markerName)
         }
     }
 

@@ -5,18 +5,24 @@ import Foundation
 /// thread with `unlink`/`rmdir` straight from `readdir`. Symbolic links are
 /// removed, never followed.
 enum TreeRemover {
-    static func remove(_ path: String) {
+    /// - Parameter last: a file of the top folder removed after all the
+    ///   others (the publisher's marker: a removal cut short by a kill
+    ///   leaves a tree still marked as the publisher's, which the next build
+    ///   removes).
+    static func remove(_ path: String, last: String? = nil) {
         // Every file of the tree, listed first, then unlinked in parallel
         // slices (one folder may hold most of the site), folders last.
         var files: [String] = []
         var folders: [String] = []
         collect(path, files: &files, folders: &folders)
-        let all = files
+        let lastPath = last.map { path + "/" + $0 }
+        let all = files.filter { $0 != lastPath }
         let slices = max(1, min(all.count / 256, 64))
         DispatchQueue.concurrentPerform(iterations: slices) { slice in
             var i = slice
             while i < all.count { unlink(all[i]); i += slices }
         }
+        if let lastPath { unlink(lastPath) }
         for folder in folders.reversed() { rmdir(folder) }
     }
 

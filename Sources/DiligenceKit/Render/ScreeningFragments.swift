@@ -25,7 +25,7 @@ struct ScreeningFragments: Sendable {
                     guard file[i] == UInt8(ascii: ",") else { return nil }
                     i += 1
                 }
-                guard let end = Self.objectEnd(file, from: i), let slug = Self.id(file[i..<end]) else { return nil }
+                guard let (end, slug) = Self.object(in: file, from: i), let slug else { return nil }
                 found[PageID(kind, slug)] = file[i..<end]
                 i = end
             }
@@ -39,55 +39,34 @@ struct ScreeningFragments: Sendable {
         self.products = products
     }
 
-    /// The index just past the object starting at `start` (a `{`), skipping
-    /// strings (`"…"`, with `\` escapes); nil if it does not close.
-    private static func objectEnd(_ file: [UInt8], from start: Int) -> Int? {
+    /// The object starting at `start` (a `{`): the index just past it, and
+    /// its own `"id"` (not a nested object's), a slug, which never needs
+    /// escaping (an id holding an escape counts as none). Strings (`"…"`,
+    /// with `\` escapes) are skipped whole; nil if the object does not close.
+    private static func object(in file: [UInt8], from start: Int) -> (end: Int, id: String?)? {
         guard start < file.count, file[start] == UInt8(ascii: "{") else { return nil }
+        let key = Array(#""id":""#.utf8)
+        var id: String?
         var depth = 0
         var i = start
-        var inString = false
         while i < file.count {
-            let byte = file[i]
-            if inString {
-                if byte == UInt8(ascii: "\\") { i += 1 } else if byte == UInt8(ascii: "\"") { inString = false }
-            } else if byte == UInt8(ascii: "\"") {
-                inString = true
-            } else if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") {
-                depth += 1
-            } else if byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]") {
-                depth -= 1
-                if depth == 0 { return i + 1 }
-            }
-            i += 1
-        }
-        return nil
-    }
-
-    /// The object's own `"id"` (not one of a nested object's): a slug, which
-    /// never needs escaping; nil if there is none or it holds an escape.
-    private static func id(_ object: ArraySlice<UInt8>) -> String? {
-        var depth = 0
-        var inString = false
-        var i = object.startIndex
-        let key = Array(#""id":""#.utf8)
-        while i < object.endIndex {
-            let byte = object[i]
-            if inString {
-                if byte == UInt8(ascii: "\\") { i += 1 } else if byte == UInt8(ascii: "\"") { inString = false }
+            switch file[i] {
+            case UInt8(ascii: "\""):
+                if depth == 1, id == nil, file[i...].starts(with: key) {
+                    let from = i + key.count
+                    guard let to = file[from...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
+                    if !file[from..<to].contains(UInt8(ascii: "\\")) { id = String(decoding: file[from..<to], as: UTF8.self) }
+                }
+                // Past the string (the key, or any other).
                 i += 1
-                continue
-            }
-            if depth == 1, byte == UInt8(ascii: "\""), object[i...].starts(with: key) {
-                let start = i + key.count
-                guard let end = object[start...].firstIndex(of: UInt8(ascii: "\"")),
-                      !object[start..<end].contains(UInt8(ascii: "\\")) else { return nil }
-                return String(decoding: object[start..<end], as: UTF8.self)
-            }
-            switch byte {
-            case UInt8(ascii: "\""): inString = true
-            case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
-            case UInt8(ascii: "}"), UInt8(ascii: "]"): depth -= 1
-            default: break
+                while i < file.count, file[i] != UInt8(ascii: "\"") { i += file[i] == UInt8(ascii: "\\") ? 2 : 1 }
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                depth += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                depth -= 1
+                if depth == 0 { return (i + 1, id) }
+            default:
+                break
             }
             i += 1
         }

@@ -57,13 +57,7 @@ public struct SiteBuilder: Sendable {
         // Decode every file in parallel.
         let decoder = PageDecoder(site: site, today: options.today)
         let files = tree.pageFiles
-        var decoded = [Page?](repeating: nil, count: files.count)
-        decoded.withUnsafeMutableBufferPointer { buffer in
-            let out = UnsafeMutableSendableBuffer(buffer)
-            DispatchQueue.concurrentPerform(iterations: files.count) { i in
-                out[i] = decoder.decode(files[i], log: log)
-            }
-        }
+        let decoded = files.concurrentMap { decoder.decode($0, log: log) }
 
         // Decide what is published; remember what exists but is left out.
         var excluded: [PageID: String] = [:]
@@ -88,15 +82,7 @@ public struct SiteBuilder: Sendable {
         checkUniqueOrder(published, log: log)
         report.lap("decode")
 
-        let toParse = published
-        var parsed = [ParsedPage?](repeating: nil, count: toParse.count)
-        parsed.withUnsafeMutableBufferPointer { buffer in
-            let out = UnsafeMutableSendableBuffer(buffer)
-            DispatchQueue.concurrentPerform(iterations: toParse.count) { i in
-                out[i] = ParsedPage(page: toParse[i])
-            }
-        }
-        let pages = parsed.compactMap { $0 }
+        let pages = published.concurrentMap { ParsedPage(page: $0) }
         report.lap("parse")
         let index = PageIndex(
             published: Set(published.map(\.id)),
@@ -113,7 +99,7 @@ public struct SiteBuilder: Sendable {
         // Render and publish only a clean site; files go to the staging
         // folder as they are rendered.
         guard publish, !log.hasErrors, let templates, !(options.strict && log.diagnostics.warningCount > 0) else {
-            if !options.freesMemory { ExitRelease.keep(tree, decoded, published, parsed, pages, index, sorted, resolved, graph) }
+            if !options.freesMemory { ExitRelease.keep(tree, decoded, published, pages, index, sorted, resolved, graph) }
             return report.finished(log)
         }
         let staging: SitePublisher.Staging
@@ -151,7 +137,7 @@ public struct SiteBuilder: Sendable {
             }
             report.lap("cache")
         }
-        if !options.freesMemory { ExitRelease.keep(tree, decoded, published, parsed, pages, index, sorted, resolved, graph, renderer) }
+        if !options.freesMemory { ExitRelease.keep(tree, decoded, published, pages, index, sorted, resolved, graph, renderer) }
         return report.finished(log)
     }
 

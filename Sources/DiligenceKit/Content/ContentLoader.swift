@@ -21,13 +21,7 @@ public struct ContentLoader: Sendable {
     public func load(into log: DiagnosticLog) -> ContentTree {
         var tree = list(into: log)
         // Read the pages in parallel: on a large site, file opening dominates.
-        let paths = tree.pagePaths
-        var files = [SourceFile?](repeating: nil, count: paths.count)
-        files.withUnsafeMutableBufferPointer { buffer in
-            let out = UnsafeMutableSendableBuffer(buffer)
-            DispatchQueue.concurrentPerform(iterations: paths.count) { out[$0] = read(paths[$0], log: log) }
-        }
-        tree.pageFiles = files.compactMap { $0 }
+        tree.pageFiles = tree.pagePaths.concurrentMap { read($0, log: log) }.compactMap { $0 }
         return tree
     }
 
@@ -117,7 +111,6 @@ public struct ContentLoader: Sendable {
         }
         return files
     }
-
 
     func read(_ relative: String, log: DiagnosticLog) -> SourceFile? {
         let path = root + "/" + relative

@@ -29,14 +29,7 @@ public struct SiteGraphBuilder: Sendable {
     /// Resolves the references of each page, in parallel.
     func resolveAll(_ pages: [ParsedPage]) -> [Resolved] {
         let resolver = LinkResolver(index: index, log: log)
-        var resolved = [Resolved](repeating: Resolved(targets: [], related: []), count: pages.count)
-        resolved.withUnsafeMutableBufferPointer { buffer in
-            let out = UnsafeMutableSendableBuffer(buffer)
-            DispatchQueue.concurrentPerform(iterations: pages.count) { i in
-                out[i] = resolve(pages[i], resolver: resolver)
-            }
-        }
-        return resolved
+        return pages.concurrentMap { resolve($0, resolver: resolver) }
     }
 
     /// Builds the graph from pages sorted by id and what each one references.
@@ -191,15 +184,5 @@ public struct SiteGraphBuilder: Sendable {
         }
         parsed.inlineHTML = inline
         return Resolved(targets: targets, related: related)
-    }
-}
-
-/// Lets `concurrentPerform` write each result into its own slot of an array.
-struct UnsafeMutableSendableBuffer<Element>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Element>
-    init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
-    subscript(i: Int) -> Element {
-        get { buffer[i] }
-        nonmutating set { buffer[i] = newValue }
     }
 }

@@ -32,11 +32,7 @@ enum BuildRecorder {
                          resolved: [SiteGraphBuilder.Resolved], diagnostics: [Diagnostic], unpublished: [String],
                          excluded: [PageID: String], buildStart: Date) -> BuildSnapshot {
         var frontMatter: [PageID: UInt64] = [:]
-        var hashes = [UInt64](repeating: 0, count: pages.count)
-        hashes.withUnsafeMutableBufferPointer { buffer in
-            let out = UnsafeMutableSendableBuffer(buffer)
-            DispatchQueue.concurrentPerform(iterations: pages.count) { out[$0] = Fingerprinter.frontMatterHash(pages[$0].parsed.page) }
-        }
+        let hashes = pages.concurrentMap { Fingerprinter.frontMatterHash($0.parsed.page) }
         for (i, page) in pages.enumerated() { frontMatter[page.parsed.id] = hashes[i] }
         let fingerprinter = Fingerprinter(graph: graph, frontMatter: frontMatter)
         let byFile = Dictionary(grouping: diagnostics, by: \.location.file)

@@ -54,15 +54,10 @@ struct BuildSnapshot: Sendable {
             ranges.append(reader.offset..<(reader.offset + count))
             reader.offset += count
         }
-        let records = ranges
-        var decoded = [CachedPage?](repeating: nil, count: records.count)
-        decoded.withUnsafeMutableBufferPointer { buffer in
-            let out = UnsafeMutableSendableBuffer(buffer)
-            DispatchQueue.concurrentPerform(iterations: records.count) { i in
-                var record = CacheReader(bytes, offset: records[i].lowerBound)
-                out[i] = try? CachedPage(from: &record)
-                if record.offset != records[i].upperBound { out[i] = nil }
-            }
+        let decoded = ranges.concurrentMap { range -> CachedPage? in
+            var record = CacheReader(bytes, offset: range.lowerBound)
+            let page = try? CachedPage(from: &record)
+            return record.offset == range.upperBound ? page : nil
         }
         guard !decoded.contains(where: { $0 == nil }) else { return nil }
         var snapshot = BuildSnapshot(header: header, pages: decoded.map { $0! })
@@ -86,15 +81,11 @@ struct BuildSnapshot: Sendable {
     /// (those read from the old cache written as they were, the others
     /// encoded in parallel first).
     func writeTemporary(for path: String) throws -> String {
-        var encoded = [[UInt8]?](repeating: nil, count: pages.count)
-        encoded.withUnsafeMutableBufferPointer { buffer in
-            let slots = UnsafeMutableSendableBuffer(buffer)
-            DispatchQueue.concurrentPerform(iterations: pages.count) { i in
-                guard records[i] == nil else { return }
-                var writer = CacheWriter()
-                pages[i].write(to: &writer)
-                slots[i] = writer.bytes
-            }
+        let encoded = pages.indices.concurrentMap { i -> [UInt8]? in
+            guard records[i] == nil else { return nil }
+            var writer = CacheWriter()
+            pages[i].write(to: &writer)
+            return writer.bytes
         }
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let temporary = path + ".tmp"

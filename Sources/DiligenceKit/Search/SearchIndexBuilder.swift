@@ -39,14 +39,10 @@ public struct SearchIndexBuilder: Sendable {
         let pages = graph.pages
         let names = SearchRecordNames(pages.map(\.id))
         // Per page, in parallel: its record file, facets, and term → score.
-        var documents = [Tokenized?](repeating: nil, count: pages.count)
-        documents.withUnsafeMutableBufferPointer { buffer in
-            let out = UnsafeMutableSendableBuffer(buffer)
-            DispatchQueue.concurrentPerform(iterations: pages.count) { i in
-                let tokenized = Tokenized(SearchDocument(pages[i], site: graph.site))
-                emit(OutputFile(path: SearchRecordNames.recordPath(names.names[i]), contents: .bytes(tokenized.record)))
-                out[i] = tokenized
-            }
+        var documents = pages.indices.concurrentMap { i -> Tokenized? in
+            let tokenized = Tokenized(SearchDocument(pages[i], site: graph.site))
+            emit(OutputFile(path: SearchRecordNames.recordPath(names.names[i]), contents: .bytes(tokenized.record)))
+            return tokenized
         }
         // Inverted index: term → postings, pages in increasing order.
         var termIDs: [String: Int] = [:]

@@ -169,7 +169,7 @@ struct IncrementalBuild {
         // Record names are hashes of page ids: kept pages keep theirs unless
         // an added page took the name first (a hash collision, rare).
         let oldNames = SearchRecordNames(snapshot.pages.map(\.page.id))
-        let names = SearchRecordNames(slots.map(\.id))
+        let names = addedPaths.isEmpty && removed.isEmpty ? oldNames : SearchRecordNames(slots.map(\.id))  // same pages, same order
         for (i, slot) in slots.enumerated() where slot.old.map({ oldNames.names[$0] != names.names[i] }) ?? false {
             return .fullBuild(reason: "\(slot.path) must take another search record name (a new page's name collides with it)")
         }

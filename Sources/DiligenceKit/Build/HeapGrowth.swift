@@ -9,7 +9,9 @@ import CPlatform
 /// other threads wait for (`mprotect` was 5–8 % of the samples in `perf`).
 /// With a top pad the heaps grow 64 MB at a time: 72 calls. It is address
 /// space, not memory — pages never touched are never resident (peak RSS was
-/// unchanged in the benchmark). Called once, before a command builds.
+/// unchanged in the benchmark). A thread's heap takes the pad when it is
+/// created, so this is called first thing in `main`, before any thread
+/// allocates (called from a command's `run`, it changed nothing).
 public enum HeapGrowth {
     public static func configure() {
         _ = diligence_set_heap_top_pad(64 << 20)

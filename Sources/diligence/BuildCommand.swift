@@ -31,7 +31,10 @@ struct BuildCommand: ParsableCommand {
         let published = report.publishedBytes != nil
         Reporter.print(report, options: options, summary: published ? report.summary(output: options.output) : nil)
         if timings {
-            let lines = report.stages.map { "  \($0.name.padding(toLength: 13, withPad: " ", startingAt: 0)) \(String(format: "%7.3f", $0.seconds)) s" }
+            var lines = report.stages.map { "  \($0.name.padding(toLength: 13, withPad: " ", startingAt: 0)) \(String(format: "%7.3f", $0.seconds)) s" }
+            if let items = report.listingItems {
+                lines.append("Listing items: \(items.copied) copied from the pages as written, \(items.rendered) rendered")
+            }
             FileHandle.standardError.write(Data(("Stages:\n" + lines.joined(separator: "\n") + "\n").utf8))
         }
         if report.failed(strict: options.strict) || !published { throw ExitCode(1) }

@@ -215,6 +215,41 @@ final class IncrementalBuildTests: XCTestCase {
         assertSameAsFullBuild(workspace, "fixed")
     }
 
+    func testListingPagesCopyTheirUnchangedItemsFromThePagesAsWritten() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        XCTAssertFalse(workspace.incremental().diagnostics.hasErrors)
+        let rowsFile = ListingRows.path(cachePath: BuildSnapshot.path(cacheDirectory: workspace.cache, output: workspace.output))
+        let rows = try XCTUnwrap(ListingRows.load(from: rowsFile), "a full build with --incremental keeps the listing rows")
+        XCTAssertGreaterThanOrEqual(rows.pages["search.html"]?.rows.count ?? 0, 60, "one row per page on the search page")
+
+        // A title is on the search page, an index, term pages, the matrix:
+        // those are rendered again, but only the renamed link in each.
+        try workspace.edit("products/facial-recognition.md") { $0.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: Renamed ") }
+        let title = assertSameAsFullBuild(workspace, "title edit")
+        let items = try XCTUnwrap(title.listingItems)
+        XCTAssertGreaterThan(items.copied, 100, "\(items)")
+        XCTAssertGreaterThan(items.rendered, 0, "\(items)")
+        XCTAssertLessThan(items.rendered, items.copied / 10, "\(items)")
+
+        // A listing page changed by hand (same size, so only its bytes tell)
+        // is rendered in full: no row is copied from it.
+        let search = workspace.output + "/search.html"
+        var html = try String(contentsOfFile: search, encoding: .utf8)
+        let original = try XCTUnwrap(html.range(of: "China"))
+        html.replaceSubrange(original, with: "CHINA")
+        try html.write(toFile: search, atomically: true, encoding: .utf8)
+        try workspace.edit("products/facial-recognition.md") { $0.replacingOccurrences(of: "\ntitle: Renamed ", with: "\ntitle: Renamed again ") }
+        assertSameAsFullBuild(workspace, "title edit after search.html was changed by hand")
+
+        // Rows that no longer fit their file (a damaged rows file) are not used either.
+        try Data([1, 1, 11, 0x73]).write(to: URL(fileURLWithPath: rowsFile))
+        XCTAssertNil(ListingRows.load(from: rowsFile))
+        try workspace.edit("products/facial-recognition.md") { $0.replacingOccurrences(of: "\ntitle: Renamed again ", with: "\ntitle: ") }
+        let damaged = assertSameAsFullBuild(workspace, "title edit with a damaged rows file")
+        XCTAssertEqual(damaged.listingItems?.copied, 0)
+    }
+
     func testAPlainBuildOrABrokenCacheMeansAFullBuild() throws {
         let workspace = try Workspace()
         defer { workspace.remove() }

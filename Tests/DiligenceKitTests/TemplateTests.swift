@@ -1,4 +1,4 @@
-import DiligenceKit
+@testable import DiligenceKit
 import XCTest
 
 /// The template engine: what a template renders for given data (the dialect
@@ -12,6 +12,32 @@ final class TemplateTests: XCTestCase {
     }
 
     private func object(_ fields: [String: TemplateValue]) -> TemplateValue { .object(Fields(fields: fields)) }
+
+    /// A list item that may be copied from an earlier rendering (`reuseKey`).
+    private struct Item: TemplateObject {
+        var title: String
+        var note: String?
+        func value(named name: String) -> TemplateValue {
+            switch name {
+            case "title": return title.templateValue
+            case "note": return note.templateValue
+            default: return .missing
+            }
+        }
+        var reuseKey: UInt64? {
+            var hasher = StableHasher()
+            hasher.combine(title)
+            hasher.combine(note)
+            return hasher.value
+        }
+    }
+
+    private func library(_ templates: [String: String], file: StaticString = #filePath, line: UInt = #line) -> TemplateLibrary? {
+        let log = DiagnosticLog()
+        let library = TemplateLibrary(sources: templates.map { .init(name: $0.key, file: $0.key + ".mustache", text: $0.value) }, log: log)
+        XCTAssertNotNil(library, "does not compile: \(log.diagnostics.map(\.message))", file: file, line: line)
+        return library
+    }
 
     private func render(_ templates: [String: String], _ data: [String: TemplateValue] = [:],
                         file: StaticString = #filePath, line: UInt = #line) -> String {
@@ -44,6 +70,64 @@ final class TemplateTests: XCTestCase {
         ]
         XCTAssertEqual(render(["main": "{{#page}}{{title}} {{root}} {{category.url}} {{category.title}}|{{.title}}{{/page}} {{title}}"], data),
                        "Page ../ c.html |Page Site")
+    }
+
+    func testAFieldWithNoValueStopsTheLookupAsTheSpecSays() {
+        // The inner value has `note`, empty: the outer `note` must not show
+        // through (swift-mustache showed it); a name the inner value does
+        // not have is still looked up outwards.
+        let data: [String: TemplateValue] = [
+            "note": .text("outer"), "site": .text("S"),
+            "items": .list([Item(title: "a", note: nil), Item(title: "b", note: "own")]),
+        ]
+        XCTAssertEqual(render(["main": "{{#items}}[{{title}}:{{note}}{{#note}}!{{/note}}{{^note}}-{{/note}}:{{site}}]{{/items}}"], data),
+                       "[a:-:S][b:own!:S]")
+    }
+
+    func testListItemsAreKeptAsRowsAndCopiedBackInTheNextRendering() throws {
+        // A list inside an indented partial, so the rows move when the
+        // indentation is inserted before them.
+        let templates = ["main": "<main>\n  {{> list}}\n</main>\n", "list": "<ul>\n{{#items}}\n<li>{{title}}{{#note}} ({{note}}){{/note}}</li>\n{{/items}}\n</ul>\n"]
+        let lib = try XCTUnwrap(library(templates))
+        func data(_ items: [Item]) -> Fields { Fields(fields: ["items": .list(items)]) }
+        let before = [Item(title: "Alpha"), Item(title: "Beta", note: "b"), Item(title: "Gamma")]
+        let first = lib.render(data(before), template: "main", reusing: [:])
+        XCTAssertEqual(first.bytes, lib.render(data(before), template: "main"), "keeping rows changes nothing")
+        XCTAssertEqual(first.copied, 0)
+        XCTAssertEqual(first.rows.map { String(decoding: first.bytes[$0.start..<$0.end], as: UTF8.self) },
+                       ["<li>Alpha</li>\n", "<li>Beta (b)</li>\n", "<li>Gamma</li>\n"], "each row is its item, after the indentation moved it")
+
+        // One item changed, one added: the others are copied, and the page is what a fresh rendering gives.
+        var reusable: [UInt64: ArraySlice<UInt8>] = [:]
+        for row in first.rows { reusable[row.key] = first.bytes[row.start..<row.end] }
+        let after = [Item(title: "Alpha"), Item(title: "Beta", note: "changed"), Item(title: "Delta"), Item(title: "Gamma")]
+        let second = lib.render(data(after), template: "main", reusing: reusable)
+        XCTAssertEqual(String(decoding: second.bytes, as: UTF8.self), String(decoding: lib.render(data(after), template: "main"), as: UTF8.self))
+        XCTAssertEqual(second.copied, 2)
+        XCTAssertEqual(second.rows.count, 4)
+
+        // What is copied is what the rows say: bytes under a known key are used as they are.
+        var planted = reusable
+        planted[first.rows[0].key] = ArraySlice(Array("<li>COPIED</li>\n".utf8))
+        XCTAssertTrue(String(decoding: lib.render(data(before), template: "main", reusing: planted).bytes, as: UTF8.self).contains("COPIED"))
+
+        // The same item at another place in the templates has another key.
+        let elsewhere = try XCTUnwrap(library(["main": "<ol>{{#items}}<li>{{title}}</li>{{/items}}</ol>"]))
+        let other = elsewhere.render(data(before), template: "main", reusing: planted)
+        XCTAssertEqual(other.copied, 0)
+        XCTAssertFalse(String(decoding: other.bytes, as: UTF8.self).contains("COPIED"))
+    }
+
+    func testItemsThatReadOutsideThemselvesAreNotRows() throws {
+        let data = Fields(fields: ["site": .text("S"), "items": .list([Item(title: "a"), Item(title: "b")])])
+        for body in ["{{title}} {{site}}", "{{title}}{{#first()}}!{{/first()}}", "{{title}}{{missing}}"] {
+            let lib = try XCTUnwrap(library(["main": "{{#items}}" + body + ";{{/items}}"]))
+            let result = lib.render(data, template: "main", reusing: [:])
+            XCTAssertEqual(result.rows, [], "\(body) reads from outside its item")
+            XCTAssertEqual(result.bytes, lib.render(data, template: "main"))
+        }
+        let lib = try XCTUnwrap(library(["main": "{{#items}}{{title}}{{#note}}{{note}}{{/note}};{{/items}}"]))
+        XCTAssertEqual(lib.render(data, template: "main", reusing: [:]).rows.count, 2, "an empty field of the item is the item's")
     }
 
     func testSectionsRepeatForListsAndShowForTrueTextAndNumbers() {

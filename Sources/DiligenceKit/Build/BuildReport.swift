@@ -15,6 +15,9 @@ public struct BuildReport: Sendable {
     public var changedPages: Int?
     /// Why an incremental build did a full build instead.
     public var fullBuildReason: String?
+    /// For an incremental build: items of the listing pages it rendered again
+    /// that were copied from the pages as written, and those rendered.
+    public var listingItems: (copied: Int, rendered: Int)?
     /// Wall time of each stage, in order (shown by `build --timings`).
     public var stages: [(name: String, seconds: Double)] = []
     /// When the build started, and when its current stage did.

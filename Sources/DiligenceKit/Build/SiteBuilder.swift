@@ -109,7 +109,12 @@ public struct SiteBuilder: Sendable {
         }
         // One after the other: each is parallel inside, and libdispatch runs a
         // nested concurrentPerform serially, so running both at once is slower.
-        let renderer = SiteRenderer(graph: graph, templates: templates, today: options.today)
+        var renderer = SiteRenderer(graph: graph, templates: templates, today: options.today)
+        if options.incremental {
+            // Listing pages keep their rows for the next incremental build.
+            renderer.rows = ListingRowRecorder()
+            renderer.cards = Fingerprinter.cards(of: graph)
+        }
         renderer.render(emit: staging.write)
         report.lap("render")
         SearchIndexBuilder(chunkBytes: options.searchChunkBytes).build(graph, emit: staging.write)
@@ -117,7 +122,9 @@ public struct SiteBuilder: Sendable {
         let assets = assetFiles(tree)
         DispatchQueue.concurrentPerform(iterations: assets.count) { staging.write(assets[$0]) }
         let cachePath = BuildSnapshot.path(cacheDirectory: options.cacheDirectory, output: options.output)
+        let rowsPath = ListingRows.path(cachePath: cachePath)
         BuildSnapshot.remove(at: cachePath)
+        ListingRows.remove(at: rowsPath)
         do {
             report.publishedBytes = try publisher.commit(staging)
             report.fileCount = staging.filesWritten
@@ -135,6 +142,8 @@ public struct SiteBuilder: Sendable {
                 log.warning(at: SourceLocation(file: cachePath), "the build cache cannot be written: \(error)",
                             hint: "the next incremental build will be a full one")
             }
+            // Without it the next incremental build renders listing pages in full: no warning.
+            try? renderer.rows?.rows(of: renderer.listingJobs().map(\.path)).save(to: rowsPath)
             report.lap("cache")
         }
         if !options.freesMemory { ExitRelease.keep(tree, decoded, published, pages, index, sorted, resolved, graph, renderer) }

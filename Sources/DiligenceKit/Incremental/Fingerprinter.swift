@@ -24,23 +24,7 @@ struct Fingerprinter {
         self.frontMatter = frontMatter
         // Hashed on every core, then gathered by id.
         let hashes = graph.pages.concurrentMap { parsed -> (card: UInt64, facts: UInt64) in
-            let page = parsed.page
-            var hasher = StableHasher()
-            hasher.combine(page.title)
-            hasher.combine(page.summary)
-            hasher.combine(page.updated?.description)
-            switch page.details {
-            case .product(let p): hasher.combine(p.risk)
-            case .country(let c): hasher.combine(c.risk); hasher.combine(c.reviewed.description)
-            case .guidance(let g): hasher.combine(g.order)
-            case .page: break
-            }
-            for taxonomy in Taxonomy.allCases {
-                for term in taxonomy.terms(of: page) { hasher.combine(term) }
-                hasher.combine(0)
-            }
-            hasher.combine((graph.backlinks[parsed.id] ?? []).isEmpty ? 1 : 0)
-            let card = hasher.value
+            let card = Self.card(of: parsed, in: graph)
             var factHasher = StableHasher()
             factHasher.combine(card)
             factHasher.combine(frontMatter[parsed.id] ?? 0)
@@ -75,6 +59,37 @@ struct Fingerprinter {
             hasher.combine(-1)
         }
         layout = hasher.value
+    }
+
+    /// What a link to the page shows wherever it is listed (title, summary,
+    /// date, risk, order, terms, whether anything links to it).
+    static func card(of parsed: ParsedPage, in graph: SiteGraph) -> UInt64 {
+        let page = parsed.page
+        var hasher = StableHasher()
+        hasher.combine(page.title)
+        hasher.combine(page.summary)
+        hasher.combine(page.updated?.description)
+        switch page.details {
+        case .product(let p): hasher.combine(p.risk)
+        case .country(let c): hasher.combine(c.risk); hasher.combine(c.reviewed.description)
+        case .guidance(let g): hasher.combine(g.order)
+        case .page: break
+        }
+        for taxonomy in Taxonomy.allCases {
+            for term in taxonomy.terms(of: page) { hasher.combine(term) }
+            hasher.combine(0)
+        }
+        hasher.combine((graph.backlinks[parsed.id] ?? []).isEmpty ? 1 : 0)
+        return hasher.value
+    }
+
+    /// Every page's card.
+    static func cards(of graph: SiteGraph) -> [PageID: UInt64] {
+        let hashes = graph.pages.concurrentMap { card(of: $0, in: graph) }
+        var cards: [PageID: UInt64] = [:]
+        cards.reserveCapacity(hashes.count)
+        for (parsed, hash) in zip(graph.pages, hashes) { cards[parsed.id] = hash }
+        return cards
     }
 
     /// Hash of a page's front matter as decoded (body left out), from its

@@ -39,6 +39,8 @@ struct IncrementalBuild {
         let oldScreening = BackgroundResult {
             FileBytes.read(output + "/" + SiteRenderer.Paths.screeningData).flatMap(ScreeningFragments.init)
         }
+        let rowsPath = ListingRows.path(cachePath: cachePath)
+        let oldRows = BackgroundResult { ListingRows.load(from: rowsPath) }
         guard let snapshot = BuildSnapshot.load(from: cachePath) else { return .fullBuild(reason: "no build cache") }
         report.lap("read cache")
         guard snapshot.header.output == SitePublisher.absolute(options.output),
@@ -219,7 +221,10 @@ struct IncrementalBuild {
             dirty.append(i)
         }
         report.lap("neighbourhoods")
-        let renderer = SiteRenderer(graph: graph, templates: templates, today: options.today)
+        var renderer = SiteRenderer(graph: graph, templates: templates, today: options.today)
+        // Listing pages copy their unchanged items from the pages as written.
+        renderer.rows = ListingRowRecorder(previous: oldRows.value ?? ListingRows(), output: output)
+        renderer.cards = fingerprinter.cards
         var listingPrints: [String: UInt64] = [:]
         let jobs = renderer.listingJobs()
         let jobPrints = jobs.map(\.path).concurrentMap { fingerprinter.listing($0) }
@@ -300,9 +305,11 @@ struct IncrementalBuild {
         }
 
         if let temporary = try? cacheFile.value.get() { try? BuildSnapshot.commit(temporary, to: cachePath) }
+        try? renderer.rows?.rows(of: jobs.map(\.path)).save(to: rowsPath)
         report.publishedBytes = writer.bytesWritten
         report.fileCount = writer.writtenPaths.count
         report.changedPages = changed.count + removed.count
+        report.listingItems = renderer.rows?.itemCounts
         report.lap("cache")
         if !options.freesMemory { ExitRelease.keep(snapshot, slots, files, pages, index, resolved, graph, fingerprinter, renderer, cache) }
         return .done(report.finished(log))

@@ -12,8 +12,20 @@ struct StableHasher {
     }
 
     mutating func combine(_ text: String) {
-        combine(bytes: text.utf8)
+        // On the contiguous UTF-8 (native strings always are): the generic
+        // loop over `utf8` costs several times more.
+        var text = text
+        text.withUTF8 { combine(bytes: $0) }
         combine(bytes: CollectionOfOne(0xFF))  // separator: ("ab","c") ≠ ("a","bc")
+    }
+
+    mutating func combine(bytes: UnsafeBufferPointer<UInt8>) {
+        var value = self.value
+        for byte in bytes {
+            value ^= UInt64(byte)
+            value &*= 0x0000_0100_0000_01b3
+        }
+        self.value = value
     }
 
     mutating func combine(_ number: UInt64) {
@@ -35,5 +47,24 @@ struct StableHasher {
         var hasher = StableHasher()
         hasher.combine(bytes: bytes)
         return hasher.value
+    }
+
+    /// FNV-1a's steps on eight bytes at a time, then on the last few: to
+    /// tell whether a file of megabytes is still the one written, eight
+    /// times faster than byte by byte. Not the same values as `hash`.
+    static func hashWords(_ bytes: [UInt8]) -> UInt64 {
+        bytes.withUnsafeBytes { raw in
+            var value: UInt64 = 0xcbf2_9ce4_8422_2325
+            let words = raw.count / 8
+            for i in 0..<words {
+                value ^= UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self))
+                value &*= 0x0000_0100_0000_01b3
+            }
+            for i in (words * 8)..<raw.count {
+                value ^= UInt64(raw[i])
+                value &*= 0x0000_0100_0000_01b3
+            }
+            return value ^ UInt64(raw.count)
+        }
     }
 }

@@ -22,4 +22,21 @@ extension LinkView: TemplateObject {
         default: return .missing
         }
     }
+
+    /// Every field above, so that a link list's unchanged items are copied
+    /// from the page as it was (`TemplateRow`). A field added to the view
+    /// must be added here too.
+    public var reuseKey: UInt64? {
+        var hasher = StableHasher()
+        hasher.combine(title)
+        hasher.combine(url)
+        hasher.combine(note)
+        hasher.combine(risk?.id)
+        hasher.combine(risk?.label)
+        hasher.combine(risk?.rank ?? 0)
+        hasher.combine(risk?.assessed == true ? 1 : 0)
+        hasher.combine(current ? 1 : 0)
+        hasher.combine(summary)
+        return hasher.value
+    }
 }

@@ -6,13 +6,21 @@ public struct ListingView: Sendable {
         public var id: String?
         /// Where the heading links to (the term's own page), if anywhere.
         public var url: String?
-        public var items: [LinkView]
+        /// `[LinkView]`, or `PageLinks` for the long lists of pages.
+        public var items: any TemplateSequence & Sendable
 
         public init(heading: String?, id: String?, url: String? = nil, items: [LinkView]) {
             self.heading = heading
             self.id = id
             self.url = url
             self.items = items
+        }
+
+        init(heading: String?, id: String?, url: String? = nil, links: PageLinks) {
+            self.heading = heading
+            self.id = id
+            self.url = url
+            self.items = links
         }
     }
 
@@ -49,7 +57,7 @@ extension ListingView.Group: TemplateObject {
         case "heading": return heading.templateValue
         case "id": return id.templateValue
         case "url": return url.templateValue
-        case "items": return items.templateValue
+        case "items": return .list(items)
         default: return .missing
         }
     }

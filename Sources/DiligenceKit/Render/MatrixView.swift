@@ -3,7 +3,7 @@
 /// documents a concern about in that country.
 public struct MatrixView: Sendable {
     public struct Cell: Sendable {
-        public var products: [LinkView]
+        var products: PageLinks
         public var concern: Bool
         /// The column's label, repeated for screen readers and narrow screens.
         public var category: String
@@ -41,7 +41,7 @@ extension MatrixView: TemplateObject {
 extension MatrixView.Cell: TemplateObject {
     public func value(named name: String) -> TemplateValue {
         switch name {
-        case "products": return products.templateValue
+        case "products": return .list(products)
         case "concern": return concern.templateValue
         case "category": return category.templateValue
         default: return .missing

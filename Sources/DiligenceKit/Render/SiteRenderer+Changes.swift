@@ -8,18 +8,18 @@ extension SiteRenderer {
     /// Pages by date of update or review, newest first, grouped by year.
     func renderChanges() -> OutputFile {
         let path = Paths.changes
-        var groups: [ListingView.Group] = []
+        var years: [(year: String, items: [LinkView])] = []
         for entry in datedPages() {
             var item = link(to: entry.page, from: path)
             item.note = entry.page.id.kind.label + " · " + entry.event.lowercased() + " " + entry.date.readable
             let year = String(entry.date.year)
-            if groups.last?.heading == year { groups[groups.count - 1].items.append(item) }
-            else { groups.append(.init(heading: year, id: "y" + year, items: [item])) }
+            if years.last?.year == year { years[years.count - 1].items.append(item) } else { years.append((year, [item])) }
         }
+        let groups = years.map { ListingView.Group(heading: $0.year, id: "y" + $0.year, items: $0.items) }
         let intro = "Pages by the date they were last updated or reviewed, newest first. Also as an Atom feed (feed.xml) for feed readers."
         var context = layout(path: path, title: "What changed", description: intro, section: nil, breadcrumbs: [])
         context.listing = ListingView(intro: intro, groups: groups, ordered: false, emptyNote: "No page carries an update or review date yet.")
-        return file(path, context, template: "list")
+        return listingFile(path, context, template: "list")
     }
 
     func renderReviewStatus() -> OutputFile {
@@ -45,6 +45,6 @@ extension SiteRenderer {
         context.listing = ListingView(intro: intro, groups: [], ordered: false)
         context.review = ReviewView(intervalMonths: interval, rows: rows, overdueCount: rows.filter(\.overdue).count,
                                     orphans: orphans, unassessed: unassessed)
-        return file(path, context, template: "review")
+        return listingFile(path, context, template: "review")
     }
 }

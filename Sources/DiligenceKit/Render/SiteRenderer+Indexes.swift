@@ -9,7 +9,7 @@ extension SiteRenderer {
         switch kind {
         case .guidance:
             intro = "The steps of human-rights due diligence for a transaction, in order."
-            groups = [.init(heading: nil, id: nil, items: graph.guidanceInOrder.map { link(to: $0, from: path) })]
+            groups = [.init(heading: nil, id: nil, links: pageLinks(graph.guidanceInOrder, from: path))]
         case .product:
             intro = "Product types with surveillance capabilities, by category, with their inherent risk of misuse."
             groups = termGroups(.category, kinds: [.product], from: path)
@@ -18,11 +18,11 @@ extension SiteRenderer {
             groups = termGroups(.region, kinds: [.country], from: path)
         case .page:
             intro = "About this site: how it is made and how to use it."
-            groups = [.init(heading: nil, id: nil, items: pages.map { link(to: $0, from: path) })]
+            groups = [.init(heading: nil, id: nil, links: pageLinks(pages, from: path))]
         }
         var context = layout(path: path, title: kind.pluralLabel, description: intro, section: path, breadcrumbs: [])
         context.listing = ListingView(intro: intro, groups: groups, ordered: kind == .guidance)
-        return file(path, context, template: "list")
+        return listingFile(path, context, template: "list")
     }
 
     /// One group per term that has pages, its heading linking to the term's page.
@@ -31,7 +31,7 @@ extension SiteRenderer {
             let ids = graph.members(of: term.id, in: taxonomy).filter { kinds.contains($0.kind) }
             return ids.isEmpty ? nil : .init(heading: term.label, id: term.id,
                                              url: RelativeURL.from(path, to: taxonomy.outputPath(term.id)),
-                                             items: links(ids, from: path))
+                                             links: pageLinks(ids.compactMap { graph.byID[$0] }, from: path))
         }
     }
 
@@ -41,7 +41,8 @@ extension SiteRenderer {
         let ids = graph.members(of: term.id, in: taxonomy)
         let groups = PageKind.allCases.compactMap { kind -> ListingView.Group? in
             let ofKind = ids.filter { $0.kind == kind }
-            return ofKind.isEmpty ? nil : .init(heading: kind.pluralLabel, id: kind.folder, items: links(ofKind, from: path))
+            return ofKind.isEmpty ? nil : .init(heading: kind.pluralLabel, id: kind.folder,
+                                                     links: pageLinks(ofKind.compactMap { graph.byID[$0] }, from: path))
         }
         let intro: String
         switch taxonomy {
@@ -55,7 +56,7 @@ extension SiteRenderer {
         var context = layout(path: path, title: title(of: term, in: taxonomy), description: intro, section: nil,
                              breadcrumbs: [(taxonomy.pluralLabel, taxonomy.indexPath)])
         context.listing = ListingView(intro: intro, groups: groups, ordered: false, emptyNote: "No page is classified here yet.")
-        return file(path, context, template: "list")
+        return listingFile(path, context, template: "list")
     }
 
     /// "High risk" rather than "High"; other terms as `site.yml` labels them.
@@ -78,7 +79,7 @@ extension SiteRenderer {
         let intro = "Every \(taxonomy.label.lowercased()) used by this knowledge base, with the pages under each."
         var context = layout(path: path, title: taxonomy.pluralLabel, description: intro, section: nil, breadcrumbs: [])
         context.listing = ListingView(intro: intro, groups: [.init(heading: nil, id: nil, items: items)], ordered: false)
-        return file(path, context, template: "list")
+        return listingFile(path, context, template: "list")
     }
 
     func renderHome() -> OutputFile {
@@ -108,8 +109,8 @@ extension SiteRenderer {
             .init(heading: "Product risks", id: "products", url: "products/index.html", items: capped(graph.pages(of: .product), .product, noun: "product-risk examples")),
             .init(heading: "Countries", id: "countries", url: "countries/index.html", items: capped(graph.pages(of: .country), .country, noun: "country profiles")),
             .init(heading: "Browse by", id: "browse", items: browse),
-        ].filter { !$0.items.isEmpty }
-        return file(path, context, template: "home")
+        ].filter { $0.items.count > 0 }
+        return listingFile(path, context, template: "home")
     }
 
     /// Where the search box leads without JavaScript: every page, A to Z.
@@ -117,11 +118,11 @@ extension SiteRenderer {
         let path = Paths.search
         var context = layout(path: path, title: "Search", description: "All pages of the knowledge base.", section: nil,
                              breadcrumbs: [])
-        let all = TitleOrder.sorted(graph.pages)
+        let all = alphabetical.all
         context.listing = ListingView(intro: "All pages, A to Z.", groups: [
-            .init(heading: nil, id: nil, items: all.map { link(to: $0, from: path, note: $0.page.kind.label) }),
+            .init(heading: nil, id: nil, links: pageLinks(all, from: path, kindNotes: true)),
         ], ordered: false)
-        return file(path, context, template: "search")
+        return listingFile(path, context, template: "search")
     }
 
     /// Relative links when the site has no `base_url` (right only at the
@@ -130,6 +131,6 @@ extension SiteRenderer {
         let path = Paths.notFound
         let context = layout(path: path, title: "Page not found", description: "This page does not exist.", section: nil,
                              breadcrumbs: [])
-        return file(path, context, template: "404")
+        return listingFile(path, context, template: "404")
     }
 }

@@ -18,7 +18,7 @@ extension SiteRenderer {
                 let cells = categories.map { category -> MatrixView.Cell in
                     let inCategory = byCategory[category.id] ?? []
                     concerns += inCategory.isEmpty ? 0 : 1
-                    return .init(products: inCategory.map { link(to: $0, from: path, summary: false) },
+                    return .init(products: pageLinks(inCategory, from: path, summaries: false),
                                  concern: !inCategory.isEmpty, category: category.label)
                 }
                 return .init(country: link(to: country, from: path, summary: false), cells: cells)
@@ -34,6 +34,6 @@ extension SiteRenderer {
         var context = layout(path: path, title: "Risk matrix", description: intro, section: path, breadcrumbs: [])
         context.listing = ListingView(intro: intro, groups: [], ordered: false)
         context.matrix = matrixView(from: path)
-        return file(path, context, template: "matrix")
+        return listingFile(path, context, template: "matrix")
     }
 }

@@ -10,9 +10,9 @@ extension SiteRenderer {
         var context = layout(path: path, title: "Screen a transaction", description: intro, section: path, breadcrumbs: [])
         context.listing = ListingView(intro: intro, groups: [], ordered: false)
         context.screening = ScreeningView(
-            products: TitleOrder.sorted(graph.pages(of: .product)).map { .init(id: $0.id.slug, title: $0.page.title) },
-            countries: TitleOrder.sorted(graph.pages(of: .country)).map { .init(id: $0.id.slug, title: $0.page.title) },
+            products: alphabetical.of(.product).map { .init(id: $0.id.slug, title: $0.page.title) },
+            countries: alphabetical.of(.country).map { .init(id: $0.id.slug, title: $0.page.title) },
             dataURL: Paths.screeningData, scriptURL: "static/screening.js")
-        return file(path, context, template: "screening")
+        return listingFile(path, context, template: "screening")
     }
 }

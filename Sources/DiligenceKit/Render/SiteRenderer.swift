@@ -7,15 +7,24 @@ import Foundation
 /// Pages render in parallel; the result is sorted by path, so the output is
 /// the same bytes on every run.
 public struct SiteRenderer: Sendable {
-    public var graph: SiteGraph
+    public let graph: SiteGraph
     public var templates: TemplateLibrary
     /// "Today", for the review-overdue flag.
     public var today: PartialDate
+    /// Keeps the listing pages' rows, for the next incremental build to copy
+    /// their unchanged items; set before `listingJobs()` is called.
+    var rows: ListingRowRecorder?
+    /// Every page's card hash (`Fingerprinter.card`), with `rows`: what
+    /// identifies a link to a page without making it (`PageLinks`).
+    var cards: [PageID: UInt64]?
+    /// The pages A to Z, sorted once for the pages that list them so.
+    let alphabetical: AlphabeticalPages
 
     public init(graph: SiteGraph, templates: TemplateLibrary, today: PartialDate) {
         self.graph = graph
         self.templates = templates
         self.today = today
+        self.alphabetical = AlphabeticalPages(graph.pages)
     }
 
     var site: SiteConfig { graph.site }
@@ -132,6 +141,11 @@ public struct SiteRenderer: Sendable {
                  note: note, risk: risk(of: page), summary: summary ? page.page.summary : nil)
     }
 
+    /// Links to pages, made as the template reads them (`PageLinks`).
+    func pageLinks(_ pages: [ParsedPage], from path: String, kindNotes: Bool = false, summaries: Bool = true) -> PageLinks {
+        PageLinks(pages: pages, renderer: self, from: path, kindNotes: kindNotes, summaries: summaries)
+    }
+
     func links(_ ids: [PageID], from path: String) -> [LinkView] {
         ids.compactMap { graph.byID[$0] }.map { link(to: $0, from: path) }
     }
@@ -151,5 +165,11 @@ public struct SiteRenderer: Sendable {
 
     func file(_ path: String, _ context: LayoutContext, template: String) -> OutputFile {
         OutputFile(path: path, contents: .bytes(templates.render(context, template: template)))
+    }
+
+    /// A site-wide page: rendered keeping its rows when `rows` is set.
+    func listingFile(_ path: String, _ context: LayoutContext, template: String) -> OutputFile {
+        guard let rows else { return file(path, context, template: template) }
+        return OutputFile(path: path, contents: .bytes(rows.render(path) { templates.render(context, template: template, reusing: $0) }))
     }
 }

@@ -117,6 +117,17 @@ public struct TemplateLibrary: Sendable {
         return renderer.output
     }
 
+    /// The HTML, its rows (`TemplateRow`), and how many of them were copied
+    /// from `reusable` (where their row key is there) instead of rendered.
+    public func render(_ context: some TemplateObject, template: String, reusing reusable: [UInt64: ArraySlice<UInt8>])
+        -> (bytes: [UInt8], rows: [TemplateRow], copied: Int) {
+        var renderer = TemplateRenderer(templates: templates)
+        renderer.keepsRows = true
+        renderer.reusable = reusable
+        renderer.render(template, with: context.templateValue)
+        return (renderer.output, renderer.rows, renderer.copied)
+    }
+
     /// Cycles of inclusions, each as the references that make it (at least
     /// one per group of templates that include each other).
     private static func cycles(in references: [Reference]) -> [[Reference]] {

@@ -4,6 +4,17 @@
 /// `.missing`.
 public protocol TemplateObject: TemplateValueConvertible {
     func value(named name: String) -> TemplateValue
+
+    /// A hash of everything `value(named:)` answers, nested values included,
+    /// for an object that a long list shows once per item (a link): an item
+    /// whose key and place in the templates did not change since the last
+    /// build is copied from the page as it was written instead of rendered
+    /// again (`TemplateRow`). `nil`, the default: always rendered.
+    var reuseKey: UInt64? { get }
+}
+
+extension TemplateObject {
+    public var reuseKey: UInt64? { nil }
 }
 
 extension TemplateObject {

@@ -1,5 +1,5 @@
 /// A Swift value a view can hand to a template: text, numbers, flags,
-/// optionals (`nil` is `.missing`), arrays and `TemplateObject`s.
+/// optionals (`nil` is `.null`), arrays and `TemplateObject`s.
 public protocol TemplateValueConvertible {
     var templateValue: TemplateValue { get }
 }
@@ -17,7 +17,7 @@ extension Bool: TemplateValueConvertible {
 }
 
 extension Optional: TemplateValueConvertible where Wrapped: TemplateValueConvertible {
-    public var templateValue: TemplateValue { self?.templateValue ?? .missing }
+    public var templateValue: TemplateValue { self?.templateValue ?? .null }
 }
 
 extension Array: TemplateValueConvertible where Element: TemplateValueConvertible {

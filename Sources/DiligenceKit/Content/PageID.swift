@@ -13,7 +13,8 @@ public struct PageID: Sendable, Hashable, Comparable, CustomStringConvertible, C
         self.kind = kind
         self.slug = slug
         var hasher = StableHasher()
-        hasher.combine(bytes: slug.utf8)
+        var slug = slug
+        slug.withUTF8 { hasher.combine(bytes: $0) }  // the contiguous bytes: the generic loop costs more
         self.slugHash = hasher.value
     }
 

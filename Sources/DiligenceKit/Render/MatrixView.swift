@@ -57,6 +57,25 @@ extension MatrixView.Row: TemplateObject {
         default: return .missing
         }
     }
+
+    /// The country's link and every cell (its flag, label and links), so a
+    /// country's row is copied whole from the matrix as written when none of
+    /// it changed (`TemplateRow`).
+    public var reuseKey: UInt64? {
+        guard let countryKey = country.reuseKey else { return nil }
+        var hasher = StableHasher()
+        hasher.combine(countryKey)
+        for cell in cells {
+            hasher.combine(cell.concern ? 1 : 0)
+            hasher.combine(cell.category)
+            hasher.combine(cell.products.count)
+            for i in 0..<cell.products.count {
+                guard let key = cell.products.reuseKey(at: i) else { return nil }
+                hasher.combine(key)
+            }
+        }
+        return hasher.value
+    }
 }
 
 extension MatrixView.RegionGroup: TemplateObject {

@@ -34,4 +34,13 @@ extension ScreeningView.Option: TemplateObject {
         default: return .missing
         }
     }
+
+    /// Both fields: the form's 10,000 options are copied from the page as
+    /// written when they did not change (`TemplateRow`).
+    public var reuseKey: UInt64? {
+        var hasher = StableHasher()
+        hasher.combine(id)
+        hasher.combine(title)
+        return hasher.value
+    }
 }

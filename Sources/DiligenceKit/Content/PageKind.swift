@@ -40,7 +40,19 @@ public enum PageKind: String, Sendable, CaseIterable, Hashable, Comparable, Coda
         }
     }
 
+    /// Place in `allCases`, the order pages are sorted in (a switch:
+    /// `allCases` makes an array each time it is read, and ids are compared
+    /// and hashed hundreds of thousands of times a build).
+    var rank: Int {
+        switch self {
+        case .guidance: return 0
+        case .product: return 1
+        case .country: return 2
+        case .page: return 3
+        }
+    }
+
     public static func < (lhs: PageKind, rhs: PageKind) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        lhs.rank < rhs.rank
     }
 }

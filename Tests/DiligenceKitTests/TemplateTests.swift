@@ -111,6 +111,16 @@ final class TemplateTests: XCTestCase {
         planted[first.rows[0].key] = ArraySlice(Array("<li>COPIED</li>\n".utf8))
         XCTAssertTrue(String(decoding: lib.render(data(before), template: "main", reusing: planted).bytes, as: UTF8.self).contains("COPIED"))
 
+        // A list inside a section shown once has a place of its own, not
+        // that of its section's neighbour.
+        let nested = try XCTUnwrap(library(["main": "{{#items}}<i>{{title}}</i>{{/items}}{{#yes}}{{#items}}<b>{{title}}</b>{{/items}}x{{/yes}}"]))
+        let flagged = Fields(fields: ["items": .list(before), "yes": .flag(true)])
+        let once = nested.render(flagged, template: "main", reusing: [:])
+        var copies: [UInt64: ArraySlice<UInt8>] = [:]
+        for row in once.rows { copies[row.key] = once.bytes[row.start..<row.end] }
+        XCTAssertEqual(Set(once.rows.map(\.key)).count, 6, "six items at two places")
+        XCTAssertEqual(nested.render(flagged, template: "main", reusing: copies).bytes, once.bytes)
+
         // The same item at another place in the templates has another key.
         let elsewhere = try XCTUnwrap(library(["main": "<ol>{{#items}}<li>{{title}}</li>{{/items}}</ol>"]))
         let other = elsewhere.render(data(before), template: "main", reusing: planted)

@@ -140,13 +140,16 @@ struct TemplateRenderer {
 
         case .section(let name, let inverted, let body):
             let value = resolve(name, scope)
-            var inner = scope
+            // A body shown once without a new value keeps the list position;
+            // every body gets its own place.
+            var same = scope
+            same.place = Self.place(scope, index)
+            var inner = same
             inner.position = nil
-            inner.place = Self.place(scope, index)
             switch (value, inverted) {
             case (.missing, false), (.null, false): break
-            case (.missing, true), (.null, true): render(body, scope)
-            case (.flag(let flag), _): if flag != inverted { render(body, scope) }
+            case (.missing, true), (.null, true): render(body, same)
+            case (.flag(let flag), _): if flag != inverted { render(body, same) }
             case (.list(let list), false):
                 for i in 0..<list.count {
                     inner.position = Position(index: i, count: list.count)

@@ -34,7 +34,7 @@ enum BuildRecorder {
         var frontMatter: [PageID: UInt64] = [:]
         let hashes = pages.concurrentMap { Fingerprinter.frontMatterHash($0.parsed.page) }
         for (i, page) in pages.enumerated() { frontMatter[page.parsed.id] = hashes[i] }
-        let fingerprinter = Fingerprinter(graph: graph, frontMatter: frontMatter)
+        let fingerprinter = Fingerprinter(graph: graph, frontMatter: frontMatter, cards: renderer.cards)
         let byFile = Dictionary(grouping: diagnostics, by: \.location.file)
         let cached = pages.enumerated().map { i, entry in
             cachedPage(entry.parsed, path: entry.file.relativePath, file: entry.file,

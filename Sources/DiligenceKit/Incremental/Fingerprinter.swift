@@ -17,14 +17,17 @@ struct Fingerprinter {
     /// on its page).
     let guidancePosition: [PageID: Int]
 
-    /// - Parameter frontMatter: the hash of each page's front matter
-    ///   (`frontMatterHash`), computed when the page was decoded.
-    init(graph: SiteGraph, frontMatter: [PageID: UInt64]) {
+    /// - Parameters:
+    ///   - frontMatter: the hash of each page's front matter
+    ///     (`frontMatterHash`), computed when the page was decoded.
+    ///   - cards: every page's `card`, if already computed (a full build
+    ///     that keeps listing rows needs them to render).
+    init(graph: SiteGraph, frontMatter: [PageID: UInt64], cards known: [PageID: UInt64]? = nil) {
         self.graph = graph
         self.frontMatter = frontMatter
         // Hashed on every core, then gathered by id.
         let hashes = graph.pages.concurrentMap { parsed -> (card: UInt64, facts: UInt64) in
-            let card = Self.card(of: parsed, in: graph)
+            let card = known?[parsed.id] ?? Self.card(of: parsed, in: graph)
             var factHasher = StableHasher()
             factHasher.combine(card)
             factHasher.combine(frontMatter[parsed.id] ?? 0)

@@ -96,26 +96,36 @@ struct TemplateRenderer {
         return hasher.value
     }
 
-    /// The row key of a list item, if rows are kept, none is open, and the item can be one.
-    private func rowKey(_ list: any TemplateSequence, _ index: Int, _ place: UInt64) -> UInt64? {
-        guard keepsRows, openRow == nil, let key = list.reuseKey(at: index) else { return nil }
+    /// The row key of list item `index`, if rows are kept, none is open and
+    /// the item has one; and the item, if finding out made it.
+    private func rowKey(_ list: any TemplateSequence, _ index: Int, _ place: UInt64) -> (key: UInt64?, item: TemplateValue?) {
+        guard keepsRows, openRow == nil else { return (nil, nil) }
+        var item: TemplateValue?
+        var key = list.reuseKey(at: index)
+        if key == nil {
+            let made = list.element(at: index)
+            item = made
+            if case .object(let object) = made { key = object.reuseKey }
+        }
+        guard let key else { return (nil, item) }
         var hasher = StableHasher()
         hasher.combine(place)
         hasher.combine(key)
-        return hasher.value
+        return (hasher.value, item)
     }
 
-    /// Renders a list item as a row: copied if `reusable` has it, recorded
-    /// unless it read something from outside itself.
-    private mutating func renderRow(_ list: any TemplateSequence, _ index: Int, key: UInt64, _ body: [TemplateNode],
-                                    _ scope: Scope) {
+    /// Renders list item `index` as a row: copied if `reusable` has it (the
+    /// item is then never made), recorded unless it read something from
+    /// outside itself.
+    private mutating func renderRow(_ list: any TemplateSequence, _ index: Int, made: TemplateValue?, key: UInt64,
+                                    _ body: [TemplateNode], _ scope: Scope) {
         let start = output.count
         if let bytes = reusable[key] {
             output.append(contentsOf: bytes)
             copied += 1
         } else {
             openRow = OpenRow(stackDepth: stack.count)
-            stack.append(list.element(at: index))
+            stack.append(made ?? list.element(at: index))
             render(body, scope)
             stack.removeLast()
             let escaped = openRow!.escaped
@@ -153,11 +163,12 @@ struct TemplateRenderer {
             case (.list(let list), false):
                 for i in 0..<list.count {
                     inner.position = Position(index: i, count: list.count)
-                    if let key = rowKey(list, i, inner.place) {
-                        renderRow(list, i, key: key, body, inner)
+                    let row = rowKey(list, i, inner.place)
+                    if let key = row.key {
+                        renderRow(list, i, made: row.item, key: key, body, inner)
                         continue
                     }
-                    stack.append(list.element(at: i))
+                    stack.append(row.item ?? list.element(at: i))
                     render(body, inner)
                     stack.removeLast()
                 }

@@ -4,16 +4,14 @@ public protocol TemplateSequence {
     var count: Int { get }
     func element(at index: Int) -> TemplateValue
     /// The `TemplateObject.reuseKey` of an element, worked out without
-    /// making the element if the sequence can (`PageLinks`): an element
-    /// copied from the previous build is then never made at all.
+    /// making the element (`PageLinks`): an element copied from the previous
+    /// build is then never made at all. `nil`, the default: the renderer
+    /// makes the element and asks it.
     func reuseKey(at index: Int) -> UInt64?
 }
 
 extension TemplateSequence {
-    public func reuseKey(at index: Int) -> UInt64? {
-        guard case .object(let object) = element(at: index) else { return nil }
-        return object.reuseKey
-    }
+    public func reuseKey(at index: Int) -> UInt64? { nil }
 }
 
 extension Array: TemplateSequence where Element: TemplateValueConvertible {

@@ -4,12 +4,16 @@ public struct CountryProfile: Sendable {
     public var country: String
     public var region: String
     public var risk: String
+    /// Which rule of the methodology gives `risk`, on which cited facts
+    /// (inline Markdown); required unless `risk` is `unknown`.
+    public var riskBasis: Located<String>?
     /// In the order of `factors` in `site.yml`.
     public var factors: [FactorAssessment]
     public var regimes: [String]
     public var measures: [Measure]
     /// Product slugs.
     public var products: [Located<String>]
+    public var concerns: [Concern]
     public var reviewed: PartialDate
     public var reviewedBy: String?
 }

@@ -1,12 +1,7 @@
 /// One entry of a country profile's `factors`: a risk factor from `site.yml`,
 /// its status, a note, and the source that supports it.
 public struct FactorAssessment: Sendable, Hashable {
-    /// How a factor cites its evidence: a URL, or the 1-based index of an entry
-    /// in the page's `sources`.
-    public enum Evidence: Sendable, Hashable {
-        case url(String)
-        case sourceIndex(Int)
-    }
+    public typealias Evidence = DiligenceKit.Evidence
 
     public var factor: String
     public var status: FactorStatus

@@ -5,6 +5,7 @@ public enum FrontMatterSchema {
         FieldSpec("publisher", .string, "Who published it (a government body, an organisation)."),
         FieldSpec("date", .date, "When it was published, as precisely as the source says."),
         FieldSpec("url", .url, "Where a reader can check it."),
+        FieldSpec("reference", .string, "An offline reference when there is no URL: an official document number (e.g. FR Doc 2021-24123)."),
     ]
 
     public static let control: [FieldSpec] = [
@@ -16,9 +17,21 @@ public enum FrontMatterSchema {
     public static let measure: [FieldSpec] = [
         FieldSpec("authority", .string, required: true, "Who imposed it (e.g. US Department of Commerce)."),
         FieldSpec("measure", .markdown, required: true, "What it is: sanction, entity listing, embargo, advisory."),
-        FieldSpec("date", .date, "When it took effect."),
-        FieldSpec("url", .url, "The primary source."),
+        FieldSpec("date", .date, "When it took effect (not when it was announced)."),
+        FieldSpec("url", .url, "The primary source; give this or `source`."),
+        FieldSpec("source", .urlOrSourceIndex, "The primary source as a URL or the number of an entry in `sources`, when not given as `url`."),
+        FieldSpec("restricts_exports", .boolean, "True when it bans, or requires a licence for, exports of surveillance-capable items to this country or its government end-users (makes the country `critical`)."),
     ]
+
+    public static let concern: [FieldSpec] = [
+        FieldSpec("products", .list(.reference("product slug")), "Product types the source names."),
+        FieldSpec("categories", .list(.vocabulary("categories")), "Product categories the source concerns; give this, `products`, or both."),
+        FieldSpec("basis", .markdown, required: true, "What the measure or finding says and who said it, in your own words."),
+        FieldSpec("source", .urlOrSourceIndex, required: true, "The evidence: a URL or the number of an entry in `sources`."),
+    ]
+
+    static let riskBasis = FieldSpec("risk_basis", .markdown,
+        "Which rule of the methodology gives `risk`, on which cited sources; required unless `risk` is `unknown`.")
 
     public static let factor: [FieldSpec] = [
         FieldSpec("status", .oneOf(FactorStatus.allCases.map(\.rawValue)), required: true,
@@ -36,6 +49,18 @@ public enum FrontMatterSchema {
         FieldSpec("draft", .boolean, "Left out of the build unless --drafts."),
     ]
 
+    /// `fields` with `sources` required.
+    private static func requiringSources(_ fields: [FieldSpec], _ doc: String) -> [FieldSpec] {
+        fields.map { spec in
+            var spec = spec
+            if spec.name == "sources" {
+                spec.required = true
+                spec.doc = doc
+            }
+            return spec
+        }
+    }
+
     public static func fields(for kind: PageKind) -> [FieldSpec] {
         switch kind {
         case .guidance:
@@ -44,9 +69,10 @@ public enum FrontMatterSchema {
                 FieldSpec("related", .list(.reference("products/<slug>, countries/<code>, guidance/<slug> or pages/<slug>")), "Related pages."),
             ]
         case .product:
-            return common + [
+            return requiringSources(common, "Sources for what the page says the product does; at least one.") + [
                 FieldSpec("category", .vocabulary("categories"), required: true, "Product category."),
-                FieldSpec("risk", .vocabulary("risk_levels"), required: true, "Inherent risk of misuse; `unknown` until assessed."),
+                FieldSpec("risk", .vocabulary("risk_levels"), required: true, "Inherent risk of misuse, by the methodology's product rule; `unknown` until assessed."),
+                riskBasis,
                 FieldSpec("capabilities", .list(.markdown), "What it can do that enables surveillance."),
                 FieldSpec("misuse", .list(.markdown), "Documented or foreseeable misuse scenarios."),
                 FieldSpec("red_flags", .list(.markdown), "Signs in a transaction that call for escalation."),
@@ -59,20 +85,15 @@ public enum FrontMatterSchema {
             return [
                 FieldSpec("country", .countryCode, required: true, "ISO 3166-1 alpha-2 code in upper case; must match the file name."),
                 FieldSpec("name", .string, required: true, "Common English name (serves as the title)."),
-            ] + common.filter { $0.name != "title" }.map { spec in
-                var spec = spec
-                if spec.name == "sources" {
-                    spec.required = true
-                    spec.doc = "Sources cited by the profile; at least one."
-                }
-                return spec
-            } + [
+            ] + requiringSources(common.filter { $0.name != "title" }, "Sources cited by the profile; at least one.") + [
                 FieldSpec("region", .vocabulary("regions"), required: true, "Region."),
-                FieldSpec("risk", .vocabulary("risk_levels"), required: true, "Overall risk for surveillance-capable transactions with government end-users; `unknown` until assessed."),
+                FieldSpec("risk", .vocabulary("risk_levels"), required: true, "Overall risk for surveillance-capable transactions with government end-users, by the methodology's country rule; `unknown` until assessed."),
+                riskBasis,
                 FieldSpec("factors", .map(keys: "factors", value: .object(factor)), "Risk factors with status, note and source."),
                 FieldSpec("regimes", .list(.vocabulary("regimes")), "Export-control and policy regimes the country takes part in."),
                 FieldSpec("measures", .list(.object(measure)), "Sanctions, entity listings, embargoes, advisories."),
                 FieldSpec("products", .list(.reference("product slug")), "Product types of particular concern here."),
+                FieldSpec("concerns", .list(.object(concern)), "Documented concerns (a measure or official finding tying the country to products or categories), with basis and source: they fill the risk matrix."),
                 FieldSpec("reviewed", .date, required: true, "When an editor last checked the whole profile."),
                 FieldSpec("reviewed_by", .string, "Team or role (not a person's private data)."),
             ]

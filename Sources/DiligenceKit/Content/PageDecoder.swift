@@ -98,9 +98,13 @@ public struct PageDecoder: Sendable {
                                              position: reader.position, log: reader.log) else { return nil }
             // Read every field before deciding, so each problem is reported.
             let title = source.string("title"), publisher = source.string("publisher")
-            let date = source.date("date"), url = source.url("url")
+            let date = source.date("date"), url = source.url("url"), reference = source.string("reference")
             guard let title else { return nil }
-            return Source(title: title, publisher: publisher, date: date, url: url, location: reader.location(of: item))
+            if url == nil, reference == nil, source.node("url") == nil {
+                reader.log.warning(at: reader.location(of: item), "source '\(title.prefix(60))' has no URL: readers cannot check it",
+                                   hint: "add 'url:' with the address of the document, or 'reference:' with an official document number a reader can look up (e.g. FR Doc 2021-24123)")
+            }
+            return Source(title: title, publisher: publisher, date: date, url: url, reference: reference, location: reader.location(of: item))
         }
     }
 
@@ -118,8 +122,10 @@ public struct PageDecoder: Sendable {
             reader.log.error(at: code.location, "'\(code.value)' is not an ISO 3166-1 alpha-2 country code",
                              hint: CountryCodes.hint(for: code.value))
         }
+        requireSources(reader, what: "a product page")
+        let riskBasis = self.riskBasis(reader, risk: risk)
         let product = ProductRisk(
-            category: category ?? "", risk: risk ?? "",
+            category: category ?? "", risk: risk ?? "", riskLocation: reader.node("risk").map(reader.location(of:)), riskBasis: riskBasis,
             capabilities: reader.stringList("capabilities"), misuse: reader.stringList("misuse"),
             redFlags: reader.stringList("red_flags"), safeguards: reader.stringList("safeguards"),
             controls: controls, countries: countries, guidance: reader.stringList("guidance"))
@@ -142,12 +148,10 @@ public struct PageDecoder: Sendable {
                                  hint: "name the file '\(code.value.lowercased()).md', or correct the code")
             }
         }
-        if case .sequence(let list)? = reader.node("sources"), list.isEmpty {
-            reader.log.error(at: reader.keyLocation("sources"), "a country profile needs at least one source",
-                             hint: "add an entry with title, publisher, date and url under 'sources:'")
-        }
+        requireSources(reader, what: "a country profile")
         let region = reader.vocabularyID("region", in: site.regions, vocabularyName: "regions")
         let risk = reader.vocabularyID("risk", in: site.riskLevelsWithUnknown, vocabularyName: "risk levels")
+        let riskBasis = self.riskBasis(reader, risk: risk)
         let factors = decodeFactors(reader, sourceCount: sources.count)
         let regimes = reader.list("regimes").compactMap {
             reader.vocabularyID($0, field: "regimes", in: site.regimes, vocabularyName: "regimes")
@@ -156,10 +160,16 @@ public struct PageDecoder: Sendable {
             guard let m = MappingReader(item, specs: FrontMatterSchema.measure, what: "a measure",
                                         position: reader.position, log: reader.log) else { return nil }
             let authority = m.string("authority"), measure = m.locatedString("measure")
-            let date = m.date("date"), url = m.url("url")
+            let date = m.date("date"), url = m.url("url"), restricts = m.boolean("restricts_exports") ?? false
+            let source = evidence(m, sourceCount: sources.count)
+            if m.node("url") == nil, m.node("source") == nil {
+                reader.log.error(at: reader.location(of: item), "measure cites no source",
+                                 hint: "add 'url:' with the primary source, or 'source:' with the number of an entry in 'sources'")
+            }
             guard let authority, let measure else { return nil }
-            return Measure(authority: authority, measure: measure, date: date, url: url)
+            return Measure(authority: authority, measure: measure, date: date, url: url, source: source, restrictsExports: restricts)
         }
+        let concerns = decodeConcerns(reader, sourceCount: sources.count)
         let reviewed = reader.date("reviewed")
         if let reviewed, let node = reader.node("reviewed") {
             if reviewed > today {
@@ -172,8 +182,70 @@ public struct PageDecoder: Sendable {
         }
         let products = reader.stringList("products"), reviewedBy = reader.string("reviewed_by")
         guard let code, let region, let risk, let reviewed else { return nil }
-        return CountryProfile(country: code.value, region: region, risk: risk, factors: factors, regimes: regimes,
-                              measures: measures, products: products, reviewed: reviewed, reviewedBy: reviewedBy)
+        checkCountryRule(reader, risk: risk, factors: factors, measures: measures, concerns: concerns.count)
+        return CountryProfile(country: code.value, region: region, risk: risk, riskBasis: riskBasis, factors: factors,
+                              regimes: regimes, measures: measures, products: products, concerns: concerns,
+                              reviewed: reviewed, reviewedBy: reviewedBy)
+    }
+
+    /// An empty `sources:` list, where at least one is required.
+    private func requireSources(_ reader: MappingReader, what: String) {
+        if case .sequence(let list)? = reader.node("sources"), list.isEmpty {
+            reader.log.error(at: reader.keyLocation("sources"), "\(what) needs at least one source",
+                             hint: "add an entry with title, publisher, date and url under 'sources:'")
+        }
+    }
+
+    /// `risk_basis`, which a rating other than `unknown` must have.
+    private func riskBasis(_ reader: MappingReader, risk: String?) -> Located<String>? {
+        let basis = reader.locatedString("risk_basis")
+        if let risk, risk != "unknown", basis == nil, let node = reader.node("risk") {
+            reader.log.error(at: reader.location(of: node), "risk is '\(risk)' but 'risk_basis' is missing",
+                             hint: "add 'risk_basis:' saying which rule of the methodology page gives '\(risk)' and on which cited sources, or set 'risk: unknown'")
+        }
+        return basis
+    }
+
+    /// The country's `risk` against the methodology's written rule.
+    private func checkCountryRule(_ reader: MappingReader, risk: String, factors: [FactorAssessment], measures: [Measure], concerns: Int) {
+        guard site.riskLevels.ids == RatingRule.levels, let node = reader.node("risk") else { return }
+        let rule = RatingRule.countryLevel(factors: factors, factorIDs: site.factors.ids, measures: measures, concerns: concerns)
+        guard rule.level != risk else { return }
+        reader.log.error(at: reader.location(of: node), "risk is '\(risk)' but the written country rule gives '\(rule.level)': \(rule.reason)",
+                         hint: "set 'risk: \(rule.level)' and say why in 'risk_basis', or correct the factors, measures and concerns; the rule is on the methodology page")
+    }
+
+    /// `source:` as a URL or the number of an entry in `sources`; reported when it is neither.
+    private func evidence(_ entry: MappingReader, sourceCount: Int) -> Evidence? {
+        guard let node = entry.node("source"), let text = entry.scalarString(node, field: "source") else { return nil }
+        if let n = Int(text) {
+            if sourceCount > 0, (1...sourceCount).contains(n) { return .sourceIndex(n) }
+            entry.log.error(at: entry.location(of: node), "source \(n) does not exist: the page lists \(sourceCount) source\(sourceCount == 1 ? "" : "s")",
+                            hint: "use the number (from 1) of an entry in 'sources', or a URL")
+            return nil
+        }
+        if URLCheck.isAllowedExternal(text) { return .url(text) }
+        entry.log.error(at: entry.location(of: node), "'source' must be an http(s) URL or the number of an entry in 'sources', not '\(text)'")
+        return nil
+    }
+
+    private func decodeConcerns(_ reader: MappingReader, sourceCount: Int) -> [Concern] {
+        reader.list("concerns").compactMap { item in
+            guard let entry = MappingReader(item, specs: FrontMatterSchema.concern, what: "a concern",
+                                            position: reader.position, log: reader.log) else { return nil }
+            let products = entry.stringList("products")
+            let categories = entry.list("categories").compactMap { node in
+                entry.vocabularyID(node, field: "categories", in: site.categories, vocabularyName: "categories")
+                    .map { Located($0, at: entry.location(of: node)) }
+            }
+            let basis = entry.locatedString("basis"), source = evidence(entry, sourceCount: sourceCount)
+            if entry.node("products") == nil, entry.node("categories") == nil {
+                reader.log.error(at: reader.location(of: item), "a concern names no product and no category",
+                                 hint: "add 'products:' (product slugs) or 'categories:' (ids of categories in site.yml): the matrix shows the concern in their columns")
+            }
+            guard let basis, let source else { return nil }
+            return Concern(products: products, categories: categories, basis: basis, source: source, location: reader.location(of: item))
+        }
     }
 
     private func decodeFactors(_ reader: MappingReader, sourceCount: Int) -> [FactorAssessment] {
@@ -200,21 +272,7 @@ public struct PageDecoder: Sendable {
                                      hint: Suggestion.hint(for: text, in: FactorStatus.allCases.map(\.rawValue)))
                 }
             }
-            var evidence: FactorAssessment.Evidence?
-            if let node = entry.node("source"), let text = entry.scalarString(node, field: "source") {
-                if let n = Int(text) {
-                    if (1...max(sourceCount, 1)).contains(n), sourceCount > 0 {
-                        evidence = .sourceIndex(n)
-                    } else {
-                        reader.log.error(at: entry.location(of: node), "source \(n) does not exist: the page lists \(sourceCount) source\(sourceCount == 1 ? "" : "s")",
-                                         hint: "use the number (from 1) of an entry in 'sources', or a URL")
-                    }
-                } else if URLCheck.isAllowedExternal(text) {
-                    evidence = .url(text)
-                } else {
-                    reader.log.error(at: entry.location(of: node), "'source' must be an http(s) URL or the number of an entry in 'sources', not '\(text)'")
-                }
-            }
+            let evidence = self.evidence(entry, sourceCount: sourceCount)
             if let status, status != .unknown, evidence == nil, entry.node("source") == nil {
                 reader.log.error(at: reader.location(of: keyNode), "factor '\(factor)' is '\(status.rawValue)' but cites no source",
                                  hint: "add 'source:' (a URL or the number of an entry in 'sources'), or set the status to 'unknown'")

@@ -2,6 +2,12 @@
 public struct ProductRisk: Sendable {
     public var category: String
     public var risk: String
+    /// Where `risk` is written, for the product rule's message (checked
+    /// once every country's concerns are known).
+    public var riskLocation: SourceLocation?
+    /// Which rule of the methodology gives `risk`, on which evidence (inline
+    /// Markdown); required unless `risk` is `unknown`.
+    public var riskBasis: Located<String>?
     /// List items are inline Markdown, kept with their position for link checks.
     public var capabilities: [Located<String>]
     public var misuse: [Located<String>]

@@ -4,5 +4,18 @@ public struct Source: Sendable, Hashable {
     public var publisher: String?
     public var date: PartialDate?
     public var url: String?
+    /// An offline reference a reader can look up without a link (an official
+    /// document number such as "FR Doc 2021-24123"); a source with neither
+    /// this nor a URL gets a warning, since readers cannot check it.
+    public var reference: String?
     public var location: SourceLocation
+
+    public init(title: String, publisher: String?, date: PartialDate?, url: String?, reference: String? = nil, location: SourceLocation) {
+        self.title = title
+        self.publisher = publisher
+        self.date = date
+        self.url = url
+        self.reference = reference
+        self.location = location
+    }
 }

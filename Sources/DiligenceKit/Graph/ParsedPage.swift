@@ -47,9 +47,9 @@ public final class ParsedPage: @unchecked Sendable {
     var inlineFields: [Located<String>] {
         switch page.details {
         case .product(let p):
-            return p.capabilities + p.misuse + p.redFlags + p.safeguards + p.controls.compactMap(\.note)
+            return p.capabilities + p.misuse + p.redFlags + p.safeguards + p.controls.compactMap(\.note) + (p.riskBasis.map { [$0] } ?? [])
         case .country(let c):
-            return c.factors.compactMap(\.note) + c.measures.map(\.measure)
+            return c.factors.compactMap(\.note) + c.measures.map(\.measure) + c.concerns.map(\.basis) + (c.riskBasis.map { [$0] } ?? [])
         case .guidance, .page:
             return []
         }

@@ -22,6 +22,9 @@ public struct SiteGraph: Sendable {
     public var productCountries: [PageID: [PageID]]
     /// Country → products of concern, the same relation seen from the country.
     public var countryProducts: [PageID: [PageID]]
+    /// Product → the concerns that country profiles record naming it, in
+    /// country order.
+    public var productConcerns: [PageID: [ConcernRef]]
     /// Members of each term of each taxonomy, sorted (`[.region: ["near-east": [countries/ir]]]`).
     public var members: [Taxonomy: [String: [PageID]]]
 

@@ -66,6 +66,7 @@ public struct SiteGraphBuilder: Sendable {
         // once (each `page.page` read copies the page).
         var productCountries = [[Int]](repeating: [], count: sorted.count)
         var countryProducts = [[Int]](repeating: [], count: sorted.count)
+        var productConcerns = [[ConcernRef]](repeating: [], count: sorted.count)
         var members: [Taxonomy: [String: [PageID]]] = [:]
         for (i, page) in sorted.enumerated() {
             let details = page.page.details
@@ -77,10 +78,17 @@ public struct SiteGraphBuilder: Sendable {
                     countryProducts[country].append(i)
                 }
             case .country(let c):
-                for slug in c.products {
+                for slug in c.products + c.concerns.flatMap(\.products) {
                     guard let product = position[PageID(.product, slug.value)] else { continue }
                     countryProducts[i].append(product)
                     productCountries[product].append(i)
+                }
+                for (k, concern) in c.concerns.enumerated() {
+                    var seen: Set<Int> = []
+                    for slug in concern.products {
+                        guard let product = position[PageID(.product, slug.value)], seen.insert(product).inserted else { continue }
+                        productConcerns[product].append(ConcernRef(country: ids[i], index: k))
+                    }
                 }
             default: break
             }
@@ -101,6 +109,9 @@ public struct SiteGraphBuilder: Sendable {
             }
             return result
         }
+        var concernsByProduct: [PageID: [ConcernRef]] = [:]
+        for (i, refs) in productConcerns.enumerated() where !refs.isEmpty { concernsByProduct[ids[i]] = refs }
+        checkProductRule(sorted, concerns: concernsByProduct)
         for page in sorted where page.id.kind != .page && backlinks[page.id, default: []].isEmpty {
             log.warning(at: SourceLocation(file: page.page.file, line: 1, column: 1),
                         "no other page links to \(page.id)",
@@ -112,7 +123,25 @@ public struct SiteGraphBuilder: Sendable {
         }
         return SiteGraph(site: site, pages: sorted, byID: byID, byKind: byKind, guidanceInOrder: guidanceInOrder,
                          outgoing: outgoingByID, backlinks: backlinks, related: related,
-                         productCountries: relation(productCountries), countryProducts: relation(countryProducts), members: members)
+                         productCountries: relation(productCountries), countryProducts: relation(countryProducts),
+                         productConcerns: concernsByProduct, members: members)
+    }
+
+    /// Each product's `risk` against the methodology's written product rule,
+    /// which needs the concerns that country profiles record about it.
+    func checkProductRule(_ pages: [ParsedPage], concerns: [PageID: [ConcernRef]]) {
+        guard site.riskLevels.ids == RatingRule.levels else { return }
+        for page in pages {
+            guard case .product(let p) = page.page.details else { continue }
+            let rule = RatingRule.productLevels(hasControls: !p.controls.isEmpty, concerns: concerns[page.id]?.count ?? 0)
+            guard !rule.levels.contains(p.risk) else { continue }
+            let expected = rule.levels.count == 1 ? "'\(rule.levels[0])'" : rule.levels.map { "'\($0)'" }.joined(separator: ", ")
+            log.error(at: p.riskLocation ?? SourceLocation(file: page.page.file, line: 1, column: 1),
+                      "risk is '\(p.risk)' but the written product rule allows \(expected): \(rule.reason)",
+                      hint: rule.levels.count == 1
+                        ? "set 'risk: \(rule.levels[0])' and say why in 'risk_basis'; the rule is on the methodology page"
+                        : "a product is high or critical only with a 'controls' entry or a country's concern naming it ('concerns: - products: [\(page.id.slug)]'); otherwise rate it medium, low or unknown")
+        }
     }
 
     /// A page's link targets, sorted by id, each once, the page itself left
@@ -159,7 +188,9 @@ public struct SiteGraphBuilder: Sendable {
             }
             targets += p.guidance.compactMap { resolver.reference(PageID(.guidance, $0.value), at: $0.location, written: $0.value) }
         case .country(let c):
-            targets += c.products.compactMap { resolver.reference(PageID(.product, $0.value), at: $0.location, written: $0.value) }
+            targets += (c.products + c.concerns.flatMap(\.products)).compactMap {
+                resolver.reference(PageID(.product, $0.value), at: $0.location, written: $0.value)
+            }
         case .page:
             break
         }

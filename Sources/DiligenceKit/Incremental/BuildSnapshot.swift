@@ -6,7 +6,7 @@ import Foundation
 /// parallel, and an unchanged page's record is written back as it was read,
 /// so saving after a small edit costs little.
 struct BuildSnapshot: Sendable {
-    static let format = 3
+    static let format = 4
 
     struct Header: Codable, Sendable {
         var format: Int

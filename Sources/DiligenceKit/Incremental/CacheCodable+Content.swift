@@ -49,11 +49,12 @@ extension PageID: CacheCodable {
 
 extension Source: CacheCodable {
     func write(to writer: inout CacheWriter) {
-        writer.string(title); writer.write(publisher); writer.write(date); writer.write(url); writer.write(location)
+        writer.string(title); writer.write(publisher); writer.write(date); writer.write(url); writer.write(reference)
+        writer.write(location)
     }
     init(from reader: inout CacheReader) throws {
         self.init(title: try reader.string(), publisher: try reader.readOptional(), date: try reader.readOptional(),
-                  url: try reader.readOptional(), location: try reader.read())
+                  url: try reader.readOptional(), reference: try reader.readOptional(), location: try reader.read())
     }
 }
 
@@ -73,12 +74,13 @@ extension ControlEntry: CacheCodable {
 
 extension ProductRisk: CacheCodable {
     func write(to writer: inout CacheWriter) {
-        writer.string(category); writer.string(risk)
+        writer.string(category); writer.string(risk); writer.write(riskLocation); writer.write(riskBasis)
         writer.write(capabilities); writer.write(misuse); writer.write(redFlags); writer.write(safeguards)
         writer.write(controls); writer.write(countries); writer.write(guidance)
     }
     init(from reader: inout CacheReader) throws {
-        self.init(category: try reader.string(), risk: try reader.string(),
+        self.init(category: try reader.string(), risk: try reader.string(), riskLocation: try reader.readOptional(),
+                  riskBasis: try reader.readOptional(),
                   capabilities: try reader.readArray(), misuse: try reader.readArray(), redFlags: try reader.readArray(),
                   safeguards: try reader.readArray(), controls: try reader.readArray(), countries: try reader.readArray(),
                   guidance: try reader.readArray())
@@ -93,7 +95,7 @@ extension FactorStatus: CacheCodable {
     }
 }
 
-extension FactorAssessment.Evidence: CacheCodable {
+extension Evidence: CacheCodable {
     func write(to writer: inout CacheWriter) {
         switch self {
         case .url(let url): writer.int(0); writer.string(url)
@@ -121,22 +123,36 @@ extension FactorAssessment: CacheCodable {
 
 extension Measure: CacheCodable {
     func write(to writer: inout CacheWriter) {
-        writer.string(authority); writer.write(measure); writer.write(date); writer.write(url)
+        writer.string(authority); writer.write(measure); writer.write(date); writer.write(url); writer.write(source)
+        writer.int(restrictsExports ? 1 : 0)
     }
     init(from reader: inout CacheReader) throws {
-        self.init(authority: try reader.string(), measure: try reader.read(), date: try reader.readOptional(), url: try reader.readOptional())
+        self.init(authority: try reader.string(), measure: try reader.read(), date: try reader.readOptional(), url: try reader.readOptional(),
+                  source: try reader.readOptional(), restrictsExports: try reader.int() == 1)
+    }
+}
+
+extension Concern: CacheCodable {
+    func write(to writer: inout CacheWriter) {
+        writer.write(products); writer.write(categories); writer.write(basis); writer.write(source); writer.write(location)
+    }
+    init(from reader: inout CacheReader) throws {
+        self.init(products: try reader.readArray(), categories: try reader.readArray(), basis: try reader.read(),
+                  source: try reader.read(), location: try reader.read())
     }
 }
 
 extension CountryProfile: CacheCodable {
     func write(to writer: inout CacheWriter) {
-        writer.string(country); writer.string(region); writer.string(risk); writer.write(factors); writer.write(regimes)
-        writer.write(measures); writer.write(products); writer.write(reviewed); writer.write(reviewedBy)
+        writer.string(country); writer.string(region); writer.string(risk); writer.write(riskBasis); writer.write(factors)
+        writer.write(regimes); writer.write(measures); writer.write(products); writer.write(concerns)
+        writer.write(reviewed); writer.write(reviewedBy)
     }
     init(from reader: inout CacheReader) throws {
         self.init(country: try reader.string(), region: try reader.string(), risk: try reader.string(),
-                  factors: try reader.readArray(), regimes: try reader.readArray(), measures: try reader.readArray(),
-                  products: try reader.readArray(), reviewed: try reader.read(), reviewedBy: try reader.readOptional())
+                  riskBasis: try reader.readOptional(), factors: try reader.readArray(), regimes: try reader.readArray(),
+                  measures: try reader.readArray(), products: try reader.readArray(), concerns: try reader.readArray(),
+                  reviewed: try reader.read(), reviewedBy: try reader.readOptional())
     }
 }
 

@@ -113,17 +113,21 @@ final class CrossLinkTests: XCTestCase {
         XCTAssertTrue(html.contains("<li><a href=\"../index.html\">Home</a></li>\n<li><a href=\"../regions/index.html\">Regions</a></li>\n<li aria-current=\"page\">Near East (Middle East and North Africa)</li>"))
     }
 
-    func testRiskMatrixMarksDocumentedConcernsFromBothSides() throws {
+    func testRiskMatrixShowsDocumentedConcernsWithBasisAndSource() throws {
         let matrix = try main("matrix.html")
-        XCTAssertTrue(matrix.contains("<p class=\"matrix-count\">3 documented concerns.</p>"), matrix)
+        XCTAssertTrue(matrix.contains("<p class=\"matrix-count\">2 cells with a documented concern.</p>"), matrix)
         let row = try XCTUnwrap(matrix.components(separatedBy: "\n").first { $0.hasPrefix("<tr><th scope=\"row\"><a href=\"countries/cn.html\">") })
         let cells = row.components(separatedBy: "<td").dropFirst().map { $0.hasPrefix(" class=\"concern\"") }
         // Columns in site.yml order: sensors, biometrics, data analytics,
-        // internet surveillance, location tracking, recording devices.
-        XCTAssertEqual(cells, [false, true, false, true, false, false])
-        XCTAssertTrue(row.contains("<a href=\"products/facial-recognition.html\">"))
+        // internet surveillance, location tracking, recording devices. The
+        // concern names a category (sensors) and a product (biometrics).
+        XCTAssertEqual(cells, [true, true, false, false, false, false])
+        // The rating's basis, the concern's basis and its source, visible.
+        XCTAssertTrue(row.contains("<span class=\"risk-basis\">Country rule, high: one factor is present (documented abuses, source 2) and the profile records a concern.</span>"), row)
+        XCTAssertTrue(row.contains("<li><a href=\"products/facial-recognition.html\">Facial recognition software</a><span class=\"basis\">The US government stated that private-sector surveillance equipment is used against minorities in Xinjiang.</span> <span class=\"cited\">Source: <a class=\"cite\" href=\"countries/cn.html#source-2\">ShareAmerica (French edition), article on the 2020 guidance</a></span></li>"), row)
+        // A product naming a country in `countries` is no documented concern.
         let iran = try XCTUnwrap(matrix.components(separatedBy: "\n").first { $0.hasPrefix("<tr><th scope=\"row\"><a href=\"countries/ir.html\">") })
-        XCTAssertTrue(iran.contains("<td class=\"concern\"><span class=\"visually-hidden\">Biometric identification: </span>"))
+        XCTAssertFalse(iran.contains("class=\"concern\""), iran)
         // Rows are grouped by region, in site.yml order.
         XCTAssertLessThan(try XCTUnwrap(matrix.range(of: "regions/east-asia-pacific.html")).lowerBound,
                           try XCTUnwrap(matrix.range(of: "regions/near-east.html")).lowerBound)
@@ -233,7 +237,7 @@ final class CrossLinkTests: XCTestCase {
         XCTAssertTrue(try fixture().outputText("index.html").contains("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"What changed\" href=\"feed.xml\">"))
 
         let review = try main("review.html")
-        XCTAssertTrue(review.contains("<tr class=\"overdue-row\"><th scope=\"row\"><a href=\"countries/cn.html\">China</a></th><td><time datetime=\"2024-01-01\">1 January 2024</time></td><td>Diligence sample content</td><td>Overdue by 22 months</td><td>2</td></tr>"), review)
+        XCTAssertTrue(review.contains("<tr class=\"overdue-row\"><th scope=\"row\"><a href=\"countries/cn.html\">China</a></th><td><time datetime=\"2024-01-01\">1 January 2024</time></td><td>Diligence sample content</td><td>Overdue by 23 months</td><td>2</td></tr>"), review)
         XCTAssertLessThan(try XCTUnwrap(review.range(of: "countries/cn.html")).lowerBound, try XCTUnwrap(review.range(of: "countries/ir.html")).lowerBound)
         XCTAssertTrue(review.contains("<p>1 of the profiles below are overdue.</p>"))
         XCTAssertFalse(FileManager.default.fileExists(atPath: try fixture().output + "/sitemap.xml"), "no sitemap without base_url")

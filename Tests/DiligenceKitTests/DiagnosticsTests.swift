@@ -39,6 +39,8 @@ final class DiagnosticsTests: XCTestCase {
             "countries/cn.md:6:7: error: 'severe' is not one of the risk levels in site.yml",
             "countries/ir.md:2:10: error: 'XX' is not an ISO 3166-1 alpha-2 country code",
             "products/face.md:2:1: error: missing required field 'category' in the front matter of a product risk page",
+            "products/face.md:2:1: error: missing required field 'sources' in the front matter of a product risk page",
+            "products/face.md:4:7: error: risk is 'high' but 'risk_basis' is missing",
         ])
         let hints = report.diagnostics.map { $0.hint ?? "" }
         XCTAssertTrue(hints[1].contains("did you mean 'summary'?"), hints[1])
@@ -195,6 +197,7 @@ final class DiagnosticsTests: XCTestCase {
             """ + "\n"),
         ])
         XCTAssertEqual(lines, [
+            "countries/cn.md:6:7: error: risk is 'unknown' but the written country rule gives 'medium': a factor is present or partial",
             "countries/cn.md:12:3: error: factor 'documented-abuses' is 'present' but cites no source",
             "countries/cn.md:14:3: error: 'no-independent-judicary' is not one of the factors in site.yml",
             "countries/cn.md:17:13: error: 'yes' is not a factor status",

@@ -80,8 +80,10 @@ final class HostileInputTests: XCTestCase {
         fields += "controls:\n" + textPayloads.map { "  - regime: wassenaar\n    entry: \(quoted($0))\n    note: \(quoted($0))\n" }.joined()
         fields += "sources:\n" + textPayloads.map { "  - title: \(quoted($0))\n    publisher: \(quoted($0))\n" }.joined()
         tried += textPayloads.count * 4
-        let product = "---\ntitle: \(quoted(textPayloads[0] + " product"))\nsummary: \(quoted(textPayloads[1]))\ncategory: biometrics\nrisk: high\n\(fields)---\n\(body)"
-        let measures = textPayloads.map { "  - authority: \(quoted($0))\n    measure: \(quoted($0))\n" }.joined()
+        let product = "---\ntitle: \(quoted(textPayloads[0] + " product"))\nsummary: \(quoted(textPayloads[1]))\ncategory: biometrics\nrisk: critical\nrisk_basis: \(quoted(textPayloads[4]))\n\(fields)---\n\(body)"
+        let measures = textPayloads.map { "  - authority: \(quoted($0))\n    measure: \(quoted($0))\n    source: 1\n" }.joined()
+        let concerns = textPayloads.map { "  - products: [evil]\n    categories: [biometrics]\n    basis: \(quoted($0))\n    source: 1\n" }.joined()
+        tried += textPayloads.count * 2
         let country = """
         ---
         country: CN
@@ -89,7 +91,9 @@ final class HostileInputTests: XCTestCase {
         summary: \(quoted(textPayloads[5]))
         region: east-asia-pacific
         risk: high
-        factors:
+        risk_basis: \(quoted(textPayloads[0]))
+        concerns:
+        \(concerns)factors:
           documented-abuses:
             status: present
             note: \(quoted(textPayloads.joined(separator: " ")))

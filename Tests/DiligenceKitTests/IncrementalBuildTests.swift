@@ -161,7 +161,7 @@ final class IncrementalBuildTests: XCTestCase {
         // in the search index), linking to others; then removed again. The
         // other pages' search records keep their files.
         let recordsBefore = Set(try FileManager.default.contentsOfDirectory(atPath: workspace.output + "/search/d"))
-        try "---\ntitle: Aardvark step\nsummary: A step.\norder: 98\nrelated: [products/spyware]\n---\n## First\n\nSee [China](../countries/cn.md#risk-basis).\n".write(
+        try "---\ntitle: Aardvark step\nsummary: A step.\norder: 98\nrelated: [products/spyware]\n---\n## First\n\nSee [China](../countries/cn.md#what-the-sources-say).\n".write(
             toFile: workspace.content + "/guidance/aardvark.md", atomically: true, encoding: .utf8)
         let added = assertSameAsFullBuild(workspace, "page added")
         XCTAssertEqual(added.changedPages, 1)
@@ -199,19 +199,19 @@ final class IncrementalBuildTests: XCTestCase {
 
         // Renaming a heading another page links to breaks that link: the
         // error is at the linking page, found without rebuilding everything.
-        try workspace.edit("countries/cn.md") { $0.replacingOccurrences(of: "\n## Risk basis\n", with: "\n## Basis of the risk\n") }
+        try workspace.edit("countries/cn.md") { $0.replacingOccurrences(of: "\n## What the sources say\n", with: "\n## What the sources report\n") }
         let broken = workspace.incremental()
         XCTAssertNil(broken.fullBuildReason)
         let errors = broken.diagnostics.filter { $0.severity == .error }
         XCTAssertEqual(errors.count, 1, "\(broken.diagnostics)")
         XCTAssertTrue(errors.first?.location.file.hasSuffix("guidance/review-end-user.md") == true, "\(errors)")
-        XCTAssertTrue(errors.first?.message.contains("#risk-basis") == true, "\(errors)")
-        XCTAssertTrue(errors.first?.hint?.contains("#basis-of-the-risk") == true, "\(errors)")
+        XCTAssertTrue(errors.first?.message.contains("#what-the-sources-say") == true, "\(errors)")
+        XCTAssertTrue(errors.first?.hint?.contains("#what-the-sources-report") == true, "\(errors)")
         XCTAssertEqual(Workspace.files(workspace.output), before, "a failed build writes nothing")
 
         // Still reported on the next run, then fixed at the link.
         XCTAssertEqual(workspace.incremental().diagnostics.filter { $0.severity == .error }.count, 1)
-        try workspace.edit("guidance/review-end-user.md") { $0.replacingOccurrences(of: "cn.md#risk-basis", with: "cn.md#basis-of-the-risk") }
+        try workspace.edit("guidance/review-end-user.md") { $0.replacingOccurrences(of: "cn.md#what-the-sources-say", with: "cn.md#what-the-sources-report") }
         assertSameAsFullBuild(workspace, "fixed")
     }
 
@@ -310,7 +310,7 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertFalse(workspace.incremental().diagnostics.hasErrors)
         let path = BuildSnapshot.path(cacheDirectory: workspace.cache, output: workspace.output)
         let snapshot = try XCTUnwrap(BuildSnapshot.load(from: path))
-        XCTAssertEqual(snapshot.pages.count, 63)
+        XCTAssertEqual(snapshot.pages.count, 69)
         // Each page's record encodes back to the bytes it was read from.
         for (i, page) in snapshot.pages.enumerated() {
             var writer = CacheWriter()
@@ -319,7 +319,7 @@ final class IncrementalBuildTests: XCTestCase {
         }
         let china = try XCTUnwrap(snapshot.pages.first { $0.path == "countries/cn.md" })
         XCTAssertEqual(china.page.title, "China")
-        XCTAssertTrue(china.linkableIDs.contains("risk-basis"))
+        XCTAssertTrue(china.linkableIDs.contains("what-the-sources-say"))
         guard case .country(let profile) = china.page.details else { return XCTFail("not a country") }
         XCTAssertEqual(profile.country, "CN")
         XCTAssertFalse(profile.factors.isEmpty)

@@ -102,7 +102,7 @@ final class PublishTests: XCTestCase {
         for i in 0..<300 {
             try site.write("products/copy-\(i).md", product + "\n[back](spyware.md)\n")
         }
-        let args = ["build", "--content", site.content, "--templates", TestSite.templates, "--output", site.output, "--today", "2026-11-22"]
+        let args = ["build", "--content", site.content, "--templates", TestSite.templates, "--output", site.output, "--today", "2026-12-02"]
         func run(killAfter microseconds: UInt32?) throws -> Int32 {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: executable)

@@ -38,11 +38,14 @@ final class RenderTests: XCTestCase {
             "<tr class=\"status-present\"><th scope=\"row\">Record of human rights abuses</th><td><span class=\"status\">Present</span></td>",
             "<a href=\"#source-2\">Source 2</a>",
             "<strong>US government</strong>: Business advisory on Xinjiang supply chains",
-            "(July 2020)",
+            "(in force from July 2020) — <a class=\"cite\" href=\"#source-1\">Source 1</a>",
+            // The rating's basis next to the rating; a concern with its basis and source.
+            "<p class=\"risk-basis\"><span class=\"label\">Basis:</span> Country rule, high: one factor is present (documented abuses, <a href=\"#source-2\">source 2</a>) and the profile records a concern.</p>",
+            "<p class=\"basis\">The US government stated that private-sector surveillance equipment is used against minorities in Xinjiang. <span class=\"cited\">Source: <a class=\"cite\" href=\"#source-2\">Source 2</a></span></p>",
             // Products of concern from both sides: the country lists spyware, facial recognition lists the country.
             "<li><a href=\"../products/facial-recognition.html\">Facial recognition software</a>",
             "<li><a href=\"../products/spyware.html\">Spyware and intrusion software</a>",
-            "<li id=\"source-2\">ShareAmerica (French edition), article on the 2020 guidance, US Department of State, October 2020</li>",
+            "<li id=\"source-2\">ShareAmerica (French edition), article on the 2020 guidance, US Department of State, October 2020 (ShareAmerica, October 2020)</li>",
             "<time datetime=\"2024-01-01\">1 January 2024</time>",
         ] {
             XCTAssertTrue(html.contains(expected), "missing: \(expected)")
@@ -105,6 +108,7 @@ final class RenderTests: XCTestCase {
             measures:
               - authority: "\\"><img src=x onerror=alert(2)>"
                 measure: "<b>bold</b> and [x](javascript:alert(3))"
+                source: 1
             """ + "\n").replacingOccurrences(of: "summary: A profile.", with: "summary: \"It's <em>&amp; \\\"quoted\\\"\""),
         ])
         defer { site.remove() }

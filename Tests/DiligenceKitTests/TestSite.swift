@@ -12,7 +12,8 @@ struct TestSite {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let templates = repository.appendingPathComponent("templates").path
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
-    static let today = PartialDate(year: 2026, month: 11, day: 22)
+    /// The sample content was last reviewed on this day.
+    static let today = PartialDate(year: 2026, month: 12, day: 2)
 
     static let siteYAML = """
     title: Test KB
@@ -96,8 +97,11 @@ enum Pages {
         "---\ntitle: Step \(order)\nsummary: A step.\norder: \(order)\n\(extra)---\n\(body)"
     }
 
+    /// A product rated by the written rule (medium: named by a source, no
+    /// control entry, no concern), with a source unless `extra` gives its own.
     static func product(extra: String = "", body: String = "Body.\n") -> String {
-        "---\ntitle: Face recognition\nsummary: Finds faces.\ncategory: biometrics\nrisk: high\n\(extra)---\n\(body)"
+        let sources = extra.contains("sources:") ? "" : "sources:\n  - title: Draft guidance\n    url: https://example.org/draft\n"
+        return "---\ntitle: Face recognition\nsummary: Finds faces.\ncategory: biometrics\nrisk: medium\n\(extra)risk_basis: Named by the draft guidance.\n\(sources)---\n\(body)"
     }
 
     static func country(code: String = "CN", name: String = "China", extra: String = "", body: String = "## Basis\n\nText.\n") -> String {
@@ -107,7 +111,7 @@ enum Pages {
         name: \(name)
         summary: A profile.
         region: east-asia-pacific
-        risk: high
+        risk: unknown
         sources:
           - title: A report
             url: https://example.org/report

@@ -20,7 +20,7 @@ final class PreviewServerTests: XCTestCase {
             try FileManager.default.copyItem(atPath: PreviewServerTests.repository.appendingPathComponent(folder).path, toPath: root + "/" + folder)
         }
         var options = BuildOptions(content: root + "/content", templates: root + "/templates", output: root + "/preview",
-                                   today: PartialDate(year: 2026, month: 11, day: 22))
+                                   today: PartialDate(year: 2026, month: 12, day: 2))
         options.cacheDirectory = root + "/.diligence-cache"
         server = PreviewServer(options: options, port: 0)
         port = try await server.start()
@@ -102,7 +102,7 @@ final class PreviewServerTests: XCTestCase {
     func testBuildOutputNeverCarriesTheReloadScript() throws {
         let output = root + "/public"
         let report = SiteBuilder(options: BuildOptions(content: root + "/content", templates: root + "/templates", output: output,
-                                                       today: PartialDate(year: 2026, month: 11, day: 22))).build()
+                                                       today: PartialDate(year: 2026, month: 12, day: 2))).build()
         XCTAssertNotNil(report.publishedBytes)
         let enumerator = FileManager.default.enumerator(atPath: output)
         var checked = 0

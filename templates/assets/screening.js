@@ -85,14 +85,22 @@
       result.appendChild(el("p", { "class": "hint", text: "Choose a product and a destination country to see the checklist." }));
       return;
     }
-    var concern = product.countries.indexOf(country.id) >= 0;
+    var concerns = (country.concerns || []).filter(function (c) {
+      return c.products.indexOf(product.id) >= 0 || c.categories.indexOf(product.categoryID) >= 0;
+    });
     result.appendChild(el("h2", { "class": "checklist-title", text: "Checklist: " + product.title + " to " + country.title }));
     result.appendChild(el("p", {}, [
       link(product.title, product.url), text(" "), risk(product.risk), text(" · "),
       link(country.title, country.url), text(" "), risk(country.risk)
     ]));
-    if (concern) {
-      result.appendChild(el("p", { "class": "notice", text: "This knowledge base documents a concern about " + product.title + " in " + country.title + "." }));
+    [["Product", product], ["Country", country]].forEach(function (pair) {
+      if (pair[1].risk.basis) { result.appendChild(el("p", { "class": "risk-basis", text: pair[0] + " rating basis: " + pair[1].risk.basis })); }
+    });
+    if (concerns.length) {
+      result.appendChild(el("p", { "class": "notice", text: "The " + country.title + " profile documents " + (concerns.length === 1 ? "a concern" : concerns.length + " concerns") + " about this product or its category:" }));
+      result.appendChild(checklist(concerns, function (c) {
+        return [text(c.basis + " ("), link(c.source.title, c.source.url), text(")")];
+      }));
     }
     if (country.overdue) {
       result.appendChild(el("p", { "class": "overdue", text: "The country profile was last reviewed on " + country.reviewed + " and is overdue for review: check its facts against the sources." }));
@@ -120,8 +128,9 @@
     }
     if (country.measures.length) {
       countryParts.push(el("h3", { text: "Measures in force" }), checklist(country.measures, function (m) {
-        var nodes = [el("strong", { text: m.authority }), text(": " + m.text + (m.date ? " (" + m.date + ")" : ""))];
-        if (m.url) { nodes.push(text(" "), link("source", m.url)); }
+        var nodes = [el("strong", { text: m.authority }), text(": " + m.text + (m.date ? " (in force from " + m.date + ")" : "") +
+          (m.restrictsExports ? ". Restricts exports to this country." : ""))];
+        if (m.source) { nodes.push(text(" ("), link(m.source.title, m.source.url), text(")")); }
         return nodes;
       }));
     }

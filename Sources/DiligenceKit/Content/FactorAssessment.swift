@@ -8,4 +8,12 @@ public struct FactorAssessment: Sendable, Hashable {
     public var note: Located<String>?
     public var source: Evidence?
     public var location: SourceLocation
+
+    public init(factor: String, status: FactorStatus, note: Located<String>?, source: Evidence?, location: SourceLocation) {
+        self.factor = factor
+        self.status = status
+        self.note = note
+        self.source = source
+        self.location = location
+    }
 }

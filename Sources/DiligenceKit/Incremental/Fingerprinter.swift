@@ -125,7 +125,10 @@ struct Fingerprinter {
         add(graph.productCountries[id] ?? [])
         add(graph.countryProducts[id] ?? [])
         switch parsed.page.details {
-        case .product(let p): add(p.guidance.map { PageID(.guidance, $0.value) })
+        case .product(let p):
+            add(p.guidance.map { PageID(.guidance, $0.value) })
+            // The concerns countries record about it: their basis and sources.
+            for ref in graph.productConcerns[id] ?? [] { hasher.combine(frontMatter[ref.country] ?? 0) }
         case .guidance:
             let steps = graph.guidanceInOrder
             if let position = guidancePosition[id] {
@@ -148,12 +151,6 @@ struct Fingerprinter {
         hasher.combine(layout)
         func cards(of pages: [ParsedPage]) { for p in pages { hasher.combine(p.id); hasher.combine(self.cards[p.id] ?? 0) } }
         func facts(of pages: [ParsedPage]) { for p in pages { hasher.combine(p.id); hasher.combine(self.facts[p.id] ?? 0) } }
-        func relations(of pages: [ParsedPage]) {
-            for p in pages {
-                for id in graph.countryProducts[p.id] ?? [] { hasher.combine(id) }
-                hasher.combine(0)
-            }
-        }
         let products = graph.pages(of: .product), countries = graph.pages(of: .country)
         let parts = path.split(separator: "/").map(String.init)
         let taxonomy = parts.count == 2 ? Taxonomy.allCases.first { $0.folder == parts[0] } : nil
@@ -166,9 +163,10 @@ struct Fingerprinter {
             let term = String(parts[1].dropLast(".html".count))
             cards(of: graph.members(of: term, in: taxonomy).compactMap { graph.byID[$0] })
         } else if path == SiteRenderer.Paths.matrix {
-            // Countries by region, products by category, linked both ways.
-            cards(of: products + countries)
-            relations(of: countries)
+            // Countries by region with their risk basis and concerns (front
+            // matter), products by category.
+            cards(of: products)
+            facts(of: countries)
         } else if path == SiteRenderer.Paths.screening {
             cards(of: products + countries)  // the two lists to pick from
         } else if path == SiteRenderer.Paths.screeningData {

@@ -14,17 +14,22 @@ public struct CountryView: Sendable {
         public var authority: String
         public var measureHTML: String
         public var date: String?
-        public var url: String?
+        public var source: CitationView?
+        /// It restricts exports to this country (what makes it `critical`).
+        public var restrictsExports: Bool
     }
 
     public var code: String
     public var region: LinkView
     public var risk: RiskView
+    /// Which rule gives the rating, on which facts (inline HTML).
+    public var riskBasisHTML: String?
     public var factors: [FactorView]
     public var hasUnknownFactors: Bool
     public var regimes: [LinkView]
     public var measures: [MeasureView]
     public var products: [LinkView]
+    public var concerns: [ConcernView]
     public var reviewed: String
     public var reviewedISO: String
     public var reviewedBy: String?
@@ -41,11 +46,13 @@ extension CountryView: TemplateObject {
         case "code": return code.templateValue
         case "region": return region.templateValue
         case "risk": return risk.templateValue
+        case "riskBasisHTML": return riskBasisHTML.templateValue
         case "factors": return factors.templateValue
         case "hasUnknownFactors": return hasUnknownFactors.templateValue
         case "regimes": return regimes.templateValue
         case "measures": return measures.templateValue
         case "products": return products.templateValue
+        case "concerns": return concerns.templateValue
         case "reviewed": return reviewed.templateValue
         case "reviewedISO": return reviewedISO.templateValue
         case "reviewedBy": return reviewedBy.templateValue
@@ -78,7 +85,8 @@ extension CountryView.MeasureView: TemplateObject {
         case "authority": return authority.templateValue
         case "measureHTML": return measureHTML.templateValue
         case "date": return date.templateValue
-        case "url": return url.templateValue
+        case "source": return source.templateValue
+        case "restrictsExports": return restrictsExports.templateValue
         default: return .missing
         }
     }

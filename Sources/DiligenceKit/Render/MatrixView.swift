@@ -1,9 +1,11 @@
 /// The risk matrix: countries (rows, grouped by region) × product categories
-/// (columns). A cell lists the products of that category the knowledge base
-/// documents a concern about in that country.
+/// (columns). A cell shows the concerns a country profile records in that
+/// category: the products they name, their basis and their source.
 public struct MatrixView: Sendable {
     public struct Cell: Sendable {
         var products: PageLinks
+        /// The concerns shown in the cell, each with its basis and source.
+        public var concerns: [ConcernView]
         public var concern: Bool
         /// The column's label, repeated for screen readers and narrow screens.
         public var category: String
@@ -11,6 +13,8 @@ public struct MatrixView: Sendable {
 
     public struct Row: Sendable {
         public var country: LinkView
+        /// The country's risk basis as plain text.
+        public var riskBasis: String?
         public var cells: [Cell]
     }
 
@@ -42,6 +46,7 @@ extension MatrixView.Cell: TemplateObject {
     public func value(named name: String) -> TemplateValue {
         switch name {
         case "products": return .list(products)
+        case "concerns": return concerns.templateValue
         case "concern": return concern.templateValue
         case "category": return category.templateValue
         default: return .missing
@@ -53,6 +58,7 @@ extension MatrixView.Row: TemplateObject {
     public func value(named name: String) -> TemplateValue {
         switch name {
         case "country": return country.templateValue
+        case "riskBasis": return riskBasis.templateValue
         case "cells": return cells.templateValue
         default: return .missing
         }
@@ -65,8 +71,14 @@ extension MatrixView.Row: TemplateObject {
         guard let countryKey = country.reuseKey else { return nil }
         var hasher = StableHasher()
         hasher.combine(countryKey)
+        hasher.combine(riskBasis)
         for cell in cells {
             hasher.combine(cell.concern ? 1 : 0)
+            for concern in cell.concerns {
+                hasher.combine(concern.basisHTML)
+                hasher.combine(concern.source.label)
+                hasher.combine(concern.source.url)
+            }
             hasher.combine(cell.category)
             hasher.combine(cell.products.count)
             for i in 0..<cell.products.count {

@@ -8,6 +8,8 @@ public struct ProductView: Sendable {
 
     public var category: LinkView
     public var risk: RiskView
+    /// Which rule gives the rating, on which evidence (inline HTML).
+    public var riskBasisHTML: String?
     /// Inline HTML of each list item.
     public var capabilities: [String]
     public var misuse: [String]
@@ -15,6 +17,8 @@ public struct ProductView: Sendable {
     public var safeguards: [String]
     public var controls: [ControlView]
     public var countries: [LinkView]
+    /// The concerns country profiles record naming this product.
+    public var concerns: [ConcernView]
     public var guidance: [LinkView]
     /// The screening page with this product chosen.
     public var screeningURL: String
@@ -26,12 +30,14 @@ extension ProductView: TemplateObject {
         switch name {
         case "category": return category.templateValue
         case "risk": return risk.templateValue
+        case "riskBasisHTML": return riskBasisHTML.templateValue
         case "capabilities": return capabilities.templateValue
         case "misuse": return misuse.templateValue
         case "redFlags": return redFlags.templateValue
         case "safeguards": return safeguards.templateValue
         case "controls": return controls.templateValue
         case "countries": return countries.templateValue
+        case "concerns": return concerns.templateValue
         case "guidance": return guidance.templateValue
         case "screeningURL": return screeningURL.templateValue
         default: return .missing

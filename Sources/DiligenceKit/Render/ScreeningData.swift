@@ -7,6 +7,8 @@ struct ScreeningData {
         var id: String
         var label: String
         var rank: Int
+        /// The page's risk basis, as plain text.
+        var basis: String?
     }
 
     struct Link: Encodable {
@@ -26,6 +28,7 @@ struct ScreeningData {
         var url: String
         var summary: String
         var category: String
+        var categoryID: String
         var risk: Risk
         var redFlags: [String]
         var safeguards: [String]
@@ -48,7 +51,15 @@ struct ScreeningData {
         var authority: String
         var text: String
         var date: String?
-        var url: String?
+        var source: Link?
+        var restrictsExports: Bool
+    }
+
+    struct Concern: Encodable {
+        var products: [String]
+        var categories: [String]
+        var basis: String
+        var source: Link
     }
 
     struct Country: Encodable {
@@ -60,6 +71,7 @@ struct ScreeningData {
         var risk: Risk
         var factors: [Factor]
         var measures: [Measure]
+        var concerns: [Concern]
         var regimes: [String]
         var reviewed: String
         var overdue: Bool
@@ -87,9 +99,9 @@ struct ScreeningData {
     init(renderer: SiteRenderer, keeping kept: [PageID: ArraySlice<UInt8>] = [:]) {
         let graph = renderer.graph
         let site = graph.site
-        func risk(_ id: String) -> Risk {
+        func risk(_ id: String, basis: Located<String>?) -> Risk {
             let view = RiskView(id, in: site.riskLevels)
-            return Risk(id: view.id, label: view.label, rank: view.rank)
+            return Risk(id: view.id, label: view.label, rank: view.rank, basis: basis.map(text))
         }
         func text(_ markdown: Located<String>) -> String {
             MarkdownDocument.plainText(ofInline: markdown.value)
@@ -109,7 +121,7 @@ struct ScreeningData {
             let named = Set(p.guidance.map(\.value) + (relatedGuidance[page.id] ?? [])).filter { position[$0] != nil }
             return Self.json(Product(
                 id: page.id.slug, title: page.page.title, url: page.id.outputPath, summary: page.page.summary,
-                category: site.categories.label(p.category), risk: risk(p.risk),
+                category: site.categories.label(p.category), categoryID: p.category, risk: risk(p.risk, basis: p.riskBasis),
                 redFlags: p.redFlags.map(text), safeguards: p.safeguards.map(text),
                 controls: p.controls.map { Control(regime: site.regimes.label($0.regime), entry: $0.entry, note: $0.note.map(text)) },
                 countries: (graph.productCountries[page.id] ?? []).map(\.slug),
@@ -118,22 +130,30 @@ struct ScreeningData {
         countries = graph.pages(of: .country).compactMap { page in
             if let object = kept[page.id] { return object }
             guard case .country(let c) = page.page.details else { return nil }
-            let factors = c.factors.map { f -> Factor in
-                var source: Link?
-                switch f.source {
-                case .url(let url): source = Link(title: "Source", url: url)
+            func link(_ evidence: Evidence) -> Link {
+                switch evidence {
+                case .url(let url):
+                    return Link(title: page.page.sources.first { $0.url == url }?.title ?? url, url: url)
                 case .sourceIndex(let n):
                     let cited = page.page.sources.indices.contains(n - 1) ? page.page.sources[n - 1] : nil
-                    source = Link(title: cited?.title ?? "Source \(n)", url: cited?.url ?? page.id.outputPath + "#source-\(n)")
-                case nil: break
+                    return Link(title: cited?.title ?? "Source \(n)", url: cited?.url ?? page.id.outputPath + "#source-\(n)")
                 }
-                return Factor(label: site.factors.label(f.factor), status: f.status.rawValue, statusLabel: f.status.label,
-                              note: f.note.map(text), source: source)
+            }
+            let factors = c.factors.map { f -> Factor in
+                Factor(label: site.factors.label(f.factor), status: f.status.rawValue, statusLabel: f.status.label,
+                       note: f.note.map(text), source: f.source.map(link))
             }
             return Self.json(Country(
                 id: page.id.slug, title: page.page.title, url: page.id.outputPath, summary: page.page.summary,
-                region: site.regions.label(c.region), risk: risk(c.risk), factors: factors,
-                measures: c.measures.map { Measure(authority: $0.authority, text: text($0.measure), date: $0.date?.readable, url: $0.url) },
+                region: site.regions.label(c.region), risk: risk(c.risk, basis: c.riskBasis), factors: factors,
+                measures: c.measures.map {
+                    Measure(authority: $0.authority, text: text($0.measure), date: $0.date?.readable,
+                            source: ($0.url.map(Evidence.url) ?? $0.source).map(link), restrictsExports: $0.restrictsExports)
+                },
+                concerns: c.concerns.map {
+                    Concern(products: $0.products.map(\.value), categories: $0.categories.map(\.value),
+                            basis: text($0.basis), source: link($0.source))
+                },
                 regimes: c.regimes.map(site.regimes.label), reviewed: c.reviewed.readable,
                 overdue: c.reviewed.months(until: renderer.today) >= site.reviewIntervalMonths,
                 guidance: relatedGuidance[page.id] ?? []))
@@ -176,16 +196,19 @@ struct ScreeningData {
     static func json(_ c: Country) -> ArraySlice<UInt8> {
         var json = JSONBytes(capacity: 2048)
         json.object { o in
+            o.field("concerns") { $0.array(c.concerns) { j, concern in
+                j.object { o in
+                    o.field("basis") { $0.string(concern.basis) }
+                    o.field("categories") { $0.strings(concern.categories) }
+                    o.field("products") { $0.strings(concern.products) }
+                    o.field("source") { ScreeningData.write(concern.source, to: &$0) }
+                }
+            } }
             o.field("factors") { $0.array(c.factors) { j, f in
                 j.object { o in
                     o.field("label") { $0.string(f.label) }
                     if let note = f.note { o.field("note") { $0.string(note) } }
-                    if let source = f.source {
-                        o.field("source") { j in j.object { o in
-                            o.field("title") { $0.string(source.title) }
-                            o.field("url") { $0.string(source.url) }
-                        } }
-                    }
+                    if let source = f.source { o.field("source") { ScreeningData.write(source, to: &$0) } }
                     o.field("status") { $0.string(f.status) }
                     o.field("statusLabel") { $0.string(f.statusLabel) }
                 }
@@ -196,8 +219,9 @@ struct ScreeningData {
                 j.object { o in
                     o.field("authority") { $0.string(m.authority) }
                     if let date = m.date { o.field("date") { $0.string(date) } }
+                    o.field("restrictsExports") { $0.raw(m.restrictsExports ? "true" : "false") }
+                    if let source = m.source { o.field("source") { ScreeningData.write(source, to: &$0) } }
                     o.field("text") { $0.string(m.text) }
-                    if let url = m.url { o.field("url") { $0.string(url) } }
                 }
             } }
             o.field("overdue") { $0.raw(c.overdue ? "true" : "false") }
@@ -228,6 +252,7 @@ struct ScreeningData {
         var json = JSONBytes(capacity: 1024)
         json.object { o in
             o.field("category") { $0.string(p.category) }
+            o.field("categoryID") { $0.string(p.categoryID) }
             o.field("controls") { $0.array(p.controls) { j, c in
                 j.object { o in
                     if let entry = c.entry { o.field("entry") { $0.string(entry) } }
@@ -248,8 +273,16 @@ struct ScreeningData {
         return json.bytes[...]
     }
 
+    private static func write(_ link: Link, to json: inout JSONBytes) {
+        json.object { o in
+            o.field("title") { $0.string(link.title) }
+            o.field("url") { $0.string(link.url) }
+        }
+    }
+
     private static func write(_ risk: Risk, to json: inout JSONBytes) {
         json.object { o in
+            if let basis = risk.basis { o.field("basis") { $0.string(basis) } }
             o.field("id") { $0.string(risk.id) }
             o.field("label") { $0.string(risk.label) }
             o.field("rank") { $0.decimal(risk.rank) }

@@ -49,13 +49,22 @@ extension SiteRenderer {
     func productView(_ p: ProductRisk, _ parsed: ParsedPage, from path: String) -> ProductView {
         ProductView(
             category: link(to: p.category, in: .category, from: path),
-            risk: RiskView(p.risk, in: site.riskLevels),
+            risk: RiskView(p.risk, in: site.riskLevels), riskBasisHTML: p.riskBasis.map(parsed.inline),
             capabilities: p.capabilities.map(parsed.inline), misuse: p.misuse.map(parsed.inline),
             redFlags: p.redFlags.map(parsed.inline), safeguards: p.safeguards.map(parsed.inline),
             controls: p.controls.map {
                 .init(regime: link(to: $0.regime, in: .regime, from: path), entry: $0.entry, noteHTML: $0.note.map(parsed.inline))
             },
             countries: links(graph.productCountries[parsed.id] ?? [], from: path),
+            concerns: (graph.productConcerns[parsed.id] ?? []).compactMap { ref in
+                guard let country = graph.byID[ref.country], case .country(let c) = country.page.details,
+                      c.concerns.indices.contains(ref.index) else { return nil }
+                // The page is the product's own: the country, basis and source say it all.
+                var view = concernView(c.concerns[ref.index], of: country, from: path, showingCountry: true)
+                view.products = []
+                view.categories = []
+                return view
+            },
             guidance: links(p.guidance.map { PageID(.guidance, $0.value) }, from: path),
             screeningURL: RelativeURL.from(path, to: SiteRenderer.Paths.screening) + "#product=" + parsed.id.slug)
     }
@@ -74,14 +83,35 @@ extension SiteRenderer {
         return CountryView(
             code: c.country,
             region: link(to: c.region, in: .region, from: path),
-            risk: RiskView(c.risk, in: site.riskLevels),
+            risk: RiskView(c.risk, in: site.riskLevels), riskBasisHTML: c.riskBasis.map(parsed.inline),
             factors: factors, hasUnknownFactors: factors.contains { $0.unknown },
             regimes: c.regimes.map { link(to: $0, in: .regime, from: path) },
-            measures: c.measures.map { .init(authority: $0.authority, measureHTML: parsed.inline($0.measure), date: $0.date?.readable, url: $0.url) },
+            measures: c.measures.map { m in
+                let evidence = m.url.map(Evidence.url) ?? m.source
+                return .init(authority: m.authority, measureHTML: parsed.inline(m.measure), date: m.date?.readable,
+                             source: evidence.map { CitationView($0, of: parsed.page, from: path) }, restrictsExports: m.restrictsExports)
+            },
             products: links(graph.countryProducts[parsed.id] ?? [], from: path),
+            concerns: c.concerns.map { concernView($0, of: parsed, from: path, showingCountry: false) },
             reviewed: c.reviewed.readable, reviewedISO: c.reviewed.description, reviewedBy: c.reviewedBy,
             overdue: c.reviewed.months(until: today) >= site.reviewIntervalMonths,
             reviewIntervalMonths: site.reviewIntervalMonths,
             screeningURL: RelativeURL.from(path, to: SiteRenderer.Paths.screening) + "#country=" + parsed.id.slug)
+    }
+
+    /// A concern of `country` as shown on the page at `path`. On the
+    /// country's own page its basis is that page's inline HTML; elsewhere it
+    /// is plain text, since the inline HTML's links are relative to the
+    /// country's folder and an incremental build has it only for pages it
+    /// parses again.
+    func concernView(_ concern: Concern, of country: ParsedPage, from path: String, showingCountry: Bool) -> ConcernView {
+        let own = path == country.id.outputPath
+        return ConcernView(
+            country: showingCountry ? link(to: country, from: path, summary: false) : nil,
+            products: links(concern.products.map { PageID(.product, $0.value) }, from: path),
+            categories: concern.categories.map { link(to: $0.value, in: .category, from: path) },
+            basisHTML: own ? country.inline(concern.basis)
+                           : HTMLEscaping.escape(MarkdownDocument.plainText(ofInline: concern.basis.value)),
+            source: CitationView(concern.source, of: country.page, from: path))
     }
 }

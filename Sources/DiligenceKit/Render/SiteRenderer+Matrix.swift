@@ -7,21 +7,40 @@ extension SiteRenderer {
             let countries = graph.members(of: region.id, in: .region).compactMap { graph.byID[$0] }
             guard !countries.isEmpty else { return nil }
             let rows = countries.map { country -> MatrixView.Row in
-                // The country's products by category, in one pass over them.
-                var byCategory: [String: [ParsedPage]] = [:]
-                for product in (graph.countryProducts[country.id] ?? []).compactMap({ graph.byID[$0] }) {
-                    let terms = Taxonomy.category.terms(of: product.page)
-                    for (i, term) in terms.enumerated() where !terms[..<i].contains(term) {
-                        byCategory[term, default: []].append(product)
+                // The country's concerns by category, each with the products
+                // it names in that category.
+                var byCategory: [String: [(Concern, [PageID])]] = [:]
+                var riskBasis: String?
+                if case .country(let c) = country.page.details {
+                    riskBasis = c.riskBasis.map { MarkdownDocument.plainText(ofInline: $0.value) }
+                    for concern in c.concerns {
+                        var named: [String: [PageID]] = [:]
+                        for slug in concern.products {
+                            let id = PageID(.product, slug.value)
+                            guard let product = graph.byID[id], case .product(let p) = product.page.details else { continue }
+                            named[p.category, default: []].append(id)
+                        }
+                        var categories = concern.categories.map(\.value)
+                        for category in named.keys.sorted() where !categories.contains(category) { categories.append(category) }
+                        for category in categories {
+                            byCategory[category, default: []].append((concern, named[category] ?? []))
+                        }
                     }
                 }
                 let cells = categories.map { category -> MatrixView.Cell in
                     let inCategory = byCategory[category.id] ?? []
                     concerns += inCategory.isEmpty ? 0 : 1
-                    return .init(products: pageLinks(inCategory, from: path, summaries: false),
+                    let products = inCategory.flatMap(\.1).compactMap { graph.byID[$0] }
+                    let views = inCategory.map { concern, ids in
+                        var view = concernView(concern, of: country, from: path, showingCountry: false)
+                        view.products = links(ids, from: path)
+                        view.categories = []
+                        return view
+                    }
+                    return .init(products: pageLinks(products, from: path, summaries: false), concerns: views,
                                  concern: !inCategory.isEmpty, category: category.label)
                 }
-                return .init(country: link(to: country, from: path, summary: false), cells: cells)
+                return .init(country: link(to: country, from: path, summary: false), riskBasis: riskBasis, cells: cells)
             }
             return .init(region: link(to: region.id, in: .region, from: path), rows: rows, span: categories.count + 1)
         }
@@ -30,7 +49,7 @@ extension SiteRenderer {
 
     func renderMatrix() -> OutputFile {
         let path = Paths.matrix
-        let intro = "Countries by product category. A marked cell means a product of that category lists the country, or the country lists the product, as a documented concern; it links the product pages. An empty cell means no concern is documented here yet, not that there is none."
+        let intro = "Countries by product category. A marked cell is a documented concern: a measure or official finding, recorded on the country's profile, that ties the country to that category, with its basis and source. An empty cell means no concern is documented here yet, not that there is none."
         var context = layout(path: path, title: "Risk matrix", description: intro, section: path, breadcrumbs: [])
         context.listing = ListingView(intro: intro, groups: [], ordered: false)
         context.matrix = matrixView(from: path)

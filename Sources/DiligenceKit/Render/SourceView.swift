@@ -5,6 +5,8 @@ public struct SourceView: Sendable {
     public var publisher: String?
     public var date: String?
     public var url: String?
+    /// An official document number, for sources a reader looks up offline.
+    public var reference: String?
 
     init(_ source: Source, number: Int) {
         self.number = number
@@ -12,6 +14,7 @@ public struct SourceView: Sendable {
         self.publisher = source.publisher
         self.date = source.date?.readable
         self.url = source.url
+        self.reference = source.reference
     }
 }
 
@@ -24,6 +27,7 @@ extension SourceView: TemplateObject {
         case "publisher": return publisher.templateValue
         case "date": return date.templateValue
         case "url": return url.templateValue
+        case "reference": return reference.templateValue
         default: return .missing
         }
     }

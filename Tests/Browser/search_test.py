@@ -95,9 +95,9 @@ def run_checks(browser, base, label, f):
     # Ranking: prefix as the reader types, a typo, a diacritic-free spelling, a phrase.
     cases = [
         ("facial recog", "products/facial-recognition.html", "prefix of the last word"),
-        ("imsi catch", "products/imsi-catchers.html", "prefix, two words"),
+        ("deep packet insp", "products/deep-packet-inspection.html", "prefix, three words"),
         ("spywere", "products/spyware.html", "one typo in a long word"),
-        ("ouigours", "countries/cn.html", "diacritic-free spelling of Ouïgours"),
+        ("departement", "pages/glossary.html", "diacritic-free spelling of département"),
         ("IRAN", "countries/ir.html", "case folding"),
         ('"end-user and its government"', "guidance/review-end-user.html", "quoted phrase"),
     ]
@@ -191,7 +191,9 @@ def injection_content(work):
                          f"![img {p}](javascript:window.__pwned=1) `{p}`\n\n{p}" for i, p in enumerate(PAYLOADS))
     with open(os.path.join(content, "products", "zebrafish.md"), "w", encoding="utf-8") as f:
         f.write(f"---\ntitle: {yaml_quoted('Zebrafish ' + PAYLOADS[0])}\nsummary: {yaml_quoted('Zebrafish ' + PAYLOADS[1])}\n"
-                f"category: biometrics\nrisk: high\ncapabilities:\n{lists}red_flags:\n{lists}---\n{body}\n")
+                f"category: biometrics\nrisk: medium\nrisk_basis: {yaml_quoted('Zebrafish ' + PAYLOADS[2])}\n"
+                f"sources:\n  - title: {yaml_quoted('Zebrafish ' + PAYLOADS[3])}\n    url: https://example.org/zebrafish\n"
+                f"capabilities:\n{lists}red_flags:\n{lists}---\n{body}\n")
     with open(os.path.join(content, "pages", "about.md"), "a", encoding="utf-8") as f:
         f.write("\nSee also [zebrafish](../products/zebrafish.md).\n")
     return content

@@ -37,7 +37,6 @@ assessment mitigation monitoring remediation transparency reporting policy commi
 SYLLABLES = "ka ri to mu ne sa lo vi de pa ru mi ta no ge zu be la fi co ha je ko ly qu wo xe".split()
 REGIONS = ["east-asia-pacific", "europe-eurasia", "near-east", "south-central-asia", "western-hemisphere", "africa"]
 CATEGORIES = ["sensors", "biometrics", "data-analytics", "internet-surveillance", "location-tracking", "recording-devices"]
-RISKS = ["low", "medium", "high", "critical", "unknown"]
 FACTORS = ["no-independent-judiciary", "compelled-data-access", "documented-abuses"]
 CODES = """AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ
 BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC
@@ -164,6 +163,11 @@ def generate(pages, out, seed):
         related = "".join(f"  - {rng.choice(['products/' + rng.choice(products), 'countries/' + rng.choice(countries)])}\n" for _ in range(3))
         write("guidance", slug, f"title: {quoted(words.title())}\nsummary: {quoted(words.sentence())}\norder: {i + 1}\n"
               f"related:\n{related}sources:\n{source()}updated: 2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}\n", target)
+    # Each country records one concern naming a product; the ratings follow
+    # the written rule `diligence check` applies (every product has a control
+    # entry: critical when a concern names it, else high).
+    concern_of = {code: rng.choice(products) for code in countries}
+    named = set(concern_of.values())
     for slug in products:
         lists = ""
         for key in ("capabilities", "misuse", "red_flags", "safeguards"):
@@ -171,17 +175,24 @@ def generate(pages, out, seed):
         refs = ", ".join(sorted(set(rng.choice(countries) for _ in range(rng.randint(1, 4)))))
         steps = "".join(f"  - {s}\n" for s in sorted(set(rng.choice(guidance) for _ in range(2))))
         write("products", slug, f"title: {quoted(words.title())}\nsummary: {quoted(words.sentence())}\n"
-              f"category: {rng.choice(CATEGORIES)}\nrisk: {rng.choice(RISKS)}\n{lists}"
+              f"category: {rng.choice(CATEGORIES)}\nrisk: {'critical' if slug in named else 'high'}\n"
+              f"risk_basis: {quoted(words.sentence())}\n{lists}"
               f"controls:\n  - regime: wassenaar\n    entry: {rng.randint(1, 9)}.A.{rng.randint(1, 9)}\n"
               f"countries: [{refs}]\nguidance:\n{steps}sources:\n{source()}{source()}", target - 1800)
     for code in countries:
-        factors = "".join(f"  {f}:\n    status: {rng.choice(['present', 'partial', 'absent'])}\n    note: {quoted(words.sentence(6, 14))}\n    source: 1\n"
-                          for f in FACTORS)
+        statuses = [rng.choice(['present', 'partial', 'absent']) for _ in FACTORS]
+        factors = "".join(f"  {f}:\n    status: {status}\n    note: {quoted(words.sentence(6, 14))}\n    source: 1\n"
+                          for f, status in zip(FACTORS, statuses))
+        restricts = [rng.random() < 0.2 for _ in range(rng.randint(1, 3))]
         measures = "".join(f"  - authority: {quoted(words.title())}\n    measure: {quoted(words.sentence())}\n    date: 2024-0{rng.randint(1, 9)}\n"
-                           for _ in range(rng.randint(1, 3)))
+                           f"    source: 1\n" + ("    restricts_exports: true\n" if r else "") for r in restricts)
+        # The written country rule, with the one concern every country has.
+        risk = "critical" if any(restricts) else "high" if "present" in statuses else "medium"
         write("countries", code, f"country: {code.upper()}\nname: {quoted(words.title())}\nsummary: {quoted(words.sentence())}\n"
-              f"region: {rng.choice(REGIONS)}\nrisk: {rng.choice(RISKS)}\nfactors:\n{factors}regimes: [{rng.choice(['wassenaar', 'echri'])}]\n"
-              f"measures:\n{measures}products: [{rng.choice(products)}]\nsources:\n{source()}"
+              f"region: {rng.choice(REGIONS)}\nrisk: {risk}\nrisk_basis: {quoted(words.sentence())}\n"
+              f"factors:\n{factors}regimes: [{rng.choice(['wassenaar', 'echri'])}]\n"
+              f"measures:\n{measures}concerns:\n  - products: [{concern_of[code]}]\n    basis: {quoted(words.sentence())}\n    source: 1\n"
+              f"sources:\n{source()}"
               f"reviewed: 2026-{rng.randint(1, 10):02d}-01\nreviewed_by: Generator\n", target - 700)
     for slug in free:
         write("pages", slug, f"title: {quoted(words.title())}\nsummary: {quoted(words.sentence())}\n", target)

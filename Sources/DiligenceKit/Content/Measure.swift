@@ -12,6 +12,9 @@ public struct Measure: Sendable, Hashable {
     /// end-users: what makes a country `critical` under the written rule.
     public var restrictsExports: Bool
 
+    /// The source it cites, whichever field names it.
+    public var evidence: Evidence? { url.map(Evidence.url) ?? source }
+
     public init(authority: String, measure: Located<String>, date: PartialDate?, url: String?,
                 source: Evidence? = nil, restrictsExports: Bool = false) {
         self.authority = authority

@@ -3,7 +3,7 @@
 /// the entry when it has no URL), so a reader can follow it from any page.
 public struct CitationView: Sendable {
     public var label: String
-    public var url: String?
+    public var url: String
     /// Whether `url` leaves the site (printed in full on paper).
     public var external: Bool
 
@@ -11,24 +11,23 @@ public struct CitationView: Sendable {
     ///   - page: the page whose `sources` the evidence numbers.
     ///   - path: the output path of the page showing the citation.
     init(_ evidence: Evidence, of page: Page, from path: String) {
-        let own = page.id.outputPath == path
         switch evidence {
         case .url(let url):
             label = page.sources.first { $0.url == url }?.title ?? url
             self.url = url
             external = true
         case .sourceIndex(let n):
+            let own = page.id.outputPath == path
+            let entry = (own ? "" : RelativeURL.from(path, to: page.id.outputPath)) + "#source-\(n)"
             let source = page.sources.indices.contains(n - 1) ? page.sources[n - 1] : nil
-            if own || source == nil {
-                label = "Source \(n)"
-                url = (own ? "" : RelativeURL.from(path, to: page.id.outputPath)) + "#source-\(n)"
-                external = false
-            } else if let source {
+            if let source, !own {
                 label = source.title
-                url = source.url ?? RelativeURL.from(path, to: page.id.outputPath) + "#source-\(n)"
+                url = source.url ?? entry
                 external = source.url != nil
             } else {
-                label = "Source \(n)"; url = nil; external = false
+                label = "Source \(n)"
+                url = entry
+                external = false
             }
         }
     }

@@ -130,14 +130,10 @@ struct ScreeningData {
         countries = graph.pages(of: .country).compactMap { page in
             if let object = kept[page.id] { return object }
             guard case .country(let c) = page.page.details else { return nil }
+            // The same citation a page at the site root shows.
             func link(_ evidence: Evidence) -> Link {
-                switch evidence {
-                case .url(let url):
-                    return Link(title: page.page.sources.first { $0.url == url }?.title ?? url, url: url)
-                case .sourceIndex(let n):
-                    let cited = page.page.sources.indices.contains(n - 1) ? page.page.sources[n - 1] : nil
-                    return Link(title: cited?.title ?? "Source \(n)", url: cited?.url ?? page.id.outputPath + "#source-\(n)")
-                }
+                let citation = CitationView(evidence, of: page.page, from: SiteRenderer.Paths.screening)
+                return Link(title: citation.label, url: citation.url)
             }
             let factors = c.factors.map { f -> Factor in
                 Factor(label: site.factors.label(f.factor), status: f.status.rawValue, statusLabel: f.status.label,
@@ -148,7 +144,7 @@ struct ScreeningData {
                 region: site.regions.label(c.region), risk: risk(c.risk, basis: c.riskBasis), factors: factors,
                 measures: c.measures.map {
                     Measure(authority: $0.authority, text: text($0.measure), date: $0.date?.readable,
-                            source: ($0.url.map(Evidence.url) ?? $0.source).map(link), restrictsExports: $0.restrictsExports)
+                            source: $0.evidence.map(link), restrictsExports: $0.restrictsExports)
                 },
                 concerns: c.concerns.map {
                     Concern(products: $0.products.map(\.value), categories: $0.categories.map(\.value),

@@ -60,10 +60,7 @@ extension SiteRenderer {
                 guard let country = graph.byID[ref.country], case .country(let c) = country.page.details,
                       c.concerns.indices.contains(ref.index) else { return nil }
                 // The page is the product's own: the country, basis and source say it all.
-                var view = concernView(c.concerns[ref.index], of: country, from: path, showingCountry: true)
-                view.products = []
-                view.categories = []
-                return view
+                return concernView(c.concerns[ref.index], of: country, from: path, showingCountry: true, products: [])
             },
             guidance: links(p.guidance.map { PageID(.guidance, $0.value) }, from: path),
             screeningURL: RelativeURL.from(path, to: SiteRenderer.Paths.screening) + "#product=" + parsed.id.slug)
@@ -87,9 +84,8 @@ extension SiteRenderer {
             factors: factors, hasUnknownFactors: factors.contains { $0.unknown },
             regimes: c.regimes.map { link(to: $0, in: .regime, from: path) },
             measures: c.measures.map { m in
-                let evidence = m.url.map(Evidence.url) ?? m.source
-                return .init(authority: m.authority, measureHTML: parsed.inline(m.measure), date: m.date?.readable,
-                             source: evidence.map { CitationView($0, of: parsed.page, from: path) }, restrictsExports: m.restrictsExports)
+                .init(authority: m.authority, measureHTML: parsed.inline(m.measure), date: m.date?.readable,
+                      source: m.evidence.map { CitationView($0, of: parsed.page, from: path) }, restrictsExports: m.restrictsExports)
             },
             products: links(graph.countryProducts[parsed.id] ?? [], from: path),
             concerns: c.concerns.map { concernView($0, of: parsed, from: path, showingCountry: false) },
@@ -104,12 +100,15 @@ extension SiteRenderer {
     /// is plain text, since the inline HTML's links are relative to the
     /// country's folder and an incremental build has it only for pages it
     /// parses again.
-    func concernView(_ concern: Concern, of country: ParsedPage, from path: String, showingCountry: Bool) -> ConcernView {
+    /// - Parameter products: the products to show, if not all it names
+    ///   with its categories (a matrix cell shows those of its column).
+    func concernView(_ concern: Concern, of country: ParsedPage, from path: String, showingCountry: Bool,
+                     products: [PageID]? = nil) -> ConcernView {
         let own = path == country.id.outputPath
         return ConcernView(
             country: showingCountry ? link(to: country, from: path, summary: false) : nil,
-            products: links(concern.products.map { PageID(.product, $0.value) }, from: path),
-            categories: concern.categories.map { link(to: $0.value, in: .category, from: path) },
+            products: links(products ?? concern.products.map { PageID(.product, $0.value) }, from: path),
+            categories: products != nil ? [] : concern.categories.map { link(to: $0.value, in: .category, from: path) },
             basisHTML: own ? country.inline(concern.basis)
                            : HTMLEscaping.escape(MarkdownDocument.plainText(ofInline: concern.basis.value)),
             source: CitationView(concern.source, of: country.page, from: path))

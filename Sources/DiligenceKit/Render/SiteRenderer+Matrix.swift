@@ -32,10 +32,7 @@ extension SiteRenderer {
                     concerns += inCategory.isEmpty ? 0 : 1
                     let products = inCategory.flatMap(\.1).compactMap { graph.byID[$0] }
                     let views = inCategory.map { concern, ids in
-                        var view = concernView(concern, of: country, from: path, showingCountry: false)
-                        view.products = links(ids, from: path)
-                        view.categories = []
-                        return view
+                        concernView(concern, of: country, from: path, showingCountry: false, products: ids)
                     }
                     return .init(products: pageLinks(products, from: path, summaries: false), concerns: views,
                                  concern: !inCategory.isEmpty, category: category.label)

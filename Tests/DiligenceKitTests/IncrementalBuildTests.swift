@@ -215,13 +215,15 @@ final class IncrementalBuildTests: XCTestCase {
         assertSameAsFullBuild(workspace, "fixed")
     }
 
-    func testListingPagesCopyTheirUnchangedItemsFromThePagesAsWritten() throws {
+    func testListingPagesCopyTheirUnchangedItemsFromTheCache() throws {
         let workspace = try Workspace()
         defer { workspace.remove() }
         XCTAssertFalse(workspace.incremental().diagnostics.hasErrors)
-        let rowsFile = ListingRows.path(cachePath: BuildSnapshot.path(cacheDirectory: workspace.cache, output: workspace.output))
-        let rows = try XCTUnwrap(ListingRows.load(from: rowsFile), "a full build with --incremental keeps the listing rows")
-        XCTAssertGreaterThanOrEqual(rows.pages["search.html"]?.rows.count ?? 0, 60, "one row per page on the search page")
+        let outputsFile = OutputCache.path(cachePath: BuildSnapshot.path(cacheDirectory: workspace.cache, output: workspace.output))
+        let outputs = try XCTUnwrap(OutputCache.load(from: outputsFile), "a full build with --incremental keeps its outputs")
+        XCTAssertGreaterThanOrEqual(outputs.listings["search.html"]?.rows.count ?? 0, 60, "one row per page on the search page")
+        XCTAssertEqual(outputs.listings["search.html"].map { Array($0.bytes) },
+                       FileManager.default.contents(atPath: workspace.output + "/search.html").map { [UInt8]($0) })
 
         // A title is on the search page, an index, term pages, the matrix:
         // those are rendered again, but only the renamed link in each.
@@ -232,8 +234,8 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertGreaterThan(items.rendered, 0, "\(items)")
         XCTAssertLessThan(items.rendered, items.copied / 10, "\(items)")
 
-        // A listing page changed by hand (same size, so only its bytes tell)
-        // is rendered in full: no row is copied from it.
+        // The output folder is not read back: a listing page changed by hand
+        // is replaced with the right bytes the next time it is rendered.
         let search = workspace.output + "/search.html"
         var html = try String(contentsOfFile: search, encoding: .utf8)
         let original = try XCTUnwrap(html.range(of: "China"))
@@ -242,12 +244,12 @@ final class IncrementalBuildTests: XCTestCase {
         try workspace.edit("products/facial-recognition.md") { $0.replacingOccurrences(of: "\ntitle: Renamed ", with: "\ntitle: Renamed again ") }
         assertSameAsFullBuild(workspace, "title edit after search.html was changed by hand")
 
-        // Rows that no longer fit their file (a damaged rows file) are not used either.
-        try Data([1, 1, 11, 0x73]).write(to: URL(fileURLWithPath: rowsFile))
-        XCTAssertNil(ListingRows.load(from: rowsFile))
+        // A damaged outputs file is not trusted: a full build.
+        try Data([1, 1, 11, 0x73]).write(to: URL(fileURLWithPath: outputsFile))
+        XCTAssertNil(OutputCache.load(from: outputsFile))
         try workspace.edit("products/facial-recognition.md") { $0.replacingOccurrences(of: "\ntitle: Renamed again ", with: "\ntitle: ") }
-        let damaged = assertSameAsFullBuild(workspace, "title edit with a damaged rows file")
-        XCTAssertEqual(damaged.listingItems?.copied, 0)
+        let damaged = assertSameAsFullBuild(workspace, expectIncremental: false, "title edit with a damaged outputs file")
+        XCTAssertEqual(damaged.fullBuildReason, "the cache of the outputs is missing or damaged")
     }
 
     func testAPlainBuildOrABrokenCacheMeansAFullBuild() throws {
@@ -269,20 +271,23 @@ final class IncrementalBuildTests: XCTestCase {
         assertSameAsFullBuild(workspace, expectIncremental: false, "truncated cache")
     }
 
-    func testADamagedSearchIndexMeansAFullBuildNotACrash() throws {
+    func testADamagedSearchIndexInTheCacheMeansAFullBuildNotACrash() throws {
         let workspace = try Workspace()
         defer { workspace.remove() }
         XCTAssertFalse(workspace.incremental().diagnostics.hasErrors)
-        // The first posting of the first term now names page 1,679,615.
-        let chunk = workspace.output + "/search/i-0.js"
-        let text = try String(contentsOfFile: chunk, encoding: .utf8)
+        // The first posting of the first term of the kept chunk now names page 1,679,615.
+        let outputsFile = OutputCache.path(cachePath: BuildSnapshot.path(cacheDirectory: workspace.cache, output: workspace.output))
+        var outputs = try XCTUnwrap(OutputCache.load(from: outputsFile))
+        let text = String(decoding: outputs.searchChunks[0], as: UTF8.self)
         let damaged = text.replacingOccurrences(of: #"(":")[0-9a-z]+,"#, with: "$1zzzz,", options: .regularExpression,
                                                 range: text.range(of: #"":"[0-9a-z]+,"#, options: .regularExpression))
         XCTAssertNotEqual(damaged, text)
-        try damaged.write(toFile: chunk, atomically: true, encoding: .utf8)
+        outputs.searchChunks[0] = Array(damaged.utf8)[...]
+        let temporary = try outputs.writeTemporary(for: outputsFile, fileSystem: .real)
+        XCTAssertEqual(rename(temporary, outputsFile), 0)
         try workspace.edit("pages/about.md") { $0 + "\nMore.\n" }
         let report = assertSameAsFullBuild(workspace, expectIncremental: false, "damaged search chunk")
-        XCTAssertTrue(report.fullBuildReason?.hasPrefix("the search index in the output folder cannot be read") ?? false,
+        XCTAssertTrue(report.fullBuildReason?.hasPrefix("the search index the cache kept cannot be read") ?? false,
                       report.fullBuildReason ?? "no reason")
     }
 

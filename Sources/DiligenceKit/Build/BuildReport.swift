@@ -31,10 +31,9 @@ public struct BuildReport: Sendable {
         stageStarted = now
     }
 
-    /// The report with every diagnostic and the total time.
-    func finished(_ log: DiagnosticLog) -> BuildReport {
+    /// The report with the total time.
+    func finished() -> BuildReport {
         var report = self
-        report.diagnostics = log.diagnostics
         report.seconds = Date().timeIntervalSince(started)
         return report
     }

@@ -6,7 +6,7 @@ import Foundation
 /// parallel, and an unchanged page's record is written back as it was read,
 /// so saving after a small edit costs little.
 struct BuildSnapshot: Sendable {
-    static let format = 4
+    static let format = 5
 
     struct Header: Codable, Sendable {
         var format: Int
@@ -17,10 +17,6 @@ struct BuildSnapshot: Sendable {
         /// Page files that exist but are not published (drafts), with their stamps.
         var unpublished: [String: FileStamp]
         var excluded: [PageID: String]
-        /// Diagnostics about site.yml and templates, replayed as they were.
-        var settingsDiagnostics: [Diagnostic]
-        /// Listing output path → fingerprint of what it shows.
-        var listings: [String: UInt64]
     }
 
     var header: Header
@@ -65,55 +61,31 @@ struct BuildSnapshot: Sendable {
         return snapshot
     }
 
-    /// Marks a page changed, so its record is encoded again on saving.
-    mutating func replace(_ index: Int, with page: CachedPage) {
-        pages[index] = page
-        records[index] = nil
-    }
-
-    /// Writes the cache atomically (temporary file, then rename).
-    func save(to path: String) throws {
-        try Self.commit(try writeTemporary(for: path), to: path)
-    }
-
-    /// Writes the cache next to `path`, for `commit` to put in place once
-    /// the output it describes is written: the header line, then the records
-    /// (those read from the old cache written as they were, the others
-    /// encoded in parallel first).
-    func writeTemporary(for path: String) throws -> String {
-        let encoded = pages.indices.concurrentMap { i -> [UInt8]? in
-            guard records[i] == nil else { return nil }
+    /// Writes the cache next to `path`, for the caller to rename in place
+    /// once the output it describes is written: the header line, then the
+    /// records (those read from the old cache written as they were, the
+    /// others encoded in parallel first).
+    func writeTemporary(for path: String, fileSystem: FileSystem) throws(PublishError) -> String {
+        let encoded = pages.indices.concurrentMap { i -> [UInt8] in
+            guard records[i] == nil else { return [] }
             var writer = CacheWriter()
             pages[i].write(to: &writer)
             return writer.bytes
         }
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let temporary = path + ".tmp"
-        let sink = try FileSink(path: temporary)
-        try sink.append(try JSONEncoder().encode(header))
+        let sink = try fileSystem.sink(temporary)
+        let headerLine: Data
+        do { headerLine = try JSONEncoder().encode(header) } catch { throw .io(path: path, message: "\(error)") }
+        try sink.append(headerLine)
         try sink.append(CollectionOfOne(0x0A))
         for i in pages.indices {
+            let record = records[i] ?? encoded[i][...]
             var length = CacheWriter()
-            if let record = records[i] {
-                length.int(record.count)
-                try sink.append(length.bytes)
-                try sink.append(record)
-            } else {
-                length.int(encoded[i]!.count)
-                try sink.append(length.bytes)
-                try sink.append(encoded[i]!)
-            }
+            length.int(record.count)
+            try sink.append(length.bytes)
+            try sink.append(record)
         }
         try sink.close()
         return temporary
-    }
-
-    /// Puts a cache written by `writeTemporary` in place, replacing the old one at once.
-    static func commit(_ temporary: String, to path: String) throws {
-        guard rename(temporary, path) == 0 else { throw CocoaError(.fileWriteUnknown) }
-    }
-
-    static func remove(at path: String) {
-        unlink(path)
     }
 }

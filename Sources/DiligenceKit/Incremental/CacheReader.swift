@@ -50,6 +50,14 @@ struct CacheReader {
         return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[offset..<(offset + count)]), as: UTF8.self) }
     }
 
+    /// A length-prefixed run of raw bytes (`CacheWriter.bytes`), not copied.
+    mutating func rawBytes() throws -> ArraySlice<UInt8> {
+        let count = try int()
+        guard count >= 0, offset + count <= bytes.count else { throw Corrupt() }
+        defer { offset += count }
+        return bytes[offset..<(offset + count)]
+    }
+
     mutating func read<T: CacheCodable>(_: T.Type = T.self) throws -> T { try T(from: &self) }
 
     mutating func readOptional<T: CacheCodable>(_: T.Type = T.self) throws -> T? {

@@ -22,6 +22,12 @@ struct CacheWriter {
 
     mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
+    /// Raw bytes, prefixed with their count.
+    mutating func bytes<C: Collection>(_ value: C) where C.Element == UInt8 {
+        int(value.count)
+        bytes.append(contentsOf: value)
+    }
+
     mutating func string(_ value: String) {
         var value = value
         value.withUTF8 { utf8 in

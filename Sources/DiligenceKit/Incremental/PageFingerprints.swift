@@ -1,17 +1,15 @@
-/// Hashes of what other outputs show about a page, compared between builds
-/// to find the outputs an edit reaches:
+/// What the cache keeps about a page to find the outputs an edit reaches:
 ///
-/// - `card`: what link lists show (title, summary, risk, dates, taxonomy
-///   terms, orphan status) — listing pages and neighbours' pages.
-/// - `facts`: all its front matter and relations — the matrix, screening
-///   data and review status.
-/// - `neighbourhood`: the cards of every page its own HTML shows (backlinks,
-///   related, products ↔ countries, guidance steps, previous/next) and the
-///   layout; when it changes, the page is rendered again.
-struct PageFingerprints: Codable, Sendable, Equatable {
-    /// The front matter alone, as decoded (`Fingerprinter.frontMatterHash`).
+/// - `frontMatter`: its front matter as decoded (`BuildPlanner.frontMatterHash`),
+///   the value of `Dependency.frontMatter` for the pages that show it.
+/// - `facts`: what the screening data says about it
+///   (`DependencyValues.facts`): its object there is kept while this holds.
+/// - `reads`: what its own page read of the site when it was last rendered,
+///   and `readsValue`, their values then: when the values differ now, the
+///   page is rendered again.
+struct PageFingerprints: Sendable, Equatable {
     var frontMatter: UInt64
-    var card: UInt64
     var facts: UInt64
-    var neighbourhood: UInt64
+    var reads: [Dependency]
+    var readsValue: UInt64
 }

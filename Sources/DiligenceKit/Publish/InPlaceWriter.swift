@@ -8,6 +8,7 @@ import Foundation
 /// The search index's files are the exception (`overwrite`).
 public final class InPlaceWriter: @unchecked Sendable {
     public let root: String
+    let fileSystem: FileSystem
     private let lock = NSLock()
     private var error: PublishError?
     private var written: [String] = []
@@ -15,6 +16,12 @@ public final class InPlaceWriter: @unchecked Sendable {
 
     public init(root: String) {
         self.root = root
+        self.fileSystem = .real
+    }
+
+    init(root: String, fileSystem: FileSystem) {
+        self.root = root
+        self.fileSystem = fileSystem
     }
 
     public var firstError: PublishError? { lock.withLock { error } }
@@ -34,11 +41,10 @@ public final class InPlaceWriter: @unchecked Sendable {
             return
         }
         do {
-            try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent,
-                                                    withIntermediateDirectories: true)
+            try fileSystem.makeDirectory((target as NSString).deletingLastPathComponent)
             let temporary = target + ".diligence-tmp"
-            try SitePublisher.write(contents, to: temporary)
-            guard rename(temporary, target) == 0 else { throw PublishError.io(path: target, message: String(cString: strerror(errno))) }
+            try fileSystem.write(contents, to: temporary)
+            try fileSystem.rename(temporary, to: target)
             lock.withLock {
                 written.append(file.path)
                 bytes += contents.count
@@ -67,24 +73,14 @@ public final class InPlaceWriter: @unchecked Sendable {
         if compare, let existing = FileBytes.read(target), existing == contents { return }
         // Not truncated to nothing first: that, too, makes ext4 flush on close.
         // Never through a symbolic link: one is replaced, as `write` does.
-        let fd = open(target, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
-        if fd < 0 && errno == ELOOP { return write(file, compare: false) }
-        var failure: PublishError?
-        if fd < 0 {
-            failure = .io(path: target, message: String(cString: strerror(errno)))
-        } else {
-            do throws(PublishError) {
-                try FileBytes.write(contents, to: fd, path: target)
-                if ftruncate(fd, off_t(contents.count)) != 0 { throw .io(path: target, message: String(cString: strerror(errno))) }
-            } catch {
-                failure = error
+        do throws(PublishError) {
+            guard try fileSystem.overwrite(contents, at: target) else { return write(file, compare: false) }
+            lock.withLock {
+                written.append(file.path)
+                bytes += contents.count
             }
-            close(fd)
-        }
-        lock.withLock {
-            if let failure { if error == nil { error = failure }; return }
-            written.append(file.path)
-            bytes += contents.count
+        } catch {
+            lock.withLock { if self.error == nil { self.error = error } }
         }
     }
 

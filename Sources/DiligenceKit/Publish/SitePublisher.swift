@@ -19,6 +19,7 @@ public struct SitePublisher: Sendable {
     public var output: String
     /// Folders the output must neither be nor contain (content, templates).
     public var protected: [String]
+    var fileSystem: FileSystem = .real
 
     public init(output: String, protected: [String]) {
         self.output = output
@@ -57,7 +58,7 @@ public struct SitePublisher: Sendable {
         } catch {
             throw .io(path: parent, message: error.localizedDescription)
         }
-        let staging = Staging(path: path)
+        let staging = Staging(path: path, fileSystem: fileSystem)
         staging.write(OutputFile(path: SitePublisher.markerName, text: SitePublisher.markerText))
         return staging
     }
@@ -86,14 +87,16 @@ public struct SitePublisher: Sendable {
     /// threads; the first error is kept and reported by `commit`.
     public final class Staging: @unchecked Sendable {
         public let path: String
+        let fileSystem: FileSystem
         private let lock = NSLock()
         private var made: Set<String> = []
         private var error: PublishError?
         private var total = 0
         private var count = 0
 
-        init(path: String) {
+        init(path: String, fileSystem: FileSystem) {
             self.path = path
+            self.fileSystem = fileSystem
             made.insert(path)
         }
 
@@ -110,9 +113,9 @@ public struct SitePublisher: Sendable {
                 lock.lock()
                 if error != nil { lock.unlock(); return }
                 if !made.contains(dir) {
-                    do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
+                    do throws(PublishError) { try fileSystem.makeDirectory(dir) } catch {
                         lock.unlock()
-                        throw PublishError.io(path: dir, message: error.localizedDescription)
+                        throw error
                     }
                     made.insert(dir)
                 }
@@ -120,13 +123,13 @@ public struct SitePublisher: Sendable {
                 let count: Int
                 switch file.contents {
                 case .bytes(let bytes):
-                    try SitePublisher.write(bytes, to: target)
+                    try fileSystem.write(bytes, to: target)
                     count = bytes.count
                 case .copy(let source):
                     guard let data = FileManager.default.contents(atPath: source) else {
                         throw PublishError.io(path: source, message: "cannot read this file")
                     }
-                    try SitePublisher.write(Array(data), to: target)
+                    try fileSystem.write(Array(data), to: target)
                     count = data.count
                 }
                 lock.withLock { total += count; self.count += 1 }
@@ -135,13 +138,6 @@ public struct SitePublisher: Sendable {
                 lock.withLock { if self.error == nil { self.error = failure } }
             }
         }
-    }
-
-    static func write(_ bytes: [UInt8], to path: String) throws(PublishError) {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .io(path: path, message: String(cString: strerror(errno))) }
-        defer { close(fd) }
-        try FileBytes.write(bytes, to: fd, path: path)
     }
 
     private func swap(_ staging: String, into out: String, parent: String, base: String) throws(PublishError) {

@@ -3,12 +3,11 @@
 /// relative to the feed, which feed readers resolve against its address, and
 /// entry ids are `urn:diligence:` names that stay stable across builds.
 struct AtomFeed {
-    var graph: SiteGraph
+    var site: SiteConfig
     var entries: [DatedPage]
     static let limit = 50
 
     func xml() -> String {
-        let site = graph.site
         let base = site.baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
         func url(_ path: String) -> String { (base ?? "") + path }
         func id(_ path: String) -> String { base.map { $0 + path } ?? "urn:diligence:" + path }

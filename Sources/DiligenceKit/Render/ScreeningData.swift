@@ -97,8 +97,8 @@ struct ScreeningData {
     ///   countries whose facts did not change (`ScreeningFragments`), so a
     ///   title edit writes one product again, not 10,000.
     init(renderer: SiteRenderer, keeping kept: [PageID: ArraySlice<UInt8>] = [:]) {
-        let graph = renderer.graph
-        let site = graph.site
+        let reads = renderer.reads
+        let site = reads.site
         func risk(_ id: String, basis: Located<String>?) -> Risk {
             let view = RiskView(id, in: site.riskLevels)
             return Risk(id: view.id, label: view.label, rank: view.rank, basis: basis.map(text))
@@ -108,28 +108,32 @@ struct ScreeningData {
         }
         // Guidance steps whose `related` names each page.
         var relatedGuidance: [PageID: [String]] = [:]
-        for step in graph.guidanceInOrder {
-            for id in graph.related[step.id] ?? [] { relatedGuidance[id, default: []].append(step.id.slug) }
+        let steps = reads.guidanceInOrder
+        for step in steps {
+            for id in reads.related(of: step.id) { relatedGuidance[id, default: []].append(step.id.slug) }
         }
         // Guidance slugs by position, so each product's steps are put in
         // order without scanning every step for every product.
         var position: [String: Int] = [:]
-        for (i, step) in graph.guidanceInOrder.enumerated() { position[step.id.slug] = i }
-        products = graph.pages(of: .product).compactMap { page in
+        for (i, step) in steps.enumerated() { position[step.id.slug] = i }
+        // A kept object is read as if it were made, so what it shows is
+        // recorded all the same.
+        products = reads.pages(of: .product).compactMap { page in
+            guard case .product(let p) = reads.details(of: page) else { return nil }
+            let countries = reads.productCountries(of: page.id)
             if let object = kept[page.id] { return object }
-            guard case .product(let p) = page.page.details else { return nil }
             let named = Set(p.guidance.map(\.value) + (relatedGuidance[page.id] ?? [])).filter { position[$0] != nil }
             return Self.json(Product(
                 id: page.id.slug, title: page.page.title, url: page.id.outputPath, summary: page.page.summary,
                 category: site.categories.label(p.category), categoryID: p.category, risk: risk(p.risk, basis: p.riskBasis),
                 redFlags: p.redFlags.map(text), safeguards: p.safeguards.map(text),
                 controls: p.controls.map { Control(regime: site.regimes.label($0.regime), entry: $0.entry, note: $0.note.map(text)) },
-                countries: (graph.productCountries[page.id] ?? []).map(\.slug),
+                countries: countries.map(\.slug),
                 guidance: named.sorted { position[$0]! < position[$1]! }))
         }
-        countries = graph.pages(of: .country).compactMap { page in
+        countries = reads.pages(of: .country).compactMap { page in
+            guard case .country(let c) = reads.details(of: page) else { return nil }
             if let object = kept[page.id] { return object }
-            guard case .country(let c) = page.page.details else { return nil }
             // The same citation a page at the site root shows.
             func link(_ evidence: Evidence) -> Link {
                 let citation = CitationView(evidence, of: page.page, from: SiteRenderer.Paths.screening)
@@ -154,8 +158,8 @@ struct ScreeningData {
                 overdue: c.reviewed.months(until: renderer.today) >= site.reviewIntervalMonths,
                 guidance: relatedGuidance[page.id] ?? []))
         }
-        guidance = graph.guidanceInOrder.compactMap { page in
-            guard case .guidance(let g) = page.page.details else { return nil }
+        guidance = steps.compactMap { page in
+            guard case .guidance(let g) = reads.details(of: page) else { return nil }
             return Self.json(Step(id: page.id.slug, order: g.order, title: page.page.title, url: page.id.outputPath, summary: page.page.summary))
         }
     }

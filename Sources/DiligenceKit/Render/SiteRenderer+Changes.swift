@@ -2,7 +2,7 @@
 /// review-status page.
 extension SiteRenderer {
     func datedPages() -> [DatedPage] {
-        graph.pages.compactMap(DatedPage.init).sorted(by: DatedPage.newestFirst)
+        reads.all.compactMap(DatedPage.init).sorted(by: DatedPage.newestFirst)
     }
 
     /// Pages by date of update or review, newest first, grouped by year.
@@ -25,8 +25,8 @@ extension SiteRenderer {
     func renderReviewStatus() -> OutputFile {
         let path = Paths.review
         let interval = site.reviewIntervalMonths
-        let rows = graph.pages(of: .country).compactMap { page -> (PartialDate, ReviewView.Row)? in
-            guard case .country(let c) = page.page.details else { return nil }
+        let rows = reads.pages(of: .country).compactMap { page -> (PartialDate, ReviewView.Row)? in
+            guard case .country(let c) = reads.details(of: page) else { return nil }
             let age = c.reviewed.months(until: today)
             let overdue = age >= interval
             let status = overdue
@@ -36,10 +36,10 @@ extension SiteRenderer {
                                       reviewedISO: c.reviewed.description, reviewedBy: c.reviewedBy, overdue: overdue,
                                       status: status, unknownFactors: c.factors.filter { $0.status == .unknown }.count))
         }.sorted { a, b in a.0 != b.0 ? a.0 < b.0 : a.1.country.title < b.1.country.title }.map(\.1)
-        let orphans = graph.pages.filter { $0.id.kind != .page && (graph.backlinks[$0.id] ?? []).isEmpty }
+        // Whether anything links to a page is part of its card.
+        let orphans = reads.all.filter { $0.id.kind != .page && reads.backlinks(of: $0.id).isEmpty }
             .map { link(to: $0, from: path, note: $0.id.kind.label, summary: false) }
-        let unassessed = graph.members(of: SiteConfig.unknownRisk, in: .risk)
-            .compactMap { graph.byID[$0] }.map { link(to: $0, from: path, note: $0.id.kind.label, summary: false) }
+        let unassessed = reads.pages(reads.members(of: SiteConfig.unknownRisk, in: .risk)).map { link(to: $0, from: path, note: $0.id.kind.label, summary: false) }
         let intro = "For editors: country profiles by the date they were last reviewed, oldest first. A profile is due for review every \(interval) months."
         var context = layout(path: path, title: "Review status", description: intro, section: nil, breadcrumbs: [])
         context.listing = ListingView(intro: intro, groups: [], ordered: false)

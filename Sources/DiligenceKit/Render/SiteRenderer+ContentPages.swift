@@ -27,7 +27,7 @@ extension SiteRenderer {
 
     /// "Referenced by", one group per kind, from front matter and body alike.
     func backlinkGroups(_ id: PageID, from path: String) -> [PageView.BacklinkGroup] {
-        let sources = graph.backlinks[id] ?? []
+        let sources = reads.backlinks(of: id)
         return PageKind.allCases.compactMap { kind in
             let ids = sources.filter { $0.kind == kind }
             return ids.isEmpty ? nil : PageView.BacklinkGroup(label: kind.pluralLabel, links: links(ids, from: path))
@@ -35,11 +35,9 @@ extension SiteRenderer {
     }
 
     func guidanceView(_ g: GuidanceStep, _ parsed: ParsedPage, from path: String) -> GuidanceView {
-        let steps = graph.guidanceInOrder
+        let steps = reads.guidanceInOrder
         let position = steps.firstIndex { $0.id == parsed.id }
-        let related = (graph.related[parsed.id] ?? []).compactMap { id in
-            graph.byID[id].map { link(to: $0, from: path, note: id.kind.label) }
-        }
+        let related = reads.pages(reads.related(of: parsed.id)).map { link(to: $0, from: path, note: $0.id.kind.label) }
         return GuidanceView(
             order: g.order, related: related,
             previous: position.flatMap { $0 > 0 ? link(to: steps[$0 - 1], from: path, summary: false) : nil },
@@ -55,9 +53,9 @@ extension SiteRenderer {
             controls: p.controls.map {
                 .init(regime: link(to: $0.regime, in: .regime, from: path), entry: $0.entry, noteHTML: $0.note.map(parsed.inline))
             },
-            countries: links(graph.productCountries[parsed.id] ?? [], from: path),
-            concerns: (graph.productConcerns[parsed.id] ?? []).compactMap { ref in
-                guard let country = graph.byID[ref.country], case .country(let c) = country.page.details,
+            countries: links(reads.productCountries(of: parsed.id), from: path),
+            concerns: reads.productConcerns(of: parsed.id).compactMap { ref in
+                guard let country = reads.page(ref.country), case .country(let c) = reads.details(of: country),
                       c.concerns.indices.contains(ref.index) else { return nil }
                 // The page is the product's own: the country, basis and source say it all.
                 return concernView(c.concerns[ref.index], of: country, from: path, showingCountry: true, products: [])
@@ -87,7 +85,7 @@ extension SiteRenderer {
                 .init(authority: m.authority, measureHTML: parsed.inline(m.measure), date: m.date?.readable,
                       source: m.evidence.map { CitationView($0, of: parsed.page, from: path) }, restrictsExports: m.restrictsExports)
             },
-            products: links(graph.countryProducts[parsed.id] ?? [], from: path),
+            products: links(reads.countryProducts(of: parsed.id), from: path),
             concerns: c.concerns.map { concernView($0, of: parsed, from: path, showingCountry: false) },
             reviewed: c.reviewed.readable, reviewedISO: c.reviewed.description, reviewedBy: c.reviewedBy,
             overdue: c.reviewed.months(until: today) >= site.reviewIntervalMonths,

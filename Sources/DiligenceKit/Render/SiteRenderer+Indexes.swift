@@ -3,13 +3,13 @@
 extension SiteRenderer {
     func renderIndex(_ kind: PageKind) -> OutputFile {
         let path = kind.folder + "/index.html"
-        let pages = graph.pages(of: kind)
+        let pages = reads.pages(of: kind)
         var groups: [ListingView.Group] = []
         var intro = ""
         switch kind {
         case .guidance:
             intro = "The steps of human-rights due diligence for a transaction, in order."
-            groups = [.init(heading: nil, id: nil, links: pageLinks(graph.guidanceInOrder, from: path))]
+            groups = [.init(heading: nil, id: nil, links: pageLinks(reads.guidanceInOrder, from: path))]
         case .product:
             intro = "Product types with surveillance capabilities, by category, with their inherent risk of misuse."
             groups = termGroups(.category, kinds: [.product], from: path)
@@ -28,21 +28,21 @@ extension SiteRenderer {
     /// One group per term that has pages, its heading linking to the term's page.
     func termGroups(_ taxonomy: Taxonomy, kinds: [PageKind], from path: String) -> [ListingView.Group] {
         taxonomy.vocabulary(site).terms.compactMap { term in
-            let ids = graph.members(of: term.id, in: taxonomy).filter { kinds.contains($0.kind) }
+            let ids = reads.members(of: term.id, in: taxonomy).filter { kinds.contains($0.kind) }
             return ids.isEmpty ? nil : .init(heading: term.label, id: term.id,
                                              url: RelativeURL.from(path, to: taxonomy.outputPath(term.id)),
-                                             links: pageLinks(ids.compactMap { graph.byID[$0] }, from: path))
+                                             links: pageLinks(reads.pages(ids), from: path))
         }
     }
 
     /// A term's page: its pages, grouped by kind, with summaries and risk badges.
     func renderTerm(_ term: Vocabulary.Term, of taxonomy: Taxonomy) -> OutputFile {
         let path = taxonomy.outputPath(term.id)
-        let ids = graph.members(of: term.id, in: taxonomy)
+        let ids = reads.members(of: term.id, in: taxonomy)
         let groups = PageKind.allCases.compactMap { kind -> ListingView.Group? in
             let ofKind = ids.filter { $0.kind == kind }
             return ofKind.isEmpty ? nil : .init(heading: kind.pluralLabel, id: kind.folder,
-                                                     links: pageLinks(ofKind.compactMap { graph.byID[$0] }, from: path))
+                                                     links: pageLinks(reads.pages(ofKind), from: path))
         }
         let intro: String
         switch taxonomy {
@@ -70,7 +70,7 @@ extension SiteRenderer {
     func renderTaxonomyIndex(_ taxonomy: Taxonomy) -> OutputFile {
         let path = taxonomy.indexPath
         let items = taxonomy.vocabulary(site).terms.map { term -> LinkView in
-            let count = graph.members(of: term.id, in: taxonomy).count
+            let count = reads.members(of: term.id, in: taxonomy).count
             var view = link(to: term.id, in: taxonomy, from: path)
             view.title = title(of: term, in: taxonomy)
             view.note = count == 1 ? "1 page" : "\(count) pages"
@@ -105,9 +105,9 @@ extension SiteRenderer {
         }
         context.home = [
             .init(heading: "Tools", id: "tools", items: tools),
-            .init(heading: "Guidance", id: "guidance", url: "guidance/index.html", items: capped(graph.guidanceInOrder, .guidance, noun: "guidance pages")),
-            .init(heading: "Product risks", id: "products", url: "products/index.html", items: capped(graph.pages(of: .product), .product, noun: "product-risk examples")),
-            .init(heading: "Countries", id: "countries", url: "countries/index.html", items: capped(graph.pages(of: .country), .country, noun: "country profiles")),
+            .init(heading: "Guidance", id: "guidance", url: "guidance/index.html", items: capped(reads.guidanceInOrder, .guidance, noun: "guidance pages")),
+            .init(heading: "Product risks", id: "products", url: "products/index.html", items: capped(reads.pages(of: .product), .product, noun: "product-risk examples")),
+            .init(heading: "Countries", id: "countries", url: "countries/index.html", items: capped(reads.pages(of: .country), .country, noun: "country profiles")),
             .init(heading: "Browse by", id: "browse", items: browse),
         ].filter { $0.items.count > 0 }
         return listingFile(path, context, template: "home")
@@ -118,7 +118,7 @@ extension SiteRenderer {
         let path = Paths.search
         var context = layout(path: path, title: "Search", description: "All pages of the knowledge base.", section: nil,
                              breadcrumbs: [])
-        let all = alphabetical.all
+        let all = reads.allAlphabetical
         context.listing = ListingView(intro: "All pages, A to Z.", groups: [
             .init(heading: nil, id: nil, links: pageLinks(all, from: path, kindNotes: true)),
         ], ordered: false)

@@ -4,20 +4,20 @@ extension SiteRenderer {
         let categories = site.categories.terms
         var concerns = 0
         let regions = site.regions.terms.compactMap { region -> MatrixView.RegionGroup? in
-            let countries = graph.members(of: region.id, in: .region).compactMap { graph.byID[$0] }
+            let countries = reads.pages(reads.members(of: region.id, in: .region))
             guard !countries.isEmpty else { return nil }
             let rows = countries.map { country -> MatrixView.Row in
                 // The country's concerns by category, each with the products
                 // it names in that category.
                 var byCategory: [String: [(Concern, [PageID])]] = [:]
                 var riskBasis: String?
-                if case .country(let c) = country.page.details {
+                if case .country(let c) = reads.details(of: country) {
                     riskBasis = c.riskBasis.map { MarkdownDocument.plainText(ofInline: $0.value) }
                     for concern in c.concerns {
                         var named: [String: [PageID]] = [:]
                         for slug in concern.products {
                             let id = PageID(.product, slug.value)
-                            guard let product = graph.byID[id], case .product(let p) = product.page.details else { continue }
+                            guard let product = reads.page(id), case .product(let p) = reads.details(of: product) else { continue }
                             named[p.category, default: []].append(id)
                         }
                         var categories = concern.categories.map(\.value)
@@ -30,7 +30,7 @@ extension SiteRenderer {
                 let cells = categories.map { category -> MatrixView.Cell in
                     let inCategory = byCategory[category.id] ?? []
                     concerns += inCategory.isEmpty ? 0 : 1
-                    let products = inCategory.flatMap(\.1).compactMap { graph.byID[$0] }
+                    let products = reads.pages(inCategory.flatMap(\.1))
                     let views = inCategory.map { concern, ids in
                         concernView(concern, of: country, from: path, showingCountry: false, products: ids)
                     }

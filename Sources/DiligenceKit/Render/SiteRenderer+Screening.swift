@@ -10,8 +10,8 @@ extension SiteRenderer {
         var context = layout(path: path, title: "Screen a transaction", description: intro, section: path, breadcrumbs: [])
         context.listing = ListingView(intro: intro, groups: [], ordered: false)
         context.screening = ScreeningView(
-            products: alphabetical.of(.product).map { .init(id: $0.id.slug, title: $0.page.title) },
-            countries: alphabetical.of(.country).map { .init(id: $0.id.slug, title: $0.page.title) },
+            products: reads.alphabetical(.product).map { .init(id: $0.id.slug, title: $0.page.title) },
+            countries: reads.alphabetical(.country).map { .init(id: $0.id.slug, title: $0.page.title) },
             dataURL: Paths.screeningData, scriptURL: "static/screening.js")
         return listingFile(path, context, template: "screening")
     }

@@ -7,33 +7,36 @@ import Foundation
 /// Pages render in parallel; the result is sorted by path, so the output is
 /// the same bytes on every run.
 public struct SiteRenderer: Sendable {
-    public let graph: SiteGraph
+    /// The site graph, read only through methods that record each read.
+    var reads: SiteReads
     public var templates: TemplateLibrary
     /// "Today", for the review-overdue flag.
     public var today: PartialDate
     /// Keeps the listing pages' rows, for the next incremental build to copy
     /// their unchanged items; set before `listingJobs()` is called.
     var rows: ListingRowRecorder?
-    /// Every page's card hash (`Fingerprinter.card`), with `rows`: what
+    /// Every page's card hash (`DependencyValues.card`), with `rows`: what
     /// identifies a link to a page without making it (`PageLinks`).
     var cards: [PageID: UInt64]?
-    /// The pages A to Z, sorted once for the pages that list them so.
-    let alphabetical: AlphabeticalPages
 
     public init(graph: SiteGraph, templates: TemplateLibrary, today: PartialDate) {
-        self.graph = graph
+        self.reads = SiteReads(graph)
         self.templates = templates
         self.today = today
-        self.alphabetical = AlphabeticalPages(graph.pages)
     }
 
-    var site: SiteConfig { graph.site }
+    var site: SiteConfig { reads.site }
+
+    /// A copy of this renderer that records what it reads into `log`.
+    func recording(into log: ReadLog?) -> SiteRenderer {
+        var copy = self
+        copy.reads.log = log
+        return copy
+    }
 
     /// Most pages of one kind listed on the home page.
     static let homeListLimit = 12
 
-    /// Most free pages listed one by one in the footer.
-    static let footerLimit = 8
 
     /// Output paths of the site-wide pages, used for navigation and links.
     enum Paths {
@@ -53,55 +56,76 @@ public struct SiteRenderer: Sendable {
     /// ready — from several threads at once — so a large site is written while
     /// it renders instead of being held in memory.
     public func render(emit: @Sendable (OutputFile) -> Void) {
-        render(pages: graph.pages, listings: listingJobs(), emit: emit)
+        _ = render(pages: reads.all, listings: listingJobs(), recording: false, emit: emit)
     }
 
     /// A site-wide page (index, taxonomy term, matrix, screening, feed…): its
-    /// output path, known before rendering, and how to render it.
+    /// output path, known before rendering, and how to render it with the
+    /// renderer given (one that records what it reads, or not).
     struct ListingJob: Sendable {
         var path: String
-        var render: @Sendable () -> OutputFile
+        var render: @Sendable (SiteRenderer) -> OutputFile
     }
 
     /// Every site-wide page, the longest first.
     func listingJobs() -> [ListingJob] {
         var jobs: [ListingJob] = [
-            .init(path: Paths.search, render: renderSearchFallback), .init(path: Paths.screening, render: renderScreening),
-            .init(path: Paths.home, render: renderHome), .init(path: Paths.matrix, render: renderMatrix),
-            .init(path: Paths.changes, render: renderChanges), .init(path: Paths.review, render: renderReviewStatus),
-            .init(path: Paths.notFound, render: render404),
+            .init(path: Paths.search) { $0.renderSearchFallback() }, .init(path: Paths.screening) { $0.renderScreening() },
+            .init(path: Paths.home) { $0.renderHome() }, .init(path: Paths.matrix) { $0.renderMatrix() },
+            .init(path: Paths.changes) { $0.renderChanges() }, .init(path: Paths.review) { $0.renderReviewStatus() },
+            .init(path: Paths.notFound) { $0.render404() },
         ]
-        jobs += PageKind.allCases.map { kind in .init(path: kind.folder + "/index.html") { renderIndex(kind) } }
+        jobs += PageKind.allCases.map { kind in .init(path: kind.folder + "/index.html") { $0.renderIndex(kind) } }
         for taxonomy in Taxonomy.allCases {
-            jobs.append(.init(path: taxonomy.indexPath) { renderTaxonomyIndex(taxonomy) })
+            jobs.append(.init(path: taxonomy.indexPath) { $0.renderTaxonomyIndex(taxonomy) })
             jobs += taxonomy.vocabulary(site).terms.map { term in
-                .init(path: taxonomy.outputPath(term.id)) { renderTerm(term, of: taxonomy) }
+                .init(path: taxonomy.outputPath(term.id)) { $0.renderTerm(term, of: taxonomy) }
             }
         }
-        jobs.append(.init(path: Paths.screeningData) { OutputFile(path: Paths.screeningData, contents: .bytes(ScreeningData(renderer: self).script())) })
-        jobs.append(.init(path: Paths.feed) { OutputFile(path: Paths.feed, text: AtomFeed(graph: graph, entries: datedPages()).xml()) })
+        jobs.append(.init(path: Paths.screeningData) { $0.renderScreeningData(keeping: [:]) })
+        jobs.append(.init(path: Paths.feed) { OutputFile(path: Paths.feed, text: AtomFeed(site: $0.site, entries: $0.datedPages()).xml()) })
         if let baseURL = site.baseURL {
-            jobs.append(.init(path: Paths.sitemap) { OutputFile(path: Paths.sitemap, text: Sitemap(baseURL: baseURL, graph: graph).xml()) })
+            jobs.append(.init(path: Paths.sitemap) { OutputFile(path: Paths.sitemap, text: Sitemap(baseURL: baseURL, site: $0.site, pages: $0.reads.all).xml()) })
         }
         return jobs
     }
 
+    /// `data/screening.js`, with the objects of `kept` used as they are.
+    func renderScreeningData(keeping kept: [PageID: ArraySlice<UInt8>]) -> OutputFile {
+        OutputFile(path: Paths.screeningData, contents: .bytes(ScreeningData(renderer: self, keeping: kept).script()))
+    }
+
+    /// What each output read, when rendering recorded it.
+    struct Reads: Sendable {
+        /// Per content page, in the order given.
+        var pages: [[Dependency]]
+        /// Per listing, by output path.
+        var listings: [String: [Dependency]]
+    }
+
     /// Renders the given content pages (which must be parsed, not cached) and
-    /// site-wide pages.
-    func render(pages: [ParsedPage], listings: [ListingJob], emit: @Sendable (OutputFile) -> Void) {
+    /// site-wide pages; with `recording`, returns what each read.
+    func render(pages: [ParsedPage], listings: [ListingJob], recording: Bool,
+                emit: @Sendable (OutputFile) -> Void) -> Reads {
         // The listing pages each cost as much as hundreds of content pages on
         // a large site: they go first in one pool of jobs, so the content
         // pages keep every core busy while the long ones run, instead of
         // leaving a tail.
-        DispatchQueue.concurrentPerform(iterations: listings.count + pages.count) { i in
+        let read = (0..<(listings.count + pages.count)).concurrentMap { i -> [Dependency] in
+            let log = recording ? ReadLog() : nil
+            let renderer = self.recording(into: log)
             if i < listings.count {
-                let file = listings[i].render()
+                let file = listings[i].render(renderer)
                 assert(file.path == listings[i].path, "listing job \(listings[i].path) rendered \(file.path)")
                 emit(file)
             } else {
-                emit(renderPage(pages[i - listings.count]))
+                emit(renderer.renderPage(pages[i - listings.count]))
             }
+            return log?.dependencies ?? []
         }
+        var byPath: [String: [Dependency]] = [:]
+        for (job, dependencies) in zip(listings, read) { byPath[job.path] = dependencies }
+        return Reads(pages: Array(read[listings.count...]), listings: byPath)
     }
 
     // MARK: Layout
@@ -121,10 +145,8 @@ public struct SiteRenderer: Sendable {
         let navigation = sections.map { LinkView(title: $0.0, url: root + $0.1, current: $0.1 == section) }
         // Free pages (about, methodology…) in the footer; past a handful, the
         // footer links their index instead, so every page stays small.
-        let free = graph.pages(of: .page)
-        var footer = free.count <= SiteRenderer.footerLimit
-            ? free.map { link(to: $0, from: path, summary: false) }
-            : [LinkView(title: "All pages about this site", url: root + PageKind.page.folder + "/index.html")]
+        var footer = reads.footerPages.map { $0.map { link(to: $0, from: path, summary: false) } }
+            ?? [LinkView(title: "All pages about this site", url: root + PageKind.page.folder + "/index.html")]
         footer += [("What changed", Paths.changes), ("Review status", Paths.review), ("Atom feed", Paths.feed)]
             .map { LinkView(title: $0.0, url: root + $0.1) }
         var crumbs = [LinkView(title: "Home", url: root + Paths.home)]
@@ -147,7 +169,7 @@ public struct SiteRenderer: Sendable {
     }
 
     func links(_ ids: [PageID], from path: String) -> [LinkView] {
-        ids.compactMap { graph.byID[$0] }.map { link(to: $0, from: path) }
+        reads.pages(ids).map { link(to: $0, from: path) }
     }
 
     /// A link to a taxonomy term's page.

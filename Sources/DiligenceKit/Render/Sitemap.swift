@@ -3,16 +3,18 @@
 /// `lastmod` where a page carries a date.
 struct Sitemap {
     var baseURL: String
-    var graph: SiteGraph
+    var site: SiteConfig
+    /// Every page, in page order.
+    var pages: [ParsedPage]
 
     func xml() -> String {
         let base = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         var entries: [(path: String, lastmod: PartialDate?)] = [(SiteRenderer.Paths.home, nil)]
         for kind in [PageKind.guidance, .product, .country] { entries.append((kind.folder + "/index.html", nil)) }
-        for page in graph.pages { entries.append((page.id.outputPath, DatedPage(page)?.date)) }
+        for page in pages { entries.append((page.id.outputPath, DatedPage(page)?.date)) }
         for taxonomy in Taxonomy.allCases {
             entries.append((taxonomy.indexPath, nil))
-            entries += taxonomy.vocabulary(graph.site).ids.map { (taxonomy.outputPath($0), nil) }
+            entries += taxonomy.vocabulary(site).ids.map { (taxonomy.outputPath($0), nil) }
         }
         entries += [SiteRenderer.Paths.matrix, SiteRenderer.Paths.screening, SiteRenderer.Paths.changes].map { ($0, nil) }
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"

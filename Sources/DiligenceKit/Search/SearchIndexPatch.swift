@@ -1,17 +1,16 @@
 import Foundation
 
 /// Brings the search index of an existing output folder up to date with the
-/// pages that changed, without tokenising the others: reads the chunk files
-/// back, drops the changed pages' old postings, adds their new ones, and
+/// pages that changed, without tokenising the others: takes the chunk files
+/// as the build cache kept them (`OutputCache`), drops the changed pages' old postings, adds their new ones, and
 /// writes the index again through `SearchIndexFiles` — so the bytes are those
 /// a full build would write (scores depend only on their own page). Files
 /// whose bytes are unchanged are left alone by the writer.
 struct SearchIndexPatch {
-    var output: String
     var files: SearchIndexFiles
 
     enum Failure: Error {
-        /// The index on disk is not in the form this version writes.
+        /// The index the cache kept is not in the form this version writes.
         case unreadable(String)
     }
 
@@ -21,15 +20,11 @@ struct SearchIndexPatch {
         var entries: [SearchIndexFiles.Entry]
     }
 
-    /// Reads and parses the index's chunk files, in parallel. Needs nothing
-    /// but the output folder, so an incremental build starts it first, on a
-    /// core the early, single-threaded stages leave idle.
-    static func readChunks(output: String) throws -> [Chunk] {
-        var count = 0
-        while FileManager.default.fileExists(atPath: output + "/search/i-\(count).js") { count += 1 }
-        guard count > 0 else { throw Failure.unreadable("search/i-0.js") }
-        let parsed = (0..<count).concurrentMap { i -> Chunk? in
-            let bytes = FileBytes.read(output + "/search/i-\(i).js") ?? []
+    /// Parses the index's chunk files as the cache kept them, in parallel.
+    static func chunks(_ kept: [ArraySlice<UInt8>]) throws -> [Chunk] {
+        guard !kept.isEmpty else { throw Failure.unreadable("search/i-0.js") }
+        let parsed = kept.concurrentMap { slice -> Chunk? in
+            let bytes = Array(slice)
             return SearchIndexFiles.entries(ofChunk: bytes).map { Chunk(bytes: bytes, entries: $0) }
         }
         return try parsed.enumerated().map { i, chunk in
@@ -51,6 +46,10 @@ struct SearchIndexPatch {
         var changedChunks: [OutputFile]
         /// Chunk, vocabulary and name-table files the index no longer has.
         var stale: [String]
+        /// Every chunk file of the patched index, by number, and the paths
+        /// of its index files: what the cache keeps for the next patch.
+        var chunks: [ArraySlice<UInt8>]
+        var indexFiles: [String]
     }
 
     /// - Parameters:
@@ -61,9 +60,11 @@ struct SearchIndexPatch {
     ///     keeps its name (the caller checks).
     ///   - facets: every page's facet values, in page order; nil if no
     ///     page's facets or number changed (`facets.js` stays as it is).
-    ///   - old: the index's chunks as `readChunks` found them.
+    ///   - old: the index's chunks as `chunks` parsed them.
+    ///   - oldIndexFiles: the paths of the index's chunk, vocabulary and name-table files.
     func plan(changed: [Int: SearchIndexBuilder.Tokenized], renumbered: [Int?], oldNames: SearchRecordNames,
-              names: SearchRecordNames, facets: [[String: [String]]]?, old: Result<[Chunk], Error>) throws -> Plan {
+              names: SearchRecordNames, facets: [[String: [String]]]?, old: Result<[Chunk], Error>,
+              oldIndexFiles: [String]) throws -> Plan {
         // Old page numbers whose postings are dropped (changed or removed pages).
         var dropped = [Bool](repeating: false, count: renumbered.count)
         for (old, new) in renumbered.enumerated() where new.map({ changed[$0] != nil }) ?? true { dropped[old] = true }
@@ -129,18 +130,26 @@ struct SearchIndexPatch {
         files.write(entries: entries, names: names, facets: facets) { file in
             // Most chunks come out as they were: leave them out.
             if case .bytes(let bytes) = file.contents, let old = unchanged[file.path] {
-                emitted.add(file.path, old == bytes ? nil : file, known: true)
+                emitted.add(file.path, old == bytes ? nil : file, known: true, chunk: bytes)
             } else {
-                emitted.add(file.path, file, known: false)
+                let chunk: [UInt8]? = if file.path.hasPrefix("search/i-"), case .bytes(let bytes) = file.contents { bytes } else { nil }
+                emitted.add(file.path, file, known: false, chunk: chunk)
             }
         }
         planned += emitted.files.sorted { $0.path < $1.path }
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: output + "/search")) ?? []
-        let stale = names.filter { name in
-            name.hasSuffix(".js") && (name.hasPrefix("i-") || name.hasPrefix("v-") || name.hasPrefix("n-"))
-                && !emitted.paths.contains("search/" + name)
-        }.map { "search/" + $0 }
-        return Plan(removedRecords: removedRecords, files: planned, changedChunks: emitted.knownChanged.sorted { $0.path < $1.path }, stale: stale.sorted())
+        let paths = emitted.paths
+        let stale = oldIndexFiles.filter { !paths.contains($0) }
+        return Plan(removedRecords: removedRecords, files: planned, changedChunks: emitted.knownChanged.sorted { $0.path < $1.path },
+                    stale: stale.sorted(), chunks: emitted.chunks, indexFiles: Self.indexFiles(paths))
+    }
+
+    /// The chunk, vocabulary and name-table files among an index's paths, sorted.
+    static func indexFiles<S: Sequence>(_ paths: S) -> [String] where S.Element == String {
+        paths.filter { path in
+            let name = path.dropFirst("search/".count)
+            return path.hasPrefix("search/") && !name.contains("/") && name.hasSuffix(".js")
+                && (name.hasPrefix("i-") || name.hasPrefix("v-") || name.hasPrefix("n-"))
+        }.sorted()
     }
 
     /// Carries out `plan` in the output folder.
@@ -154,21 +163,27 @@ struct SearchIndexPatch {
     }
 
     /// Index files emitted by the writer (from several threads): every path,
-    /// and the files that differ, or may differ, from the old ones.
+    /// the files that differ, or may differ, from the old ones, and every chunk.
     final class Collected: @unchecked Sendable {
         private var allPaths: Set<String> = []
+        private var chunkBytes: [String: [UInt8]] = [:]
         private var changed: [OutputFile] = []
         private var different: [OutputFile] = []
         private let lock = NSLock()
         /// `known`: the file is a chunk compared with its old bytes already.
-        func add(_ path: String, _ file: OutputFile?, known: Bool) {
+        func add(_ path: String, _ file: OutputFile?, known: Bool, chunk: [UInt8]? = nil) {
             lock.withLock {
                 allPaths.insert(path)
+                if let chunk { chunkBytes[path] = chunk }
                 if let file { known ? different.append(file) : changed.append(file) }
             }
         }
         var paths: Set<String> { lock.withLock { allPaths } }
         var files: [OutputFile] { lock.withLock { changed } }
         var knownChanged: [OutputFile] { lock.withLock { different } }
+        /// The chunk files, by number.
+        var chunks: [ArraySlice<UInt8>] {
+            lock.withLock { (0..<chunkBytes.count).map { chunkBytes["search/i-\($0).js"].map { $0[...] } ?? [] } }
+        }
     }
 }

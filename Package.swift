@@ -22,18 +22,43 @@ let package = Package(
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
         .target(name: "CPlatform"),
+        // The library, one module per stage of the pipeline. Each depends
+        // only on the stages before it, so the compiler refuses a cycle:
+        // Support → Diagnostics → Content → Markdown → Graph → Template →
+        // Render → Search → Publish → DiligenceKit (plan and execute).
+        .target(name: "DiligenceSupport"),
+        .target(name: "DiligenceDiagnostics", dependencies: ["DiligenceSupport"]),
+        .target(
+            name: "DiligenceContent",
+            dependencies: ["DiligenceDiagnostics", "DiligenceSupport", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "DiligenceMarkdown", dependencies: ["Ccmark", "DiligenceDiagnostics", "DiligenceSupport"]),
+        .target(
+            name: "DiligenceGraph",
+            dependencies: ["DiligenceMarkdown", "DiligenceContent", "DiligenceDiagnostics", "DiligenceSupport"]
+        ),
+        .target(name: "DiligenceTemplate", dependencies: ["DiligenceDiagnostics", "DiligenceSupport"]),
+        .target(
+            name: "DiligenceRender",
+            dependencies: ["DiligenceTemplate", "DiligenceGraph", "DiligenceMarkdown", "DiligenceContent",
+                           "DiligenceDiagnostics", "DiligenceSupport"]
+        ),
+        .target(
+            name: "DiligenceSearch",
+            dependencies: ["DiligenceRender", "DiligenceGraph", "DiligenceContent", "DiligenceSupport"]
+        ),
+        .target(name: "DiligencePublish", dependencies: ["CPlatform", "DiligenceSupport"]),
         .target(
             name: "DiligenceKit",
             dependencies: [
-                "Ccmark",
-                "CPlatform",
-                .product(name: "Yams", package: "Yams"),
+                "CPlatform", "DiligencePublish", "DiligenceSearch", "DiligenceRender", "DiligenceTemplate",
+                "DiligenceGraph", "DiligenceMarkdown", "DiligenceContent", "DiligenceDiagnostics", "DiligenceSupport",
             ]
         ),
         .target(
             name: "DiligenceServe",
             dependencies: [
-                "DiligenceKit",
+                "DiligenceKit", "DiligencePublish", "DiligenceDiagnostics", "DiligenceSupport",
                 .product(name: "FlyingFox", package: "FlyingFox"),
             ]
         ),
@@ -44,18 +69,21 @@ let package = Package(
         .executableTarget(
             name: "diligence",
             dependencies: [
-                "DiligenceKit",
+                "DiligenceKit", "DiligenceContent", "DiligenceDiagnostics",
                 "DiligenceServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "DiligenceServeTests",
-            dependencies: ["DiligenceServe", "DiligenceKit"]
+            dependencies: ["DiligenceServe", "DiligenceKit", "DiligenceContent", "DiligenceDiagnostics"]
         ),
         .testTarget(
             name: "DiligenceKitTests",
-            dependencies: ["DiligenceKit"],
+            dependencies: [
+                "DiligenceKit", "DiligencePublish", "DiligenceSearch", "DiligenceRender", "DiligenceTemplate",
+                "DiligenceGraph", "DiligenceMarkdown", "DiligenceContent", "DiligenceDiagnostics", "DiligenceSupport",
+            ],
             resources: [.copy("Fixtures")]
         ),
     ]

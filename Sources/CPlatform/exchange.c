@@ -11,6 +11,9 @@
 int diligence_exchange_paths(const char *a, const char *b) {
 #if defined(__linux__) && defined(SYS_renameat2)
     return (int)syscall(SYS_renameat2, AT_FDCWD, a, AT_FDCWD, b, RENAME_EXCHANGE);
+#elif defined(__APPLE__) && defined(RENAME_SWAP)
+    /* macOS 10.12+: <stdio.h> declares renamex_np and RENAME_SWAP. */
+    return renamex_np(a, b, RENAME_SWAP);
 #else
     (void)a; (void)b;
     return -1;

@@ -1,4 +1,6 @@
 import DiligenceKit
+import DiligencePublish
+import DiligenceSupport
 import FlyingFox
 import FlyingSocks
 import Foundation
@@ -113,8 +115,9 @@ public final class PreviewServer: @unchecked Sendable {
                 guard lstat(folder + "/" + path, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR else { continue }
                 hasher.combine(path)
                 hasher.combine(info.st_size)
-                hasher.combine(info.st_mtim.tv_sec)
-                hasher.combine(info.st_mtim.tv_nsec)
+                let modified = SystemCalls.modified(info)
+                hasher.combine(modified.seconds)
+                hasher.combine(modified.nanoseconds)
                 hasher.combine(info.st_ino)
             }
             hasher.combine(folder)

@@ -1,4 +1,6 @@
 import ArgumentParser
+import DiligenceContent
+import DiligenceDiagnostics
 import DiligenceKit
 
 /// `diligence check`: validate everything, write nothing.

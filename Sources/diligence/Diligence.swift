@@ -1,4 +1,6 @@
 import ArgumentParser
+import DiligenceContent
+import DiligenceDiagnostics
 import DiligenceKit
 
 /// The `diligence` command: builds and checks the knowledge base.

@@ -1,3 +1,5 @@
+import DiligenceContent
+import DiligenceDiagnostics
 import DiligenceKit
 import Foundation
 

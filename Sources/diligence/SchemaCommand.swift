@@ -1,4 +1,6 @@
 import ArgumentParser
+import DiligenceContent
+import DiligenceDiagnostics
 import DiligenceKit
 import Foundation
 

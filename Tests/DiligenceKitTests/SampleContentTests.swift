@@ -1,4 +1,13 @@
-import DiligenceKit
+@testable import DiligenceContent
+@testable import DiligenceDiagnostics
+@testable import DiligenceGraph
+@testable import DiligenceKit
+@testable import DiligenceMarkdown
+@testable import DiligencePublish
+@testable import DiligenceRender
+@testable import DiligenceSearch
+@testable import DiligenceSupport
+@testable import DiligenceTemplate
 import XCTest
 
 /// The sample knowledge base a new user builds first: clean under

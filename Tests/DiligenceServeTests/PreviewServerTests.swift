@@ -1,3 +1,4 @@
+import DiligenceContent
 import DiligenceKit
 @testable import DiligenceServe
 import Foundation

@@ -1,0 +1,180 @@
+import DiligenceDiagnostics
+import DiligenceSupport
+
+/// The binary cache form of the content model: the build cache keeps each
+/// published page's front matter. Fields in declaration order; the format
+/// number in `BuildSnapshot.format` changes whenever this file does.
+extension Located: CacheCodable where Value == String {
+    package func write(to writer: inout CacheWriter) {
+        writer.string(value); writer.write(location)
+    }
+    package init(from reader: inout CacheReader) throws {
+        self.init(try reader.string(), at: try reader.read())
+    }
+}
+
+extension PartialDate: CacheCodable {
+    package func write(to writer: inout CacheWriter) {
+        writer.int(year); writer.int(month ?? 0); writer.int(day ?? 0)
+    }
+    package init(from reader: inout CacheReader) throws {
+        let year = try reader.int(), month = try reader.int(), day = try reader.int()
+        self.init(year: year, month: month == 0 ? nil : month, day: day == 0 ? nil : day)
+    }
+}
+
+extension PageKind: CacheCodable {
+    package func write(to writer: inout CacheWriter) { writer.string(rawValue) }
+    package init(from reader: inout CacheReader) throws {
+        guard let kind = PageKind(rawValue: try reader.string()) else { throw CacheReader.Corrupt() }
+        self = kind
+    }
+}
+
+extension PageID: CacheCodable {
+    package func write(to writer: inout CacheWriter) { writer.write(kind); writer.string(slug) }
+    package init(from reader: inout CacheReader) throws { self.init(try reader.read(), try reader.string()) }
+}
+
+extension Source: CacheCodable {
+    package func write(to writer: inout CacheWriter) {
+        writer.string(title); writer.write(publisher); writer.write(date); writer.write(url); writer.write(reference)
+        writer.write(location)
+    }
+    package init(from reader: inout CacheReader) throws {
+        self.init(title: try reader.string(), publisher: try reader.readOptional(), date: try reader.readOptional(),
+                  url: try reader.readOptional(), reference: try reader.readOptional(), location: try reader.read())
+    }
+}
+
+extension GuidanceStep: CacheCodable {
+    package func write(to writer: inout CacheWriter) { writer.int(order); writer.write(related) }
+    package init(from reader: inout CacheReader) throws {
+        self.init(order: try reader.int(), related: try reader.readArray())
+    }
+}
+
+extension ControlEntry: CacheCodable {
+    package func write(to writer: inout CacheWriter) { writer.string(regime); writer.write(entry); writer.write(note) }
+    package init(from reader: inout CacheReader) throws {
+        self.init(regime: try reader.string(), entry: try reader.readOptional(), note: try reader.readOptional())
+    }
+}
+
+extension ProductRisk: CacheCodable {
+    package func write(to writer: inout CacheWriter) {
+        writer.string(category); writer.string(risk); writer.write(riskLocation); writer.write(riskBasis)
+        writer.write(capabilities); writer.write(misuse); writer.write(redFlags); writer.write(safeguards)
+        writer.write(controls); writer.write(countries); writer.write(guidance)
+    }
+    package init(from reader: inout CacheReader) throws {
+        self.init(category: try reader.string(), risk: try reader.string(), riskLocation: try reader.readOptional(),
+                  riskBasis: try reader.readOptional(),
+                  capabilities: try reader.readArray(), misuse: try reader.readArray(), redFlags: try reader.readArray(),
+                  safeguards: try reader.readArray(), controls: try reader.readArray(), countries: try reader.readArray(),
+                  guidance: try reader.readArray())
+    }
+}
+
+extension FactorStatus: CacheCodable {
+    package func write(to writer: inout CacheWriter) { writer.string(rawValue) }
+    package init(from reader: inout CacheReader) throws {
+        guard let status = FactorStatus(rawValue: try reader.string()) else { throw CacheReader.Corrupt() }
+        self = status
+    }
+}
+
+extension Evidence: CacheCodable {
+    package func write(to writer: inout CacheWriter) {
+        switch self {
+        case .url(let url): writer.int(0); writer.string(url)
+        case .sourceIndex(let n): writer.int(1); writer.int(n)
+        }
+    }
+    package init(from reader: inout CacheReader) throws {
+        switch try reader.int() {
+        case 0: self = .url(try reader.string())
+        case 1: self = .sourceIndex(try reader.int())
+        default: throw CacheReader.Corrupt()
+        }
+    }
+}
+
+extension FactorAssessment: CacheCodable {
+    package func write(to writer: inout CacheWriter) {
+        writer.string(factor); writer.write(status); writer.write(note); writer.write(source); writer.write(location)
+    }
+    package init(from reader: inout CacheReader) throws {
+        self.init(factor: try reader.string(), status: try reader.read(), note: try reader.readOptional(),
+                  source: try reader.readOptional(), location: try reader.read())
+    }
+}
+
+extension Measure: CacheCodable {
+    package func write(to writer: inout CacheWriter) {
+        writer.string(authority); writer.write(measure); writer.write(date); writer.write(url); writer.write(source)
+        writer.int(restrictsExports ? 1 : 0)
+    }
+    package init(from reader: inout CacheReader) throws {
+        self.init(authority: try reader.string(), measure: try reader.read(), date: try reader.readOptional(), url: try reader.readOptional(),
+                  source: try reader.readOptional(), restrictsExports: try reader.int() == 1)
+    }
+}
+
+extension Concern: CacheCodable {
+    package func write(to writer: inout CacheWriter) {
+        writer.write(products); writer.write(categories); writer.write(basis); writer.write(source); writer.write(location)
+    }
+    package init(from reader: inout CacheReader) throws {
+        self.init(products: try reader.readArray(), categories: try reader.readArray(), basis: try reader.read(),
+                  source: try reader.read(), location: try reader.read())
+    }
+}
+
+extension CountryProfile: CacheCodable {
+    package func write(to writer: inout CacheWriter) {
+        writer.string(country); writer.string(region); writer.string(risk); writer.write(riskBasis); writer.write(factors)
+        writer.write(regimes); writer.write(measures); writer.write(products); writer.write(concerns)
+        writer.write(reviewed); writer.write(reviewedBy)
+    }
+    package init(from reader: inout CacheReader) throws {
+        self.init(country: try reader.string(), region: try reader.string(), risk: try reader.string(),
+                  riskBasis: try reader.readOptional(), factors: try reader.readArray(), regimes: try reader.readArray(),
+                  measures: try reader.readArray(), products: try reader.readArray(), concerns: try reader.readArray(),
+                  reviewed: try reader.read(), reviewedBy: try reader.readOptional())
+    }
+}
+
+extension PageDetails: CacheCodable {
+    package func write(to writer: inout CacheWriter) {
+        switch self {
+        case .guidance(let g): writer.int(0); writer.write(g)
+        case .product(let p): writer.int(1); writer.write(p)
+        case .country(let c): writer.int(2); writer.write(c)
+        case .page: writer.int(3)
+        }
+    }
+    package init(from reader: inout CacheReader) throws {
+        switch try reader.int() {
+        case 0: self = .guidance(try reader.read())
+        case 1: self = .product(try reader.read())
+        case 2: self = .country(try reader.read())
+        case 3: self = .page
+        default: throw CacheReader.Corrupt()
+        }
+    }
+}
+
+extension Page: CacheCodable {
+    /// The body is not kept: a cached page is parsed from its file again
+    /// when its HTML must be rendered.
+    package func write(to writer: inout CacheWriter) {
+        writer.write(id); writer.string(file); writer.string(title); writer.string(summary); writer.write(tags)
+        writer.write(sources); writer.write(updated); writer.bool(draft); writer.write(details); writer.int(bodyFirstLine)
+    }
+    package init(from reader: inout CacheReader) throws {
+        self.init(id: try reader.read(), file: try reader.string(), title: try reader.string(), summary: try reader.string(),
+                  tags: try reader.readArray(), sources: try reader.readArray(), updated: try reader.readOptional(),
+                  draft: try reader.bool(), details: try reader.read(), body: "", bodyFirstLine: try reader.int())
+    }
+}

@@ -1,0 +1,104 @@
+import DiligenceDiagnostics
+import DiligenceSupport
+import Foundation
+import Yams
+
+/// Decodes and validates `site.yml`.
+public enum SiteConfigDecoder {
+    public static let fields: [FieldSpec] = [
+        FieldSpec("title", .string, required: true, "Site title, in every page header."),
+        FieldSpec("description", .string, required: true, "One sentence for search engines and link previews."),
+        FieldSpec("language", .string, required: true, "BCP 47 language tag for the html lang attribute."),
+        FieldSpec("base_url", .url, "Absolute URL the site is published at; used only for sitemap and feed."),
+        FieldSpec("review_interval_months", .integer(minimum: 1), required: true, "A country profile reviewed longer ago is flagged overdue."),
+        FieldSpec("risk_levels", .list(.string), required: true, "Risk levels, lowest first."),
+        FieldSpec("regions", .map(keys: "id", value: .string), required: true, "Regions: id → label."),
+        FieldSpec("categories", .map(keys: "id", value: .string), required: true, "Product categories: id → label."),
+        FieldSpec("factors", .map(keys: "id", value: .string), required: true, "Country risk factors: id → label phrased as the risk."),
+        FieldSpec("regimes", .map(keys: "id", value: .string), required: true, "Export-control and policy regimes: id → label."),
+    ]
+
+    /// Reads `<content>/site.yml` alone (for commands that need only the
+    /// vocabularies: `new`, `schema`).
+    public static func load(content: String, log: DiagnosticLog) -> SiteConfig? {
+        let path = content + "/site.yml"
+        guard let data = FileManager.default.contents(atPath: path) else {
+            log.error(at: SourceLocation(file: path), "site.yml not found",
+                      hint: "run the command where your 'content/' folder is, or name it with --content DIR")
+            return nil
+        }
+        return decode(SourceFile(relativePath: "site.yml", displayPath: path, bytes: [UInt8](data)), log: log)
+    }
+
+    public static func decode(_ file: SourceFile, log: DiagnosticLog) -> SiteConfig? {
+        var bytes = file.bytes[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        if let bad = FrontMatterSplitter.firstInvalidUTF8(bytes) {
+            log.error(at: SourceLocation(file: file.displayPath, line: bad.line, column: bad.column),
+                      "file is not valid UTF-8", hint: "save the file as UTF-8 in your editor")
+            return nil
+        }
+        let text = String(decoding: bytes, as: UTF8.self).replacingCRLF
+        let position = YAMLPosition(file: file.displayPath, firstLine: 1)
+        guard let node = YAMLComposer.compose(text, position: position, log: log) else {
+            if !log.hasErrors { log.error(at: position.location(nil), "site.yml is empty") }
+            return nil
+        }
+        guard let reader = MappingReader(node, specs: fields, what: "site.yml", position: position, log: log) else { return nil }
+        let errorsBefore = log.diagnostics.errorCount
+        let title = reader.string("title")
+        let description = reader.string("description")
+        let language = reader.string("language")
+        let baseURL = reader.url("base_url")
+        let interval = reader.integer("review_interval_months", minimum: 1)
+        var riskTerms: [Vocabulary.Term] = []
+        for item in reader.stringList("risk_levels") {
+            if !isID(item.value) {
+                log.error(at: item.location, "'\(item.value)' is not a valid id", hint: idHint)
+            } else if riskTerms.contains(where: { $0.id == item.value }) {
+                log.error(at: item.location, "risk level '\(item.value)' is listed twice")
+            } else {
+                riskTerms.append(.init(id: item.value, label: item.value.prefix(1).uppercased() + item.value.dropFirst()))
+            }
+        }
+        let regions = vocabulary("regions", reader)
+        let categories = vocabulary("categories", reader)
+        let factors = vocabulary("factors", reader)
+        let regimes = vocabulary("regimes", reader)
+        guard log.diagnostics.errorCount == errorsBefore,
+              let title, let description, let language, let interval else { return nil }
+        return SiteConfig(title: title, description: description, language: language, baseURL: baseURL,
+                          reviewIntervalMonths: interval, riskLevels: Vocabulary(riskTerms), regions: regions,
+                          categories: categories, factors: factors, regimes: regimes)
+    }
+
+    package static let idHint = "ids are lower-case ASCII letters, digits and hyphens, like east-asia-pacific"
+
+    package static func isID(_ s: String) -> Bool {
+        !s.isEmpty && s.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }
+    }
+
+    private static func vocabulary(_ key: String, _ reader: MappingReader) -> Vocabulary {
+        guard let node = reader.node(key) else { return Vocabulary([]) }
+        guard case .mapping(let mapping) = node else {
+            reader.log.error(at: reader.location(of: node), "'\(key)' must be a set of 'id: label' lines")
+            return Vocabulary([])
+        }
+        var terms: [Vocabulary.Term] = []
+        for (idNode, labelNode) in mapping {
+            guard let id = reader.scalarString(idNode, field: key), let label = reader.scalarString(labelNode, field: key) else { continue }
+            if !isID(id) {
+                reader.log.error(at: reader.location(of: idNode), "'\(id)' is not a valid id in '\(key)'", hint: idHint)
+                continue
+            }
+            terms.append(.init(id: id, label: label))
+        }
+        return Vocabulary(terms)
+    }
+}
+
+extension String {
+    package var replacingCRLF: String {
+        contains("\r") ? replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : self
+    }
+}

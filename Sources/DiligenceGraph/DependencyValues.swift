@@ -1,0 +1,104 @@
+import DiligenceContent
+import DiligenceDiagnostics
+import DiligenceMarkdown
+import DiligenceSupport
+
+/// The value of every `Dependency` in one site graph, as a hash: what the
+/// next build compares to find the outputs an edit reaches. Cards are
+/// hashed once for every page (on every core); the other values are worked
+/// out when asked for.
+package struct DependencyValues: Sendable {
+    package let graph: SiteGraph
+    /// Each page's front matter as decoded, hashed by the caller (from the
+    /// cache form, which the graph does not know).
+    package let frontMatter: [PageID: UInt64]
+    /// Each page's card.
+    package let cards: [PageID: UInt64]
+    private let footer: UInt64
+
+    /// Most free pages the footer lists one by one; past that it links their index.
+    package static let footerLimit = 8
+
+    package init(graph: SiteGraph, frontMatter: [PageID: UInt64]) {
+        self.graph = graph
+        self.frontMatter = frontMatter
+        let hashes = graph.pages.concurrentMap { Self.card(of: $0, in: graph) }
+        var cards: [PageID: UInt64] = [:]
+        cards.reserveCapacity(hashes.count)
+        for (parsed, hash) in zip(graph.pages, hashes) { cards[parsed.id] = hash }
+        self.cards = cards
+        var hasher = StableHasher()
+        let free = graph.pages(of: .page)
+        if free.count <= Self.footerLimit {
+            for page in free { hasher.combine(page.id); hasher.combine(page.page.title) }
+        } else {
+            hasher.combine(-1)
+        }
+        footer = hasher.value
+    }
+
+    /// What a link to the page shows wherever it is listed.
+    package static func card(of parsed: ParsedPage, in graph: SiteGraph) -> UInt64 {
+        let page = parsed.page
+        var hasher = StableHasher()
+        hasher.combine(page.title)
+        hasher.combine(page.summary)
+        hasher.combine(page.updated?.description)
+        switch page.details {
+        case .product(let p): hasher.combine(p.risk)
+        case .country(let c): hasher.combine(c.risk); hasher.combine(c.reviewed.description)
+        case .guidance(let g): hasher.combine(g.order)
+        case .page: break
+        }
+        for taxonomy in Taxonomy.allCases {
+            for term in taxonomy.terms(of: page) { hasher.combine(term) }
+            hasher.combine(0)
+        }
+        hasher.combine((graph.backlinks[parsed.id] ?? []).isEmpty ? 1 : 0)
+        return hasher.value
+    }
+
+    /// One value for a list of dependencies, in the order given.
+    package func value(of dependencies: [Dependency]) -> UInt64 {
+        var hasher = StableHasher()
+        for dependency in dependencies { hasher.combine(value(of: dependency)) }
+        return hasher.value
+    }
+
+    package func value(of dependency: Dependency) -> UInt64 {
+        var hasher = StableHasher()
+        func ids(_ list: [PageID]?) { for id in list ?? [] { hasher.combine(id) }; hasher.combine(0) }
+        let table = self.cards
+        func cards(_ pages: [ParsedPage]) { for p in pages { hasher.combine(p.id); hasher.combine(table[p.id] ?? 0) } }
+        switch dependency {
+        case .card(let id): hasher.combine(1); hasher.combine(table[id] ?? 0)
+        case .frontMatter(let id): hasher.combine(2); hasher.combine(frontMatter[id] ?? 0)
+        case .backlinks(let id): hasher.combine(3); ids(graph.backlinks[id])
+        case .related(let id): hasher.combine(4); ids(graph.related[id])
+        case .productCountries(let id): hasher.combine(5); ids(graph.productCountries[id])
+        case .countryProducts(let id): hasher.combine(6); ids(graph.countryProducts[id])
+        case .productConcerns(let id):
+            hasher.combine(7)
+            for ref in graph.productConcerns[id] ?? [] { hasher.combine(ref.country); hasher.combine(ref.index) }
+        case .kind(let kind): hasher.combine(8); cards(graph.pages(of: kind))
+        case .guidanceOrder: hasher.combine(9); cards(graph.guidanceInOrder)
+        case .members(let taxonomy, let term): hasher.combine(10); hasher.combine(taxonomy.rawValue); ids(graph.members(of: term, in: taxonomy))
+        case .all: hasher.combine(11); cards(graph.pages)
+        case .footer: hasher.combine(12); hasher.combine(footer)
+        }
+        return hasher.value
+    }
+
+    /// Everything the screening data says about a page: its front matter,
+    /// card and relations.
+    package func facts(of id: PageID) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(cards[id] ?? 0)
+        hasher.combine(frontMatter[id] ?? 0)
+        for list in [graph.outgoing[id], graph.productCountries[id], graph.countryProducts[id]] {
+            for other in list ?? [] { hasher.combine(other) }
+            hasher.combine(0)
+        }
+        return hasher.value
+    }
+}

@@ -1,0 +1,66 @@
+import DiligenceContent
+import DiligenceDiagnostics
+import DiligenceMarkdown
+import DiligenceSupport
+
+/// A page with its Markdown body parsed: the unit the graph and render
+/// stages work on. The document is owned by this page alone.
+///
+/// An incremental build also makes pages from its cache: their front matter
+/// and fragment ids without a body (`isHydrated` is false). Those feed the
+/// graph and the listing pages; a page is parsed from its file again only if
+/// its own HTML must be rendered.
+public final class ParsedPage: @unchecked Sendable {
+    public let page: Page
+    private let parsedDocument: MarkdownDocument?
+    /// Inline Markdown of list fields and notes, rendered to HTML with links
+    /// resolved; filled in by the graph stage, keyed by the written value.
+    public internal(set) var inlineHTML: [Located<String>: String] = [:]
+    /// Body text per section, taken before rendering (for search and snippets).
+    public let sections: [(headingID: String?, text: String)]
+    /// Every id a link may name as `#fragment` on this page: its heading ids
+    /// and the sections the templates give its front-matter fields.
+    package let linkableIDs: Set<String>
+
+    public init(page: Page) {
+        self.page = page
+        let document = MarkdownDocument(page.body, file: page.file, firstLine: page.bodyFirstLine)
+        self.parsedDocument = document
+        self.sections = document.sections()
+        self.linkableIDs = Set(document.headings.map(\.id)).union(FieldSections.ids(of: page))
+    }
+
+    /// A page known from the cache: front matter and fragment ids, no body.
+    package init(cached page: Page, linkableIDs: Set<String>) {
+        self.page = page
+        self.parsedDocument = nil
+        self.sections = []
+        self.linkableIDs = linkableIDs
+    }
+
+    /// The parsed body; only pages parsed from their file have one.
+    public var document: MarkdownDocument {
+        guard let parsedDocument else { preconditionFailure("\(page.id) comes from the cache and was not parsed") }
+        return parsedDocument
+    }
+
+    package var isHydrated: Bool { parsedDocument != nil }
+
+    public var id: PageID { page.id }
+
+    /// Every inline-Markdown value the page's front matter holds.
+    package var inlineFields: [Located<String>] {
+        switch page.details {
+        case .product(let p):
+            return p.capabilities + p.misuse + p.redFlags + p.safeguards + p.controls.compactMap(\.note) + (p.riskBasis.map { [$0] } ?? [])
+        case .country(let c):
+            return c.factors.compactMap(\.note) + c.measures.map(\.measure) + c.concerns.map(\.basis) + (c.riskBasis.map { [$0] } ?? [])
+        case .guidance, .page:
+            return []
+        }
+    }
+
+    package func inline(_ value: Located<String>) -> String {
+        inlineHTML[value] ?? HTMLEscaping.escape(value.value)
+    }
+}

@@ -1,0 +1,228 @@
+import DiligenceContent
+import DiligenceDiagnostics
+import DiligenceMarkdown
+import DiligenceSupport
+import Foundation
+
+/// Builds the `SiteGraph`: resolves every front-matter reference and Markdown
+/// link of every page (rewriting links to output URLs), renders inline list
+/// fields, inverts references into backlinks, and warns about orphan pages.
+public struct SiteGraphBuilder: Sendable {
+    public var site: SiteConfig
+    public var index: PageIndex
+    public var log: DiagnosticLog
+
+    public init(site: SiteConfig, index: PageIndex, log: DiagnosticLog) {
+        self.site = site
+        self.index = index
+        self.log = log
+    }
+
+    /// What resolving one page's references found: every page it links to
+    /// (front matter and body), and its `related` entries in the order written.
+    public struct Resolved: Sendable, Codable, Equatable {
+        public var targets: [PageID]
+        public var related: [PageID]
+
+        public init(targets: [PageID], related: [PageID]) {
+            self.targets = targets
+            self.related = related
+        }
+    }
+
+    public func build(_ pages: [ParsedPage]) -> SiteGraph {
+        let sorted = pages.sorted { $0.id < $1.id }
+        return assemble(sorted, resolved: resolveAll(sorted))
+    }
+
+    /// Resolves the references of each page, in parallel.
+    package func resolveAll(_ pages: [ParsedPage]) -> [Resolved] {
+        let resolver = LinkResolver(index: index, log: log)
+        return pages.concurrentMap { resolve($0, resolver: resolver) }
+    }
+
+    /// Builds the graph from pages sorted by id and what each one references.
+    package func assemble(_ sorted: [ParsedPage], resolved: [Resolved]) -> SiteGraph {
+        // Pages come in id order, so a page's position stands for its id
+        // wherever lists are sorted: integers compared, not kinds and slugs.
+        let ids = sorted.map(\.id)
+        assert(zip(ids, ids.dropFirst()).allSatisfy { $0 < $1 }, "pages must come sorted by id")
+        var position: [PageID: Int] = [:]
+        position.reserveCapacity(ids.count)
+        for (i, id) in ids.enumerated() { position[id] = i }
+        var byID: [PageID: ParsedPage] = [:]
+        var outgoingByID: [PageID: [PageID]] = [:]
+        var backlinks: [PageID: [PageID]] = [:]
+        var related: [PageID: [PageID]] = [:]
+        var byKind: [PageKind: [ParsedPage]] = [:]
+        byID.reserveCapacity(sorted.count)
+        outgoingByID.reserveCapacity(sorted.count)
+        backlinks.reserveCapacity(sorted.count)
+        // Each page's targets sorted and without repeats (or the page itself).
+        let outgoing = sorted.indices.concurrentMap { [position] i in
+            SiteGraphBuilder.sortedUnique(resolved[i].targets, without: ids[i], position: position, ids: ids)
+        }
+        for (i, page) in sorted.enumerated() {
+            byID[page.id] = page
+            byKind[page.id.kind, default: []].append(page)
+            if !resolved[i].related.isEmpty { related[page.id] = resolved[i].related }
+            // Pages are visited in order, so each backlink list comes out sorted.
+            let unique = outgoing[i]
+            outgoingByID[page.id] = unique
+            for target in unique { backlinks[target, default: []].append(page.id) }
+        }
+        // Relations and taxonomy terms, from each page's details taken out
+        // once (each `page.page` read copies the page).
+        var productCountries = [[Int]](repeating: [], count: sorted.count)
+        var countryProducts = [[Int]](repeating: [], count: sorted.count)
+        var productConcerns = [[ConcernRef]](repeating: [], count: sorted.count)
+        var members: [Taxonomy: [String: [PageID]]] = [:]
+        for (i, page) in sorted.enumerated() {
+            let details = page.page.details
+            switch details {
+            case .product(let p):
+                for code in p.countries {
+                    guard let country = position[PageID(.country, code.value.lowercased())] else { continue }
+                    productCountries[i].append(country)
+                    countryProducts[country].append(i)
+                }
+            case .country(let c):
+                for slug in c.products + c.concerns.flatMap(\.products) {
+                    guard let product = position[PageID(.product, slug.value)] else { continue }
+                    countryProducts[i].append(product)
+                    productCountries[product].append(i)
+                }
+                for (k, concern) in c.concerns.enumerated() {
+                    var seen: Set<Int> = []
+                    for slug in concern.products {
+                        guard let product = position[PageID(.product, slug.value)], seen.insert(product).inserted else { continue }
+                        productConcerns[product].append(ConcernRef(country: ids[i], index: k))
+                    }
+                }
+            default: break
+            }
+            for taxonomy in Taxonomy.allCases {
+                let own = taxonomy.terms(of: details)
+                for (k, term) in own.enumerated() where !own[..<k].contains(term) {
+                    members[taxonomy, default: [:]][term, default: []].append(page.id)
+                }
+            }
+        }
+        func relation(_ lists: [[Int]]) -> [PageID: [PageID]] {
+            var result: [PageID: [PageID]] = [:]
+            for (i, list) in lists.enumerated() where !list.isEmpty {
+                var unique: [PageID] = []
+                var last = -1
+                for p in list.sorted() where p != last { unique.append(ids[p]); last = p }
+                result[ids[i]] = unique
+            }
+            return result
+        }
+        var concernsByProduct: [PageID: [ConcernRef]] = [:]
+        for (i, refs) in productConcerns.enumerated() where !refs.isEmpty { concernsByProduct[ids[i]] = refs }
+        checkProductRule(sorted, concerns: concernsByProduct)
+        for page in sorted where page.id.kind != .page && backlinks[page.id, default: []].isEmpty {
+            log.warning(at: SourceLocation(file: page.page.file, line: 1, column: 1),
+                        "no other page links to \(page.id)",
+                        hint: "link to it from a related page (front matter or a Markdown link), so readers can find it")
+        }
+        let guidanceInOrder = (byKind[.guidance] ?? []).sorted { a, b in
+            if case .guidance(let x) = a.page.details, case .guidance(let y) = b.page.details { return x.order < y.order }
+            return a.id < b.id
+        }
+        return SiteGraph(site: site, pages: sorted, byID: byID, byKind: byKind, guidanceInOrder: guidanceInOrder,
+                         outgoing: outgoingByID, backlinks: backlinks, related: related,
+                         productCountries: relation(productCountries), countryProducts: relation(countryProducts),
+                         productConcerns: concernsByProduct, members: members)
+    }
+
+    /// Each product's `risk` against the methodology's written product rule,
+    /// which needs the concerns that country profiles record about it.
+    package func checkProductRule(_ pages: [ParsedPage], concerns: [PageID: [ConcernRef]]) {
+        guard site.riskLevels.ids == RatingRule.levels else { return }
+        for page in pages {
+            guard case .product(let p) = page.page.details else { continue }
+            let rule = RatingRule.productLevels(hasControls: !p.controls.isEmpty, concerns: concerns[page.id]?.count ?? 0)
+            guard !rule.levels.contains(p.risk) else { continue }
+            let expected = rule.levels.count == 1 ? "'\(rule.levels[0])'" : rule.levels.map { "'\($0)'" }.joined(separator: ", ")
+            log.error(at: p.riskLocation ?? SourceLocation(file: page.page.file, line: 1, column: 1),
+                      "risk is '\(p.risk)' but the written product rule allows \(expected): \(rule.reason)",
+                      hint: rule.levels.count == 1
+                        ? "set 'risk: \(rule.levels[0])' and say why in 'risk_basis'; the rule is on the methodology page"
+                        : "a product is high or critical only with a 'controls' entry or a country's concern naming it ('concerns: - products: [\(page.id.slug)]'); otherwise rate it medium, low or unknown")
+        }
+    }
+
+    /// A page's link targets, sorted by id, each once, the page itself left
+    /// out. A target that is not a page of the graph (there is none once
+    /// links are checked) sends the list the slow way: sorted by id.
+    package static func sortedUnique(_ targets: [PageID], without own: PageID, position: [PageID: Int], ids: [PageID]) -> [PageID] {
+        var positions: [Int] = []
+        positions.reserveCapacity(targets.count)
+        for target in targets {
+            guard let p = position[target] else {
+                var unique: [PageID] = []
+                for target in targets.filter({ $0 != own }).sorted() where unique.last != target { unique.append(target) }
+                return unique
+            }
+            positions.append(p)
+        }
+        let ownPosition = position[own]
+        positions.sort()
+        var unique: [PageID] = []
+        unique.reserveCapacity(positions.count)
+        var last = -1
+        for p in positions where p != last && p != ownPosition {
+            unique.append(ids[p])
+            last = p
+        }
+        return unique
+    }
+
+    /// Resolves one page's references; returns every page it links to, and
+    /// its `related` entries in the order written.
+    package func resolve(_ parsed: ParsedPage, resolver: LinkResolver) -> Resolved {
+        var targets: [PageID] = []
+        var related: [PageID] = []
+        let page = parsed.page
+        switch page.details {
+        case .guidance(let g):
+            related = g.related.compactMap(resolver.relatedReference)
+            targets += related
+        case .product(let p):
+            for code in p.countries where CountryCodes.isValid(code.value.uppercased()) {
+                if let id = resolver.reference(PageID(.country, code.value.lowercased()), at: code.location, written: code.value) {
+                    targets.append(id)
+                }
+            }
+            targets += p.guidance.compactMap { resolver.reference(PageID(.guidance, $0.value), at: $0.location, written: $0.value) }
+        case .country(let c):
+            targets += (c.products + c.concerns.flatMap(\.products)).compactMap {
+                resolver.reference(PageID(.product, $0.value), at: $0.location, written: $0.value)
+            }
+        case .page:
+            break
+        }
+        // Heading and field-section ids, computed once for the index.
+        let ownHeadings = index.headingIDs[page.id] ?? []
+        parsed.document.rewriteLinks { link in
+            let (url, target) = resolver.resolve(link, in: page.id, ownHeadings: ownHeadings)
+            if case .page(let id, _) = target { targets.append(id) }
+            return url
+        }
+        var inline: [Located<String>: String] = [:]
+        for field in parsed.inlineFields {
+            let document = MarkdownDocument(field.value, file: page.file, firstLine: field.location.line)
+            document.rewriteLinks { link in
+                var link = link
+                if link.location.line == field.location.line { link.location.column += field.location.column - 1 }
+                let (url, target) = resolver.resolve(link, in: page.id, ownHeadings: ownHeadings)
+                if case .page(let id, _) = target { targets.append(id) }
+                return url
+            }
+            inline[field] = document.inlineHTML()
+        }
+        parsed.inlineHTML = inline
+        return Resolved(targets: targets, related: related)
+    }
+}

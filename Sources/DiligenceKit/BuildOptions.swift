@@ -1,0 +1,55 @@
+import DiligenceContent
+import DiligenceDiagnostics
+import DiligenceGraph
+import DiligenceMarkdown
+import DiligencePublish
+import DiligenceRender
+import DiligenceSearch
+import DiligenceSupport
+import DiligenceTemplate
+import Foundation
+
+/// What to build, from where, to where.
+public struct BuildOptions: Sendable {
+    public var content: String
+    public var templates: String
+    public var output: String
+    /// Include pages with `draft: true`.
+    public var drafts: Bool
+    /// Treat warnings as errors: nothing is published if any is found.
+    public var strict: Bool
+    /// "Today", for review-overdue checks; fixed in tests for reproducible output.
+    public var today: PartialDate
+    /// Content files larger than this are refused.
+    public var maxFileSize: Int
+    /// Size at which the search index is cut into another chunk file.
+    public var searchChunkBytes: Int = 24_000
+    /// Rebuild only what changed since the last build into the same output,
+    /// using the cache in `cacheDirectory` (a full build when there is none).
+    public var incremental = false
+    /// Where incremental builds keep their cache.
+    public var cacheDirectory = ".diligence-cache"
+    /// False for a command that exits once the build is done: the build's
+    /// data is left to the operating system instead of being freed object
+    /// by object (`ExitRelease`).
+    public var freesMemory = true
+
+    public init(content: String = "content", templates: String = "templates", output: String = "public",
+                drafts: Bool = false, strict: Bool = false, today: PartialDate = .today, maxFileSize: Int = 1 << 20) {
+        self.content = content
+        self.templates = templates
+        self.output = output
+        self.drafts = drafts
+        self.strict = strict
+        self.today = today
+        self.maxFileSize = maxFileSize
+    }
+}
+
+extension PartialDate {
+    /// The current date in UTC.
+    public static var today: PartialDate {
+        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
+        return PartialDate(year: c.year!, month: c.month!, day: c.day!)
+    }
+}

@@ -1,0 +1,91 @@
+import DiligenceContent
+import DiligenceDiagnostics
+import DiligenceGraph
+import DiligenceMarkdown
+import DiligencePublish
+import DiligenceRender
+import DiligenceSearch
+import DiligenceSupport
+import DiligenceTemplate
+import Foundation
+
+/// Decides what a build does (`BuildPlan`) from the content folder and the
+/// previous build's cache, if any. Reads what changed and takes the rest
+/// from the cache; decodes, parses and links; assembles the graph; then
+/// compares what each output read last time with what it would read now.
+/// Writes nothing. With no previous build every page is read and every
+/// output rendered: the full build is this same plan, from nothing.
+struct BuildPlanner {
+    var options: BuildOptions
+    /// When the build started (for file stamps: `PageCollector.safeStamp`).
+    var start = Date()
+
+    /// Why the previous build cannot be used; the plan is made again without it.
+    struct Fallback: Error {
+        var reason: String
+    }
+
+    /// What planning found: a plan when the site may be published, and
+    /// every diagnostic either way.
+    struct Outcome {
+        var plan: BuildPlan?
+        var diagnostics: [Diagnostic]
+        var pageCounts: [PageKind: Int]
+        var fullBuildReason: String?
+    }
+
+    /// - Parameter publish: false for `check`, which stops once everything is linked.
+    func plan(previous: PreviousBuild?, publish: Bool) -> Outcome {
+        do {
+            return try attempt(previous: previous, publish: publish)
+        } catch {
+            var outcome = (try? attempt(previous: nil, publish: publish)) ?? Outcome(plan: nil, diagnostics: [], pageCounts: [:])
+            outcome.fullBuildReason = error.reason
+            outcome.plan?.fullBuildReason = error.reason
+            return outcome
+        }
+    }
+
+    private func attempt(previous: PreviousBuild?, publish: Bool) throws(Fallback) -> Outcome {
+        let log = DiagnosticLog()
+        var outcome = Outcome(plan: nil, diagnostics: [], pageCounts: [:])
+        let loader = ContentLoader(root: options.content, maxFileSize: options.maxFileSize)
+        let tree = loader.list(into: log)
+        let templates = TemplateLibrary(directory: options.templates, log: log)
+        guard let siteFile = tree.siteFile, let site = SiteConfigDecoder.decode(siteFile, log: log) else {
+            outcome.diagnostics = log.diagnostics
+            return outcome
+        }
+        let settings = BuildSettings.fingerprint(options: options, siteFile: siteFile, assets: tree.assets)
+        var previous = previous
+        if let snapshot = previous?.snapshot, snapshot.header.settings != settings {
+            // A changed setting reaches every output: nothing of the last build is kept.
+            guard publish else { throw Fallback(reason: "site.yml, a template, an asset or an option changed") }
+            previous = nil
+            outcome.fullBuildReason = "site.yml, a template, an asset or an option changed"
+        }
+        let decoder = PageDecoder(site: site, today: options.today)
+        let collector = PageCollector(loader: loader, decoder: decoder, options: options, start: start,
+                                      keepsCache: options.incremental || previous != nil)
+        var pages = try collector.collect(tree.pagePaths, previous: previous?.snapshot, log: log)
+        let linker = PageLinker(site: site, collector: collector)
+        let (graph, index) = try linker.link(&pages, assets: tree.assets, log: log)
+        for kind in PageKind.allCases { outcome.pageCounts[kind] = graph.pages(of: kind).count }
+        outcome.diagnostics = log.diagnostics
+        guard publish, !log.hasErrors, let templates, !(options.strict && outcome.diagnostics.warningCount > 0) else {
+            return outcome
+        }
+        let decider = OutputDecider(graph: graph, index: index, previous: previous, collector: collector, linker: linker)
+        outcome.plan = try decider.plan(
+            pages, site: site, templates: templates, settings: settings, assets: tree.assets)
+        outcome.plan?.fullBuildReason = outcome.fullBuildReason
+        return outcome
+    }
+
+    /// Hash of a page's front matter as decoded (body left out), from its cache form.
+    static func frontMatterHash(_ page: Page) -> UInt64 {
+        var writer = CacheWriter()
+        page.write(to: &writer)  // writes no body
+        return StableHasher.hash(writer.bytes)
+    }
+}

@@ -1,0 +1,51 @@
+import DiligenceContent
+import DiligenceDiagnostics
+import DiligenceGraph
+import DiligenceMarkdown
+import DiligencePublish
+import DiligenceRender
+import DiligenceSearch
+import DiligenceSupport
+import DiligenceTemplate
+import Foundation
+
+/// Everything besides the page files that every output depends on: the build
+/// options, "today", `site.yml`, every template and both asset folders. When
+/// its fingerprint differs from the cache's, the incremental build does a
+/// full build instead.
+enum BuildSettings {
+    static func fingerprint(options: BuildOptions, siteFile: SourceFile, assets: [String]) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(BuildSnapshot.format)
+        hasher.combine(SitePublisher.absolute(options.content))
+        hasher.combine(SitePublisher.absolute(options.templates))
+        hasher.combine(options.drafts ? 1 : 0)
+        hasher.combine(options.strict ? 1 : 0)
+        hasher.combine(options.searchChunkBytes)
+        hasher.combine(options.today.description)
+        hasher.combine(options.maxFileSize)
+        hasher.combine(bytes: siteFile.bytes)
+        for asset in assets {
+            hasher.combine(asset)
+            stamp(options.content + "/" + asset, into: &hasher)
+        }
+        // Templates and their assets: small, so read in full.
+        let fm = FileManager.default
+        for relative in (fm.subpaths(atPath: options.templates) ?? []).sorted() {
+            let full = options.templates + "/" + relative
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue else { continue }
+            hasher.combine(relative)
+            hasher.combine(bytes: [UInt8](fm.contents(atPath: full) ?? Data()))
+        }
+        return hasher.value
+    }
+
+    private static func stamp(_ path: String, into hasher: inout StableHasher) {
+        guard let stamp = FileStamp(path: path) else { hasher.combine(0); return }
+        hasher.combine(Int(stamp.size))
+        hasher.combine(Int(stamp.modified))
+        hasher.combine(Int(stamp.modifiedNanoseconds))
+        hasher.combine(Int(stamp.inode))
+    }
+}

@@ -1,0 +1,100 @@
+import DiligenceContent
+import DiligenceDiagnostics
+import DiligenceGraph
+import DiligenceMarkdown
+import DiligencePublish
+import DiligenceRender
+import DiligenceSearch
+import DiligenceSupport
+import DiligenceTemplate
+import Foundation
+
+/// The incremental build's cache file (`.diligence-cache/build-<hash>.cache`):
+/// a JSON line of settings, then one binary record per published page
+/// (`CacheCodable`, each prefixed with its length). Records are decoded in
+/// parallel, and an unchanged page's record is written back as it was read,
+/// so saving after a small edit costs little.
+struct BuildSnapshot: Sendable {
+    static let format = 5
+
+    struct Header: Codable, Sendable {
+        var format: Int
+        /// Absolute output folder the cache describes.
+        var output: String
+        /// `BuildSettings.fingerprint`: options, site.yml, templates, assets.
+        var settings: UInt64
+        /// Page files that exist but are not published (drafts), with their stamps.
+        var unpublished: [String: FileStamp]
+        var excluded: [PageID: String]
+    }
+
+    var header: Header
+    var pages: [CachedPage]
+    /// Each page's record as read (a slice of the file's bytes, not a copy),
+    /// until the page changes.
+    var records: [ArraySlice<UInt8>?]
+
+    init(header: Header, pages: [CachedPage]) {
+        self.header = header
+        self.pages = pages
+        self.records = Array(repeating: nil, count: pages.count)
+    }
+
+    /// Where the cache of a build into `output` lives.
+    static func path(cacheDirectory: String, output: String) -> String {
+        var hasher = StableHasher()
+        hasher.combine(SitePublisher.absolute(output))
+        return cacheDirectory + "/build-" + String(hasher.value, radix: 16) + ".cache"
+    }
+
+    static func load(from path: String) -> BuildSnapshot? {
+        guard let bytes = FileBytes.read(path) else { return nil }
+        guard let newline = bytes.firstIndex(of: 0x0A),
+              let header = try? JSONDecoder().decode(Header.self, from: Data(bytes[..<newline])),
+              header.format == format else { return nil }
+        var ranges: [Range<Int>] = []
+        var reader = CacheReader(bytes, offset: newline + 1)
+        while !reader.isAtEnd {
+            guard let count = try? reader.int(), count >= 0, reader.offset + count <= bytes.count else { return nil }
+            ranges.append(reader.offset..<(reader.offset + count))
+            reader.offset += count
+        }
+        let decoded = ranges.concurrentMap { range -> CachedPage? in
+            var record = CacheReader(bytes, offset: range.lowerBound)
+            let page = try? CachedPage(from: &record)
+            return record.offset == range.upperBound ? page : nil
+        }
+        guard !decoded.contains(where: { $0 == nil }) else { return nil }
+        var snapshot = BuildSnapshot(header: header, pages: decoded.map { $0! })
+        snapshot.records = ranges.map { bytes[$0] }
+        return snapshot
+    }
+
+    /// Writes the cache next to `path`, for the caller to rename in place
+    /// once the output it describes is written: the header line, then the
+    /// records (those read from the old cache written as they were, the
+    /// others encoded in parallel first).
+    func writeTemporary(for path: String, fileSystem: FileSystem) throws(PublishError) -> String {
+        let encoded = pages.indices.concurrentMap { i -> [UInt8] in
+            guard records[i] == nil else { return [] }
+            var writer = CacheWriter()
+            pages[i].write(to: &writer)
+            return writer.bytes
+        }
+        let temporary = path + ".tmp"
+        let sink = try fileSystem.sink(temporary)
+        let headerLine: Data
+        do { headerLine = try JSONEncoder().encode(header) } catch { throw .io(path: path, message: "\(error)") }
+        try sink.append(headerLine)
+        try sink.append(CollectionOfOne(0x0A))
+        for i in pages.indices {
+            let record = records[i] ?? encoded[i][...]
+            var length = CacheWriter()
+            length.int(record.count)
+            try sink.append(length.bytes)
+            try sink.append(record)
+        }
+        try sink.close()
+        return temporary
+    }
+}

@@ -1,6 +1,0 @@
-/// Where a concern is recorded: the country profile and the concern's place
-/// in its `concerns` list.
-public struct ConcernRef: Sendable, Hashable {
-    public var country: PageID
-    public var index: Int
-}

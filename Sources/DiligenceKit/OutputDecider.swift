@@ -1,0 +1,109 @@
+import DiligenceContent
+import DiligenceDiagnostics
+import DiligenceGraph
+import DiligenceMarkdown
+import DiligencePublish
+import DiligenceRender
+import DiligenceSearch
+import DiligenceSupport
+import DiligenceTemplate
+import Foundation
+
+/// The planner's last stage: which outputs are rendered. A page's output is
+/// rendered when its file changed, or when what it read of other pages last
+/// time (`PageFingerprints.reads`) has another value now; a listing page,
+/// likewise (`ListingRecord`). With no previous build, everything is.
+struct OutputDecider {
+    var graph: SiteGraph
+    /// The index the graph was linked with: pages read again to be rendered
+    /// are resolved against it, so their links come out as in a full build.
+    var index: PageIndex
+    var previous: PreviousBuild?
+    var collector: PageCollector
+    var linker: PageLinker
+
+    func plan(_ collected: PageCollector.Collected, site: SiteConfig, templates: TemplateLibrary, settings: UInt64,
+              assets: [String]) throws(BuildPlanner.Fallback) -> BuildPlan {
+        var frontMatter: [PageID: UInt64] = [:]
+        frontMatter.reserveCapacity(collected.pages.count)
+        for plan in collected.pages { frontMatter[plan.id] = plan.frontMatter }
+        let values = DependencyValues(graph: graph, frontMatter: frontMatter)
+        var outputs: OutputCache?
+        if let previous {
+            guard let kept = previous.outputs.value else { throw .init(reason: "the cache of the outputs is missing or damaged") }
+            outputs = kept
+        }
+        let renderer = SiteRenderer(graph: graph, templates: templates, today: collector.options.today)
+        var plan = BuildPlan(
+            pages: try pagesToRender(collected.pages, values: values), removed: collected.removed,
+            listings: renderer.listingJobs().map { job in
+                let record = outputs?.listings[job.path]
+                return .init(path: job.path, render: record.map { values.value(of: $0.reads) != $0.readsValue } ?? true)
+            },
+            screeningKept: [], search: .rebuild, sink: previous == nil ? .staging : .inPlace,
+            site: site, graph: graph, values: values, templates: templates, settings: settings,
+            unpublished: collected.unpublished, excluded: collected.excluded, assets: assets, previous: previous)
+        if let outputs {
+            plan.search = try searchUpdate(plan)
+            plan.screeningKept = screeningKept(plan, outputs: outputs)
+        }
+        return plan
+    }
+
+    /// Marks the pages whose outputs are rendered, and reads again those
+    /// that must be rendered but were taken from the cache.
+    private func pagesToRender(_ pages: [PagePlan], values: DependencyValues) throws(BuildPlanner.Fallback) -> [PagePlan] {
+        var pages = pages
+        let reasons = pages.concurrentMap { [previous] plan -> PagePlan.Reason? in
+            guard previous != nil, plan.change != .added, plan.change != .edited, let cached = plan.previous else { return .content }
+            return values.value(of: cached.fingerprints.reads) == cached.fingerprints.readsValue ? nil : .reads
+        }
+        for i in pages.indices {
+            pages[i].render = reasons[i]
+            guard reasons[i] != nil, !pages[i].hasBody else { continue }
+            // Rendered from the body: read, decoded and resolved again (its diagnostics are the cache's).
+            let parsed = try collector.hydrate(pages[i], log: DiagnosticLog())
+            _ = linker.resolve(parsed, index: index, log: DiagnosticLog())
+            pages[i].parsed = parsed
+            pages[i].hasBody = true
+        }
+        return pages
+    }
+
+    /// Patch the index the cache kept, unless no page's postings or number
+    /// changed. Record names are hashes of page ids: kept pages keep theirs
+    /// unless an added page took the name first (a hash collision, rare).
+    private func searchUpdate(_ plan: BuildPlan) throws(BuildPlanner.Fallback) -> BuildPlan.SearchUpdate {
+        guard let snapshot = previous?.snapshot else { return .rebuild }
+        let added = plan.pages.contains { $0.change == .added }
+        guard added || !plan.removed.isEmpty || plan.pages.contains(where: { $0.change == .edited }) else { return .unchanged }
+        guard added || !plan.removed.isEmpty else { return .patch }
+        let oldNames = SearchRecordNames(snapshot.pages.map(\.page.id))
+        var oldName: [PageID: String] = [:]
+        for (page, name) in zip(snapshot.pages, oldNames.names) { oldName[page.page.id] = name }
+        let names = SearchRecordNames(plan.pages.map(\.id))
+        for (page, name) in zip(plan.pages, names.names) where oldName[page.id].map({ $0 != name }) ?? false {
+            throw .init(reason: "\(page.path) must take another search record name (a new page's name collides with it)")
+        }
+        return .patch
+    }
+
+    /// Products and countries whose screening-data objects are copied as
+    /// they were: not read now, the same facts, and the same guidance steps
+    /// (every object names them).
+    private func screeningKept(_ plan: BuildPlan, outputs: OutputCache) -> [PageID] {
+        guard outputs.guidanceFacts == Self.guidanceFacts(plan.values) else { return [] }
+        return plan.pages.compactMap { page in
+            guard page.id.kind == .product || page.id.kind == .country, page.change != .added, page.change != .edited,
+                  let cached = page.previous, cached.fingerprints.facts == plan.values.facts(of: page.id) else { return nil }
+            return page.id
+        }
+    }
+
+    /// The facts of every guidance step, in their order.
+    static func guidanceFacts(_ values: DependencyValues) -> UInt64 {
+        var hasher = StableHasher()
+        for step in values.graph.guidanceInOrder { hasher.combine(step.id); hasher.combine(values.facts(of: step.id)) }
+        return hasher.value
+    }
+}

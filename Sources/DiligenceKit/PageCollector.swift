@@ -1,0 +1,141 @@
+import DiligenceContent
+import DiligenceDiagnostics
+import DiligenceGraph
+import DiligenceMarkdown
+import DiligencePublish
+import DiligenceRender
+import DiligenceSearch
+import DiligenceSupport
+import DiligenceTemplate
+import Foundation
+
+/// The planner's first stage: which page files exist, how each compares
+/// with the previous build's record, and each one read and decoded, or
+/// taken from the cache when its stamp says it did not change.
+struct PageCollector: Sendable {
+    var loader: ContentLoader
+    var decoder: PageDecoder
+    var options: BuildOptions
+    var start: Date
+    /// Whether stamps and front-matter hashes are worked out: for a build
+    /// that keeps a cache, or compares with one.
+    var keepsCache: Bool
+
+    /// The pages found, in page order, and what is known about the rest.
+    struct Collected: Sendable {
+        var pages: [PagePlan]
+        /// The previous build's pages whose files are gone.
+        var removed: [CachedPage]
+        /// Pages left out (drafts), with why, and their files' stamps.
+        var excluded: [PageID: String]
+        var unpublished: [String: FileStamp]
+        /// Pages whose files have errors.
+        var failed: Set<PageID>
+    }
+
+    /// One file, as found.
+    private enum Found: Sendable {
+        /// Unchanged since the previous build's record, with its stamp now.
+        case cached(Record, FileStamp?, touched: Bool)
+        /// Read and decoded (nil: it has errors), with what decoding reported.
+        case read(SourceFile?, ParsedPage?, FileStamp?, [Diagnostic])
+    }
+
+    /// A page's record in the previous build's cache, and its bytes there.
+    private struct Record: Sendable {
+        var page: CachedPage
+        var bytes: ArraySlice<UInt8>?
+    }
+
+    func collect(_ paths: [String], previous: BuildSnapshot?, log: DiagnosticLog) throws(BuildPlanner.Fallback) -> Collected {
+        var collected = Collected(pages: [], removed: [], excluded: previous?.header.excluded ?? [:],
+                                  unpublished: previous?.header.unpublished ?? [:], failed: [])
+        var records: [String: Record] = [:]
+        if let previous {
+            try checkDrafts(previous, paths: Set(paths))
+            for (page, bytes) in zip(previous.pages, previous.records) { records[page.path] = Record(page: page, bytes: bytes) }
+            let current = Set(paths)
+            collected.removed = previous.pages.filter { !current.contains($0.path) }
+        }
+        let candidates = paths.filter { collected.unpublished[$0] == nil && PageDecoder.pageID(forPath: $0) != nil }
+        let found = candidates.concurrentMap { [records] path in find(path, record: records[path]) }
+        for (path, found) in zip(candidates, found) {
+            switch found {
+            case .cached(let record, let stamp, let touched):
+                collected.pages.append(cachedPlan(record, stamp: stamp, touched: touched))
+            case .read(let file, let parsed, let stamp, let diagnostics):
+                guard let file, let parsed else {
+                    log.add(contentsOf: diagnostics)
+                    if let id = PageDecoder.pageID(forPath: path) { collected.failed.insert(id) }
+                    continue
+                }
+                if parsed.page.draft && !options.drafts {
+                    // Links to a draft are reported as such: a new draft changes other pages' diagnostics.
+                    if previous != nil { throw .init(reason: "a page is a draft") }
+                    collected.excluded[parsed.id] = "a draft (published only with --drafts)"
+                    collected.unpublished[path] = stamp ?? .missing
+                    continue
+                }
+                collected.pages.append(PagePlan(
+                    id: parsed.id, path: path, change: records[path] == nil ? .added : .edited, parsed: parsed, hasBody: true,
+                    stamp: stamp, sourceHash: StableHasher.hash(file.bytes), resolved: .init(targets: [], related: []),
+                    diagnostics: diagnostics, frontMatter: keepsCache ? BuildPlanner.frontMatterHash(parsed.page) : 0,
+                    previous: records[path]?.page))
+            }
+        }
+        collected.pages.sort { $0.id < $1.id }
+        return collected
+    }
+
+    /// Drafts are not in the graph: a draft removed or edited needs a full build.
+    private func checkDrafts(_ previous: BuildSnapshot, paths: Set<String>) throws(BuildPlanner.Fallback) {
+        for (path, stamp) in previous.header.unpublished {
+            guard paths.contains(path) else { throw .init(reason: "an unpublished page (draft) was removed") }
+            guard FileStamp(path: options.content + "/" + path) == stamp else { throw .init(reason: "an unpublished page (draft) changed") }
+        }
+    }
+
+    /// Stat first, then read only a file whose stamp changed; decode it only
+    /// if its bytes changed too.
+    private func find(_ path: String, record: Record?) -> Found {
+        let stamp = keepsCache ? FileStamp(path: options.content + "/" + path) : nil
+        if let record, let stamp, stamp == record.page.stamp { return .cached(record, stamp, touched: false) }
+        let log = DiagnosticLog()
+        guard let file = loader.read(path, log: log) else { return .read(nil, nil, stamp, log.diagnostics) }
+        if let record, StableHasher.hash(file.bytes) == record.page.sourceHash {
+            return .cached(record, stamp, touched: true)
+        }
+        let page = decoder.decode(file, log: log)
+        return .read(file, page.map(ParsedPage.init(page:)), stamp.map(safeStamp), log.diagnostics)
+    }
+
+    private func cachedPlan(_ record: Record, stamp: FileStamp?, touched: Bool) -> PagePlan {
+        let cached = record.page
+        return PagePlan(
+            id: cached.page.id, path: cached.path, change: touched ? .touched : .unchanged,
+            parsed: ParsedPage(cached: cached.page, linkableIDs: Set(cached.linkableIDs)), hasBody: false,
+            stamp: touched ? stamp.map(safeStamp) : cached.stamp, sourceHash: cached.sourceHash,
+            resolved: cached.resolved, diagnostics: cached.diagnostics, frontMatter: cached.fingerprints.frontMatter,
+            previous: cached, previousRecord: record.bytes)
+    }
+
+    /// Reads, decodes and parses an unchanged page again, to render it or
+    /// check its links.
+    func hydrate(_ plan: PagePlan, log: DiagnosticLog) throws(BuildPlanner.Fallback) -> ParsedPage {
+        guard let file = loader.read(plan.path, log: log), StableHasher.hash(file.bytes) == plan.sourceHash,
+              let page = decoder.decode(file, log: log) else {
+            throw .init(reason: "\(plan.path) changed while building")
+        }
+        return ParsedPage(page: page)
+    }
+
+    /// A stamp to remember for a file read during the build. A file modified
+    /// in the same second as the build started could be edited again without
+    /// its stamp changing (coarse clocks), so its size is recorded as -1: the
+    /// next build reads it and compares content instead ("racy git").
+    func safeStamp(_ stamp: FileStamp) -> FileStamp {
+        var stamp = stamp
+        if Double(stamp.modified) >= start.timeIntervalSince1970.rounded(.down) - 1 { stamp.size = -1 }
+        return stamp
+    }
+}

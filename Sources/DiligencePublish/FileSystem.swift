@@ -1,0 +1,68 @@
+import DiligenceSupport
+import Foundation
+
+/// Every file the build writes, renames or makes goes through here: the
+/// seam where tests make a chosen write fail (`failing`), to check that a
+/// failed write never swaps a half-written site in, nor leaves a cache that
+/// describes what was not written.
+package struct FileSystem: Sendable {
+    /// The error a write to this path must fail with, if any (tests only).
+    private var fault: (@Sendable (String) -> PublishError?)?
+
+    /// Writes to disk.
+    package static let real = FileSystem(fault: nil)
+
+    /// Writes to disk, except where `fault` returns an error.
+    package static func failing(_ fault: @escaping @Sendable (String) -> PublishError?) -> FileSystem {
+        FileSystem(fault: fault)
+    }
+
+    private func check(_ path: String) throws(PublishError) {
+        if let error = fault?(path) { throw error }
+    }
+
+    /// Creates or truncates the file at `path` and writes `bytes`.
+    package func write(_ bytes: [UInt8], to path: String) throws(PublishError) {
+        try check(path)
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw .io(path: path, message: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        try FileBytes.write(bytes, to: fd, path: path)
+    }
+
+    /// Writes `bytes` over the file at `path` without truncating it first,
+    /// then cuts it to length (`InPlaceWriter.overwrite` says why). Returns
+    /// false, writing nothing, when `path` is a symbolic link.
+    package func overwrite(_ bytes: [UInt8], at path: String) throws(PublishError) -> Bool {
+        try check(path)
+        let fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        if fd < 0 && errno == ELOOP { return false }
+        guard fd >= 0 else { throw .io(path: path, message: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        try FileBytes.write(bytes, to: fd, path: path)
+        if ftruncate(fd, off_t(bytes.count)) != 0 { throw .io(path: path, message: String(cString: strerror(errno))) }
+        return true
+    }
+
+    /// Opens a file to write in many pieces (the build cache).
+    package func sink(_ path: String) throws(PublishError) -> FileSink {
+        try check(path)
+        return try FileSink(path: path)
+    }
+
+    package func rename(_ from: String, to: String) throws(PublishError) {
+        try check(to)
+        guard Foundation.rename(from, to) == 0 else { throw .io(path: to, message: String(cString: strerror(errno))) }
+    }
+
+    package func makeDirectory(_ path: String) throws(PublishError) {
+        try check(path)
+        do { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
+            throw .io(path: path, message: error.localizedDescription)
+        }
+    }
+
+    package func remove(_ path: String) {
+        unlink(path)
+    }
+}

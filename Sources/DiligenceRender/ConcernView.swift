@@ -1,0 +1,32 @@
+import DiligenceContent
+import DiligenceDiagnostics
+import DiligenceGraph
+import DiligenceMarkdown
+import DiligenceSupport
+import DiligenceTemplate
+
+/// A documented concern as a page shows it: where it is recorded (on other
+/// pages than the country's own), what it names, its basis and its source,
+/// all visible (the source's title and address print on paper).
+public struct ConcernView: Sendable {
+    /// The country that records it; nil on the country's own page.
+    public var country: LinkView?
+    public var products: [LinkView]
+    public var categories: [LinkView]
+    public var basisHTML: String
+    public var source: CitationView
+}
+
+// Field lookup for templates: one case per stored property.
+extension ConcernView: TemplateObject {
+    public func value(named name: String) -> TemplateValue {
+        switch name {
+        case "country": return country.templateValue
+        case "products": return products.templateValue
+        case "categories": return categories.templateValue
+        case "basisHTML": return basisHTML.templateValue
+        case "source": return source.templateValue
+        default: return .missing
+        }
+    }
+}

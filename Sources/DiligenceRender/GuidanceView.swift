@@ -1,0 +1,27 @@
+import DiligenceContent
+import DiligenceDiagnostics
+import DiligenceGraph
+import DiligenceMarkdown
+import DiligenceSupport
+import DiligenceTemplate
+
+/// The fields of a guidance page, ready for `guidance.mustache`.
+public struct GuidanceView: Sendable {
+    public var order: Int
+    public var related: [LinkView]
+    public var previous: LinkView?
+    public var next: LinkView?
+}
+
+// Field lookup for templates: one case per stored property.
+extension GuidanceView: TemplateObject {
+    public func value(named name: String) -> TemplateValue {
+        switch name {
+        case "order": return order.templateValue
+        case "related": return related.templateValue
+        case "previous": return previous.templateValue
+        case "next": return next.templateValue
+        default: return .missing
+        }
+    }
+}

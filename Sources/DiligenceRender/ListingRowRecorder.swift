@@ -1,0 +1,55 @@
+import DiligenceContent
+import DiligenceDiagnostics
+import DiligenceGraph
+import DiligenceMarkdown
+import DiligenceSupport
+import DiligenceTemplate
+import Foundation
+
+/// Renders the listing pages keeping their rows: an item that rendered the
+/// same bytes last time (same `reuseKey`, same place in the templates) is
+/// copied from that listing's bytes as the cache kept them
+/// (`ListingRecord`). A title edit on a 10,000-page site re-renders
+/// `search.html`, the product index, the matrix and several term pages: this
+/// renders one link in each and copies the rest. Used from many threads at once.
+package final class ListingRowRecorder: @unchecked Sendable {
+    private let previous: [String: ListingRecord]
+    private let lock = NSLock()
+    private var recorded: [String: [TemplateRow]] = [:]
+    private var itemsCopied = 0
+    private var itemsRendered = 0
+
+    /// List items that can be rows, copied from the listings as kept and rendered.
+    package var itemCounts: (copied: Int, rendered: Int) { lock.withLock { (itemsCopied, itemsRendered) } }
+
+    package init(previous: [String: ListingRecord] = [:]) {
+        self.previous = previous
+    }
+
+    /// The bytes of the listing page at `path`, from `render` given the rows it may copy.
+    package func render(_ path: String,
+                _ render: ([UInt64: ArraySlice<UInt8>]) -> (bytes: [UInt8], rows: [TemplateRow], copied: Int)) -> [UInt8] {
+        let (bytes, rows, copied) = render(reusable(path))
+        lock.withLock {
+            recorded[path] = rows
+            itemsCopied += copied
+            itemsRendered += rows.count - copied
+        }
+        return bytes
+    }
+
+    /// Row key → bytes, from the listing as the cache kept it.
+    private func reusable(_ path: String) -> [UInt64: ArraySlice<UInt8>] {
+        guard let listing = previous[path], !listing.rows.isEmpty else { return [:] }
+        let base = listing.bytes.startIndex
+        var rows: [UInt64: ArraySlice<UInt8>] = [:]
+        rows.reserveCapacity(listing.rows.count)
+        for row in listing.rows { rows[row.key] = listing.bytes[(base + row.start)..<(base + row.end)] }
+        return rows
+    }
+
+    /// The rows the listing page at `path` was rendered with now, if it was.
+    package func rows(of path: String) -> [TemplateRow]? {
+        lock.withLock { recorded[path] }
+    }
+}

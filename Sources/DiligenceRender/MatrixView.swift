@@ -1,0 +1,109 @@
+import DiligenceContent
+import DiligenceDiagnostics
+import DiligenceGraph
+import DiligenceMarkdown
+import DiligenceSupport
+import DiligenceTemplate
+
+/// The risk matrix: countries (rows, grouped by region) × product categories
+/// (columns). A cell shows the concerns a country profile records in that
+/// category: the products they name, their basis and their source.
+public struct MatrixView: Sendable {
+    public struct Cell: Sendable {
+        package var products: PageLinks
+        /// The concerns shown in the cell, each with its basis and source.
+        public var concerns: [ConcernView]
+        public var concern: Bool
+        /// The column's label, repeated for screen readers and narrow screens.
+        public var category: String
+    }
+
+    public struct Row: Sendable {
+        public var country: LinkView
+        /// The country's risk basis as plain text.
+        public var riskBasis: String?
+        public var cells: [Cell]
+    }
+
+    public struct RegionGroup: Sendable {
+        public var region: LinkView
+        public var rows: [Row]
+        /// Number of columns + 1, for the region heading row's `colspan`.
+        public var span: Int
+    }
+
+    public var columns: [LinkView]
+    public var regions: [RegionGroup]
+    public var concerns: Int
+}
+
+// Field lookup for templates: one case per stored property.
+extension MatrixView: TemplateObject {
+    public func value(named name: String) -> TemplateValue {
+        switch name {
+        case "columns": return columns.templateValue
+        case "regions": return regions.templateValue
+        case "concerns": return concerns.templateValue
+        default: return .missing
+        }
+    }
+}
+
+extension MatrixView.Cell: TemplateObject {
+    public func value(named name: String) -> TemplateValue {
+        switch name {
+        case "products": return .list(products)
+        case "concerns": return concerns.templateValue
+        case "concern": return concern.templateValue
+        case "category": return category.templateValue
+        default: return .missing
+        }
+    }
+}
+
+extension MatrixView.Row: TemplateObject {
+    public func value(named name: String) -> TemplateValue {
+        switch name {
+        case "country": return country.templateValue
+        case "riskBasis": return riskBasis.templateValue
+        case "cells": return cells.templateValue
+        default: return .missing
+        }
+    }
+
+    /// The country's link and every cell (its flag, label and links), so a
+    /// country's row is copied whole from the matrix as written when none of
+    /// it changed (`TemplateRow`).
+    public var reuseKey: UInt64? {
+        guard let countryKey = country.reuseKey else { return nil }
+        var hasher = StableHasher()
+        hasher.combine(countryKey)
+        hasher.combine(riskBasis)
+        for cell in cells {
+            hasher.combine(cell.concern ? 1 : 0)
+            for concern in cell.concerns {
+                hasher.combine(concern.basisHTML)
+                hasher.combine(concern.source.label)
+                hasher.combine(concern.source.url)
+            }
+            hasher.combine(cell.category)
+            hasher.combine(cell.products.count)
+            for i in 0..<cell.products.count {
+                guard let key = cell.products.reuseKey(at: i) else { return nil }
+                hasher.combine(key)
+            }
+        }
+        return hasher.value
+    }
+}
+
+extension MatrixView.RegionGroup: TemplateObject {
+    public func value(named name: String) -> TemplateValue {
+        switch name {
+        case "region": return region.templateValue
+        case "rows": return rows.templateValue
+        case "span": return span.templateValue
+        default: return .missing
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import DiligenceContent
+import DiligenceDiagnostics
+import DiligenceGraph
+import DiligenceMarkdown
+import DiligenceSupport
+import DiligenceTemplate
+
+/// Links to pages, for the long lists of the listing pages (all pages A to
+/// Z, an index, a term's pages, a matrix cell): each `LinkView` is made
+/// only when the template reaches it, and its `reuseKey` comes from the
+/// page's card hash (`Fingerprinter.card`), so an item the renderer copies
+/// from the page as written (`TemplateRow`) is never made at all.
+package struct PageLinks: TemplateSequence, Sendable {
+    package var pages: [ParsedPage]
+    package let renderer: SiteRenderer
+    /// The listing page's output path (links are relative to it).
+    package let from: String
+    /// Each link notes the page's kind ("Product risk").
+    package var kindNotes = false
+    package var summaries = true
+
+    package var count: Int { pages.count }
+
+    package func element(at index: Int) -> TemplateValue {
+        let page = pages[index]
+        return renderer.link(to: page, from: from, note: kindNotes ? page.page.kind.label : nil, summary: summaries).templateValue
+    }
+
+    /// What the link shows is the page's id and card (title, summary, risk),
+    /// the path it is relative to and the two options: the same key, the same link.
+    package func reuseKey(at index: Int) -> UInt64? {
+        let id = pages[index].id
+        guard let card = renderer.cards?[id] else { return nil }
+        var hasher = StableHasher()
+        hasher.combine(id)
+        hasher.combine(card)
+        hasher.combine(from)
+        hasher.combine(kindNotes ? 1 : 0)
+        hasher.combine(summaries ? 1 : 0)
+        return hasher.value
+    }
+}

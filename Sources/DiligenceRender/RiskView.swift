@@ -1,0 +1,41 @@
+import DiligenceContent
+import DiligenceDiagnostics
+import DiligenceGraph
+import DiligenceMarkdown
+import DiligenceSupport
+import DiligenceTemplate
+
+/// A risk level for templates: the id (for the CSS class), the label, and its
+/// rank (1 = lowest) so the style can shade levels without knowing their names.
+public struct RiskView: Sendable {
+    public var id: String
+    public var label: String
+    public var rank: Int
+    /// False for `unknown`: not yet assessed by an editor.
+    public var assessed: Bool
+
+    package init(_ id: String, in levels: Vocabulary) {
+        self.id = id
+        if id == SiteConfig.unknownRisk, !levels.contains(id) {
+            self.label = "Not assessed"
+            self.rank = 0
+        } else {
+            self.label = levels.label(id)
+            self.rank = (levels.index(of: id) ?? 0) + 1
+        }
+        self.assessed = rank > 0
+    }
+}
+
+// Field lookup for templates: one case per stored property.
+extension RiskView: TemplateObject {
+    public func value(named name: String) -> TemplateValue {
+        switch name {
+        case "id": return id.templateValue
+        case "label": return label.templateValue
+        case "rank": return rank.templateValue
+        case "assessed": return assessed.templateValue
+        default: return .missing
+        }
+    }
+}

@@ -1,0 +1,298 @@
+import DiligenceContent
+import DiligenceDiagnostics
+import DiligenceGraph
+import DiligenceMarkdown
+import DiligenceSupport
+import DiligenceTemplate
+
+/// The data behind the screening page: for every product and country, what
+/// goes on a transaction checklist, as plain text (the page's script builds
+/// its DOM from text nodes and never parses HTML from data). URLs are
+/// relative to the screening page, which sits at the site root.
+package struct ScreeningData {
+    package struct Risk: Encodable {
+        package var id: String
+        package var label: String
+        package var rank: Int
+        /// The page's risk basis, as plain text.
+        package var basis: String?
+    }
+
+    package struct Link: Encodable {
+        package var title: String
+        package var url: String
+    }
+
+    package struct Control: Encodable {
+        package var regime: String
+        package var entry: String?
+        package var note: String?
+    }
+
+    package struct Product: Encodable {
+        package var id: String
+        package var title: String
+        package var url: String
+        package var summary: String
+        package var category: String
+        package var categoryID: String
+        package var risk: Risk
+        package var redFlags: [String]
+        package var safeguards: [String]
+        package var controls: [Control]
+        /// Countries of concern (either page names the other).
+        package var countries: [String]
+        /// Guidance steps that name this product, or that it names.
+        package var guidance: [String]
+    }
+
+    package struct Factor: Encodable {
+        package var label: String
+        package var status: String
+        package var statusLabel: String
+        package var note: String?
+        package var source: Link?
+    }
+
+    package struct Measure: Encodable {
+        package var authority: String
+        package var text: String
+        package var date: String?
+        package var source: Link?
+        package var restrictsExports: Bool
+    }
+
+    package struct Concern: Encodable {
+        package var products: [String]
+        package var categories: [String]
+        package var basis: String
+        package var source: Link
+    }
+
+    package struct Country: Encodable {
+        package var id: String
+        package var title: String
+        package var url: String
+        package var summary: String
+        package var region: String
+        package var risk: Risk
+        package var factors: [Factor]
+        package var measures: [Measure]
+        package var concerns: [Concern]
+        package var regimes: [String]
+        package var reviewed: String
+        package var overdue: Bool
+        package var guidance: [String]
+    }
+
+    package struct Step: Encodable {
+        package var id: String
+        package var order: Int
+        package var title: String
+        package var url: String
+        package var summary: String
+    }
+
+    /// Each country's, guidance step's and product's JSON object, in page
+    /// order (steps in guidance order).
+    package var countries: [ArraySlice<UInt8>] = []
+    package var guidance: [ArraySlice<UInt8>] = []
+    package var products: [ArraySlice<UInt8>] = []
+
+    /// - Parameter kept: objects of an earlier file to use as they are, by
+    ///   page id: an incremental build passes those of the products and
+    ///   countries whose facts did not change (`ScreeningFragments`), so a
+    ///   title edit writes one product again, not 10,000.
+    package init(renderer: SiteRenderer, keeping kept: [PageID: ArraySlice<UInt8>] = [:]) {
+        let reads = renderer.reads
+        let site = reads.site
+        func risk(_ id: String, basis: Located<String>?) -> Risk {
+            let view = RiskView(id, in: site.riskLevels)
+            return Risk(id: view.id, label: view.label, rank: view.rank, basis: basis.map(text))
+        }
+        func text(_ markdown: Located<String>) -> String {
+            MarkdownDocument.plainText(ofInline: markdown.value)
+        }
+        // Guidance steps whose `related` names each page.
+        var relatedGuidance: [PageID: [String]] = [:]
+        let steps = reads.guidanceInOrder
+        for step in steps {
+            for id in reads.related(of: step.id) { relatedGuidance[id, default: []].append(step.id.slug) }
+        }
+        // Guidance slugs by position, so each product's steps are put in
+        // order without scanning every step for every product.
+        var position: [String: Int] = [:]
+        for (i, step) in steps.enumerated() { position[step.id.slug] = i }
+        // A kept object is read as if it were made, so what it shows is
+        // recorded all the same.
+        products = reads.pages(of: .product).compactMap { page in
+            guard case .product(let p) = reads.details(of: page) else { return nil }
+            let countries = reads.productCountries(of: page.id)
+            if let object = kept[page.id] { return object }
+            let named = Set(p.guidance.map(\.value) + (relatedGuidance[page.id] ?? [])).filter { position[$0] != nil }
+            return Self.json(Product(
+                id: page.id.slug, title: page.page.title, url: page.id.outputPath, summary: page.page.summary,
+                category: site.categories.label(p.category), categoryID: p.category, risk: risk(p.risk, basis: p.riskBasis),
+                redFlags: p.redFlags.map(text), safeguards: p.safeguards.map(text),
+                controls: p.controls.map { Control(regime: site.regimes.label($0.regime), entry: $0.entry, note: $0.note.map(text)) },
+                countries: countries.map(\.slug),
+                guidance: named.sorted { position[$0]! < position[$1]! }))
+        }
+        countries = reads.pages(of: .country).compactMap { page in
+            guard case .country(let c) = reads.details(of: page) else { return nil }
+            if let object = kept[page.id] { return object }
+            // The same citation a page at the site root shows.
+            func link(_ evidence: Evidence) -> Link {
+                let citation = CitationView(evidence, of: page.page, from: SiteRenderer.Paths.screening)
+                return Link(title: citation.label, url: citation.url)
+            }
+            let factors = c.factors.map { f -> Factor in
+                Factor(label: site.factors.label(f.factor), status: f.status.rawValue, statusLabel: f.status.label,
+                       note: f.note.map(text), source: f.source.map(link))
+            }
+            return Self.json(Country(
+                id: page.id.slug, title: page.page.title, url: page.id.outputPath, summary: page.page.summary,
+                region: site.regions.label(c.region), risk: risk(c.risk, basis: c.riskBasis), factors: factors,
+                measures: c.measures.map {
+                    Measure(authority: $0.authority, text: text($0.measure), date: $0.date?.readable,
+                            source: $0.evidence.map(link), restrictsExports: $0.restrictsExports)
+                },
+                concerns: c.concerns.map {
+                    Concern(products: $0.products.map(\.value), categories: $0.categories.map(\.value),
+                            basis: text($0.basis), source: link($0.source))
+                },
+                regimes: c.regimes.map(site.regimes.label), reviewed: c.reviewed.readable,
+                overdue: c.reviewed.months(until: renderer.today) >= site.reviewIntervalMonths,
+                guidance: relatedGuidance[page.id] ?? []))
+        }
+        guidance = steps.compactMap { page in
+            guard case .guidance(let g) = reads.details(of: page) else { return nil }
+            return Self.json(Step(id: page.id.slug, order: g.order, title: page.page.title, url: page.id.outputPath, summary: page.page.summary))
+        }
+    }
+
+    /// `window.DiligenceScreening = {…};`, written on bytes: the same JSON
+    /// `ScriptData` would give (keys sorted, nil fields left out, `<` `>` `&`
+    /// U+2028 U+2029 escaped), without `JSONEncoder`, which was the slowest
+    /// part of rendering this file on a large site.
+    package func script() -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity((countries + guidance + products).reduce(64) { $0 + $1.count + 1 })
+        out.append(contentsOf: Self.prefix.utf8)
+        func list(_ objects: [ArraySlice<UInt8>]) {
+            for (i, object) in objects.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                out.append(contentsOf: object)
+            }
+        }
+        list(countries)
+        out.append(contentsOf: Self.afterCountries.utf8)
+        list(guidance)
+        out.append(contentsOf: Self.afterGuidance.utf8)
+        list(products)
+        out.append(contentsOf: Self.suffix.utf8)
+        return out
+    }
+
+    /// The file's text around the three lists of objects.
+    package static let prefix = #"window.DiligenceScreening = {"countries":["#
+    package static let afterCountries = #"],"guidance":["#
+    package static let afterGuidance = #"],"products":["#
+    package static let suffix = "]};\n"
+
+    package static func json(_ c: Country) -> ArraySlice<UInt8> {
+        var json = JSONBytes(capacity: 2048)
+        json.object { o in
+            o.field("concerns") { $0.array(c.concerns) { j, concern in
+                j.object { o in
+                    o.field("basis") { $0.string(concern.basis) }
+                    o.field("categories") { $0.strings(concern.categories) }
+                    o.field("products") { $0.strings(concern.products) }
+                    o.field("source") { ScreeningData.write(concern.source, to: &$0) }
+                }
+            } }
+            o.field("factors") { $0.array(c.factors) { j, f in
+                j.object { o in
+                    o.field("label") { $0.string(f.label) }
+                    if let note = f.note { o.field("note") { $0.string(note) } }
+                    if let source = f.source { o.field("source") { ScreeningData.write(source, to: &$0) } }
+                    o.field("status") { $0.string(f.status) }
+                    o.field("statusLabel") { $0.string(f.statusLabel) }
+                }
+            } }
+            o.field("guidance") { $0.strings(c.guidance) }
+            o.field("id") { $0.string(c.id) }
+            o.field("measures") { $0.array(c.measures) { j, m in
+                j.object { o in
+                    o.field("authority") { $0.string(m.authority) }
+                    if let date = m.date { o.field("date") { $0.string(date) } }
+                    o.field("restrictsExports") { $0.raw(m.restrictsExports ? "true" : "false") }
+                    if let source = m.source { o.field("source") { ScreeningData.write(source, to: &$0) } }
+                    o.field("text") { $0.string(m.text) }
+                }
+            } }
+            o.field("overdue") { $0.raw(c.overdue ? "true" : "false") }
+            o.field("regimes") { $0.strings(c.regimes) }
+            o.field("region") { $0.string(c.region) }
+            o.field("reviewed") { $0.string(c.reviewed) }
+            o.field("risk") { ScreeningData.write(c.risk, to: &$0) }
+            o.field("summary") { $0.string(c.summary) }
+            o.field("title") { $0.string(c.title) }
+            o.field("url") { $0.string(c.url) }
+        }
+        return json.bytes[...]
+    }
+
+    package static func json(_ step: Step) -> ArraySlice<UInt8> {
+        var json = JSONBytes(capacity: 512)
+        json.object { o in
+            o.field("id") { $0.string(step.id) }
+            o.field("order") { $0.decimal(step.order) }
+            o.field("summary") { $0.string(step.summary) }
+            o.field("title") { $0.string(step.title) }
+            o.field("url") { $0.string(step.url) }
+        }
+        return json.bytes[...]
+    }
+
+    package static func json(_ p: Product) -> ArraySlice<UInt8> {
+        var json = JSONBytes(capacity: 1024)
+        json.object { o in
+            o.field("category") { $0.string(p.category) }
+            o.field("categoryID") { $0.string(p.categoryID) }
+            o.field("controls") { $0.array(p.controls) { j, c in
+                j.object { o in
+                    if let entry = c.entry { o.field("entry") { $0.string(entry) } }
+                    if let note = c.note { o.field("note") { $0.string(note) } }
+                    o.field("regime") { $0.string(c.regime) }
+                }
+            } }
+            o.field("countries") { $0.strings(p.countries) }
+            o.field("guidance") { $0.strings(p.guidance) }
+            o.field("id") { $0.string(p.id) }
+            o.field("redFlags") { $0.strings(p.redFlags) }
+            o.field("risk") { ScreeningData.write(p.risk, to: &$0) }
+            o.field("safeguards") { $0.strings(p.safeguards) }
+            o.field("summary") { $0.string(p.summary) }
+            o.field("title") { $0.string(p.title) }
+            o.field("url") { $0.string(p.url) }
+        }
+        return json.bytes[...]
+    }
+
+    private static func write(_ link: Link, to json: inout JSONBytes) {
+        json.object { o in
+            o.field("title") { $0.string(link.title) }
+            o.field("url") { $0.string(link.url) }
+        }
+    }
+
+    private static func write(_ risk: Risk, to json: inout JSONBytes) {
+        json.object { o in
+            if let basis = risk.basis { o.field("basis") { $0.string(basis) } }
+            o.field("id") { $0.string(risk.id) }
+            o.field("label") { $0.string(risk.label) }
+            o.field("rank") { $0.decimal(risk.rank) }
+        }
+    }
+}

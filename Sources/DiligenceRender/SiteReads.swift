@@ -1,0 +1,113 @@
+import DiligenceContent
+import DiligenceDiagnostics
+import DiligenceGraph
+import DiligenceMarkdown
+import DiligenceSupport
+import DiligenceTemplate
+
+/// The renderer's only way into the site graph. Each read of something
+/// besides the page being rendered is recorded in `log` (when set) as a
+/// `Dependency`, so the next build knows what an output showed from having
+/// rendered it, not from a rule written beside the renderer. A page's own
+/// fields are read from its `ParsedPage`; another page's fields beyond its
+/// card go through `details(of:)`.
+package struct SiteReads: Sendable {
+    private let graph: SiteGraph
+    /// Where reads are recorded; nil when nothing keeps them (a build
+    /// without a cache).
+    package var log: ReadLog?
+    /// The pages A to Z, sorted once for the pages that list them so.
+    private let alphabetical: AlphabeticalPages
+
+    package init(_ graph: SiteGraph) {
+        self.graph = graph
+        self.alphabetical = AlphabeticalPages(graph.pages)
+    }
+
+    /// site.yml: a change to it rebuilds everything, so it is not recorded.
+    package var site: SiteConfig { graph.site }
+
+    private func read(_ dependency: Dependency) { log?.add(dependency) }
+
+    /// A page to link to (its card).
+    package func page(_ id: PageID) -> ParsedPage? {
+        read(.card(id))
+        return graph.byID[id]
+    }
+
+    /// Pages to link to, those that exist, in the order given.
+    package func pages(_ ids: [PageID]) -> [ParsedPage] {
+        ids.compactMap { page($0) }
+    }
+
+    /// Another page's front matter, beyond what its card shows.
+    package func details(of page: ParsedPage) -> PageDetails {
+        read(.frontMatter(page.id))
+        return page.page.details
+    }
+
+    package func pages(of kind: PageKind) -> [ParsedPage] {
+        read(.kind(kind))
+        return graph.pages(of: kind)
+    }
+
+    package var guidanceInOrder: [ParsedPage] {
+        read(.guidanceOrder)
+        return graph.guidanceInOrder
+    }
+
+    /// Every page, in page order.
+    package var all: [ParsedPage] {
+        read(.all)
+        return graph.pages
+    }
+
+    /// Every page A to Z.
+    package var allAlphabetical: [ParsedPage] {
+        read(.all)
+        return alphabetical.all
+    }
+
+    /// The pages of one kind A to Z.
+    package func alphabetical(_ kind: PageKind) -> [ParsedPage] {
+        read(.kind(kind))
+        return alphabetical.of(kind)
+    }
+
+    /// The free pages the footer lists, or nil when there are too many to list.
+    package var footerPages: [ParsedPage]? {
+        read(.footer)
+        let free = graph.pages(of: .page)
+        return free.count <= DependencyValues.footerLimit ? free : nil
+    }
+
+    package func backlinks(of id: PageID) -> [PageID] {
+        read(.backlinks(id))
+        return graph.backlinks[id] ?? []
+    }
+
+    package func related(of id: PageID) -> [PageID] {
+        read(.related(id))
+        return graph.related[id] ?? []
+    }
+
+    package func productCountries(of id: PageID) -> [PageID] {
+        read(.productCountries(id))
+        return graph.productCountries[id] ?? []
+    }
+
+    package func countryProducts(of id: PageID) -> [PageID] {
+        read(.countryProducts(id))
+        return graph.countryProducts[id] ?? []
+    }
+
+    package func productConcerns(of id: PageID) -> [ConcernRef] {
+        read(.productConcerns(id))
+        return graph.productConcerns[id] ?? []
+    }
+
+    package func members(of term: String, in taxonomy: Taxonomy) -> [PageID] {
+        read(.members(taxonomy, term))
+        return graph.members(of: term, in: taxonomy)
+    }
+}

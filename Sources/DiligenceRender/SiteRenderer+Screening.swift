@@ -1,0 +1,24 @@
+import DiligenceContent
+import DiligenceDiagnostics
+import DiligenceGraph
+import DiligenceMarkdown
+import DiligenceSupport
+import DiligenceTemplate
+import Foundation
+
+/// The transaction-screening page. The HTML carries the form and an
+/// explanation that stands without JavaScript; `static/screening.js` reads
+/// the generated `data/screening.js` and builds the checklist.
+extension SiteRenderer {
+    package func renderScreening() -> OutputFile {
+        let path = Paths.screening
+        let intro = "Pick the product-risk example closest to what you sell and the destination country: this page assembles one printable checklist of the product's red flags and safeguards, the country's risk factors with their sources, the measures in force and the guidance steps to follow."
+        var context = layout(path: path, title: "Screen a transaction", description: intro, section: path, breadcrumbs: [])
+        context.listing = ListingView(intro: intro, groups: [], ordered: false)
+        context.screening = ScreeningView(
+            products: reads.alphabetical(.product).map { .init(id: $0.id.slug, title: $0.page.title) },
+            countries: reads.alphabetical(.country).map { .init(id: $0.id.slug, title: $0.page.title) },
+            dataURL: Paths.screeningData, scriptURL: "static/screening.js")
+        return listingFile(path, context, template: "screening")
+    }
+}

@@ -1,0 +1,161 @@
+import DiligenceContent
+import DiligenceDiagnostics
+import DiligenceGraph
+import DiligenceMarkdown
+import DiligenceSupport
+import DiligenceTemplate
+import Foundation
+
+/// The site's Mustache templates, compiled once per build. Top-level files of
+/// `templates/` are page templates (`country.mustache`); files in
+/// `templates/partials/` are partials, named without the folder (`{{> header}}`).
+/// Syntax errors, and partials that name no template, are reported at the
+/// template's line and column, all of them in one run; so is a partial that
+/// includes itself, directly or through others (it would never finish).
+public struct TemplateLibrary: Sendable {
+    /// Templates every site needs, one per kind of output page.
+    public static let required = ["base", "home", "guidance", "product", "country", "page", "list", "search", "404",
+                                  "matrix", "screening", "review"]
+
+    /// One template's text, its name and the file name messages show.
+    public struct Source: Sendable {
+        public var name: String
+        public var file: String
+        public var text: String
+
+        public init(name: String, file: String, text: String) {
+            self.name = name
+            self.file = file
+            self.text = text
+        }
+    }
+
+    /// A `{{> name}}` or `{{< name}}` tag, where it is.
+    private struct Reference {
+        package var from: String
+        package var name: String
+        package var location: SourceLocation
+    }
+
+    package let templates: [String: [TemplateNode]]
+
+    /// The templates of a site's `templates/` folder, all of `required` among them.
+    public init?(directory: String, displayDirectory: String? = nil, log: DiagnosticLog) {
+        let shown = displayDirectory ?? directory
+        let fm = FileManager.default
+        var sources: [Source] = []
+        var failed = false
+        for (folder, isPartial) in [("", false), ("partials", true)] {
+            let path = folder.isEmpty ? directory : directory + "/" + folder
+            guard let names = try? fm.contentsOfDirectory(atPath: path) else {
+                if !isPartial {
+                    log.error(at: SourceLocation(file: shown), "templates folder not found",
+                              hint: "run the command where your 'templates/' folder is, or name it with --templates DIR")
+                    return nil
+                }
+                continue
+            }
+            for name in names.sorted() where name.hasSuffix(".mustache") && !name.hasPrefix(".") {
+                let display = shown + "/" + (folder.isEmpty ? name : folder + "/" + name)
+                guard let data = fm.contents(atPath: path + "/" + name) else { continue }
+                let templateName = String(name.dropLast(".mustache".count))
+                if sources.contains(where: { $0.name == templateName }) {
+                    failed = true
+                    log.error(at: SourceLocation(file: display), "partial '\(templateName)' has the same name as a page template",
+                              hint: "rename the partial; partials and page templates share one namespace")
+                    continue
+                }
+                sources.append(Source(name: templateName, file: display, text: String(decoding: data, as: UTF8.self)))
+            }
+        }
+        let found = Set(sources.map(\.name))
+        for name in TemplateLibrary.required where !found.contains(name) {
+            log.error(at: SourceLocation(file: shown + "/" + name + ".mustache"), "missing template '\(name).mustache'",
+                      hint: "copy it from the templates/ folder of the Diligence repository")
+            failed = true
+        }
+        guard let library = TemplateLibrary(sources: sources, log: log), !failed else { return nil }
+        self = library
+    }
+
+    /// Compiles `sources`; nil, with every problem in `log`, if one cannot be.
+    public init?(sources: [Source], log: DiagnosticLog) {
+        var templates: [String: [TemplateNode]] = [:]
+        var references: [Reference] = []
+        var failed = false
+        for source in sources {
+            let text = TemplateSource(source.text)
+            var parser = TemplateParser(text)
+            do {
+                templates[source.name] = try parser.parse()
+                references += parser.references.map { reference in
+                    let (line, column) = text.location(of: reference.offset)
+                    return Reference(from: source.name, name: reference.name,
+                                     location: SourceLocation(file: source.file, line: line, column: column))
+                }
+            } catch {
+                failed = true
+                let (line, column) = text.location(of: error.offset)
+                log.error(at: SourceLocation(file: source.file, line: line, column: column),
+                          "template syntax error: \(error.message)", hint: error.hint)
+            }
+        }
+        let names = Set(sources.map(\.name))
+        for reference in references where !names.contains(reference.name) {
+            failed = true
+            log.error(at: reference.location, "no template or partial named '\(reference.name)'",
+                      hint: "partials are the files of templates/partials/ without '.mustache'; known: \(names.sorted().joined(separator: ", "))")
+        }
+        for cycle in Self.cycles(in: references.filter { names.contains($0.name) }) {
+            failed = true
+            let path = (cycle.map(\.from) + [cycle[0].from]).joined(separator: " → ")
+            log.error(at: cycle[cycle.count - 1].location, "templates include each other without end: \(path)",
+                      hint: "remove one of these {{> …}} tags")
+        }
+        if failed { return nil }
+        self.templates = templates
+    }
+
+    /// The HTML of the template named `template` for `context`.
+    public func render(_ context: some TemplateObject, template: String) -> [UInt8] {
+        var renderer = TemplateRenderer(templates: templates)
+        renderer.render(template, with: context.templateValue)
+        return renderer.output
+    }
+
+    /// The HTML, its rows (`TemplateRow`), and how many of them were copied
+    /// from `reusable` (where their row key is there) instead of rendered.
+    public func render(_ context: some TemplateObject, template: String, reusing reusable: [UInt64: ArraySlice<UInt8>])
+        -> (bytes: [UInt8], rows: [TemplateRow], copied: Int) {
+        var renderer = TemplateRenderer(templates: templates)
+        renderer.keepsRows = true
+        renderer.reusable = reusable
+        renderer.render(template, with: context.templateValue)
+        return (renderer.output, renderer.rows, renderer.copied)
+    }
+
+    /// Cycles of inclusions, each as the references that make it (at least
+    /// one per group of templates that include each other).
+    private static func cycles(in references: [Reference]) -> [[Reference]] {
+        let edges = Dictionary(grouping: references, by: \.from)
+        var cycles: [[Reference]] = []
+        var seen: Set<[String]> = []
+        var finished: Set<String> = []
+        func visit(_ name: String, _ path: [Reference]) {
+            let stack = path.map(\.from) + [name]
+            for edge in edges[name] ?? [] {
+                if let start = stack.firstIndex(of: edge.name) {
+                    let cycle = Array(path[start...]) + [edge]
+                    if seen.insert(cycle.map(\.from).sorted()).inserted { cycles.append(cycle) }
+                } else if !finished.contains(edge.name) {
+                    visit(edge.name, path + [edge])
+                }
+            }
+            finished.insert(name)
+        }
+        for name in edges.keys.sorted() where !finished.contains(name) {
+            visit(name, [])
+        }
+        return cycles
+    }
+}

@@ -1,0 +1,41 @@
+import DiligenceContent
+import DiligenceDiagnostics
+import DiligenceGraph
+import DiligenceMarkdown
+import DiligenceSupport
+import DiligenceTemplate
+
+/// A to Z order for titles, as readers expect it: case and accents ignored,
+/// numbers by value ("Step 2" before "Step 10"), ties broken by page id so
+/// the order never depends on the input's. Each title's key is computed once:
+/// `localizedStandardCompare` made a locale per comparison, a sixth of an
+/// incremental build's time on a 10,000-page site.
+package enum TitleOrder {
+    package static func sorted(_ pages: [ParsedPage]) -> [ParsedPage] {
+        let keys = pages.map { key($0.page.title) }
+        return pages.indices.sorted { a, b in
+            keys[a] != keys[b] ? keys[a].lexicographicallyPrecedes(keys[b]) : pages[a].id < pages[b].id
+        }.map { pages[$0] }
+    }
+
+    /// The folded title with each run of digits left-padded to 12 digits.
+    package static func key(_ title: String) -> [UInt8] {
+        let folded = Array(TextFolding.fold(title).utf8)
+        var key: [UInt8] = []
+        key.reserveCapacity(folded.count + 8)
+        var i = 0
+        while i < folded.count {
+            guard folded[i] >= UInt8(ascii: "0"), folded[i] <= UInt8(ascii: "9") else {
+                key.append(folded[i])
+                i += 1
+                continue
+            }
+            var end = i
+            while end < folded.count, folded[end] >= UInt8(ascii: "0"), folded[end] <= UInt8(ascii: "9") { end += 1 }
+            if end - i < 12 { key += Array(repeating: UInt8(ascii: "0"), count: 12 - (end - i)) }
+            key += folded[i..<end]
+            i = end
+        }
+        return key
+    }
+}

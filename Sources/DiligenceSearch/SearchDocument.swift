@@ -1,0 +1,109 @@
+import DiligenceContent
+import DiligenceGraph
+import DiligenceRender
+import DiligenceSupport
+
+/// What the search index knows of one page: its text by field (for ranking)
+/// and the record a result shows (title, summary, sections for snippets and
+/// deep links, facet values for filters). Built from the same parse as the
+/// HTML: the section text comes from the page's cmark tree.
+package struct SearchDocument {
+    /// Fields in ranking order; weights in `SearchIndexBuilder.weights`.
+    package enum Field: Int, CaseIterable {
+        case title, headings, summary, lists, body
+    }
+
+    /// The record the browser loads for a result (`search/d/<n>.js`).
+    package struct Record {
+        /// Title, URL (from the site root), kind label, summary, risk label.
+        package var t: String
+        package var u: String
+        package var k: String
+        package var s: String
+        package var r: String?
+        /// Sections: [heading id ("" before the first heading), heading text, text].
+        package var x: [[String]]
+
+        /// `DiligenceSearch.put(null,{…});`: the key is the name the script
+        /// element was loaded under (`search.js` reads it from
+        /// `document.currentScript`), so the file does not carry its page
+        /// number, and renumbering pages renames record files instead of
+        /// rewriting them.
+        package func script() -> [UInt8] {
+            var json = JSONBytes(capacity: 256 + x.reduce(0) { $0 + $1.reduce(0) { $0 + $1.utf8.count } })
+            json.raw("DiligenceSearch.put(null,{\"t\":")
+            json.string(t)
+            json.raw(",\"u\":")
+            json.string(u)
+            json.raw(",\"k\":")
+            json.string(k)
+            json.raw(",\"s\":")
+            json.string(s)
+            json.raw(",\"r\":")
+            json.optionalString(r)
+            json.raw(",\"x\":[")
+            for (i, section) in x.enumerated() {
+                if i > 0 { json.bytes.append(UInt8(ascii: ",")) }
+                json.bytes.append(UInt8(ascii: "["))
+                for (j, part) in section.enumerated() {
+                    if j > 0 { json.bytes.append(UInt8(ascii: ",")) }
+                    json.string(part)
+                }
+                json.bytes.append(UInt8(ascii: "]"))
+            }
+            json.raw("]});\n")
+            return json.bytes
+        }
+    }
+
+    package var text: [Field: [String]] = [:]
+    package var record: Record
+    /// Facet id → the values this page has (kind, region, risk, category, regime).
+    package var facets: [String: [String]]
+
+    package init(_ parsed: ParsedPage, site: SiteConfig) {
+        let page = parsed.page
+        var lists: [String] = []
+        var risk: String?
+        switch page.details {
+        case .product(let p):
+            lists = (p.capabilities + p.misuse + p.redFlags + p.safeguards).map(\.value)
+                + p.controls.map { [$0.entry, $0.note?.value].compactMap { $0 }.joined(separator: " ") }
+            risk = RiskView(p.risk, in: site.riskLevels).label
+        case .country(let c):
+            lists = c.factors.compactMap(\.note?.value) + c.measures.map { $0.authority + " " + $0.measure.value }
+            risk = RiskView(c.risk, in: site.riskLevels).label
+        case .guidance, .page:
+            break
+        }
+        lists += page.tags + page.sources.map(\.title)
+        let headingText = Dictionary(parsed.document.headings.map { ($0.id, $0.text) }, uniquingKeysWith: { a, _ in a })
+        text[.title] = [page.title]
+        text[.summary] = [page.summary]
+        text[.headings] = parsed.document.headings.map(\.text)
+        text[.lists] = lists
+        text[.body] = parsed.sections.map(\.text)
+        // Body sections first, so a tie picks the body for the snippet; the
+        // list fields and sources last, under no heading.
+        var sections: [[String]] = []
+        for section in parsed.sections {
+            let id = section.headingID ?? ""
+            if sections.last?[0] == id { sections[sections.count - 1][2] += " " + section.text }
+            else { sections.append([id, headingText[id] ?? "", section.text]) }
+        }
+        sections.append(["", "", lists.joined(separator: " · ")])
+        record = Record(t: page.title, u: page.id.outputPath, k: page.kind.label, s: page.summary, r: risk,
+                        x: sections.filter { !$0[2].isEmpty || !$0[1].isEmpty })
+        facets = SearchDocument.facets(of: page)
+    }
+
+    /// Facet id → the values a page has (kind, region, risk, category, regime).
+    package static func facets(of page: Page) -> [String: [String]] {
+        var facets = ["kind": [page.kind.rawValue]]
+        for taxonomy in Taxonomy.allCases {
+            let values = taxonomy.terms(of: page)
+            if !values.isEmpty { facets[taxonomy.rawValue] = Array(Set(values)).sorted() }
+        }
+        return facets
+    }
+}

@@ -1,0 +1,152 @@
+import DiligenceContent
+import DiligenceGraph
+import DiligenceRender
+import DiligenceSupport
+import Foundation
+
+/// Builds the client-side search index as static script files under
+/// `search/`, loaded on demand by `static/search.js` through script elements
+/// (so it works from `file://` and under `script-src 'self'`):
+///
+/// - `meta.js`: page count, the first term of each chunk, the initials that
+///   have a vocabulary file, the facets.
+/// - `i-<n>.js`: chunks of the inverted index, terms in sorted order, each
+///   term's postings as `docDelta,score,docDelta,score…` in base 36. Scores
+///   are BM25F term weights (per-field weights and length normalisation),
+///   precomputed per page; the browser multiplies by the inverse document
+///   frequency, which it knows from the posting list's length.
+/// - `v-<hex>.js`: every term starting with one character, for one-typo
+///   matching (loaded only when a long word has no exact match).
+/// - `d/<name>.js`: one page's record (title, summary, sections) for results
+///   and snippets; only the records of results shown are loaded. Names are
+///   stable hashes of page ids, listed in page order by `n-<k>.js`
+///   (`SearchRecordNames`), so adding a page renames no record.
+/// - `facets.js`: the pages of each filter value, for counts on the results page.
+public struct SearchIndexBuilder: Sendable {
+    /// Field weights, in `SearchDocument.Field` order: title, headings,
+    /// summary, list fields, body.
+    public static let weights: [Double] = [10, 4, 3, 2, 1]
+    // Larger than the usual 1.2 because field weights multiply term
+    // frequencies: with 1.2 a title match saturates and ranks like a heading match.
+    package static let k1 = 5.0
+    package static let b = 0.75
+    /// Chunks are cut when they pass this many bytes.
+    public var chunkBytes: Int
+
+    public init(chunkBytes: Int = 24_000) {
+        self.chunkBytes = chunkBytes
+    }
+
+    /// Builds the index, handing each file to `emit` (from several threads)
+    /// as soon as it is ready; page records are written during tokenising.
+    public func build(_ graph: SiteGraph, emit: @Sendable (OutputFile) -> Void) {
+        let pages = graph.pages
+        let names = SearchRecordNames(pages.map(\.id))
+        // Per page, in parallel: its record file, facets, and term → score.
+        var documents = pages.indices.concurrentMap { i -> Tokenized? in
+            let tokenized = Tokenized(SearchDocument(pages[i], site: graph.site))
+            emit(OutputFile(path: SearchRecordNames.recordPath(names.names[i]), contents: .bytes(tokenized.record)))
+            return tokenized
+        }
+        // Inverted index: term → postings, pages in increasing order.
+        var termIDs: [String: Int] = [:]
+        var terms: [String] = []
+        var postings: [[SearchPosting]] = []
+        var facets: [[String: [String]]] = []
+        facets.reserveCapacity(documents.count)
+        for (i, d) in documents.enumerated() {
+            for (term, score) in d!.scores {
+                let id: Int
+                if let known = termIDs[term] { id = known } else {
+                    id = terms.count
+                    termIDs[term] = id
+                    terms.append(term)
+                    postings.append([])
+                }
+                postings[id].append(SearchPosting(doc: Int32(i), score: score))
+            }
+            facets.append(d!.facets)
+            documents[i] = nil
+        }
+        termIDs = [:]
+        let order = terms.indices.sorted { SearchIndexFiles.precedes(terms[$0], terms[$1]) }
+        let entries = order.lazy.map { id in
+            SearchIndexFiles.Entry(term: terms[id], bytes: SearchIndexFiles.encode(term: terms[id], postings: postings[id])[...])
+        }
+        SearchIndexFiles(chunkBytes: chunkBytes, site: graph.site)
+            .write(entries: entries, names: names, facets: facets, emit: emit)
+    }
+
+    /// A term's score in one page: BM25F's saturated, length-normalised term
+    /// frequency, quantised to 1…35 (one base-36 digit in the posting list,
+    /// which keeps common words' lists small). It depends on this page alone:
+    /// lengths are normalised against fixed reference lengths, not the site's average,
+    /// and the inverse document frequency is applied by the browser from the
+    /// length of the posting list — so editing one page changes only its own
+    /// postings, which is what lets an incremental build patch the index.
+    package static func score(_ counts: FieldCounts, lengths: [Int]) -> Int32 {
+        var weighted = 0.0
+        counts.forEach { f, count in
+            let norm = 1 - b + b * Double(lengths[f]) / referenceLengths[f]
+            weighted += weights[f] * Double(count) / norm
+        }
+        return Int32(max(1, (weighted / (k1 + weighted) * 35).rounded()))
+    }
+
+    /// Words per field in a typical page (title, headings, summary, list
+    /// fields, body): the lengths at which no normalisation applies.
+    package static let referenceLengths: [Double] = [6, 20, 25, 150, 700]
+
+    /// A page's occurrences of a term in each field (saturating at 65,535).
+    package struct FieldCounts {
+        package var counts: (UInt16, UInt16, UInt16, UInt16, UInt16) = (0, 0, 0, 0, 0)
+
+        package mutating func add(_ field: Int) {
+            switch field {
+            case 0: counts.0 &+= counts.0 == .max ? 0 : 1
+            case 1: counts.1 &+= counts.1 == .max ? 0 : 1
+            case 2: counts.2 &+= counts.2 == .max ? 0 : 1
+            case 3: counts.3 &+= counts.3 == .max ? 0 : 1
+            default: counts.4 &+= counts.4 == .max ? 0 : 1
+            }
+        }
+
+        package func forEach(_ body: (Int, UInt16) -> Void) {
+            if counts.0 > 0 { body(0, counts.0) }
+            if counts.1 > 0 { body(1, counts.1) }
+            if counts.2 > 0 { body(2, counts.2) }
+            if counts.3 > 0 { body(3, counts.3) }
+            if counts.4 > 0 { body(4, counts.4) }
+        }
+    }
+
+    /// One page, tokenised: what the merge needs, and its record file.
+    public struct Tokenized: Sendable {
+        /// Term → score in this page.
+        package var scores: [String: Int32]
+        /// Emptied once written.
+        package var record: [UInt8]
+        package var facets: [String: [String]]
+
+        package init(_ doc: SearchDocument) {
+            var terms: [String: FieldCounts] = [:]
+            terms.reserveCapacity(512)  // a 5 KB page has a few hundred distinct words: no regrowing
+            var lengths = [Int](repeating: 0, count: SearchDocument.Field.allCases.count)
+            for field in SearchDocument.Field.allCases {
+                for text in doc.text[field] ?? [] {
+                    TextFolding.forEachWord(text) { word in
+                        terms[word, default: FieldCounts()].add(field.rawValue)
+                        lengths[field.rawValue] += 1
+                    }
+                }
+            }
+            var scores: [String: Int32] = [:]
+            scores.reserveCapacity(terms.count)
+            for (term, counts) in terms { scores[term] = SearchIndexBuilder.score(counts, lengths: lengths) }
+            self.scores = scores
+            self.facets = doc.facets
+            self.record = doc.record.script()
+        }
+    }
+}
+

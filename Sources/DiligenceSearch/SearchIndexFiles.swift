@@ -1,0 +1,189 @@
+import DiligenceContent
+import DiligenceGraph
+import DiligenceRender
+import DiligenceSupport
+import Foundation
+
+/// The search index as files: cuts the sorted term entries into chunk files,
+/// writes the vocabulary per initial, the facets and `meta.js` — and reads
+/// chunk files back, so an incremental build can patch the postings of the
+/// pages that changed without tokenising the others again. A full build and
+/// a patched index go through the same `write`, so they are the same bytes.
+package struct SearchIndexFiles: Sendable {
+    /// One term and its encoded entry, `"term":"docDelta,score,…"`, exactly
+    /// as it appears in a chunk file (read back, a slice of that file's
+    /// bytes: 30,000 entries are not copied one by one).
+    package struct Entry: Sendable {
+        package var term: String
+        package var bytes: ArraySlice<UInt8>
+    }
+
+    package var chunkBytes: Int
+    package var site: SiteConfig
+
+    /// UTF-16 order: the order of JavaScript string comparison, which the
+    /// browser uses to find a term's chunk.
+    package static func precedes(_ a: String, _ b: String) -> Bool {
+        a.utf16.lexicographicallyPrecedes(b.utf16)
+    }
+
+    package static func encode(term: String, postings: [SearchPosting]) -> [UInt8] {
+        var json = JSONBytes(capacity: term.utf8.count + 8 + postings.count * 5)
+        json.string(term)
+        json.raw(":\"")
+        var previous: Int32 = 0
+        for (k, posting) in postings.enumerated() {
+            if k > 0 { json.bytes.append(UInt8(ascii: ",")) }
+            json.base36(Int(posting.doc - previous))
+            json.bytes.append(UInt8(ascii: ","))
+            json.base36(Int(posting.score))
+            previous = posting.doc
+        }
+        json.bytes.append(UInt8(ascii: "\""))
+        return json.bytes
+    }
+
+    /// Writes chunks, vocabulary, facets, record-name tables and meta for
+    /// entries in sorted order. `facets` nil: `facets.js` is not written
+    /// (an incremental build knows it has not changed).
+    package func write<S: Sequence>(entries: S, names: SearchRecordNames, facets: [[String: [String]]]?,
+                            emit: @Sendable (OutputFile) -> Void) where S.Element == Entry {
+        var chunkFirstTerms: [String] = []
+        var chunk = JSONBytes(capacity: chunkBytes + 4096)
+        var chunkCount = 0
+        var vocabulary: [Unicode.Scalar: [String]] = [:]
+        func closeChunk() {
+            var file = JSONBytes(capacity: chunk.bytes.count + 64)
+            file.raw("DiligenceSearch.put(\"i-")
+            file.decimal(chunkCount)
+            file.raw("\",{")
+            file.bytes += chunk.bytes
+            file.raw("});\n")
+            emit(OutputFile(path: "search/i-\(chunkCount).js", contents: .bytes(file.bytes)))
+            chunkCount += 1
+            chunk.bytes.removeAll(keepingCapacity: true)
+        }
+        for entry in entries {
+            if chunk.bytes.isEmpty { chunkFirstTerms.append(entry.term) } else { chunk.bytes.append(UInt8(ascii: ",")) }
+            chunk.bytes += entry.bytes
+            if chunk.bytes.count >= chunkBytes { closeChunk() }
+            if let initial = entry.term.unicodeScalars.first { vocabulary[initial, default: []].append(entry.term) }
+        }
+        if !chunk.bytes.isEmpty || chunkCount == 0 {
+            if chunk.bytes.isEmpty { chunkFirstTerms.append("") }
+            closeChunk()
+        }
+        for (initial, words) in vocabulary {
+            let key = "v-" + String(initial.value, radix: 16)
+            emit(OutputFile(path: "search/\(key).js", text: ScriptData.call("DiligenceSearch.put", key, words.joined(separator: " "))))
+        }
+        if let facets {
+            emit(OutputFile(path: "search/facets.js",
+                            text: ScriptData.call("DiligenceSearch.put", "facets", SearchFacets(facets, site: site))))
+        }
+        for table in names.tables() { emit(table) }
+        let meta = SearchMeta(n: names.names.count, c: chunkFirstTerms,
+                              v: vocabulary.keys.map { String(Character($0)) }.sorted(),
+                              w: SearchIndexBuilder.weights,
+                              r: [SearchRecordNames.perTable, SearchRecordNames.length])
+        emit(OutputFile(path: "search/meta.js", text: ScriptData.call("DiligenceSearch.put", "meta", meta)))
+    }
+
+    /// The entries of one chunk file as `write` produced it, in order; nil if
+    /// the file is not in that form.
+    package static func entries(ofChunk file: [UInt8]) -> [Entry]? {
+        // DiligenceSearch.put("i-N",{ entries });\n
+        guard let open = file.firstIndex(of: UInt8(ascii: "{")), file.count >= open + 4,
+              file[(file.count - 4)...].elementsEqual("});\n".utf8) else { return nil }
+        var entries: [Entry] = []
+        var i = open + 1
+        let end = file.count - 4
+        while i < end {
+            let start = i
+            guard let term = readString(file, &i), i + 1 < end, file[i] == UInt8(ascii: ":"), file[i + 1] == UInt8(ascii: "\"") else { return nil }
+            i += 2
+            while i < end, file[i] != UInt8(ascii: "\"") { i += 1 }
+            guard i < end else { return nil }
+            i += 1
+            entries.append(Entry(term: term, bytes: file[start..<i]))
+            if i < end {
+                guard file[i] == UInt8(ascii: ",") else { return nil }
+                i += 1
+            }
+        }
+        return entries
+    }
+
+    /// The postings of an entry, decoded.
+    package static func postings(of entry: Entry) -> [SearchPosting] {
+        var result: [SearchPosting] = []
+        forEachPosting(of: entry) { result.append($0); return true }
+        return result
+    }
+
+    /// Decodes an entry's `docDelta,score,…` (base 36) one posting at a
+    /// time, without building an array; stops when `body` returns false.
+    package static func forEachPosting(of entry: Entry, _ body: (SearchPosting) -> Bool) {
+        guard let colon = entry.bytes.lastIndex(of: UInt8(ascii: ":")) else { return }
+        var doc: Int32 = 0
+        var value: Int32 = 0
+        var isScore = false
+        // The closing quote ends the last score as a comma would.
+        for byte in entry.bytes[(colon + 2)...] {
+            if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") {
+                if isScore {
+                    if !body(SearchPosting(doc: doc, score: value)) { return }
+                } else {
+                    doc += value
+                }
+                isScore.toggle()
+                value = 0
+            } else {
+                value = value * 36 + Int32(byte <= UInt8(ascii: "9") ? byte - UInt8(ascii: "0") : byte - UInt8(ascii: "a") + 10)
+            }
+        }
+    }
+
+    /// Reads the JSON string at `i` (which must be a `"`), moving past it.
+    private static func readString(_ bytes: [UInt8], _ i: inout Int) -> String? {
+        guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { return nil }
+        i += 1
+        var scalars = String.UnicodeScalarView()
+        var utf8: [UInt8] = []
+        var pendingHigh: UInt32?
+        func flush() {
+            if !utf8.isEmpty { scalars.append(contentsOf: String(decoding: utf8, as: UTF8.self).unicodeScalars); utf8.removeAll() }
+        }
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte == UInt8(ascii: "\"") { i += 1; flush(); return String(scalars) }
+            if byte != UInt8(ascii: "\\") { utf8.append(byte); i += 1; continue }
+            guard i + 1 < bytes.count else { return nil }
+            let escaped = bytes[i + 1]
+            i += 2
+            switch escaped {
+            case UInt8(ascii: "n"): utf8.append(0x0A)
+            case UInt8(ascii: "t"): utf8.append(0x09)
+            case UInt8(ascii: "r"): utf8.append(0x0D)
+            case UInt8(ascii: "u"):
+                guard i + 4 <= bytes.count, let code = UInt32(String(decoding: bytes[i..<(i + 4)], as: UTF8.self), radix: 16) else { return nil }
+                i += 4
+                flush()
+                if (0xD800..<0xDC00).contains(code) { pendingHigh = code; continue }
+                if let high = pendingHigh, (0xDC00..<0xE000).contains(code) {
+                    pendingHigh = nil
+                    if let scalar = Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (code - 0xDC00)) { scalars.append(scalar) }
+                    continue
+                }
+                if let scalar = Unicode.Scalar(code) { scalars.append(scalar) }
+            default: utf8.append(escaped)
+            }
+        }
+        return nil
+    }
+
+    package init(chunkBytes: Int, site: SiteConfig) {
+        self.chunkBytes = chunkBytes
+        self.site = site
+    }
+}

@@ -1,0 +1,187 @@
+import DiligenceContent
+import DiligenceGraph
+import DiligenceRender
+import DiligenceSupport
+import Foundation
+
+/// Brings the search index of an existing output folder up to date with the
+/// pages that changed, without tokenising the others: takes the chunk files
+/// as the build cache kept them (`OutputCache`), drops the changed pages' old postings, adds their new ones, and
+/// writes the index again through `SearchIndexFiles` — so the bytes are those
+/// a full build would write (scores depend only on their own page). Files
+/// whose bytes are unchanged are left alone by the writer.
+package struct SearchIndexPatch {
+    package var files: SearchIndexFiles
+
+    package enum Failure: Error {
+        /// The index the cache kept is not in the form this version writes.
+        case unreadable(String)
+    }
+
+    /// A chunk file of the index being patched: its bytes and its entries.
+    package struct Chunk: Sendable {
+        package var bytes: [UInt8]
+        package var entries: [SearchIndexFiles.Entry]
+    }
+
+    /// Parses the index's chunk files as the cache kept them, in parallel.
+    package static func chunks(_ kept: [ArraySlice<UInt8>]) throws -> [Chunk] {
+        guard !kept.isEmpty else { throw Failure.unreadable("search/i-0.js") }
+        let parsed = kept.concurrentMap { slice -> Chunk? in
+            let bytes = Array(slice)
+            return SearchIndexFiles.entries(ofChunk: bytes).map { Chunk(bytes: bytes, entries: $0) }
+        }
+        return try parsed.enumerated().map { i, chunk in
+            guard let chunk else { throw Failure.unreadable("search/i-\(i).js") }
+            return chunk
+        }
+    }
+
+    /// What a patch changes in the output folder, worked out without
+    /// writing anything, so it can be computed while the rest of the build
+    /// is still deciding whether it may write.
+    package struct Plan: Sendable {
+        /// Record files of pages that no longer exist.
+        package var removedRecords: [String]
+        /// Records of changed pages and the index files whose bytes may have
+        /// changed (vocabulary, facets, name tables, meta): the writer compares.
+        package var files: [OutputFile]
+        /// Chunks whose bytes differ from the old ones: written as they are.
+        package var changedChunks: [OutputFile]
+        /// Chunk, vocabulary and name-table files the index no longer has.
+        package var stale: [String]
+        /// Every chunk file of the patched index, by number, and the paths
+        /// of its index files: what the cache keeps for the next patch.
+        package var chunks: [ArraySlice<UInt8>]
+        package var indexFiles: [String]
+    }
+
+    /// - Parameters:
+    ///   - changed: new page number → the page (changed or added), tokenised.
+    ///   - renumbered: old page number → new number, nil for a removed page.
+    ///   - oldNames: the record names of the pages before, in their old order.
+    ///   - names: every page's record name now, in page order; a kept page
+    ///     keeps its name (the caller checks).
+    ///   - facets: every page's facet values, in page order; nil if no
+    ///     page's facets or number changed (`facets.js` stays as it is).
+    ///   - old: the index's chunks as `chunks` parsed them.
+    ///   - oldIndexFiles: the paths of the index's chunk, vocabulary and name-table files.
+    package func plan(changed: [Int: SearchIndexBuilder.Tokenized], renumbered: [Int?], oldNames: SearchRecordNames,
+              names: SearchRecordNames, facets: [[String: [String]]]?, old: Result<[Chunk], Error>,
+              oldIndexFiles: [String]) throws -> Plan {
+        // Old page numbers whose postings are dropped (changed or removed pages).
+        var dropped = [Bool](repeating: false, count: renumbered.count)
+        for (old, new) in renumbered.enumerated() where new.map({ changed[$0] != nil }) ?? true { dropped[old] = true }
+        let renumbering = SearchRenumbering(renumbered: renumbered, dropped: dropped)
+        let removedRecords = renumbered.indices.filter { renumbered[$0] == nil }.map { SearchRecordNames.recordPath(oldNames.names[$0]) }
+        // The changed pages' new postings, by term.
+        var planned: [OutputFile] = []
+        var fresh: [String: [SearchPosting]] = [:]
+        for (doc, tokenized) in changed.sorted(by: { $0.key < $1.key }) {
+            planned.append(OutputFile(path: SearchRecordNames.recordPath(names.names[doc]), contents: .bytes(tokenized.record)))
+            for (term, score) in tokenized.scores { fresh[term, default: []].append(SearchPosting(doc: Int32(doc), score: score)) }
+        }
+        // Patch the old chunks (read beforehand) in order.
+        var parsed = try old.get()
+        var entries: [SearchIndexFiles.Entry] = []
+        var oldChunks: [String: [UInt8]] = [:]
+        for (i, chunk) in parsed.enumerated() {
+            oldChunks["search/i-\(i).js"] = chunk.bytes
+            for entry in chunk.entries {
+                if let added = fresh.removeValue(forKey: entry.term) {
+                    // A term of a changed page: its other postings renumbered, the new ones inserted.
+                    let kept: ArraySlice<UInt8>?
+                    switch renumbering.apply(entry) {
+                    case nil: throw Failure.unreadable("search/i-\(i).js")
+                    case .unchanged: kept = entry.bytes
+                    case .changed(let bytes): kept = bytes[...]
+                    case .empty: kept = nil
+                    }
+                    guard let merged = SearchPostingInsertion.insert(added, into: kept, term: entry.term) else {
+                        throw Failure.unreadable("search/i-\(i).js")
+                    }
+                    entries.append(.init(term: entry.term, bytes: merged[...]))
+                    continue
+                }
+                switch renumbering.apply(entry) {
+                case nil: throw Failure.unreadable("search/i-\(i).js")
+                case .unchanged: entries.append(entry)
+                case .changed(let bytes): entries.append(.init(term: entry.term, bytes: bytes[...]))
+                case .empty: break
+                }
+            }
+        }
+        parsed = []
+        // Terms no page had before, merged into sorted order.
+        if !fresh.isEmpty {
+            let added = fresh.keys.sorted(by: SearchIndexFiles.precedes).map {
+                SearchIndexFiles.Entry(term: $0, bytes: SearchIndexFiles.encode(term: $0, postings: fresh[$0]!)[...])
+            }
+            var merged: [SearchIndexFiles.Entry] = []
+            merged.reserveCapacity(entries.count + added.count)
+            var i = 0, j = 0
+            while i < entries.count || j < added.count {
+                if j == added.count || (i < entries.count && SearchIndexFiles.precedes(entries[i].term, added[j].term)) {
+                    merged.append(entries[i]); i += 1
+                } else {
+                    merged.append(added[j]); j += 1
+                }
+            }
+            entries = merged
+        }
+        let emitted = Collected()
+        let unchanged = oldChunks
+        files.write(entries: entries, names: names, facets: facets) { file in
+            // Most chunks come out as they were: leave them out.
+            if case .bytes(let bytes) = file.contents, let old = unchanged[file.path] {
+                emitted.add(file.path, old == bytes ? nil : file, known: true, chunk: bytes)
+            } else {
+                let chunk: [UInt8]? = if file.path.hasPrefix("search/i-"), case .bytes(let bytes) = file.contents { bytes } else { nil }
+                emitted.add(file.path, file, known: false, chunk: chunk)
+            }
+        }
+        planned += emitted.files.sorted { $0.path < $1.path }
+        let paths = emitted.paths
+        let stale = oldIndexFiles.filter { !paths.contains($0) }
+        return Plan(removedRecords: removedRecords, files: planned, changedChunks: emitted.knownChanged.sorted { $0.path < $1.path },
+                    stale: stale.sorted(), chunks: emitted.chunks, indexFiles: Self.indexFiles(paths))
+    }
+
+    /// The chunk, vocabulary and name-table files among an index's paths, sorted.
+    package static func indexFiles<S: Sequence>(_ paths: S) -> [String] where S.Element == String {
+        paths.filter { path in
+            let name = path.dropFirst("search/".count)
+            return path.hasPrefix("search/") && !name.contains("/") && name.hasSuffix(".js")
+                && (name.hasPrefix("i-") || name.hasPrefix("v-") || name.hasPrefix("n-"))
+        }.sorted()
+    }
+
+    /// Index files emitted by the writer (from several threads): every path,
+    /// the files that differ, or may differ, from the old ones, and every chunk.
+    package final class Collected: @unchecked Sendable {
+        private var allPaths: Set<String> = []
+        private var chunkBytes: [String: [UInt8]] = [:]
+        private var changed: [OutputFile] = []
+        private var different: [OutputFile] = []
+        private let lock = NSLock()
+        /// `known`: the file is a chunk compared with its old bytes already.
+        package func add(_ path: String, _ file: OutputFile?, known: Bool, chunk: [UInt8]? = nil) {
+            lock.withLock {
+                allPaths.insert(path)
+                if let chunk { chunkBytes[path] = chunk }
+                if let file { known ? different.append(file) : changed.append(file) }
+            }
+        }
+        package var paths: Set<String> { lock.withLock { allPaths } }
+        package var files: [OutputFile] { lock.withLock { changed } }
+        package var knownChanged: [OutputFile] { lock.withLock { different } }
+        /// The chunk files, by number.
+        package var chunks: [ArraySlice<UInt8>] {
+            lock.withLock { (0..<chunkBytes.count).map { chunkBytes["search/i-\($0).js"].map { $0[...] } ?? [] } }
+        }
+    }
+
+    package init(files: SearchIndexFiles) {
+        self.files = files
+    }
+}

@@ -1,0 +1,18 @@
+import DiligenceContent
+import DiligenceGraph
+import DiligenceRender
+import DiligenceSupport
+
+/// `search/meta.js`: what the browser needs before its first lookup.
+package struct SearchMeta: Encodable {
+    /// Number of pages.
+    package var n: Int
+    /// First term of each chunk `i-<n>.js`, in order.
+    package var c: [String]
+    /// Initials that have a vocabulary file.
+    package var v: [String]
+    /// Field weights, for reference.
+    package var w: [Double]
+    /// Page names per `n-<k>.js` table, and the length of a name.
+    package var r: [Int]
+}

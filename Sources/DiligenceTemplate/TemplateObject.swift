@@ -1,0 +1,25 @@
+import DiligenceDiagnostics
+import DiligenceSupport
+
+/// A value with named fields a template can read: `{{title}}` asks the
+/// innermost object on the context stack for `value(named: "title")`, then
+/// the objects below it, until one answers with something other than
+/// `.missing`.
+public protocol TemplateObject: TemplateValueConvertible {
+    func value(named name: String) -> TemplateValue
+
+    /// A hash of everything `value(named:)` answers, nested values included,
+    /// for an object that a long list shows once per item (a link): an item
+    /// whose key and place in the templates did not change since the last
+    /// build is copied from the page as it was written instead of rendered
+    /// again (`TemplateRow`). `nil`, the default: always rendered.
+    var reuseKey: UInt64? { get }
+}
+
+extension TemplateObject {
+    public var reuseKey: UInt64? { nil }
+}
+
+extension TemplateObject {
+    public var templateValue: TemplateValue { .object(self) }
+}

@@ -1,0 +1,257 @@
+import DiligenceDiagnostics
+import DiligenceSupport
+
+/// Renders compiled templates into bytes: names resolved against a stack of
+/// `TemplateValue`s, text escaped on UTF-8 bytes, nothing cast or reflected.
+///
+/// The structure follows swift-mustache's renderer (one scope per rendered
+/// node list, a section rendered as one piece) so that the indentation of
+/// standalone partials lands on the same lines it did.
+///
+/// With `keepsRows`, the items of lists whose objects have a `reuseKey` are
+/// recorded as `rows`, and an item whose row key is in `reusable` is copied
+/// from there instead of rendered: a listing page of 10,000 links, rendered
+/// again after one title changed, renders one link.
+package struct TemplateRenderer {
+    /// Where the list item being rendered sits in its list (`{{index()}}`).
+    package struct Position {
+        package var index: Int
+        package var count: Int
+    }
+
+    /// What a partial or a block passes down besides the stack.
+    private struct Scope {
+        package var indentation: [UInt8] = []
+        /// Blocks replaced by the templates that included this one; the
+        /// outermost replacement wins.
+        package var blocks: [String: [TemplateNode]] = [:]
+        package var position: Position? = nil
+        /// Where in the templates this is: a hash of the template's name and
+        /// of the place of every section, partial and block entered on the
+        /// way. The same place means the same nodes, indentation and blocks.
+        package var place: UInt64 = 0
+    }
+
+    /// The list item whose row is being recorded, and whether its rendering
+    /// read anything from outside it (then it is not a row).
+    private struct OpenRow {
+        package var stackDepth: Int
+        package var escaped = false
+    }
+
+    package let templates: [String: [TemplateNode]]
+    package private(set) var output: [UInt8] = []
+    private var stack: [TemplateValue] = []
+
+    /// Record `rows`, and copy the items found in `reusable`.
+    package var keepsRows = false
+    /// Row key → the bytes that item rendered last time.
+    package var reusable: [UInt64: ArraySlice<UInt8>] = [:]
+    /// The rows of `output`, in order.
+    package private(set) var rows: [TemplateRow] = []
+    /// How many of them were copied from `reusable`.
+    package private(set) var copied = 0
+    private var openRow: OpenRow?
+
+    package init(templates: [String: [TemplateNode]]) {
+        self.templates = templates
+    }
+
+    /// Renders the template named `name` for `value` after what is already in `output`.
+    package mutating func render(_ name: String, with value: TemplateValue) {
+        guard let nodes = templates[name] else { return }
+        var place = StableHasher()
+        place.combine(name)
+        stack.append(value)
+        render(nodes, Scope(place: place.value))
+        stack.removeLast()
+    }
+
+    private mutating func render(_ nodes: [TemplateNode], _ scope: Scope) {
+        if scope.indentation.isEmpty {
+            for (i, node) in nodes.enumerated() { render(node, at: i, scope) }
+            return
+        }
+        // A piece that starts a line gets the indentation before it.
+        let start = output.count
+        for (i, node) in nodes.enumerated() {
+            let before = output.count
+            render(node, at: i, scope)
+            if output.count > before, before > start, output[before - 1] == UInt8(ascii: "\n") {
+                output.insert(contentsOf: scope.indentation, at: before)
+                // Rows already recorded in this piece move with it (a row
+                // is never cut: it ends before this piece or lies in it).
+                var k = rows.count
+                while k > 0, rows[k - 1].start >= before {
+                    k -= 1
+                    rows[k].start += scope.indentation.count
+                    rows[k].end += scope.indentation.count
+                }
+            }
+        }
+    }
+
+    /// The place of node `index` of the nodes `scope` is rendering.
+    private static func place(_ scope: Scope, _ index: Int) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(scope.place)
+        hasher.combine(index)
+        return hasher.value
+    }
+
+    /// The row key of list item `index`, if rows are kept, none is open and
+    /// the item has one; and the item, if finding out made it.
+    private func rowKey(_ list: any TemplateSequence, _ index: Int, _ place: UInt64) -> (key: UInt64?, item: TemplateValue?) {
+        guard keepsRows, openRow == nil else { return (nil, nil) }
+        var item: TemplateValue?
+        var key = list.reuseKey(at: index)
+        if key == nil {
+            let made = list.element(at: index)
+            item = made
+            if case .object(let object) = made { key = object.reuseKey }
+        }
+        guard let key else { return (nil, item) }
+        var hasher = StableHasher()
+        hasher.combine(place)
+        hasher.combine(key)
+        return (hasher.value, item)
+    }
+
+    /// Renders list item `index` as a row: copied if `reusable` has it (the
+    /// item is then never made), recorded unless it read something from
+    /// outside itself.
+    private mutating func renderRow(_ list: any TemplateSequence, _ index: Int, made: TemplateValue?, key: UInt64,
+                                    _ body: [TemplateNode], _ scope: Scope) {
+        let start = output.count
+        if let bytes = reusable[key] {
+            output.append(contentsOf: bytes)
+            copied += 1
+        } else {
+            openRow = OpenRow(stackDepth: stack.count)
+            stack.append(made ?? list.element(at: index))
+            render(body, scope)
+            stack.removeLast()
+            let escaped = openRow!.escaped
+            openRow = nil
+            if escaped { return }
+        }
+        rows.append(TemplateRow(key: key, start: start, end: output.count))
+    }
+
+    private mutating func render(_ node: TemplateNode, at index: Int, _ scope: Scope) {
+        switch node {
+        case .text(let bytes):
+            output.append(contentsOf: bytes)
+
+        case .variable(let name, let escaped):
+            switch resolve(name, scope) {
+            case .text(let text): escaped ? HTMLEscaping.append(text, escapedTo: &output) : output.append(contentsOf: text.utf8)
+            case .number(let number): output.append(contentsOf: String(number).utf8)
+            case .flag(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
+            case .missing, .null, .object, .list: break
+            }
+
+        case .section(let name, let inverted, let body):
+            let value = resolve(name, scope)
+            // A body shown once without a new value keeps the list position;
+            // every body gets its own place.
+            var same = scope
+            same.place = Self.place(scope, index)
+            var inner = same
+            inner.position = nil
+            switch (value, inverted) {
+            case (.missing, false), (.null, false): break
+            case (.missing, true), (.null, true): render(body, same)
+            case (.flag(let flag), _): if flag != inverted { render(body, same) }
+            case (.list(let list), false):
+                for i in 0..<list.count {
+                    inner.position = Position(index: i, count: list.count)
+                    let row = rowKey(list, i, inner.place)
+                    if let key = row.key {
+                        renderRow(list, i, made: row.item, key: key, body, inner)
+                        continue
+                    }
+                    stack.append(row.item ?? list.element(at: i))
+                    render(body, inner)
+                    stack.removeLast()
+                }
+            case (.list(let list), true):
+                if list.count == 0 {
+                    stack.append(value)
+                    render(body, inner)
+                    stack.removeLast()
+                }
+            case (_, false):
+                stack.append(value)
+                render(body, inner)
+                stack.removeLast()
+            case (_, true): break
+            }
+
+        case .block(let name, let body, let indentation):
+            var inner = scope
+            inner.indentation += indentation
+            inner.position = nil
+            inner.place = Self.place(scope, index)
+            render(scope.blocks[name] ?? body, inner)
+
+        case .partial(let name, let indentation, let overrides):
+            guard let nodes = templates[name] else { return }
+            var inner = scope
+            inner.indentation += indentation ?? []
+            inner.position = nil
+            inner.place = Self.place(scope, index)
+            if let overrides {
+                inner.blocks.merge(overrides) { outer, _ in outer }
+            }
+            render(nodes, inner)
+
+        case .blockOverride:
+            break
+        }
+    }
+
+    private mutating func resolve(_ name: TemplateName, _ scope: Scope) -> TemplateValue {
+        var value: TemplateValue
+        var path = name.path[...]
+        var transforms = name.transforms[...]
+        switch name.root {
+        case .position:
+            openRow?.escaped = true  // the item's place in its list
+            guard let position = scope.position, let first = transforms.popFirst() else { return .missing }
+            value = first.apply(to: position)
+        case .current:
+            value = stack.last ?? .missing
+        case .stack:
+            let key = path.removeFirst()
+            value = .missing
+            var depth = stack.count
+            while depth > 0 {
+                depth -= 1
+                guard case .object(let object) = stack[depth] else { continue }
+                let found = object.value(named: key)
+                if case .missing = found { continue }
+                value = found
+                break
+            }
+            // Answered from outside the open row, or by nobody (which
+            // depends on the outer values too): not a row.
+            if let row = openRow {
+                var inside = depth >= row.stackDepth
+                if case .missing = value { inside = false }
+                if !inside { openRow!.escaped = true }
+            }
+        }
+        for key in path {
+            guard case .object(let object) = value else { return .missing }
+            value = object.value(named: key)
+        }
+        for transform in transforms {
+            if case .missing = value { return .missing }
+            if case .null = value { return .missing }
+            value = transform.apply(to: value)
+        }
+        if case .null = value { return .missing }
+        return value
+    }
+}

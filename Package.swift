@@ -37,7 +37,7 @@ let package = Package(
             name: "DiligenceGraph",
             dependencies: ["DiligenceMarkdown", "DiligenceContent", "DiligenceDiagnostics", "DiligenceSupport"]
         ),
-        .target(name: "DiligenceTemplate", dependencies: ["DiligenceDiagnostics", "DiligenceSupport"]),
+        .target(name: "DiligenceTemplate", dependencies: ["DiligenceSupport"]),
         .target(
             name: "DiligenceRender",
             dependencies: ["DiligenceTemplate", "DiligenceGraph", "DiligenceMarkdown", "DiligenceContent",

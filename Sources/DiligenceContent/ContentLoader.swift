@@ -7,20 +7,20 @@ import Foundation
 /// `_` or `.` are skipped, as the content model says. Symbolic links that lead
 /// outside the content folder are refused, so a pull request cannot publish
 /// files from elsewhere on the build machine.
-public struct ContentLoader: Sendable {
-    public var root: String
+package struct ContentLoader: Sendable {
+    package var root: String
     /// Prefix for paths in diagnostics (the folder as the user named it).
-    public var displayRoot: String
+    package var displayRoot: String
     /// Larger Markdown or YAML files are refused rather than parsed.
-    public var maxFileSize: Int
+    package var maxFileSize: Int
 
-    public init(root: String, displayRoot: String? = nil, maxFileSize: Int = 1 << 20) {
+    package init(root: String, displayRoot: String? = nil, maxFileSize: Int = 1 << 20) {
         self.root = root
         self.displayRoot = displayRoot ?? root
         self.maxFileSize = maxFileSize
     }
 
-    public func load(into log: DiagnosticLog) -> ContentTree {
+    package func load(into log: DiagnosticLog) -> ContentTree {
         var tree = list(into: log)
         // Read the pages in parallel: on a large site, file opening dominates.
         tree.pageFiles = tree.pagePaths.concurrentMap { read($0, log: log) }.compactMap { $0 }

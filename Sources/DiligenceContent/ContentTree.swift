@@ -3,15 +3,15 @@ import DiligenceSupport
 
 /// Everything read from the content folder: the site settings, the page files
 /// and the asset paths. The only stage before `publish` that touches the disk.
-public struct ContentTree: Sendable {
-    public var siteFile: SourceFile?
-    public var pageFiles: [SourceFile]
+package struct ContentTree: Sendable {
+    package var siteFile: SourceFile?
+    package var pageFiles: [SourceFile]
     /// Paths of the page files relative to the content folder, sorted.
-    public var pagePaths: [String] = []
+    package var pagePaths: [String] = []
     /// Asset paths relative to the content folder (`assets/logo.png`), sorted.
-    public var assets: [String]
+    package var assets: [String]
 
-    public init(siteFile: SourceFile?, pageFiles: [SourceFile], assets: [String]) {
+    package init(siteFile: SourceFile?, pageFiles: [SourceFile], assets: [String]) {
         self.siteFile = siteFile
         self.pageFiles = pageFiles
         self.assets = assets

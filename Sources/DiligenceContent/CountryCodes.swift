@@ -3,11 +3,11 @@ import DiligenceSupport
 
 /// ISO 3166-1 alpha-2 country codes, for checking `country` fields and
 /// country file names.
-public enum CountryCodes {
+package enum CountryCodes {
     /// The 249 officially assigned codes, plus `XK` (Kosovo), a user-assigned
     /// code that the EU and many export-control bodies use; Kosovo subscribes
     /// to the ECHRI Code of Conduct.
-    public static let all: Set<String> = [
+    package static let all: Set<String> = [
         "AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AQ", "AR", "AS", "AT", "AU", "AW", "AX", "AZ",
         "BA", "BB", "BD", "BE", "BF", "BG", "BH", "BI", "BJ", "BL", "BM", "BN", "BO", "BQ", "BR", "BS",
         "BT", "BV", "BW", "BY", "BZ", "CA", "CC", "CD", "CF", "CG", "CH", "CI", "CK", "CL", "CM", "CN",
@@ -28,14 +28,14 @@ public enum CountryCodes {
     ]
 
     /// Codes people often write by mistake, and the code they mean.
-    public static let commonMistakes: [String: String] = [
+    package static let commonMistakes: [String: String] = [
         "UK": "GB", "EL": "GR", "EN": "GB", "KS": "XK", "KO": "XK",
     ]
 
-    public static func isValid(_ code: String) -> Bool { all.contains(code) }
+    package static func isValid(_ code: String) -> Bool { all.contains(code) }
 
     /// A hint for a code that is not valid.
-    public static func hint(for code: String) -> String {
+    package static func hint(for code: String) -> String {
         if let meant = commonMistakes[code.uppercased()] {
             return "did you mean '\(meant)'? ISO 3166-1 uses \(meant)"
         }

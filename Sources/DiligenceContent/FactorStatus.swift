@@ -3,13 +3,13 @@ import DiligenceSupport
 
 /// Whether a country risk factor is documented. `unknown` is an honest gap an
 /// editor must fill, never a guess.
-public enum FactorStatus: String, Sendable, CaseIterable, Hashable {
+package enum FactorStatus: String, Sendable, CaseIterable, Hashable {
     case present
     case partial
     case absent
     case unknown
 
-    public var label: String {
+    package var label: String {
         switch self {
         case .present: return "Present"
         case .partial: return "Partly present"

@@ -3,13 +3,13 @@ import DiligenceSupport
 
 /// One front-matter field: its name, type, whether it is required, and what it
 /// is for (shown in the field reference and JSON Schema descriptions).
-public struct FieldSpec: Sendable {
-    public var name: String
-    public var type: FieldType
-    public var required: Bool
-    public var doc: String
+package struct FieldSpec: Sendable {
+    package var name: String
+    package var type: FieldType
+    package var required: Bool
+    package var doc: String
 
-    public init(_ name: String, _ type: FieldType, required: Bool = false, _ doc: String) {
+    package init(_ name: String, _ type: FieldType, required: Bool = false, _ doc: String) {
         self.name = name
         self.type = type
         self.required = required

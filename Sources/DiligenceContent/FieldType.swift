@@ -4,7 +4,7 @@ import DiligenceSupport
 /// The type of a front-matter field, as editors see it. One definition drives
 /// the validator's unknown-field check, the generated JSON Schemas and the
 /// field reference in CONTRIBUTING.md.
-public indirect enum FieldType: Sendable {
+package indirect enum FieldType: Sendable {
     case string
     /// Inline Markdown (emphasis, links), rendered without a paragraph.
     case markdown
@@ -30,7 +30,7 @@ public indirect enum FieldType: Sendable {
     case map(keys: String, value: FieldType)
 
     /// How the type reads in the field reference.
-    public var summary: String {
+    package var summary: String {
         switch self {
         case .string: return "text"
         case .markdown: return "inline Markdown"

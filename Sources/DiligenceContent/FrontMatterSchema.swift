@@ -2,8 +2,8 @@ import DiligenceDiagnostics
 import DiligenceSupport
 
 /// The content model's fields (`docs/content-model.md`), as data.
-public enum FrontMatterSchema {
-    public static let source: [FieldSpec] = [
+package enum FrontMatterSchema {
+    package static let source: [FieldSpec] = [
         FieldSpec("title", .string, required: true, "Title of the document or page cited."),
         FieldSpec("publisher", .string, "Who published it (a government body, an organisation)."),
         FieldSpec("date", .date, "When it was published, as precisely as the source says."),
@@ -11,13 +11,13 @@ public enum FrontMatterSchema {
         FieldSpec("reference", .string, "An offline reference when there is no URL: an official document number (e.g. FR Doc 2021-24123)."),
     ]
 
-    public static let control: [FieldSpec] = [
+    package static let control: [FieldSpec] = [
         FieldSpec("regime", .vocabulary("regimes"), required: true, "The export-control regime."),
         FieldSpec("entry", .string, "The list entry, e.g. 5.A.1.f."),
         FieldSpec("note", .markdown, "What the entry covers for this product."),
     ]
 
-    public static let measure: [FieldSpec] = [
+    package static let measure: [FieldSpec] = [
         FieldSpec("authority", .string, required: true, "Who imposed it (e.g. US Department of Commerce)."),
         FieldSpec("measure", .markdown, required: true, "What it is: sanction, entity listing, embargo, advisory."),
         FieldSpec("date", .date, "When it took effect (not when it was announced)."),
@@ -26,7 +26,7 @@ public enum FrontMatterSchema {
         FieldSpec("restricts_exports", .boolean, "True when it bans, or requires a licence for, exports of surveillance-capable items to this country or its government end-users (makes the country `critical`)."),
     ]
 
-    public static let concern: [FieldSpec] = [
+    package static let concern: [FieldSpec] = [
         FieldSpec("products", .list(.reference("product slug")), "Product types the source names."),
         FieldSpec("categories", .list(.vocabulary("categories")), "Product categories the source concerns; give this, `products`, or both."),
         FieldSpec("basis", .markdown, required: true, "What the measure or finding says and who said it, in your own words."),
@@ -36,14 +36,14 @@ public enum FrontMatterSchema {
     package static let riskBasis = FieldSpec("risk_basis", .markdown,
         "Which rule of the methodology gives `risk`, on which cited sources; required unless `risk` is `unknown`.")
 
-    public static let factor: [FieldSpec] = [
+    package static let factor: [FieldSpec] = [
         FieldSpec("status", .oneOf(FactorStatus.allCases.map(\.rawValue)), required: true,
                   "Whether the factor is documented; `unknown` until an editor has a source."),
         FieldSpec("note", .markdown, "What the source says, in your own words."),
         FieldSpec("source", .urlOrSourceIndex, "The evidence: a URL or the number of an entry in `sources`."),
     ]
 
-    public static let common: [FieldSpec] = [
+    package static let common: [FieldSpec] = [
         FieldSpec("title", .string, required: true, "Plain-text title."),
         FieldSpec("summary", .string, required: true, "One or two sentences (≤ 300 characters) shown in lists, search results and the meta description."),
         FieldSpec("tags", .list(.string), "Free keywords."),
@@ -64,7 +64,7 @@ public enum FrontMatterSchema {
         }
     }
 
-    public static func fields(for kind: PageKind) -> [FieldSpec] {
+    package static func fields(for kind: PageKind) -> [FieldSpec] {
         switch kind {
         case .guidance:
             return common + [

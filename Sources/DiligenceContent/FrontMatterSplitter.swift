@@ -8,19 +8,19 @@ import DiligenceSupport
 /// next line that is exactly `---`. A UTF-8 byte-order mark and CRLF line
 /// endings are accepted; any other non-UTF-8 input is refused with the line
 /// and column of the first bad byte.
-public enum FrontMatterSplitter {
-    public struct Parts: Sendable {
+package enum FrontMatterSplitter {
+    package struct Parts: Sendable {
         /// The YAML text between the fences (LF line endings).
-        public var yaml: String
+        package var yaml: String
         /// The file line of the first YAML line (2 when the file starts with `---`).
-        public var yamlFirstLine: Int
+        package var yamlFirstLine: Int
         /// The Markdown body (LF line endings).
-        public var body: String
+        package var body: String
         /// The file line of the first body line.
-        public var bodyFirstLine: Int
+        package var bodyFirstLine: Int
     }
 
-    public static func split(_ file: SourceFile, log: DiagnosticLog) -> Parts? {
+    package static func split(_ file: SourceFile, log: DiagnosticLog) -> Parts? {
         var bytes = file.bytes[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         if let bad = firstInvalidUTF8(bytes) {

@@ -5,26 +5,26 @@ import Yams
 /// Turns one content file into a typed `Page`, checking every rule of the
 /// content model that can be checked within the file. Problems go to the log;
 /// a file with errors yields no page.
-public struct PageDecoder: Sendable {
-    public var site: SiteConfig
+package struct PageDecoder: Sendable {
+    package var site: SiteConfig
     /// "Today", for the review-overdue warning.
-    public var today: PartialDate
+    package var today: PartialDate
 
-    public init(site: SiteConfig, today: PartialDate) {
+    package init(site: SiteConfig, today: PartialDate) {
         self.site = site
         self.today = today
     }
 
     /// The page id a content path stands for (`countries/cn.md` → country `cn`).
-    public static func pageID(forPath relativePath: String) -> PageID? {
+    package static func pageID(forPath relativePath: String) -> PageID? {
         let parts = relativePath.split(separator: "/")
         guard parts.count == 2, let kind = PageKind(folder: String(parts[0])), parts[1].hasSuffix(".md") else { return nil }
         return PageID(kind, String(parts[1].dropLast(3)))
     }
 
-    public static func isSlug(_ s: String) -> Bool { SiteConfigDecoder.isID(s) }
+    package static func isSlug(_ s: String) -> Bool { SiteConfigDecoder.isID(s) }
 
-    public func decode(_ file: SourceFile, log: DiagnosticLog) -> Page? {
+    package func decode(_ file: SourceFile, log: DiagnosticLog) -> Page? {
         guard let id = PageDecoder.pageID(forPath: file.relativePath) else { return nil }
         let fileStart = SourceLocation(file: file.displayPath, line: 1, column: 1)
         let fileLog = DiagnosticLog()

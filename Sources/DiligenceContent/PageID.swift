@@ -7,12 +7,12 @@ import DiligenceSupport
 /// Page ids are the keys of most of the graph's dictionaries (backlinks,
 /// relations, fingerprints), looked up hundreds of thousands of times per
 /// build: the slug's hash is computed once, here, instead of by every lookup.
-public struct PageID: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
-    public let kind: PageKind
-    public let slug: String
+package struct PageID: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
+    package let kind: PageKind
+    package let slug: String
     private let slugHash: UInt64
 
-    public init(_ kind: PageKind, _ slug: String) {
+    package init(_ kind: PageKind, _ slug: String) {
         self.kind = kind
         self.slug = slug
         var hasher = StableHasher()
@@ -21,38 +21,38 @@ public struct PageID: Sendable, Hashable, Comparable, CustomStringConvertible, C
         self.slugHash = hasher.value
     }
 
-    public static func == (lhs: PageID, rhs: PageID) -> Bool {
+    package static func == (lhs: PageID, rhs: PageID) -> Bool {
         lhs.slugHash == rhs.slugHash && lhs.kind == rhs.kind && lhs.slug == rhs.slug
     }
 
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         hasher.combine(slugHash)
         hasher.combine(kind)
     }
 
     private enum CodingKeys: String, CodingKey { case kind, slug }
 
-    public init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(try container.decode(PageKind.self, forKey: .kind), try container.decode(String.self, forKey: .slug))
     }
 
-    public func encode(to encoder: Encoder) throws {
+    package func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(kind, forKey: .kind)
         try container.encode(slug, forKey: .slug)
     }
 
     /// `products/facial-recognition`
-    public var description: String { "\(kind.folder)/\(slug)" }
+    package var description: String { "\(kind.folder)/\(slug)" }
 
     /// The page's path in the output, relative to the site root.
-    public var outputPath: String { "\(kind.folder)/\(slug).html" }
+    package var outputPath: String { "\(kind.folder)/\(slug).html" }
 
     /// The source file's path relative to `content/`.
-    public var sourcePath: String { "\(kind.folder)/\(slug).md" }
+    package var sourcePath: String { "\(kind.folder)/\(slug).md" }
 
-    public static func < (lhs: PageID, rhs: PageID) -> Bool {
+    package static func < (lhs: PageID, rhs: PageID) -> Bool {
         (lhs.kind, lhs.slug) < (rhs.kind, rhs.slug)
     }
 }

@@ -5,11 +5,11 @@ import DiligenceSupport
 /// can tell an editor when a rating does not follow from the facts recorded.
 /// It applies when `risk_levels` are the four default levels; a site with
 /// its own levels writes its own rule.
-public enum RatingRule {
-    public static let levels = ["low", "medium", "high", "critical"]
+package enum RatingRule {
+    package static let levels = ["low", "medium", "high", "critical"]
 
     /// The country level the recorded facts give, and the clause that gives it.
-    public static func countryLevel(factors: [FactorAssessment], factorIDs: [String], measures: [Measure],
+    package static func countryLevel(factors: [FactorAssessment], factorIDs: [String], measures: [Measure],
                                     concerns: Int) -> (level: String, reason: String) {
         if measures.contains(where: \.restrictsExports) {
             return ("critical", "a measure restricts exports to it (restricts_exports: true)")
@@ -35,7 +35,7 @@ public enum RatingRule {
     /// The product levels the evidence allows: one level when a control entry
     /// or a concern decides it, else any of `medium`, `low`, `unknown` (the
     /// editor tells them apart by what the cited sources name).
-    public static func productLevels(hasControls: Bool, concerns: Int) -> (levels: [String], reason: String) {
+    package static func productLevels(hasControls: Bool, concerns: Int) -> (levels: [String], reason: String) {
         switch (hasControls, concerns > 0) {
         case (true, true): return (["critical"], "it has a control-list entry and a country records a concern naming it")
         case (true, false): return (["high"], "it has a control-list entry and no country records a concern naming it")

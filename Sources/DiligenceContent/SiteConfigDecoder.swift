@@ -4,8 +4,8 @@ import Foundation
 import Yams
 
 /// Decodes and validates `site.yml`.
-public enum SiteConfigDecoder {
-    public static let fields: [FieldSpec] = [
+package enum SiteConfigDecoder {
+    package static let fields: [FieldSpec] = [
         FieldSpec("title", .string, required: true, "Site title, in every page header."),
         FieldSpec("description", .string, required: true, "One sentence for search engines and link previews."),
         FieldSpec("language", .string, required: true, "BCP 47 language tag for the html lang attribute."),
@@ -20,7 +20,7 @@ public enum SiteConfigDecoder {
 
     /// Reads `<content>/site.yml` alone (for commands that need only the
     /// vocabularies: `new`, `schema`).
-    public static func load(content: String, log: DiagnosticLog) -> SiteConfig? {
+    package static func load(content: String, log: DiagnosticLog) -> SiteConfig? {
         let path = content + "/site.yml"
         guard let data = FileManager.default.contents(atPath: path) else {
             log.error(at: SourceLocation(file: path), "site.yml not found",
@@ -30,7 +30,7 @@ public enum SiteConfigDecoder {
         return decode(SourceFile(relativePath: "site.yml", displayPath: path, bytes: [UInt8](data)), log: log)
     }
 
-    public static func decode(_ file: SourceFile, log: DiagnosticLog) -> SiteConfig? {
+    package static func decode(_ file: SourceFile, log: DiagnosticLog) -> SiteConfig? {
         var bytes = file.bytes[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         if let bad = FrontMatterSplitter.firstInvalidUTF8(bytes) {

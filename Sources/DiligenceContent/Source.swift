@@ -2,18 +2,18 @@ import DiligenceDiagnostics
 import DiligenceSupport
 
 /// A cited source: every fact a reader acts on points at one.
-public struct Source: Sendable, Hashable {
-    public var title: String
-    public var publisher: String?
-    public var date: PartialDate?
-    public var url: String?
+package struct Source: Sendable, Hashable {
+    package var title: String
+    package var publisher: String?
+    package var date: PartialDate?
+    package var url: String?
     /// An offline reference a reader can look up without a link (an official
     /// document number such as "FR Doc 2021-24123"); a source with neither
     /// this nor a URL gets a warning, since readers cannot check it.
-    public var reference: String?
-    public var location: SourceLocation
+    package var reference: String?
+    package var location: SourceLocation
 
-    public init(title: String, publisher: String?, date: PartialDate?, url: String?, reference: String? = nil, location: SourceLocation) {
+    package init(title: String, publisher: String?, date: PartialDate?, url: String?, reference: String? = nil, location: SourceLocation) {
         self.title = title
         self.publisher = publisher
         self.date = date

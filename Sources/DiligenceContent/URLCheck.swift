@@ -4,8 +4,8 @@ import DiligenceSupport
 /// Which URLs content may use. Front-matter URLs must be absolute `http`,
 /// `https` or `mailto`; anything else (`javascript:`, `data:`, relative paths)
 /// is refused, whatever its letter case or leading spaces.
-public enum URLCheck {
-    public static func isAllowedExternal(_ text: String) -> Bool {
+package enum URLCheck {
+    package static func isAllowedExternal(_ text: String) -> Bool {
         guard !text.isEmpty, text == text.trimmingSpaces,
               !text.unicodeScalars.contains(where: { $0.value < 0x21 || $0 == "\"" || $0 == "<" || $0 == ">" || $0 == "\\" })
         else { return false }
@@ -18,7 +18,7 @@ public enum URLCheck {
     }
 
     /// True for a link with a scheme (`https:`, `mailto:`) or protocol-relative (`//host`).
-    public static func hasScheme(_ text: String) -> Bool {
+    package static func hasScheme(_ text: String) -> Bool {
         if text.hasPrefix("//") { return true }
         guard let colon = text.firstIndex(of: ":") else { return false }
         let scheme = text[..<colon]

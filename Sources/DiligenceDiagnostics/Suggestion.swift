@@ -2,8 +2,8 @@ import DiligenceSupport
 
 /// "Did you mean …?" — the closest candidate by edit distance, if close enough
 /// to be a plausible typo.
-public enum Suggestion {
-    public static func closest(to word: String, in candidates: [String]) -> String? {
+package enum Suggestion {
+    package static func closest(to word: String, in candidates: [String]) -> String? {
         let target = Array(word.lowercased().unicodeScalars)
         var best: (String, Int)?
         for candidate in candidates {
@@ -16,7 +16,7 @@ public enum Suggestion {
     }
 
     /// A hint string: "did you mean `x`?" or the list of allowed values.
-    public static func hint(for word: String, in candidates: [String], noun: String = "allowed values") -> String {
+    package static func hint(for word: String, in candidates: [String], noun: String = "allowed values") -> String {
         if let match = closest(to: word, in: candidates) {
             return "did you mean '\(match)'?"
         }

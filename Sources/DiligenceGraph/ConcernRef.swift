@@ -5,7 +5,7 @@ import DiligenceSupport
 
 /// Where a concern is recorded: the country profile and the concern's place
 /// in its `concerns` list.
-public struct ConcernRef: Sendable, Hashable {
-    public var country: PageID
-    public var index: Int
+package struct ConcernRef: Sendable, Hashable {
+    package var country: PageID
+    package var index: Int
 }

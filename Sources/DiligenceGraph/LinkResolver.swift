@@ -6,17 +6,17 @@ import DiligenceSupport
 /// Resolves every reference between pages — front-matter fields and Markdown
 /// links — to a published page or asset, and reports each broken one at the
 /// line and column where it is written.
-public struct LinkResolver: Sendable {
-    public var index: PageIndex
-    public var log: DiagnosticLog
+package struct LinkResolver: Sendable {
+    package var index: PageIndex
+    package var log: DiagnosticLog
 
-    public init(index: PageIndex, log: DiagnosticLog) {
+    package init(index: PageIndex, log: DiagnosticLog) {
         self.index = index
         self.log = log
     }
 
     /// What a Markdown link turned out to be.
-    public enum Target: Sendable, Hashable {
+    package enum Target: Sendable, Hashable {
         case page(PageID, fragment: String?)
         case asset(String)
         case fragment(String)
@@ -25,7 +25,7 @@ public struct LinkResolver: Sendable {
 
     /// Checks a front-matter reference to a page and returns it if it will be published.
     @discardableResult
-    public func reference(_ id: PageID, at location: SourceLocation, written: String) -> PageID? {
+    package func reference(_ id: PageID, at location: SourceLocation, written: String) -> PageID? {
         if index.published.contains(id) { return id }
         if index.failed.contains(id) { return nil }
         if let reason = index.excluded[id] {
@@ -44,7 +44,7 @@ public struct LinkResolver: Sendable {
     }
 
     /// Parses a `related` entry (`products/facial-recognition`) into a page id.
-    public func relatedReference(_ written: Located<String>) -> PageID? {
+    package func relatedReference(_ written: Located<String>) -> PageID? {
         let parts = written.value.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, let kind = PageKind(folder: String(parts[0])), !parts[1].isEmpty else {
             log.error(at: written.location, "'\(written.value)' is not a page reference",
@@ -63,7 +63,7 @@ public struct LinkResolver: Sendable {
 
     /// Checks a Markdown link written in `page` and gives the URL it must have
     /// in the output (nil: leave as written), and what it points at.
-    public func resolve(_ link: MarkdownLink, in page: PageID, ownHeadings: Set<String>) -> (url: String?, target: Target?) {
+    package func resolve(_ link: MarkdownLink, in page: PageID, ownHeadings: Set<String>) -> (url: String?, target: Target?) {
         let destination = link.destination
         if destination.isEmpty { return (nil, nil) }
         if URLCheck.hasScheme(destination) { return (nil, .external) }

@@ -5,19 +5,19 @@ import DiligenceSupport
 
 /// What the resolver can link to: the pages that will be published, the ones
 /// that exist but are left out (drafts, or files with errors), and the assets.
-public struct PageIndex: Sendable {
+package struct PageIndex: Sendable {
     /// Ids of the pages this build publishes.
-    public var published: Set<PageID>
+    package var published: Set<PageID>
     /// Heading ids of each published page, for `#fragment` checks.
-    public var headingIDs: [PageID: Set<String>]
+    package var headingIDs: [PageID: Set<String>]
     /// Pages that exist as files but are not in this build, with the reason.
-    public var excluded: [PageID: String]
-    public var assets: Set<String>
+    package var excluded: [PageID: String]
+    package var assets: Set<String>
     /// Pages whose files have errors: references to them are not reported
     /// again (the file's own errors say what to fix).
-    public var failed: Set<PageID> = []
+    package var failed: Set<PageID> = []
 
-    public init(published: Set<PageID>, headingIDs: [PageID: Set<String>], excluded: [PageID: String], assets: Set<String>,
+    package init(published: Set<PageID>, headingIDs: [PageID: Set<String>], excluded: [PageID: String], assets: Set<String>,
                 failed: Set<PageID> = []) {
         self.failed = failed
         self.published = published

@@ -10,19 +10,19 @@ import DiligenceSupport
 /// and fragment ids without a body (`isHydrated` is false). Those feed the
 /// graph and the listing pages; a page is parsed from its file again only if
 /// its own HTML must be rendered.
-public final class ParsedPage: @unchecked Sendable {
-    public let page: Page
+package final class ParsedPage: @unchecked Sendable {
+    package let page: Page
     private let parsedDocument: MarkdownDocument?
     /// Inline Markdown of list fields and notes, rendered to HTML with links
     /// resolved; filled in by the graph stage, keyed by the written value.
-    public internal(set) var inlineHTML: [Located<String>: String] = [:]
+    package internal(set) var inlineHTML: [Located<String>: String] = [:]
     /// Body text per section, taken before rendering (for search and snippets).
-    public let sections: [(headingID: String?, text: String)]
+    package let sections: [(headingID: String?, text: String)]
     /// Every id a link may name as `#fragment` on this page: its heading ids
     /// and the sections the templates give its front-matter fields.
     package let linkableIDs: Set<String>
 
-    public init(page: Page) {
+    package init(page: Page) {
         self.page = page
         let document = MarkdownDocument(page.body, file: page.file, firstLine: page.bodyFirstLine)
         self.parsedDocument = document
@@ -39,14 +39,14 @@ public final class ParsedPage: @unchecked Sendable {
     }
 
     /// The parsed body; only pages parsed from their file have one.
-    public var document: MarkdownDocument {
+    package var document: MarkdownDocument {
         guard let parsedDocument else { preconditionFailure("\(page.id) comes from the cache and was not parsed") }
         return parsedDocument
     }
 
     package var isHydrated: Bool { parsedDocument != nil }
 
-    public var id: PageID { page.id }
+    package var id: PageID { page.id }
 
     /// Every inline-Markdown value the page's front matter holds.
     package var inlineFields: [Located<String>] {

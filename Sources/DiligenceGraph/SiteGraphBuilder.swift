@@ -7,12 +7,12 @@ import Foundation
 /// Builds the `SiteGraph`: resolves every front-matter reference and Markdown
 /// link of every page (rewriting links to output URLs), renders inline list
 /// fields, inverts references into backlinks, and warns about orphan pages.
-public struct SiteGraphBuilder: Sendable {
-    public var site: SiteConfig
-    public var index: PageIndex
-    public var log: DiagnosticLog
+package struct SiteGraphBuilder: Sendable {
+    package var site: SiteConfig
+    package var index: PageIndex
+    package var log: DiagnosticLog
 
-    public init(site: SiteConfig, index: PageIndex, log: DiagnosticLog) {
+    package init(site: SiteConfig, index: PageIndex, log: DiagnosticLog) {
         self.site = site
         self.index = index
         self.log = log
@@ -20,17 +20,17 @@ public struct SiteGraphBuilder: Sendable {
 
     /// What resolving one page's references found: every page it links to
     /// (front matter and body), and its `related` entries in the order written.
-    public struct Resolved: Sendable, Codable, Equatable {
-        public var targets: [PageID]
-        public var related: [PageID]
+    package struct Resolved: Sendable, Codable, Equatable {
+        package var targets: [PageID]
+        package var related: [PageID]
 
-        public init(targets: [PageID], related: [PageID]) {
+        package init(targets: [PageID], related: [PageID]) {
             self.targets = targets
             self.related = related
         }
     }
 
-    public func build(_ pages: [ParsedPage]) -> SiteGraph {
+    package func build(_ pages: [ParsedPage]) -> SiteGraph {
         let sorted = pages.sorted { $0.id < $1.id }
         return assemble(sorted, resolved: resolveAll(sorted))
     }

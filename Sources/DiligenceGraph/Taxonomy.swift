@@ -7,7 +7,7 @@ import DiligenceSupport
 /// Each term of each taxonomy gets a page listing its members
 /// (`regions/east-asia-pacific.html`), so a reader can browse sideways:
 /// every high-risk page, every biometric product, every ECHRI subscriber.
-public enum Taxonomy: String, Sendable, CaseIterable, Hashable, Comparable {
+package enum Taxonomy: String, Sendable, CaseIterable, Hashable, Comparable {
     /// Countries, by `region`.
     case region
     /// Products and countries, by `risk` (including `unknown`).
@@ -18,7 +18,7 @@ public enum Taxonomy: String, Sendable, CaseIterable, Hashable, Comparable {
     case regime
 
     /// The output folder of its pages. None clashes with a content folder.
-    public var folder: String {
+    package var folder: String {
         switch self {
         case .region: return "regions"
         case .risk: return "risk-levels"
@@ -27,7 +27,7 @@ public enum Taxonomy: String, Sendable, CaseIterable, Hashable, Comparable {
         }
     }
 
-    public var label: String {
+    package var label: String {
         switch self {
         case .region: return "Region"
         case .risk: return "Risk level"
@@ -36,7 +36,7 @@ public enum Taxonomy: String, Sendable, CaseIterable, Hashable, Comparable {
         }
     }
 
-    public var pluralLabel: String {
+    package var pluralLabel: String {
         switch self {
         case .region: return "Regions"
         case .risk: return "Risk levels"
@@ -46,7 +46,7 @@ public enum Taxonomy: String, Sendable, CaseIterable, Hashable, Comparable {
     }
 
     /// The terms, in the order `site.yml` lists them.
-    public func vocabulary(_ site: SiteConfig) -> Vocabulary {
+    package func vocabulary(_ site: SiteConfig) -> Vocabulary {
         switch self {
         case .region: return site.regions
         case .risk: return site.riskLevelsWithUnknown
@@ -56,13 +56,13 @@ public enum Taxonomy: String, Sendable, CaseIterable, Hashable, Comparable {
     }
 
     /// The output path of a term's page.
-    public func outputPath(_ term: String) -> String { "\(folder)/\(term).html" }
+    package func outputPath(_ term: String) -> String { "\(folder)/\(term).html" }
 
     /// The output path of the page listing every term.
-    public var indexPath: String { "\(folder)/index.html" }
+    package var indexPath: String { "\(folder)/index.html" }
 
     /// The terms a page is classified under in this taxonomy.
-    public func terms(of page: Page) -> [String] {
+    package func terms(of page: Page) -> [String] {
         terms(of: page.details)
     }
 
@@ -89,7 +89,7 @@ public enum Taxonomy: String, Sendable, CaseIterable, Hashable, Comparable {
         }
     }
 
-    public static func < (lhs: Taxonomy, rhs: Taxonomy) -> Bool {
+    package static func < (lhs: Taxonomy, rhs: Taxonomy) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 }

@@ -11,7 +11,7 @@ import DiligenceTemplate
 /// One content file through every stage that reads untrusted input, in
 /// memory: used by the libFuzzer target (`Sources/DiligenceFuzz`) and by the
 /// regression test that replays the crashers it found.
-public enum FuzzHarness {
+package enum FuzzHarness {
     static let site: SiteConfig = {
         let yaml = """
         title: Fuzz
@@ -33,7 +33,7 @@ public enum FuzzHarness {
 
     /// Returns the number of diagnostics (so the work is not optimised away).
     @discardableResult
-    public static func run(_ bytes: [UInt8]) -> Int {
+    package static func run(_ bytes: [UInt8]) -> Int {
         let log = DiagnosticLog()
         let decoder = PageDecoder(site: site, today: PartialDate(year: 2026, month: 11, day: 22))
         var pages: [Page] = []

@@ -21,8 +21,8 @@ import DiligenceTemplate
 /// unchanged in the benchmark). A thread's heap takes the pad when it is
 /// created, so this is called first thing in `main`, before any thread
 /// allocates (called from a command's `run`, it changed nothing).
-public enum HeapGrowth {
-    public static func configure() {
+package enum HeapGrowth {
+    package static func configure() {
         _ = diligence_set_heap_top_pad(64 << 20)
     }
 }

@@ -2,10 +2,10 @@ import DiligenceDiagnostics
 import DiligenceSupport
 
 /// A heading of a page body, with the id it gets in the HTML.
-public struct Heading: Sendable, Hashable {
-    public var level: Int
-    public var text: String
-    public var id: String
+package struct Heading: Sendable, Hashable {
+    package var level: Int
+    package var text: String
+    package var id: String
     /// Line in the content file.
-    public var line: Int
+    package var line: Int
 }

@@ -7,10 +7,10 @@ import Foundation
 /// spaces and hyphens joined into single hyphens, everything else dropped.
 /// Repeated ids get `-1`, `-2`, … in document order, as GitHub does, so the
 /// ids are stable across builds.
-public struct HeadingSlugger: Sendable {
+package struct HeadingSlugger: Sendable {
     private var used: [String: Int] = [:]
 
-    public init(reserved: [String] = []) {
+    package init(reserved: [String] = []) {
         for id in reserved { used[id] = 0 }
     }
 
@@ -19,7 +19,7 @@ public struct HeadingSlugger: Sendable {
         used = reservedTable
     }
 
-    public mutating func id(for text: String) -> String {
+    package mutating func id(for text: String) -> String {
         let base = HeadingSlugger.slug(text)
         guard let count = used[base] else {
             used[base] = 0
@@ -32,7 +32,7 @@ public struct HeadingSlugger: Sendable {
         return "\(base)-\(n)"
     }
 
-    public static func slug(_ text: String) -> String {
+    package static func slug(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         var pendingHyphen = false
         for scalar in text.decomposedStringWithCanonicalMapping.lowercased().unicodeScalars {

@@ -10,7 +10,7 @@ import Foundation
 /// Parsing uses smart punctuation; rendering uses cmark's safe default, which
 /// omits raw HTML and drops `javascript:`, `vbscript:`, `file:` and most
 /// `data:` URLs. Not thread-safe: one document belongs to one task.
-public final class MarkdownDocument {
+package final class MarkdownDocument {
     private let root: OpaquePointer
     /// File and line offset, so positions point into the content file.
     private let file: String
@@ -18,12 +18,12 @@ public final class MarkdownDocument {
     private var headingNodes: [(node: OpaquePointer, heading: Heading)] = []
     private var linkNodes: [(node: OpaquePointer, link: MarkdownLink)] = []
 
-    public private(set) var headings: [Heading] = []
-    public var links: [MarkdownLink] { linkNodes.map(\.link) }
+    package private(set) var headings: [Heading] = []
+    package var links: [MarkdownLink] { linkNodes.map(\.link) }
 
     /// - Parameters:
     ///   - firstLine: the file line of the body's first line.
-    public init(_ markdown: String, file: String, firstLine: Int = 1) {
+    package init(_ markdown: String, file: String, firstLine: Int = 1) {
         self.file = file
         self.firstLine = firstLine
         var text = markdown
@@ -39,7 +39,7 @@ public final class MarkdownDocument {
 
     /// Ids the templates use around the body (section headings, landmarks,
     /// source anchors): a body heading never takes one of them.
-    public static let reservedIDs: [String] = [
+    package static let reservedIDs: [String] = [
         "main", "search-input", "toc-title", "sources-title", "backlinks-title", "related-title",
         "capabilities", "misuse", "red-flags", "safeguards", "export-controls", "countries", "guidance-steps",
         "risk-factors", "regimes", "measures", "products-of-concern",
@@ -80,7 +80,7 @@ public final class MarkdownDocument {
 
     /// Gives each link its new destination (nil keeps it as written). The
     /// closure sees links in document order.
-    public func rewriteLinks(_ transform: (MarkdownLink) -> String?) {
+    package func rewriteLinks(_ transform: (MarkdownLink) -> String?) {
         for (node, link) in linkNodes {
             if let url = transform(link) { cmark_node_set_url(node, url) }
         }
@@ -89,7 +89,7 @@ public final class MarkdownDocument {
     /// The text of the whole body without markup, block by block, for search
     /// and snippets: each element is (id of the heading it is under, text).
     /// Call before `html()`, which rewrites the headings.
-    public func sections() -> [(headingID: String?, text: String)] {
+    package func sections() -> [(headingID: String?, text: String)] {
         var result: [(String?, String)] = []
         var current: String?
         var buffer = ""
@@ -112,7 +112,7 @@ public final class MarkdownDocument {
 
     /// The body as HTML. Headings get their ids and a self-link; raw HTML and
     /// unsafe URLs are left out by cmark's safe renderer.
-    public func html() -> String {
+    package func html() -> String {
         for (node, heading) in headingNodes {
             // Custom nodes print their enter/exit text verbatim and render their
             // children as usual: the one way to give cmark headings ids. The
@@ -140,7 +140,7 @@ public final class MarkdownDocument {
 
     /// Renders a short Markdown string (a list item, a note) as inline HTML,
     /// without the paragraph cmark wraps it in.
-    public func inlineHTML() -> String {
+    package func inlineHTML() -> String {
         var html = self.html()
         if html.hasPrefix("<p>"), html.hasSuffix("</p>\n"),
            cmark_node_first_child(root) == cmark_node_last_child(root) {
@@ -152,14 +152,14 @@ public final class MarkdownDocument {
 
     /// The whole document as text without markup (for data files that must
     /// never carry HTML, like the screening checklist's).
-    public func plainText() -> String {
+    package func plainText() -> String {
         MarkdownDocument.plainText(of: root)
     }
 
     /// The text of a short Markdown value without markup. Values with no
     /// character Markdown (or smart punctuation) gives a meaning to are
     /// returned as written, without a parse: most list items on a large site.
-    public static func plainText(ofInline markdown: String) -> String {
+    package static func plainText(ofInline markdown: String) -> String {
         var utf8 = markdown.utf8.makeIterator()
         guard let first = utf8.next(), first >= 0x80 || (first | 0x20 >= UInt8(ascii: "a") && first | 0x20 <= UInt8(ascii: "z")) else {
             return MarkdownDocument(markdown, file: "").plainText()

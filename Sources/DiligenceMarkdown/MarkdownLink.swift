@@ -2,8 +2,8 @@ import DiligenceDiagnostics
 import DiligenceSupport
 
 /// A link or image in a Markdown body, where it was written and its destination.
-public struct MarkdownLink: Sendable, Hashable {
-    public var destination: String
-    public var isImage: Bool
-    public var location: SourceLocation
+package struct MarkdownLink: Sendable, Hashable {
+    package var destination: String
+    package var isImage: Bool
+    package var location: SourceLocation
 }

@@ -7,15 +7,15 @@ import Foundation
 /// file or the new one, never half of one; a file whose bytes did not change
 /// is left alone, so its modification time still says when it last changed.
 /// The search index's files are the exception (`overwrite`).
-public final class InPlaceWriter: @unchecked Sendable {
-    public let root: String
+package final class InPlaceWriter: @unchecked Sendable {
+    package let root: String
     package let fileSystem: FileSystem
     private let lock = NSLock()
     private var error: PublishError?
     private var written: [String] = []
     private var bytes = 0
 
-    public init(root: String) {
+    package init(root: String) {
         self.root = root
         self.fileSystem = .real
     }
@@ -25,14 +25,14 @@ public final class InPlaceWriter: @unchecked Sendable {
         self.fileSystem = fileSystem
     }
 
-    public var firstError: PublishError? { lock.withLock { error } }
+    package var firstError: PublishError? { lock.withLock { error } }
     /// Paths written (changed or new), unsorted.
-    public var writtenPaths: [String] { lock.withLock { written } }
-    public var bytesWritten: Int { lock.withLock { bytes } }
+    package var writtenPaths: [String] { lock.withLock { written } }
+    package var bytesWritten: Int { lock.withLock { bytes } }
 
     /// Replaces the file at `file.path` unless it holds these bytes already
     /// (`compare: false` when the caller knows it does not).
-    public func write(_ file: OutputFile, compare: Bool = true) {
+    package func write(_ file: OutputFile, compare: Bool = true) {
         guard case .bytes(let contents) = file.contents else {
             lock.withLock { if error == nil { error = .io(path: file.path, message: "copies are not written in place") } }
             return
@@ -65,7 +65,7 @@ public final class InPlaceWriter: @unchecked Sendable {
     /// inode, which made replacing 650 chunks cost more than computing them.
     /// The files of one index are not replaced together anyway, so a search
     /// run during an incremental build may need to be run again.
-    public func overwrite(_ file: OutputFile, compare: Bool = false) {
+    package func overwrite(_ file: OutputFile, compare: Bool = false) {
         guard case .bytes(let contents) = file.contents else {
             lock.withLock { if error == nil { error = .io(path: file.path, message: "copies are not written in place") } }
             return
@@ -86,7 +86,7 @@ public final class InPlaceWriter: @unchecked Sendable {
     }
 
     /// Removes a file the new build no longer produces.
-    public func remove(_ path: String) {
+    package func remove(_ path: String) {
         if unlink(root + "/" + path) == 0 { lock.withLock { written.append(path) } }
     }
 }

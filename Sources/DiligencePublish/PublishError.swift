@@ -1,11 +1,11 @@
 /// Why the output folder could not be written. Each case says what to do.
-public enum PublishError: Error, CustomStringConvertible, Sendable {
+package enum PublishError: Error, CustomStringConvertible, Sendable {
     case notOurs(String)
     case overlapsSource(output: String, source: String)
     case notADirectory(String)
     case io(path: String, message: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .notOurs(let path):
             return "refusing to replace '\(path)': it is not empty and was not made by Diligence (no \(SitePublisher.markerName) file). Choose another --output folder, or empty it yourself"

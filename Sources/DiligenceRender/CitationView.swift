@@ -8,11 +8,11 @@ import DiligenceTemplate
 /// A cited source as a link: on the page that lists it, "Source N" pointing
 /// at its entry; elsewhere its title, pointing at the document itself (or at
 /// the entry when it has no URL), so a reader can follow it from any page.
-public struct CitationView: Sendable {
-    public var label: String
-    public var url: String
+package struct CitationView: Sendable {
+    package var label: String
+    package var url: String
     /// Whether `url` leaves the site (printed in full on paper).
-    public var external: Bool
+    package var external: Bool
 
     /// - Parameters:
     ///   - page: the page whose `sources` the evidence numbers.
@@ -42,7 +42,7 @@ public struct CitationView: Sendable {
 
 // Field lookup for templates: one case per stored property.
 extension CitationView: TemplateObject {
-    public func value(named name: String) -> TemplateValue {
+    package func value(named name: String) -> TemplateValue {
         switch name {
         case "label": return label.templateValue
         case "url": return url.templateValue

@@ -8,18 +8,18 @@ import DiligenceTemplate
 /// A documented concern as a page shows it: where it is recorded (on other
 /// pages than the country's own), what it names, its basis and its source,
 /// all visible (the source's title and address print on paper).
-public struct ConcernView: Sendable {
+package struct ConcernView: Sendable {
     /// The country that records it; nil on the country's own page.
-    public var country: LinkView?
-    public var products: [LinkView]
-    public var categories: [LinkView]
-    public var basisHTML: String
-    public var source: CitationView
+    package var country: LinkView?
+    package var products: [LinkView]
+    package var categories: [LinkView]
+    package var basisHTML: String
+    package var source: CitationView
 }
 
 // Field lookup for templates: one case per stored property.
 extension ConcernView: TemplateObject {
-    public func value(named name: String) -> TemplateValue {
+    package func value(named name: String) -> TemplateValue {
         switch name {
         case "country": return country.templateValue
         case "products": return products.templateValue

@@ -6,49 +6,49 @@ import DiligenceSupport
 import DiligenceTemplate
 
 /// The fields of a country profile, ready for `country.mustache`.
-public struct CountryView: Sendable {
-    public struct FactorView: Sendable {
-        public var label: String
-        public var status: String
-        public var statusLabel: String
-        public var unknown: Bool
-        public var noteHTML: String?
-        public var sourceURL: String?
-        public var sourceLabel: String?
+package struct CountryView: Sendable {
+    package struct FactorView: Sendable {
+        package var label: String
+        package var status: String
+        package var statusLabel: String
+        package var unknown: Bool
+        package var noteHTML: String?
+        package var sourceURL: String?
+        package var sourceLabel: String?
     }
 
-    public struct MeasureView: Sendable {
-        public var authority: String
-        public var measureHTML: String
-        public var date: String?
-        public var source: CitationView?
+    package struct MeasureView: Sendable {
+        package var authority: String
+        package var measureHTML: String
+        package var date: String?
+        package var source: CitationView?
         /// It restricts exports to this country (what makes it `critical`).
-        public var restrictsExports: Bool
+        package var restrictsExports: Bool
     }
 
-    public var code: String
-    public var region: LinkView
-    public var risk: RiskView
+    package var code: String
+    package var region: LinkView
+    package var risk: RiskView
     /// Which rule gives the rating, on which facts (inline HTML).
-    public var riskBasisHTML: String?
-    public var factors: [FactorView]
-    public var hasUnknownFactors: Bool
-    public var regimes: [LinkView]
-    public var measures: [MeasureView]
-    public var products: [LinkView]
-    public var concerns: [ConcernView]
-    public var reviewed: String
-    public var reviewedISO: String
-    public var reviewedBy: String?
-    public var overdue: Bool
-    public var reviewIntervalMonths: Int
+    package var riskBasisHTML: String?
+    package var factors: [FactorView]
+    package var hasUnknownFactors: Bool
+    package var regimes: [LinkView]
+    package var measures: [MeasureView]
+    package var products: [LinkView]
+    package var concerns: [ConcernView]
+    package var reviewed: String
+    package var reviewedISO: String
+    package var reviewedBy: String?
+    package var overdue: Bool
+    package var reviewIntervalMonths: Int
     /// The screening page with this country chosen.
-    public var screeningURL: String
+    package var screeningURL: String
 }
 
 // Field lookup for templates: one case per stored property.
 extension CountryView: TemplateObject {
-    public func value(named name: String) -> TemplateValue {
+    package func value(named name: String) -> TemplateValue {
         switch name {
         case "code": return code.templateValue
         case "region": return region.templateValue
@@ -72,7 +72,7 @@ extension CountryView: TemplateObject {
 }
 
 extension CountryView.FactorView: TemplateObject {
-    public func value(named name: String) -> TemplateValue {
+    package func value(named name: String) -> TemplateValue {
         switch name {
         case "label": return label.templateValue
         case "status": return status.templateValue
@@ -87,7 +87,7 @@ extension CountryView.FactorView: TemplateObject {
 }
 
 extension CountryView.MeasureView: TemplateObject {
-    public func value(named name: String) -> TemplateValue {
+    package func value(named name: String) -> TemplateValue {
         switch name {
         case "authority": return authority.templateValue
         case "measureHTML": return measureHTML.templateValue

@@ -6,16 +6,16 @@ import DiligenceSupport
 import DiligenceTemplate
 
 /// The fields of a guidance page, ready for `guidance.mustache`.
-public struct GuidanceView: Sendable {
-    public var order: Int
-    public var related: [LinkView]
-    public var previous: LinkView?
-    public var next: LinkView?
+package struct GuidanceView: Sendable {
+    package var order: Int
+    package var related: [LinkView]
+    package var previous: LinkView?
+    package var next: LinkView?
 }
 
 // Field lookup for templates: one case per stored property.
 extension GuidanceView: TemplateObject {
-    public func value(named name: String) -> TemplateValue {
+    package func value(named name: String) -> TemplateValue {
         switch name {
         case "order": return order.templateValue
         case "related": return related.templateValue

@@ -7,34 +7,34 @@ import DiligenceTemplate
 
 /// Everything a template sees: the site, the way back to the root, navigation
 /// and breadcrumbs, and the one view this output page shows.
-public struct LayoutContext: Sendable {
-    public struct SiteView: Sendable {
-        public var title: String
-        public var description: String
-        public var language: String
+package struct LayoutContext: Sendable {
+    package struct SiteView: Sendable {
+        package var title: String
+        package var description: String
+        package var language: String
     }
 
-    public var site: SiteView
+    package var site: SiteView
     /// "" or "../": prefix for links to the site's own files from this page.
-    public var root: String
-    public var title: String
+    package var root: String
+    package var title: String
     /// The `<title>`: "Page · Site", or the site title alone on the home page.
-    public var documentTitle: String
-    public var description: String
-    public var navigation: [LinkView]
-    public var breadcrumbs: [LinkView]
-    public var footerPages: [LinkView]
-    public var page: PageView? = nil
-    public var listing: ListingView? = nil
-    public var home: [ListingView.Group]? = nil
-    public var matrix: MatrixView? = nil
-    public var screening: ScreeningView? = nil
-    public var review: ReviewView? = nil
+    package var documentTitle: String
+    package var description: String
+    package var navigation: [LinkView]
+    package var breadcrumbs: [LinkView]
+    package var footerPages: [LinkView]
+    package var page: PageView? = nil
+    package var listing: ListingView? = nil
+    package var home: [ListingView.Group]? = nil
+    package var matrix: MatrixView? = nil
+    package var screening: ScreeningView? = nil
+    package var review: ReviewView? = nil
 }
 
 // Field lookup for templates: one case per stored property.
 extension LayoutContext: TemplateObject {
-    public func value(named name: String) -> TemplateValue {
+    package func value(named name: String) -> TemplateValue {
         switch name {
         case "site": return site.templateValue
         case "root": return root.templateValue
@@ -56,7 +56,7 @@ extension LayoutContext: TemplateObject {
 }
 
 extension LayoutContext.SiteView: TemplateObject {
-    public func value(named name: String) -> TemplateValue {
+    package func value(named name: String) -> TemplateValue {
         switch name {
         case "title": return title.templateValue
         case "description": return description.templateValue

@@ -6,19 +6,19 @@ import DiligenceSupport
 import DiligenceTemplate
 
 /// A link as templates show it: a title, a relative URL, and optional extras.
-public struct LinkView: Sendable {
-    public var title: String
-    public var url: String
+package struct LinkView: Sendable {
+    package var title: String
+    package var url: String
     /// Kind label or other small text beside the link.
-    public var note: String?
-    public var risk: RiskView?
-    public var current: Bool = false
-    public var summary: String?
+    package var note: String?
+    package var risk: RiskView?
+    package var current: Bool = false
+    package var summary: String?
 }
 
 // Field lookup for templates: one case per stored property.
 extension LinkView: TemplateObject {
-    public func value(named name: String) -> TemplateValue {
+    package func value(named name: String) -> TemplateValue {
         switch name {
         case "title": return title.templateValue
         case "url": return url.templateValue
@@ -33,7 +33,7 @@ extension LinkView: TemplateObject {
     /// Every field above, so that a link list's unchanged items are copied
     /// from the page as it was (`TemplateRow`). A field added to the view
     /// must be added here too.
-    public var reuseKey: UInt64? {
+    package var reuseKey: UInt64? {
         var hasher = StableHasher()
         hasher.combine(title)
         hasher.combine(url)

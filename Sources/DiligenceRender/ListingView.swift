@@ -7,16 +7,16 @@ import DiligenceTemplate
 
 /// An index page: groups of links with summaries (countries by region,
 /// products by category, guidance in order, a taxonomy term's pages).
-public struct ListingView: Sendable {
-    public struct Group: Sendable {
-        public var heading: String?
-        public var id: String?
+package struct ListingView: Sendable {
+    package struct Group: Sendable {
+        package var heading: String?
+        package var id: String?
         /// Where the heading links to (the term's own page), if anywhere.
-        public var url: String?
+        package var url: String?
         /// `[LinkView]`, or `PageLinks` for the long lists of pages.
-        public var items: any TemplateSequence & Sendable
+        package var items: any TemplateSequence & Sendable
 
-        public init(heading: String?, id: String?, url: String? = nil, items: [LinkView]) {
+        package init(heading: String?, id: String?, url: String? = nil, items: [LinkView]) {
             self.heading = heading
             self.id = id
             self.url = url
@@ -31,13 +31,13 @@ public struct ListingView: Sendable {
         }
     }
 
-    public var intro: String
-    public var groups: [Group]
-    public var ordered: Bool
+    package var intro: String
+    package var groups: [Group]
+    package var ordered: Bool
     /// Shown when there is nothing to list.
-    public var emptyNote: String?
+    package var emptyNote: String?
 
-    public init(intro: String, groups: [Group], ordered: Bool, emptyNote: String? = nil) {
+    package init(intro: String, groups: [Group], ordered: Bool, emptyNote: String? = nil) {
         self.intro = intro
         self.groups = groups
         self.ordered = ordered
@@ -47,7 +47,7 @@ public struct ListingView: Sendable {
 
 // Field lookup for templates: one case per stored property.
 extension ListingView: TemplateObject {
-    public func value(named name: String) -> TemplateValue {
+    package func value(named name: String) -> TemplateValue {
         switch name {
         case "intro": return intro.templateValue
         case "groups": return groups.templateValue
@@ -59,7 +59,7 @@ extension ListingView: TemplateObject {
 }
 
 extension ListingView.Group: TemplateObject {
-    public func value(named name: String) -> TemplateValue {
+    package func value(named name: String) -> TemplateValue {
         switch name {
         case "heading": return heading.templateValue
         case "id": return id.templateValue

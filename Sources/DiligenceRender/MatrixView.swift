@@ -8,38 +8,38 @@ import DiligenceTemplate
 /// The risk matrix: countries (rows, grouped by region) × product categories
 /// (columns). A cell shows the concerns a country profile records in that
 /// category: the products they name, their basis and their source.
-public struct MatrixView: Sendable {
-    public struct Cell: Sendable {
+package struct MatrixView: Sendable {
+    package struct Cell: Sendable {
         package var products: PageLinks
         /// The concerns shown in the cell, each with its basis and source.
-        public var concerns: [ConcernView]
-        public var concern: Bool
+        package var concerns: [ConcernView]
+        package var concern: Bool
         /// The column's label, repeated for screen readers and narrow screens.
-        public var category: String
+        package var category: String
     }
 
-    public struct Row: Sendable {
-        public var country: LinkView
+    package struct Row: Sendable {
+        package var country: LinkView
         /// The country's risk basis as plain text.
-        public var riskBasis: String?
-        public var cells: [Cell]
+        package var riskBasis: String?
+        package var cells: [Cell]
     }
 
-    public struct RegionGroup: Sendable {
-        public var region: LinkView
-        public var rows: [Row]
+    package struct RegionGroup: Sendable {
+        package var region: LinkView
+        package var rows: [Row]
         /// Number of columns + 1, for the region heading row's `colspan`.
-        public var span: Int
+        package var span: Int
     }
 
-    public var columns: [LinkView]
-    public var regions: [RegionGroup]
-    public var concerns: Int
+    package var columns: [LinkView]
+    package var regions: [RegionGroup]
+    package var concerns: Int
 }
 
 // Field lookup for templates: one case per stored property.
 extension MatrixView: TemplateObject {
-    public func value(named name: String) -> TemplateValue {
+    package func value(named name: String) -> TemplateValue {
         switch name {
         case "columns": return columns.templateValue
         case "regions": return regions.templateValue
@@ -50,7 +50,7 @@ extension MatrixView: TemplateObject {
 }
 
 extension MatrixView.Cell: TemplateObject {
-    public func value(named name: String) -> TemplateValue {
+    package func value(named name: String) -> TemplateValue {
         switch name {
         case "products": return .list(products)
         case "concerns": return concerns.templateValue
@@ -62,7 +62,7 @@ extension MatrixView.Cell: TemplateObject {
 }
 
 extension MatrixView.Row: TemplateObject {
-    public func value(named name: String) -> TemplateValue {
+    package func value(named name: String) -> TemplateValue {
         switch name {
         case "country": return country.templateValue
         case "riskBasis": return riskBasis.templateValue
@@ -74,7 +74,7 @@ extension MatrixView.Row: TemplateObject {
     /// The country's link and every cell (its flag, label and links), so a
     /// country's row is copied whole from the matrix as written when none of
     /// it changed (`TemplateRow`).
-    public var reuseKey: UInt64? {
+    package var reuseKey: UInt64? {
         guard let countryKey = country.reuseKey else { return nil }
         var hasher = StableHasher()
         hasher.combine(countryKey)
@@ -98,7 +98,7 @@ extension MatrixView.Row: TemplateObject {
 }
 
 extension MatrixView.RegionGroup: TemplateObject {
-    public func value(named name: String) -> TemplateValue {
+    package func value(named name: String) -> TemplateValue {
         switch name {
         case "region": return region.templateValue
         case "rows": return rows.templateValue

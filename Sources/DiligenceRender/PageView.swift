@@ -7,37 +7,37 @@ import DiligenceTemplate
 
 /// A content page ready for its template: the shared parts (title, body, table
 /// of contents, sources, backlinks) and the parts of its kind.
-public struct PageView: Sendable {
-    public struct TOCEntry: Sendable {
-        public var text: String
-        public var id: String
-        public var level: Int
-        public var sub: Bool
+package struct PageView: Sendable {
+    package struct TOCEntry: Sendable {
+        package var text: String
+        package var id: String
+        package var level: Int
+        package var sub: Bool
     }
 
-    public struct BacklinkGroup: Sendable {
-        public var label: String
-        public var links: [LinkView]
+    package struct BacklinkGroup: Sendable {
+        package var label: String
+        package var links: [LinkView]
     }
 
-    public var title: String
-    public var summary: String
-    public var kindLabel: String
-    public var toc: [TOCEntry]
-    public var bodyHTML: String
-    public var tags: [String]
-    public var sources: [SourceView]
-    public var updated: String?
-    public var draft: Bool
-    public var backlinks: [BacklinkGroup]
-    public var guidance: GuidanceView?
-    public var product: ProductView?
-    public var country: CountryView?
+    package var title: String
+    package var summary: String
+    package var kindLabel: String
+    package var toc: [TOCEntry]
+    package var bodyHTML: String
+    package var tags: [String]
+    package var sources: [SourceView]
+    package var updated: String?
+    package var draft: Bool
+    package var backlinks: [BacklinkGroup]
+    package var guidance: GuidanceView?
+    package var product: ProductView?
+    package var country: CountryView?
 }
 
 // Field lookup for templates: one case per stored property.
 extension PageView: TemplateObject {
-    public func value(named name: String) -> TemplateValue {
+    package func value(named name: String) -> TemplateValue {
         switch name {
         case "title": return title.templateValue
         case "summary": return summary.templateValue
@@ -58,7 +58,7 @@ extension PageView: TemplateObject {
 }
 
 extension PageView.TOCEntry: TemplateObject {
-    public func value(named name: String) -> TemplateValue {
+    package func value(named name: String) -> TemplateValue {
         switch name {
         case "text": return text.templateValue
         case "id": return id.templateValue
@@ -70,7 +70,7 @@ extension PageView.TOCEntry: TemplateObject {
 }
 
 extension PageView.BacklinkGroup: TemplateObject {
-    public func value(named name: String) -> TemplateValue {
+    package func value(named name: String) -> TemplateValue {
         switch name {
         case "label": return label.templateValue
         case "links": return links.templateValue

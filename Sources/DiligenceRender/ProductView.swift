@@ -6,34 +6,34 @@ import DiligenceSupport
 import DiligenceTemplate
 
 /// The fields of a product-risk example, ready for `product.mustache`.
-public struct ProductView: Sendable {
-    public struct ControlView: Sendable {
-        public var regime: LinkView
-        public var entry: String?
-        public var noteHTML: String?
+package struct ProductView: Sendable {
+    package struct ControlView: Sendable {
+        package var regime: LinkView
+        package var entry: String?
+        package var noteHTML: String?
     }
 
-    public var category: LinkView
-    public var risk: RiskView
+    package var category: LinkView
+    package var risk: RiskView
     /// Which rule gives the rating, on which evidence (inline HTML).
-    public var riskBasisHTML: String?
+    package var riskBasisHTML: String?
     /// Inline HTML of each list item.
-    public var capabilities: [String]
-    public var misuse: [String]
-    public var redFlags: [String]
-    public var safeguards: [String]
-    public var controls: [ControlView]
-    public var countries: [LinkView]
+    package var capabilities: [String]
+    package var misuse: [String]
+    package var redFlags: [String]
+    package var safeguards: [String]
+    package var controls: [ControlView]
+    package var countries: [LinkView]
     /// The concerns country profiles record naming this product.
-    public var concerns: [ConcernView]
-    public var guidance: [LinkView]
+    package var concerns: [ConcernView]
+    package var guidance: [LinkView]
     /// The screening page with this product chosen.
-    public var screeningURL: String
+    package var screeningURL: String
 }
 
 // Field lookup for templates: one case per stored property.
 extension ProductView: TemplateObject {
-    public func value(named name: String) -> TemplateValue {
+    package func value(named name: String) -> TemplateValue {
         switch name {
         case "category": return category.templateValue
         case "risk": return risk.templateValue
@@ -53,7 +53,7 @@ extension ProductView: TemplateObject {
 }
 
 extension ProductView.ControlView: TemplateObject {
-    public func value(named name: String) -> TemplateValue {
+    package func value(named name: String) -> TemplateValue {
         switch name {
         case "regime": return regime.templateValue
         case "entry": return entry.templateValue

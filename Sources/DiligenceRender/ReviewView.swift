@@ -7,28 +7,28 @@ import DiligenceTemplate
 
 /// The review-status page for editors: country profiles by review date,
 /// overdue first, and the pages nothing links to.
-public struct ReviewView: Sendable {
-    public struct Row: Sendable {
-        public var country: LinkView
-        public var reviewed: String
-        public var reviewedISO: String
-        public var reviewedBy: String?
-        public var overdue: Bool
+package struct ReviewView: Sendable {
+    package struct Row: Sendable {
+        package var country: LinkView
+        package var reviewed: String
+        package var reviewedISO: String
+        package var reviewedBy: String?
+        package var overdue: Bool
         /// "Overdue by 3 months" or "Due in 5 months".
-        public var status: String
-        public var unknownFactors: Int
+        package var status: String
+        package var unknownFactors: Int
     }
 
-    public var intervalMonths: Int
-    public var rows: [Row]
-    public var overdueCount: Int
-    public var orphans: [LinkView]
-    public var unassessed: [LinkView]
+    package var intervalMonths: Int
+    package var rows: [Row]
+    package var overdueCount: Int
+    package var orphans: [LinkView]
+    package var unassessed: [LinkView]
 }
 
 // Field lookup for templates: one case per stored property.
 extension ReviewView: TemplateObject {
-    public func value(named name: String) -> TemplateValue {
+    package func value(named name: String) -> TemplateValue {
         switch name {
         case "intervalMonths": return intervalMonths.templateValue
         case "rows": return rows.templateValue
@@ -41,7 +41,7 @@ extension ReviewView: TemplateObject {
 }
 
 extension ReviewView.Row: TemplateObject {
-    public func value(named name: String) -> TemplateValue {
+    package func value(named name: String) -> TemplateValue {
         switch name {
         case "country": return country.templateValue
         case "reviewed": return reviewed.templateValue

@@ -7,12 +7,12 @@ import DiligenceTemplate
 
 /// A risk level for templates: the id (for the CSS class), the label, and its
 /// rank (1 = lowest) so the style can shade levels without knowing their names.
-public struct RiskView: Sendable {
-    public var id: String
-    public var label: String
-    public var rank: Int
+package struct RiskView: Sendable {
+    package var id: String
+    package var label: String
+    package var rank: Int
     /// False for `unknown`: not yet assessed by an editor.
-    public var assessed: Bool
+    package var assessed: Bool
 
     package init(_ id: String, in levels: Vocabulary) {
         self.id = id
@@ -29,7 +29,7 @@ public struct RiskView: Sendable {
 
 // Field lookup for templates: one case per stored property.
 extension RiskView: TemplateObject {
-    public func value(named name: String) -> TemplateValue {
+    package func value(named name: String) -> TemplateValue {
         switch name {
         case "id": return id.templateValue
         case "label": return label.templateValue

@@ -7,22 +7,22 @@ import DiligenceTemplate
 
 /// The screening page's form: the products and countries to choose from
 /// (rendered into the HTML, so the page reads sensibly before its script runs).
-public struct ScreeningView: Sendable {
-    public struct Option: Sendable {
-        public var id: String
-        public var title: String
+package struct ScreeningView: Sendable {
+    package struct Option: Sendable {
+        package var id: String
+        package var title: String
     }
 
-    public var products: [Option]
-    public var countries: [Option]
+    package var products: [Option]
+    package var countries: [Option]
     /// The generated data file and the script that reads it, relative to the page.
-    public var dataURL: String
-    public var scriptURL: String
+    package var dataURL: String
+    package var scriptURL: String
 }
 
 // Field lookup for templates: one case per stored property.
 extension ScreeningView: TemplateObject {
-    public func value(named name: String) -> TemplateValue {
+    package func value(named name: String) -> TemplateValue {
         switch name {
         case "products": return products.templateValue
         case "countries": return countries.templateValue
@@ -34,7 +34,7 @@ extension ScreeningView: TemplateObject {
 }
 
 extension ScreeningView.Option: TemplateObject {
-    public func value(named name: String) -> TemplateValue {
+    package func value(named name: String) -> TemplateValue {
         switch name {
         case "id": return id.templateValue
         case "title": return title.templateValue
@@ -44,7 +44,7 @@ extension ScreeningView.Option: TemplateObject {
 
     /// Both fields: the form's 10,000 options are copied from the page as
     /// written when they did not change (`TemplateRow`).
-    public var reuseKey: UInt64? {
+    package var reuseKey: UInt64? {
         var hasher = StableHasher()
         hasher.combine(id)
         hasher.combine(title)

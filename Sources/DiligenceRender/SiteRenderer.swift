@@ -12,12 +12,12 @@ import Foundation
 /// status, the sitemap, the plain page index and the 404 page.
 /// Pages render in parallel; the result is sorted by path, so the output is
 /// the same bytes on every run.
-public struct SiteRenderer: Sendable {
+package struct SiteRenderer: Sendable {
     /// The site graph, read only through methods that record each read.
     package var reads: SiteReads
-    public var templates: TemplateLibrary
+    package var templates: TemplateLibrary
     /// "Today", for the review-overdue flag.
-    public var today: PartialDate
+    package var today: PartialDate
     /// Keeps the listing pages' rows, for the next incremental build to copy
     /// their unchanged items; set before `listingJobs()` is called.
     package var rows: ListingRowRecorder?
@@ -25,7 +25,7 @@ public struct SiteRenderer: Sendable {
     /// identifies a link to a page without making it (`PageLinks`).
     package var cards: [PageID: UInt64]?
 
-    public init(graph: SiteGraph, templates: TemplateLibrary, today: PartialDate) {
+    package init(graph: SiteGraph, templates: TemplateLibrary, today: PartialDate) {
         self.reads = SiteReads(graph)
         self.templates = templates
         self.today = today
@@ -61,7 +61,7 @@ public struct SiteRenderer: Sendable {
     /// Renders every output file and hands each to `emit` as soon as it is
     /// ready — from several threads at once — so a large site is written while
     /// it renders instead of being held in memory.
-    public func render(emit: @Sendable (OutputFile) -> Void) {
+    package func render(emit: @Sendable (OutputFile) -> Void) {
         _ = render(pages: reads.all, listings: listingJobs(), recording: false, emit: emit)
     }
 

@@ -6,14 +6,14 @@ import DiligenceSupport
 import DiligenceTemplate
 
 /// A cited source as templates show it.
-public struct SourceView: Sendable {
-    public var number: Int
-    public var title: String
-    public var publisher: String?
-    public var date: String?
-    public var url: String?
+package struct SourceView: Sendable {
+    package var number: Int
+    package var title: String
+    package var publisher: String?
+    package var date: String?
+    package var url: String?
     /// An official document number, for sources a reader looks up offline.
-    public var reference: String?
+    package var reference: String?
 
     package init(_ source: Source, number: Int) {
         self.number = number
@@ -27,7 +27,7 @@ public struct SourceView: Sendable {
 
 // Field lookup for templates: one case per stored property.
 extension SourceView: TemplateObject {
-    public func value(named name: String) -> TemplateValue {
+    package func value(named name: String) -> TemplateValue {
         switch name {
         case "number": return number.templateValue
         case "title": return title.templateValue

@@ -12,18 +12,18 @@ import Foundation
 /// Syntax errors, and partials that name no template, are reported at the
 /// template's line and column, all of them in one run; so is a partial that
 /// includes itself, directly or through others (it would never finish).
-public struct TemplateLibrary: Sendable {
+package struct TemplateLibrary: Sendable {
     /// Templates every site needs, one per kind of output page.
-    public static let required = ["base", "home", "guidance", "product", "country", "page", "list", "search", "404",
+    package static let required = ["base", "home", "guidance", "product", "country", "page", "list", "search", "404",
                                   "matrix", "screening", "review"]
 
     /// One template's text, its name and the file name messages show.
-    public struct Source: Sendable {
-        public var name: String
-        public var file: String
-        public var text: String
+    package struct Source: Sendable {
+        package var name: String
+        package var file: String
+        package var text: String
 
-        public init(name: String, file: String, text: String) {
+        package init(name: String, file: String, text: String) {
             self.name = name
             self.file = file
             self.text = text
@@ -40,7 +40,7 @@ public struct TemplateLibrary: Sendable {
     package let templates: [String: [TemplateNode]]
 
     /// The templates of a site's `templates/` folder, all of `required` among them.
-    public init?(directory: String, displayDirectory: String? = nil, log: DiagnosticLog) {
+    package init?(directory: String, displayDirectory: String? = nil, log: DiagnosticLog) {
         let shown = displayDirectory ?? directory
         let fm = FileManager.default
         var sources: [Source] = []
@@ -79,7 +79,7 @@ public struct TemplateLibrary: Sendable {
     }
 
     /// Compiles `sources`; nil, with every problem in `log`, if one cannot be.
-    public init?(sources: [Source], log: DiagnosticLog) {
+    package init?(sources: [Source], log: DiagnosticLog) {
         var templates: [String: [TemplateNode]] = [:]
         var references: [Reference] = []
         var failed = false
@@ -117,7 +117,7 @@ public struct TemplateLibrary: Sendable {
     }
 
     /// The HTML of the template named `template` for `context`.
-    public func render(_ context: some TemplateObject, template: String) -> [UInt8] {
+    package func render(_ context: some TemplateObject, template: String) -> [UInt8] {
         var renderer = TemplateRenderer(templates: templates)
         renderer.render(template, with: context.templateValue)
         return renderer.output
@@ -125,7 +125,7 @@ public struct TemplateLibrary: Sendable {
 
     /// The HTML, its rows (`TemplateRow`), and how many of them were copied
     /// from `reusable` (where their row key is there) instead of rendered.
-    public func render(_ context: some TemplateObject, template: String, reusing reusable: [UInt64: ArraySlice<UInt8>])
+    package func render(_ context: some TemplateObject, template: String, reusing reusable: [UInt64: ArraySlice<UInt8>])
         -> (bytes: [UInt8], rows: [TemplateRow], copied: Int) {
         var renderer = TemplateRenderer(templates: templates)
         renderer.keepsRows = true

@@ -22,24 +22,24 @@ import Foundation
 ///   stable hashes of page ids, listed in page order by `n-<k>.js`
 ///   (`SearchRecordNames`), so adding a page renames no record.
 /// - `facets.js`: the pages of each filter value, for counts on the results page.
-public struct SearchIndexBuilder: Sendable {
+package struct SearchIndexBuilder: Sendable {
     /// Field weights, in `SearchDocument.Field` order: title, headings,
     /// summary, list fields, body.
-    public static let weights: [Double] = [10, 4, 3, 2, 1]
+    package static let weights: [Double] = [10, 4, 3, 2, 1]
     // Larger than the usual 1.2 because field weights multiply term
     // frequencies: with 1.2 a title match saturates and ranks like a heading match.
     package static let k1 = 5.0
     package static let b = 0.75
     /// Chunks are cut when they pass this many bytes.
-    public var chunkBytes: Int
+    package var chunkBytes: Int
 
-    public init(chunkBytes: Int = 24_000) {
+    package init(chunkBytes: Int = 24_000) {
         self.chunkBytes = chunkBytes
     }
 
     /// Builds the index, handing each file to `emit` (from several threads)
     /// as soon as it is ready; page records are written during tokenising.
-    public func build(_ graph: SiteGraph, emit: @Sendable (OutputFile) -> Void) {
+    package func build(_ graph: SiteGraph, emit: @Sendable (OutputFile) -> Void) {
         let pages = graph.pages
         let names = SearchRecordNames(pages.map(\.id))
         // Per page, in parallel: its record file, facets, and term → score.
@@ -121,7 +121,7 @@ public struct SearchIndexBuilder: Sendable {
     }
 
     /// One page, tokenised: what the merge needs, and its record file.
-    public struct Tokenized: Sendable {
+    package struct Tokenized: Sendable {
         /// Term → score in this page.
         package var scores: [String: Int32]
         /// Emptied once written.

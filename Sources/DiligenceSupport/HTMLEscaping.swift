@@ -1,8 +1,8 @@
 /// Escaping for text that lands in HTML: the generator's own markup and
 /// templates' `{{…}}` tags use this one function.
-public enum HTMLEscaping {
+package enum HTMLEscaping {
     /// Escapes `& < > " '`, safe in text and in double- or single-quoted attributes.
-    public static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         append(text, escapedTo: &bytes)

@@ -1,12 +1,12 @@
 /// Relative URLs between output files, so the site works under any sub-path
 /// and from `file://`. Every link names a file (`…/index.html`, never a bare
 /// folder), because a folder opened from the file system shows a listing.
-public enum RelativeURL {
+package enum RelativeURL {
     /// The URL that leads from the page at output path `from` to output path `to`
     /// (both relative to the site root, like `countries/cn.html`).
     /// Works on UTF-8 bytes: listing pages compute one per entry, 10,000
     /// per page on a large site.
-    public static func from(_ from: String, to: String) -> String {
+    package static func from(_ from: String, to: String) -> String {
         let source = Array(from.utf8), target = Array(to.utf8)
         let fromDirs = components(source).dropLast()
         let toParts = components(target)
@@ -39,7 +39,7 @@ public enum RelativeURL {
     }
 
     /// The prefix that leads from an output path back to the site root ("", "../").
-    public static func root(from path: String) -> String {
+    package static func root(from path: String) -> String {
         String(repeating: "../", count: path.split(separator: "/").count - 1)
     }
 }

@@ -8,18 +8,18 @@ import Foundation
 /// script escaped: `<` (so `</script>` and `<!--` cannot appear), `>`, `&`,
 /// and U+2028/U+2029 (line terminators in older JavaScript). They can only
 /// occur inside JSON strings, where `\uXXXX` means the same character.
-public enum ScriptData {
-    public static func assignment<T: Encodable>(_ name: String, _ value: T) -> String {
+package enum ScriptData {
+    package static func assignment<T: Encodable>(_ name: String, _ value: T) -> String {
         "window.\(name) = \(json(value));\n"
     }
 
     /// `function("key", value);`: a data file that hands itself to a
     /// registry the page's script set up (`DiligenceSearch.put`).
-    public static func call<T: Encodable>(_ function: String, _ key: String, _ value: T) -> String {
+    package static func call<T: Encodable>(_ function: String, _ key: String, _ value: T) -> String {
         "\(function)(\(json(key)),\(json(value)));\n"
     }
 
-    public static func json<T: Encodable>(_ value: T) -> String {
+    package static func json<T: Encodable>(_ value: T) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(value)) ?? Data("null".utf8)

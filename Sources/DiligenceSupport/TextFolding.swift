@@ -6,22 +6,22 @@ import Foundation
 /// letters and digits (`\p{L}\p{N}`). So `État` and `etat`, `Côte` and
 /// `cote` meet in one term. The two sides must agree exactly: a change here
 /// is a change there.
-public enum TextFolding {
+package enum TextFolding {
     /// The folded words of `text`, in order.
-    public static func words(_ text: String) -> [String] {
+    package static func words(_ text: String) -> [String] {
         var result: [String] = []
         forEachWord(text) { result.append($0) }
         return result
     }
 
     /// Folds a whole string: its words joined by single spaces.
-    public static func fold(_ text: String) -> String {
+    package static func fold(_ text: String) -> String {
         words(text).joined(separator: " ")
     }
 
     /// Calls `body` with each folded word. ASCII takes a byte-level path;
     /// other characters are decoded and folded one scalar at a time.
-    public static func forEachWord(_ text: String, _ body: (String) -> Void) {
+    package static func forEachWord(_ text: String, _ body: (String) -> Void) {
         var word: [UInt8] = []
         word.reserveCapacity(32)
         let bytes = Array(text.utf8)

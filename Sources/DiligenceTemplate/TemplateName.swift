@@ -1,4 +1,3 @@
-import DiligenceDiagnostics
 import DiligenceSupport
 
 /// A tag's name, split once when the template is compiled: `site.title` →

@@ -1,4 +1,3 @@
-import DiligenceDiagnostics
 import DiligenceSupport
 
 /// One piece of a compiled template.

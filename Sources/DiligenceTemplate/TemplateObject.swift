@@ -1,11 +1,10 @@
-import DiligenceDiagnostics
 import DiligenceSupport
 
 /// A value with named fields a template can read: `{{title}}` asks the
 /// innermost object on the context stack for `value(named: "title")`, then
 /// the objects below it, until one answers with something other than
 /// `.missing`.
-public protocol TemplateObject: TemplateValueConvertible {
+package protocol TemplateObject: TemplateValueConvertible {
     func value(named name: String) -> TemplateValue
 
     /// A hash of everything `value(named:)` answers, nested values included,
@@ -17,9 +16,9 @@ public protocol TemplateObject: TemplateValueConvertible {
 }
 
 extension TemplateObject {
-    public var reuseKey: UInt64? { nil }
+    package var reuseKey: UInt64? { nil }
 }
 
 extension TemplateObject {
-    public var templateValue: TemplateValue { .object(self) }
+    package var templateValue: TemplateValue { .object(self) }
 }

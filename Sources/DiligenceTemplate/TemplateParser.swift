@@ -1,4 +1,3 @@
-import DiligenceDiagnostics
 import DiligenceSupport
 
 /// Compiles Mustache text into `TemplateNode`s, once per build, on bytes.

@@ -1,4 +1,3 @@
-import DiligenceDiagnostics
 import DiligenceSupport
 
 /// Renders compiled templates into bytes: names resolved against a stack of

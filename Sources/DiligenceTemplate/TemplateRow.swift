@@ -1,4 +1,3 @@
-import DiligenceDiagnostics
 import DiligenceSupport
 
 /// The bytes one list item rendered, where they are in the output: an item
@@ -7,12 +6,12 @@ import DiligenceSupport
 /// item's `reuseKey` with its place in the templates, so the same bytes are
 /// right wherever the same key comes again, in the next build too: the
 /// templates are the same, or the build is a full one.
-public struct TemplateRow: Sendable, Equatable {
-    public var key: UInt64
-    public var start: Int
-    public var end: Int
+package struct TemplateRow: Sendable, Equatable {
+    package var key: UInt64
+    package var start: Int
+    package var end: Int
 
-    public init(key: UInt64, start: Int, end: Int) {
+    package init(key: UInt64, start: Int, end: Int) {
         self.key = key
         self.start = start
         self.end = end

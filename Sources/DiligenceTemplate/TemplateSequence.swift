@@ -1,9 +1,8 @@
-import DiligenceDiagnostics
 import DiligenceSupport
 
 /// A list a section iterates (`{{#items}}…{{/items}}`), read by position so
 /// that an array's elements become template values one at a time.
-public protocol TemplateSequence {
+package protocol TemplateSequence {
     var count: Int { get }
     func element(at index: Int) -> TemplateValue
     /// The `TemplateObject.reuseKey` of an element, worked out without
@@ -14,9 +13,9 @@ public protocol TemplateSequence {
 }
 
 extension TemplateSequence {
-    public func reuseKey(at index: Int) -> UInt64? { nil }
+    package func reuseKey(at index: Int) -> UInt64? { nil }
 }
 
 extension Array: TemplateSequence where Element: TemplateValueConvertible {
-    public func element(at index: Int) -> TemplateValue { self[index].templateValue }
+    package func element(at index: Int) -> TemplateValue { self[index].templateValue }
 }

@@ -1,4 +1,3 @@
-import DiligenceDiagnostics
 import DiligenceSupport
 
 /// Why a template cannot be compiled, and where: a byte offset in the

@@ -1,4 +1,3 @@
-import DiligenceDiagnostics
 import DiligenceSupport
 
 /// A function applied to a value in a tag: `{{^empty(sources)}}`. The names

@@ -1,4 +1,3 @@
-import DiligenceDiagnostics
 import DiligenceSupport
 
 /// What a template name resolves to. Views answer lookups with these values
@@ -7,7 +6,7 @@ import DiligenceSupport
 /// Truthiness follows swift-mustache, which Diligence used before its own
 /// engine: a missing value, `false` and an empty list are false; any text
 /// (even empty) and any number (even 0) are true.
-public enum TemplateValue {
+package enum TemplateValue {
     /// No such field: the lookup goes on to the values further out.
     case missing
     /// A field the value has, with nothing in it (`nil`): shown like a

@@ -75,6 +75,7 @@ struct TestSite {
     }
 
     func check() -> BuildReport { SiteBuilder(options: options).check() }
+    @discardableResult
     func build() -> BuildReport { SiteBuilder(options: options).build() }
 
     func outputText(_ path: String) throws -> String {

@@ -73,7 +73,7 @@ final class UnitTests: XCTestCase {
         XCTAssertEqual(FileBytes.read(folder + "/big"), pieces.flatMap { $0 })
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: folder + "/big")), Data(pieces.flatMap { $0 }))
 
-        FileManager.default.createFile(atPath: folder + "/empty", contents: Data())
+        XCTAssertTrue(FileManager.default.createFile(atPath: folder + "/empty", contents: Data()))
         XCTAssertEqual(FileBytes.read(folder + "/empty"), [])
         XCTAssertNil(FileBytes.read(folder + "/missing"))
         XCTAssertNil(FileBytes.read(folder), "a folder is not read")

@@ -5,10 +5,10 @@ import DiligenceSupport
 /// placeholders starting with `TODO` that `check` rejects until an editor
 /// replaces them, and the `yaml-language-server` comment that gives editors
 /// completion and validation from `schemas/`.
-public enum Scaffold {
+package enum Scaffold {
     /// Marks a value an editor must replace; `check` reports any value or
     /// body line starting with it.
-    public static let placeholder = "TODO"
+    package static let placeholder = "TODO"
 
     /// A fast byte scan for "TODO" anywhere in `text`, so pages without it
     /// skip the line-by-line check.
@@ -23,11 +23,11 @@ public enum Scaffold {
         }
     }
 
-    public enum Problem: Error, CustomStringConvertible {
+    package enum Problem: Error, CustomStringConvertible {
         case invalidCountryCode(String, hint: String?)
         case invalidSlug(String)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .invalidCountryCode(let code, let hint):
                 return "'\(code)' is not an ISO 3166-1 alpha-2 country code" + (hint.map { " (\($0))" } ?? "")
@@ -48,7 +48,7 @@ public enum Scaffold {
         """
 
     /// `countries/<code>.md` for an ISO code in any case.
-    public static func country(_ code: String, site: SiteConfig) throws -> (path: String, text: String) {
+    package static func country(_ code: String, site: SiteConfig) throws -> (path: String, text: String) {
         let upper = code.uppercased()
         guard upper.count == 2, CountryCodes.isValid(upper) else {
             throw Problem.invalidCountryCode(code, hint: CountryCodes.hint(for: code))
@@ -93,7 +93,7 @@ public enum Scaffold {
     }
 
     /// `products/<slug>.md`.
-    public static func product(_ slug: String, site: SiteConfig) throws -> (path: String, text: String) {
+    package static func product(_ slug: String, site: SiteConfig) throws -> (path: String, text: String) {
         guard PageDecoder.isSlug(slug) else { throw Problem.invalidSlug(slug) }
         let text = """
         ---

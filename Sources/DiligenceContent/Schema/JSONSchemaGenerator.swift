@@ -6,13 +6,13 @@ import DiligenceSupport
 /// the site's vocabularies, so an editor's YAML extension completes and checks
 /// what `diligence check` checks. The schema can say less than the checker
 /// (links, file names, cross-references), never something else.
-public struct JSONSchemaGenerator: Sendable {
-    public var site: SiteConfig
+package struct JSONSchemaGenerator: Sendable {
+    package var site: SiteConfig
 
-    public init(site: SiteConfig) { self.site = site }
+    package init(site: SiteConfig) { self.site = site }
 
     /// File name → schema, one per kind.
-    public func schemas() -> [(file: String, schema: JSONValue)] {
+    package func schemas() -> [(file: String, schema: JSONValue)] {
         PageKind.allCases.map { kind in
             let title = kind == .page ? "free page" : kind.label.lowercased()
             return ("\(kind.rawValue).schema.json", .object([

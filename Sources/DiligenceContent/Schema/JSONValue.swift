@@ -4,17 +4,17 @@ import Foundation
 
 /// A JSON value that keeps the order of object keys, so generated schemas
 /// read in the order of the content model and diff cleanly.
-public indirect enum JSONValue: Sendable, Equatable {
+package indirect enum JSONValue: Sendable, Equatable {
     case string(String)
     case number(Int)
     case bool(Bool)
     case array([JSONValue])
     case object([(String, JSONValue)])
 
-    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.rendered() == rhs.rendered() }
+    package static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.rendered() == rhs.rendered() }
 
     /// Two-space indented JSON with a final newline.
-    public func rendered() -> String { render(indent: 0) + "\n" }
+    package func rendered() -> String { render(indent: 0) + "\n" }
 
     private func render(indent: Int) -> String {
         let pad = String(repeating: "  ", count: indent + 1)

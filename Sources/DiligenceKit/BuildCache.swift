@@ -1,39 +1,34 @@
 import DiligenceContent
-import DiligenceDiagnostics
 import DiligenceGraph
-import DiligenceMarkdown
 import DiligencePublish
 import DiligenceRender
-import DiligenceSearch
 import DiligenceSupport
-import DiligenceTemplate
 import Foundation
 
 /// The cache a build leaves for the next one: a record per page
-/// (`BuildSnapshot`) and the outputs it starts from (`OutputCache`). Both
-/// are written beside the cache folder's current files and put in place
-/// together once the output they describe is complete.
+/// (`BuildSnapshot`) and the index of the outputs it kept (`OutputCache`).
+/// Both are written beside their places and renamed in once the output
+/// they describe is complete.
 struct BuildCache {
     var snapshot: BuildSnapshot
-    var outputs: OutputCache
 
-    init(plan: BuildPlan, reads: SiteRenderer.Reads, kept: KeptOutputs, options: BuildOptions) {
+    init(plan: BuildPlan, values: DependencyValues, reads: SiteRenderer.Reads, options: BuildOptions) {
         let header = BuildSnapshot.Header(
             format: BuildSnapshot.format, output: SitePublisher.absolute(options.output), settings: plan.settings,
             unpublished: plan.unpublished, excluded: plan.excluded)
         snapshot = BuildSnapshot(header: header, pages: [])
-        let values = plan.values
         // What each rendered page read, in the order the plans come.
         var renderedReads = reads.pages.makeIterator()
         let pageReads = plan.pages.map { $0.render != nil ? renderedReads.next() : nil }
         let records = plan.pages.indices.concurrentMap { i -> (CachedPage, ArraySlice<UInt8>?) in
             Self.record(plan.pages[i], reads: pageReads[i], values: values)
         }
+        snapshot.pages.reserveCapacity(records.count)
+        snapshot.records.reserveCapacity(records.count)
         for (page, bytes) in records {
             snapshot.pages.append(page)
             snapshot.records.append(bytes)
         }
-        outputs = kept.outputs(reads: reads.listings, values: values)
     }
 
     /// A page's record, and the previous record's bytes while nothing in it changed.
@@ -55,12 +50,24 @@ struct BuildCache {
         return (cached, nil)
     }
 
-    /// Writes both files beside their places, then renames them in.
-    func save(cachePath: String, outputsPath: String, fileSystem: FileSystem) throws(PublishError) {
+    /// Writes the snapshot beside `cachePath`, for `commit`.
+    func writeTemporary(cachePath: String, fileSystem: FileSystem) throws(PublishError) -> String {
         try fileSystem.makeDirectory((cachePath as NSString).deletingLastPathComponent)
-        let snapshotFile = try snapshot.writeTemporary(for: cachePath, fileSystem: fileSystem)
-        let outputsFile = try outputs.writeTemporary(for: outputsPath, fileSystem: fileSystem)
-        try fileSystem.rename(outputsFile, to: outputsPath)
-        try fileSystem.rename(snapshotFile, to: cachePath)
+        return try snapshot.writeTemporary(for: cachePath, fileSystem: fileSystem)
+    }
+
+    /// Puts the outputs' index and the snapshot in place, the snapshot last:
+    /// without it the next build is a full one.
+    static func commit(snapshot temporary: String, to cachePath: String, outputs: OutputCache,
+                       fileSystem: FileSystem) throws(PublishError) {
+        do {
+            let index = try outputs.writeIndex(fileSystem: fileSystem)
+            try fileSystem.rename(index, to: outputs.indexPath)
+            try fileSystem.rename(temporary, to: cachePath)
+        } catch {
+            // Half a cache is no cache.
+            for path in [temporary, outputs.indexPath + ".tmp", outputs.indexPath] { fileSystem.remove(path) }
+            throw error
+        }
     }
 }

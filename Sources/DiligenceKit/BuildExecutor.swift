@@ -1,12 +1,10 @@
 import DiligenceContent
 import DiligenceDiagnostics
 import DiligenceGraph
-import DiligenceMarkdown
 import DiligencePublish
 import DiligenceRender
 import DiligenceSearch
 import DiligenceSupport
-import DiligenceTemplate
 import Foundation
 
 /// Carries out any `BuildPlan`: renders the pages and listings it marks,
@@ -27,7 +25,7 @@ struct BuildExecutor {
 
     func run(_ plan: BuildPlan, report: inout BuildReport, log: DiagnosticLog) -> Ending {
         let cachePath = BuildSnapshot.path(cacheDirectory: options.cacheDirectory, output: options.output)
-        let outputsPath = OutputCache.path(cachePath: cachePath)
+        let outputsFolder = OutputCache.folder(cachePath: cachePath)
         let sink: OutputSink
         do { sink = try OutputSink(plan.sink, output: options.output, protected: [options.content, options.templates], fileSystem: fileSystem) } catch {
             log.error(at: SourceLocation(file: options.output), error.description)
@@ -35,18 +33,31 @@ struct BuildExecutor {
         }
         // From here on the output changes: if this is interrupted, the next build is a full one.
         fileSystem.remove(cachePath)
-        fileSystem.remove(outputsPath)
-        let kept = options.incremental ? KeptOutputs(plan) : nil
-        let previousOutputs = plan.previous?.outputs.value
-        let search = SearchStep(plan: plan, options: options, previous: previousOutputs)
+        fileSystem.remove(outputsFolder + "/index")
+        // A build that keeps a cache has the values of what outputs read.
+        let values = options.incremental ? plan.values : nil
+        let kept = values.map { KeptOutputs(plan, values: $0, folder: outputsFolder, fileSystem: fileSystem) }
+        let search = SearchStep(plan: plan, options: options)
         let patch = search.startPatch(sink: sink)
-        let reads = render(plan, sink: sink, kept: kept, previous: previousOutputs, report: &report)
+        let reads = render(plan, sink: sink, kept: kept, report: &report)
+        // The cache's page records are written while the search index is.
+        let snapshot = values.map { values in
+            BackgroundResult { [options, fileSystem] in
+                Result { () throws(PublishError) -> String in
+                    try BuildCache(plan: plan, values: values, reads: reads, options: options)
+                        .writeTemporary(cachePath: cachePath, fileSystem: fileSystem)
+                }
+            }
+        }
         if plan.search == .rebuild { search.rebuild(sink: sink, kept: kept) }
-        if case .failed(let reason) = patch?.value {
+        switch patch?.value {
+        case .failed(let reason)?:
+            if case .success(let temporary)? = snapshot?.value { fileSystem.remove(temporary) }
             sink.abandon()
             return .fullBuildNeeded(reason: reason)
+        case .patched(let result)?: kept?.search(result)
+        case nil: break
         }
-        if case .patched(let result) = patch?.value { kept?.search(chunks: result.chunks, indexFiles: result.indexFiles) }
         report.lap("search")
         if plan.sink == .staging { copyAssets(plan, sink: sink) }
         for page in plan.removed { sink.remove(page.page.id.outputPath) }
@@ -55,13 +66,19 @@ struct BuildExecutor {
             report.publishedBytes = bytes
             report.fileCount = files
         } catch {
+            if case .success(let temporary)? = snapshot?.value { fileSystem.remove(temporary) }
             log.error(at: SourceLocation(file: options.output), error.description)
             return .done
         }
         report.lap("publish")
-        if let kept {
-            let cache = BuildCache(plan: plan, reads: reads, kept: kept, options: options)
-            do { try cache.save(cachePath: cachePath, outputsPath: outputsPath, fileSystem: fileSystem) } catch {
+        if let kept, let snapshot {
+            do throws(PublishError) {
+                if let error = kept.firstError { throw error }
+                let temporary = try snapshot.value.get()
+                try BuildCache.commit(snapshot: temporary, to: cachePath, outputs: kept.index(reads: reads.listings),
+                                      fileSystem: fileSystem)
+            } catch {
+                if case .success(let temporary) = snapshot.value { fileSystem.remove(temporary) }
                 log.warning(at: SourceLocation(file: cachePath), "the build cache cannot be written: \(error)",
                             hint: "the next incremental build will be a full one")
             }
@@ -71,18 +88,18 @@ struct BuildExecutor {
     }
 
     /// Renders the marked pages and listings into the sink; returns what each read.
-    private func render(_ plan: BuildPlan, sink: OutputSink, kept: KeptOutputs?, previous: OutputCache?,
-                        report: inout BuildReport) -> SiteRenderer.Reads {
+    private func render(_ plan: BuildPlan, sink: OutputSink, kept: KeptOutputs?, report: inout BuildReport) -> SiteRenderer.Reads {
         var renderer = SiteRenderer(graph: plan.graph, templates: plan.templates, today: options.today)
+        let previous = plan.previous?.outputs.value
         if kept != nil {
             // Listing pages keep their rows, and copy unchanged ones from the last build's.
-            renderer.rows = ListingRowRecorder(previous: previous?.listings ?? [:])
-            renderer.cards = plan.values.cards
+            renderer.rows = ListingRowRecorder(previous: previous?.listings ?? [:]) { previous?.listingBytes($0) }
+            renderer.cards = plan.values?.cards
         }
         let marked = Set(plan.listings.filter(\.render).map(\.path))
         var jobs = renderer.listingJobs().filter { marked.contains($0.path) }
         if !plan.screeningKept.isEmpty, let k = jobs.firstIndex(where: { $0.path == SiteRenderer.Paths.screeningData }),
-           let bytes = previous?.listings[SiteRenderer.Paths.screeningData]?.bytes, let fragments = ScreeningFragments(Array(bytes)) {
+           let bytes = previous?.listingBytes(SiteRenderer.Paths.screeningData), let fragments = ScreeningFragments(bytes) {
             var objects: [PageID: ArraySlice<UInt8>] = [:]
             for id in plan.screeningKept { objects[id] = id.kind == .product ? fragments.products[id] : fragments.countries[id] }
             jobs[k] = .init(path: SiteRenderer.Paths.screeningData) { [objects] in $0.renderScreeningData(keeping: objects) }

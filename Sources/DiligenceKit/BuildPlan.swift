@@ -53,7 +53,8 @@ struct BuildPlan: Sendable {
     /// What the executor needs besides the decisions.
     var site: SiteConfig
     var graph: SiteGraph
-    var values: DependencyValues
+    /// The values of what outputs read; nil for a build that keeps no cache.
+    var values: DependencyValues?
     var templates: TemplateLibrary
     /// The content's settings fingerprint, drafts and excluded pages, for the cache.
     var settings: UInt64

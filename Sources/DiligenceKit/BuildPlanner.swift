@@ -32,6 +32,8 @@ struct BuildPlanner {
         var diagnostics: [Diagnostic]
         var pageCounts: [PageKind: Int]
         var fullBuildReason: String?
+        /// How long each planning stage took.
+        var stages: [(name: String, seconds: Double)] = []
     }
 
     /// - Parameter publish: false for `check`, which stops once everything is linked.
@@ -49,6 +51,7 @@ struct BuildPlanner {
     private func attempt(previous: PreviousBuild?, publish: Bool) throws(Fallback) -> Outcome {
         let log = DiagnosticLog()
         var outcome = Outcome(plan: nil, diagnostics: [], pageCounts: [:])
+        var clock = StageClock()
         let loader = ContentLoader(root: options.content, maxFileSize: options.maxFileSize)
         let tree = loader.list(into: log)
         let templates = TemplateLibrary(directory: options.templates, log: log)
@@ -67,18 +70,24 @@ struct BuildPlanner {
         let decoder = PageDecoder(site: site, today: options.today)
         let collector = PageCollector(loader: loader, decoder: decoder, options: options, start: start,
                                       keepsCache: options.incremental || previous != nil)
+        clock.lap("load")
         var pages = try collector.collect(tree.pagePaths, previous: previous?.snapshot, log: log)
+        clock.lap("read")
         let linker = PageLinker(site: site, collector: collector)
         let (graph, index) = try linker.link(&pages, assets: tree.assets, log: log)
+        clock.lap("link")
         for kind in PageKind.allCases { outcome.pageCounts[kind] = graph.pages(of: kind).count }
         outcome.diagnostics = log.diagnostics
         guard publish, !log.hasErrors, let templates, !(options.strict && outcome.diagnostics.warningCount > 0) else {
+            outcome.stages = clock.stages
             return outcome
         }
         let decider = OutputDecider(graph: graph, index: index, previous: previous, collector: collector, linker: linker)
         outcome.plan = try decider.plan(
             pages, site: site, templates: templates, settings: settings, assets: tree.assets)
         outcome.plan?.fullBuildReason = outcome.fullBuildReason
+        clock.lap("decide")
+        outcome.stages = clock.stages
         return outcome
     }
 

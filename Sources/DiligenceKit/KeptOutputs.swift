@@ -1,7 +1,4 @@
-import DiligenceContent
-import DiligenceDiagnostics
 import DiligenceGraph
-import DiligenceMarkdown
 import DiligencePublish
 import DiligenceRender
 import DiligenceSearch
@@ -9,68 +6,96 @@ import DiligenceSupport
 import DiligenceTemplate
 import Foundation
 
-/// The outputs a build keeps for the next one (`OutputCache`), gathered
-/// while they are written, from many threads: the listing pages' bytes and
-/// rows, and the search index's chunks. Starts as the previous build's, so
-/// what this build does not write is kept as it was.
+/// The outputs a build keeps for the next one (`OutputCache`): a copy of
+/// each listing page and search chunk it writes, made as they are written
+/// (from many threads), and their records. Starts from the previous
+/// build's, so what this build does not write is kept as it was.
 final class KeptOutputs: @unchecked Sendable {
     private let lock = NSLock()
+    private let fileSystem: FileSystem
+    private let values: DependencyValues
     private var cache: OutputCache
-    private var listingBytes: [String: [UInt8]] = [:]
-    private var listingRows: [String: [TemplateRow]] = [:]
-    private var chunks: [Int: [UInt8]] = [:]
-    private var indexFiles: [String] = []
+    private var written: [String: (size: Int, hash: UInt64)] = [:]
+    private var rows: [String: [TemplateRow]] = [:]
+    private var rebuiltChunks = 0
+    private var rebuiltIndexFiles: [String] = []
+    private var error: PublishError?
 
-    init(_ plan: BuildPlan) {
-        cache = plan.previous?.outputs.value ?? OutputCache()
-        cache.guidanceFacts = OutputDecider.guidanceFacts(plan.values)
+    /// The first copy that could not be written: the cache is then not saved.
+    var firstError: PublishError? { lock.withLock { error } }
+
+    init(_ plan: BuildPlan, values: DependencyValues, folder: String, fileSystem: FileSystem) {
+        self.fileSystem = fileSystem
+        self.values = values
+        if let previous = plan.previous?.outputs.value {
+            cache = previous
+        } else {
+            // Nothing of an older folder is kept.
+            try? FileManager.default.removeItem(atPath: folder)
+            cache = OutputCache(folder: folder)
+        }
+        cache.guidanceFacts = OutputDecider.guidanceFacts(values)
+        do throws(PublishError) { try fileSystem.makeDirectory(folder) } catch { self.error = error }
+    }
+
+    private func write(_ bytes: [UInt8], to path: String) {
+        do throws(PublishError) { try fileSystem.write(bytes, to: path) } catch {
+            lock.withLock { if self.error == nil { self.error = error } }
+        }
     }
 
     /// A listing page as written.
     func listing(_ file: OutputFile) {
         guard case .bytes(let bytes) = file.contents else { return }
-        lock.withLock { listingBytes[file.path] = bytes }
+        write(bytes, to: cache.listingPath(file.path))
+        let hash = StableHasher.hashWords(bytes)
+        lock.withLock { written[file.path] = (bytes.count, hash) }
     }
 
     /// The rows the listing pages at `paths` were rendered with.
     func rows(from recorder: ListingRowRecorder?, paths: Set<String>) {
         guard let recorder else { return }
-        lock.withLock { for path in paths { listingRows[path] = recorder.rows(of: path) } }
+        lock.withLock { for path in paths { rows[path] = recorder.rows(of: path) } }
     }
 
     /// A file of a search index built in full.
     func searchFile(_ file: OutputFile) {
         let path = file.path
         guard path.hasPrefix("search/"), !path.dropFirst("search/".count).contains("/") else { return }
+        if path.hasPrefix("search/i-"), let number = Int(path.dropFirst("search/i-".count).dropLast(".js".count)),
+           case .bytes(let bytes) = file.contents {
+            write(bytes, to: cache.chunkPath(number))
+            lock.withLock { rebuiltChunks = max(rebuiltChunks, number + 1) }
+        }
+        lock.withLock { rebuiltIndexFiles.append(path) }
+    }
+
+    /// The index as a patch left it: the chunks that changed are copied.
+    func search(_ patch: SearchIndexPatch.Plan) {
+        for file in patch.changedChunks + patch.files where file.path.hasPrefix("search/i-") {
+            guard let number = Int(file.path.dropFirst("search/i-".count).dropLast(".js".count)),
+                  case .bytes(let bytes) = file.contents else { continue }
+            write(bytes, to: cache.chunkPath(number))
+        }
         lock.withLock {
-            if path.hasPrefix("search/i-"), let number = Int(path.dropFirst("search/i-".count).dropLast(".js".count)),
-               case .bytes(let bytes) = file.contents {
-                chunks[number] = bytes
-            }
-            indexFiles.append(path)
+            for number in patch.chunks.count..<max(patch.chunks.count, cache.searchChunkCount) { fileSystem.remove(cache.chunkPath(number)) }
+            cache.searchChunkCount = patch.chunks.count
+            cache.searchIndexFiles = patch.indexFiles
         }
     }
 
-    /// The index as a patch left it.
-    func search(chunks: [ArraySlice<UInt8>], indexFiles: [String]) {
-        lock.withLock {
-            cache.searchChunks = chunks
-            cache.searchIndexFiles = indexFiles
-        }
-    }
-
-    /// The outputs to keep, with what each listing rendered now read.
-    func outputs(reads: [String: [Dependency]], values: DependencyValues) -> OutputCache {
+    /// The outputs' index, with what each listing rendered now read.
+    func index(reads: [String: [Dependency]]) -> OutputCache {
         lock.withLock {
             var cache = self.cache
-            for (path, bytes) in listingBytes {
+            for (path, bytes) in written {
                 let read = reads[path] ?? []
-                cache.listings[path] = ListingRecord(reads: read, readsValue: values.value(of: read), bytes: bytes[...],
-                                                     rows: listingRows[path] ?? [])
+                cache.listings[path] = ListingRecord(reads: read, readsValue: values.value(of: read), size: bytes.size,
+                                                     hash: bytes.hash, rows: rows[path] ?? [])
             }
-            if !chunks.isEmpty {
-                cache.searchChunks = (0..<chunks.count).map { chunks[$0].map { $0[...] } ?? [] }
-                cache.searchIndexFiles = SearchIndexPatch.indexFiles(indexFiles)
+            if rebuiltChunks > 0 {
+                cache.searchChunkCount = rebuiltChunks
+                cache.searchIndexFiles = SearchIndexPatch.indexFiles(rebuiltIndexFiles)
             }
             return cache
         }

@@ -24,10 +24,7 @@ struct OutputDecider {
 
     func plan(_ collected: PageCollector.Collected, site: SiteConfig, templates: TemplateLibrary, settings: UInt64,
               assets: [String]) throws(BuildPlanner.Fallback) -> BuildPlan {
-        var frontMatter: [PageID: UInt64] = [:]
-        frontMatter.reserveCapacity(collected.pages.count)
-        for plan in collected.pages { frontMatter[plan.id] = plan.frontMatter }
-        let values = DependencyValues(graph: graph, frontMatter: frontMatter)
+        let values = collector.keepsCache ? Self.values(collected.pages, graph: graph) : nil
         var outputs: OutputCache?
         if let previous {
             guard let kept = previous.outputs.value else { throw .init(reason: "the cache of the outputs is missing or damaged") }
@@ -37,25 +34,33 @@ struct OutputDecider {
         var plan = BuildPlan(
             pages: try pagesToRender(collected.pages, values: values), removed: collected.removed,
             listings: renderer.listingJobs().map { job in
-                let record = outputs?.listings[job.path]
-                return .init(path: job.path, render: record.map { values.value(of: $0.reads) != $0.readsValue } ?? true)
+                guard let record = outputs?.listings[job.path], let values else { return .init(path: job.path, render: true) }
+                return .init(path: job.path, render: values.value(of: record.reads) != record.readsValue)
             },
             screeningKept: [], search: .rebuild, sink: previous == nil ? .staging : .inPlace,
             site: site, graph: graph, values: values, templates: templates, settings: settings,
             unpublished: collected.unpublished, excluded: collected.excluded, assets: assets, previous: previous)
-        if let outputs {
+        if let outputs, let values {
             plan.search = try searchUpdate(plan)
-            plan.screeningKept = screeningKept(plan, outputs: outputs)
+            plan.screeningKept = screeningKept(plan, values: values, outputs: outputs)
         }
         return plan
     }
 
+    /// The values of what outputs read, for a build that keeps a cache.
+    private static func values(_ pages: [PagePlan], graph: SiteGraph) -> DependencyValues {
+        var frontMatter: [PageID: UInt64] = [:]
+        frontMatter.reserveCapacity(pages.count)
+        for plan in pages { frontMatter[plan.id] = plan.frontMatter }
+        return DependencyValues(graph: graph, frontMatter: frontMatter)
+    }
+
     /// Marks the pages whose outputs are rendered, and reads again those
     /// that must be rendered but were taken from the cache.
-    private func pagesToRender(_ pages: [PagePlan], values: DependencyValues) throws(BuildPlanner.Fallback) -> [PagePlan] {
+    private func pagesToRender(_ pages: [PagePlan], values: DependencyValues?) throws(BuildPlanner.Fallback) -> [PagePlan] {
         var pages = pages
         let reasons = pages.concurrentMap { [previous] plan -> PagePlan.Reason? in
-            guard previous != nil, plan.change != .added, plan.change != .edited, let cached = plan.previous else { return .content }
+            guard previous != nil, let values, plan.change != .added, plan.change != .edited, let cached = plan.previous else { return .content }
             return values.value(of: cached.fingerprints.reads) == cached.fingerprints.readsValue ? nil : .reads
         }
         for i in pages.indices {
@@ -91,11 +96,11 @@ struct OutputDecider {
     /// Products and countries whose screening-data objects are copied as
     /// they were: not read now, the same facts, and the same guidance steps
     /// (every object names them).
-    private func screeningKept(_ plan: BuildPlan, outputs: OutputCache) -> [PageID] {
-        guard outputs.guidanceFacts == Self.guidanceFacts(plan.values) else { return [] }
+    private func screeningKept(_ plan: BuildPlan, values: DependencyValues, outputs: OutputCache) -> [PageID] {
+        guard outputs.guidanceFacts == Self.guidanceFacts(values) else { return [] }
         return plan.pages.compactMap { page in
             guard page.id.kind == .product || page.id.kind == .country, page.change != .added, page.change != .edited,
-                  let cached = page.previous, cached.fingerprints.facts == plan.values.facts(of: page.id) else { return nil }
+                  let cached = page.previous, cached.fingerprints.facts == values.facts(of: page.id) else { return nil }
             return page.id
         }
     }

@@ -16,7 +16,6 @@ import Foundation
 struct SearchStep {
     var plan: BuildPlan
     var options: BuildOptions
-    var previous: OutputCache?
 
     enum PatchResult: Sendable {
         case patched(SearchIndexPatch.Plan)
@@ -36,10 +35,9 @@ struct SearchStep {
         guard plan.search == .patch, let snapshot = plan.previous?.snapshot else { return nil }
         let plan = self.plan
         let files = SearchIndexFiles(chunkBytes: options.searchChunkBytes, site: plan.site)
-        let kept = previous
         return BackgroundResult {
             do {
-                let patch = try Self.patch(plan, snapshot: snapshot, files: files, kept: kept)
+                let patch = try Self.patch(plan, snapshot: snapshot, files: files)
                 for path in patch.removedRecords { sink.remove(path) }
                 DispatchQueue.concurrentPerform(iterations: patch.files.count) { sink.overwrite(patch.files[$0], compare: true) }
                 DispatchQueue.concurrentPerform(iterations: patch.changedChunks.count) { sink.overwrite(patch.changedChunks[$0], compare: false) }
@@ -52,8 +50,7 @@ struct SearchStep {
     }
 
     /// The patch: changed pages tokenised, kept pages renumbered.
-    private static func patch(_ plan: BuildPlan, snapshot: BuildSnapshot, files: SearchIndexFiles,
-                              kept: OutputCache?) throws -> SearchIndexPatch.Plan {
+    private static func patch(_ plan: BuildPlan, snapshot: BuildSnapshot, files: SearchIndexFiles) throws -> SearchIndexPatch.Plan {
         var tokenized: [Int: SearchIndexBuilder.Tokenized] = [:]
         var number: [PageID: Int] = [:]
         var facetsChanged = !plan.removed.isEmpty
@@ -68,9 +65,9 @@ struct SearchStep {
         let samePages = plan.removed.isEmpty && !plan.pages.contains { $0.change == .added }
         let names = samePages ? oldNames : SearchRecordNames(plan.pages.map(\.id))
         let facets = facetsChanged ? plan.pages.map { SearchDocument.facets(of: $0.parsed.page) } : nil
-        let old = Result { try SearchIndexPatch.chunks(kept?.searchChunks ?? []) }
+        let old = plan.previous?.searchChunks.value ?? .failure(SearchIndexPatch.Failure.unreadable("no previous index"))
         return try SearchIndexPatch(files: files).plan(
             changed: tokenized, renumbered: renumbered, oldNames: oldNames, names: names, facets: facets, old: old,
-            oldIndexFiles: kept?.searchIndexFiles ?? [])
+            oldIndexFiles: plan.previous?.outputs.value?.searchIndexFiles ?? [])
     }
 }

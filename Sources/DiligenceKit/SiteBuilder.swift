@@ -54,6 +54,8 @@ public struct SiteBuilder: Sendable {
         }
         var outcome = BuildPlanner(options: options).plan(previous: previous, publish: true)
         report.lap("plan")
+        report.stages.removeLast()
+        report.stages += outcome.stages
         if var plan = outcome.plan, case .fullBuildNeeded(let reason) = execute(plan, report: &report, log: log) {
             outcome = BuildPlanner(options: options).plan(previous: nil, publish: true)
             plan = outcome.plan ?? plan

@@ -3,19 +3,23 @@ import DiligenceSupport
 import DiligenceTemplate
 
 /// What the cache keeps of one listing page (an index, a term's page, the
-/// matrix, the screening data…): what rendering it read, their values then,
-/// and the bytes it wrote with their rows (`TemplateRow`), from which the
-/// next build copies the items that did not change.
+/// matrix, the screening data…): what rendering it read and their values
+/// then, and the rows (`TemplateRow`) of the bytes it wrote, which the cache
+/// keeps beside it (`OutputCache`), so the next build can copy the items
+/// that did not change. `size` and `hash` identify those bytes.
 package struct ListingRecord: Sendable, Equatable {
     package var reads: [Dependency]
     package var readsValue: UInt64
-    package var bytes: ArraySlice<UInt8>
+    package var size: Int
+    /// `StableHasher.hashWords` of the bytes.
+    package var hash: UInt64
     package var rows: [TemplateRow]
 
-    package init(reads: [Dependency], readsValue: UInt64, bytes: ArraySlice<UInt8>, rows: [TemplateRow]) {
+    package init(reads: [Dependency], readsValue: UInt64, size: Int, hash: UInt64, rows: [TemplateRow]) {
         self.reads = reads
         self.readsValue = readsValue
-        self.bytes = bytes
+        self.size = size
+        self.hash = hash
         self.rows = rows
     }
 }
@@ -24,7 +28,8 @@ extension ListingRecord: CacheCodable {
     package func write(to writer: inout CacheWriter) {
         writer.write(reads)
         writer.uint64(readsValue)
-        writer.bytes(bytes)
+        writer.int(size)
+        writer.uint64(hash)
         writer.int(rows.count)
         var end = 0
         for row in rows {
@@ -38,9 +43,10 @@ extension ListingRecord: CacheCodable {
     package init(from reader: inout CacheReader) throws {
         reads = try reader.readArray()
         readsValue = try reader.uint64()
-        bytes = try reader.rawBytes()
+        size = try reader.int()
+        hash = try reader.uint64()
         let count = try reader.int()
-        guard count >= 0, count <= bytes.count else { throw CacheReader.Corrupt() }
+        guard size >= 0, count >= 0, count <= size else { throw CacheReader.Corrupt() }
         rows = []
         rows.reserveCapacity(count)
         var end = 0
@@ -48,7 +54,7 @@ extension ListingRecord: CacheCodable {
             let key = try reader.uint64()
             let start = end + (try reader.int())
             end = start + (try reader.int())
-            guard start >= 0, start <= end, end <= bytes.count else { throw CacheReader.Corrupt() }
+            guard start >= 0, start <= end, end <= size else { throw CacheReader.Corrupt() }
             rows.append(TemplateRow(key: key, start: start, end: end))
         }
     }

@@ -1,7 +1,3 @@
-import DiligenceContent
-import DiligenceDiagnostics
-import DiligenceGraph
-import DiligenceMarkdown
 import DiligenceSupport
 import DiligenceTemplate
 import Foundation
@@ -14,6 +10,8 @@ import Foundation
 /// renders one link in each and copies the rest. Used from many threads at once.
 package final class ListingRowRecorder: @unchecked Sendable {
     private let previous: [String: ListingRecord]
+    /// The bytes a listing had, as the cache kept them.
+    private let bytes: @Sendable (String) -> [UInt8]?
     private let lock = NSLock()
     private var recorded: [String: [TemplateRow]] = [:]
     private var itemsCopied = 0
@@ -22,13 +20,14 @@ package final class ListingRowRecorder: @unchecked Sendable {
     /// List items that can be rows, copied from the listings as kept and rendered.
     package var itemCounts: (copied: Int, rendered: Int) { lock.withLock { (itemsCopied, itemsRendered) } }
 
-    package init(previous: [String: ListingRecord] = [:]) {
+    package init(previous: [String: ListingRecord] = [:], bytes: @escaping @Sendable (String) -> [UInt8]? = { _ in nil }) {
         self.previous = previous
+        self.bytes = bytes
     }
 
     /// The bytes of the listing page at `path`, from `render` given the rows it may copy.
     package func render(_ path: String,
-                _ render: ([UInt64: ArraySlice<UInt8>]) -> (bytes: [UInt8], rows: [TemplateRow], copied: Int)) -> [UInt8] {
+                        _ render: ([UInt64: ArraySlice<UInt8>]) -> (bytes: [UInt8], rows: [TemplateRow], copied: Int)) -> [UInt8] {
         let (bytes, rows, copied) = render(reusable(path))
         lock.withLock {
             recorded[path] = rows
@@ -38,13 +37,14 @@ package final class ListingRowRecorder: @unchecked Sendable {
         return bytes
     }
 
-    /// Row key → bytes, from the listing as the cache kept it.
+    /// Row key → bytes, from the listing as the cache kept it, if its bytes
+    /// are still those the record describes.
     private func reusable(_ path: String) -> [UInt64: ArraySlice<UInt8>] {
-        guard let listing = previous[path], !listing.rows.isEmpty else { return [:] }
-        let base = listing.bytes.startIndex
+        guard let listing = previous[path], !listing.rows.isEmpty, let kept = bytes(path),
+              kept.count == listing.size, StableHasher.hashWords(kept) == listing.hash else { return [:] }
         var rows: [UInt64: ArraySlice<UInt8>] = [:]
         rows.reserveCapacity(listing.rows.count)
-        for row in listing.rows { rows[row.key] = listing.bytes[(base + row.start)..<(base + row.end)] }
+        for row in listing.rows { rows[row.key] = kept[row.start..<row.end] }
         return rows
     }
 

@@ -56,6 +56,13 @@ package struct SiteReads: Sendable {
         return graph.guidanceInOrder
     }
 
+    /// The steps before and after a guidance step.
+    package func neighbours(of id: PageID) -> (previous: ParsedPage?, next: ParsedPage?) {
+        read(.neighbours(id))
+        let steps = graph.guidanceInOrder
+        return DependencyValues.neighbours(of: id, in: steps, position: steps.firstIndex { $0.id == id })
+    }
+
     /// Every page, in page order.
     package var all: [ParsedPage] {
         read(.all)

@@ -42,13 +42,12 @@ extension SiteRenderer {
     }
 
     package func guidanceView(_ g: GuidanceStep, _ parsed: ParsedPage, from path: String) -> GuidanceView {
-        let steps = reads.guidanceInOrder
-        let position = steps.firstIndex { $0.id == parsed.id }
+        let (previous, next) = reads.neighbours(of: parsed.id)
         let related = reads.pages(reads.related(of: parsed.id)).map { link(to: $0, from: path, note: $0.id.kind.label) }
         return GuidanceView(
             order: g.order, related: related,
-            previous: position.flatMap { $0 > 0 ? link(to: steps[$0 - 1], from: path, summary: false) : nil },
-            next: position.flatMap { $0 + 1 < steps.count ? link(to: steps[$0 + 1], from: path, summary: false) : nil })
+            previous: previous.map { link(to: $0, from: path, summary: false) },
+            next: next.map { link(to: $0, from: path, summary: false) })
     }
 
     package func productView(_ p: ProductRisk, _ parsed: ParsedPage, from path: String) -> ProductView {

@@ -228,11 +228,12 @@ final class IncrementalBuildTests: XCTestCase {
         let workspace = try Workspace()
         defer { workspace.remove() }
         XCTAssertFalse(workspace.incremental().diagnostics.hasErrors)
-        let outputsFile = OutputCache.path(cachePath: BuildSnapshot.path(cacheDirectory: workspace.cache, output: workspace.output))
-        let outputs = try XCTUnwrap(OutputCache.load(from: outputsFile), "a full build with --incremental keeps its outputs")
+        let folder = OutputCache.folder(cachePath: BuildSnapshot.path(cacheDirectory: workspace.cache, output: workspace.output))
+        let outputs = try XCTUnwrap(OutputCache.load(folder: folder), "a full build with --incremental keeps its outputs")
         XCTAssertGreaterThanOrEqual(outputs.listings["search.html"]?.rows.count ?? 0, 60, "one row per page on the search page")
-        XCTAssertEqual(outputs.listings["search.html"].map { Array($0.bytes) },
+        XCTAssertEqual(outputs.listingBytes("search.html"),
                        FileManager.default.contents(atPath: workspace.output + "/search.html").map { [UInt8]($0) })
+        XCTAssertEqual(outputs.searchChunkCount, 4)
 
         // A title is on the search page, an index, term pages, the matrix:
         // those are rendered again, but only the renamed link in each.
@@ -253,11 +254,17 @@ final class IncrementalBuildTests: XCTestCase {
         try workspace.edit("products/facial-recognition.md") { $0.replacingOccurrences(of: "\ntitle: Renamed ", with: "\ntitle: Renamed again ") }
         assertSameAsFullBuild(workspace, "title edit after search.html was changed by hand")
 
-        // A damaged outputs file is not trusted: a full build.
-        try Data([1, 1, 11, 0x73]).write(to: URL(fileURLWithPath: outputsFile))
-        XCTAssertNil(OutputCache.load(from: outputsFile))
-        try workspace.edit("products/facial-recognition.md") { $0.replacingOccurrences(of: "\ntitle: Renamed again ", with: "\ntitle: ") }
-        let damaged = assertSameAsFullBuild(workspace, expectIncremental: false, "title edit with a damaged outputs file")
+        // A kept copy that no longer fits its record is not used: that page is rendered in full.
+        try Data("damaged".utf8).write(to: URL(fileURLWithPath: outputs.listingPath("search.html")))
+        try workspace.edit("products/facial-recognition.md") { $0.replacingOccurrences(of: "\ntitle: Renamed again ", with: "\ntitle: Renamed once more ") }
+        let damagedCopy = assertSameAsFullBuild(workspace, "title edit with a damaged copy of search.html")
+        XCTAssertGreaterThan(damagedCopy.listingItems?.rendered ?? 0, 60, "every row of search.html is rendered")
+
+        // A damaged index of the outputs is not trusted: a full build.
+        try Data([1, 1, 11, 0x73]).write(to: URL(fileURLWithPath: outputs.indexPath))
+        XCTAssertNil(OutputCache.load(folder: folder))
+        try workspace.edit("products/facial-recognition.md") { $0.replacingOccurrences(of: "\ntitle: Renamed once more ", with: "\ntitle: ") }
+        let damaged = assertSameAsFullBuild(workspace, expectIncremental: false, "title edit with a damaged outputs index")
         XCTAssertEqual(damaged.fullBuildReason, "the cache of the outputs is missing or damaged")
     }
 
@@ -285,19 +292,16 @@ final class IncrementalBuildTests: XCTestCase {
         defer { workspace.remove() }
         XCTAssertFalse(workspace.incremental().diagnostics.hasErrors)
         // The first posting of the first term of the kept chunk now names page 1,679,615.
-        let outputsFile = OutputCache.path(cachePath: BuildSnapshot.path(cacheDirectory: workspace.cache, output: workspace.output))
-        var outputs = try XCTUnwrap(OutputCache.load(from: outputsFile))
-        let text = String(decoding: outputs.searchChunks[0], as: UTF8.self)
+        let folder = OutputCache.folder(cachePath: BuildSnapshot.path(cacheDirectory: workspace.cache, output: workspace.output))
+        let chunk = try XCTUnwrap(OutputCache.load(folder: folder)).chunkPath(0)
+        let text = try String(contentsOfFile: chunk, encoding: .utf8)
         let damaged = text.replacingOccurrences(of: #"(":")[0-9a-z]+,"#, with: "$1zzzz,", options: .regularExpression,
                                                 range: text.range(of: #"":"[0-9a-z]+,"#, options: .regularExpression))
         XCTAssertNotEqual(damaged, text)
-        outputs.searchChunks[0] = Array(damaged.utf8)[...]
-        let temporary = try outputs.writeTemporary(for: outputsFile, fileSystem: .real)
-        XCTAssertEqual(rename(temporary, outputsFile), 0)
+        try damaged.write(toFile: chunk, atomically: true, encoding: .utf8)
         try workspace.edit("pages/about.md") { $0 + "\nMore.\n" }
         let report = assertSameAsFullBuild(workspace, expectIncremental: false, "damaged search chunk")
-        XCTAssertTrue(report.fullBuildReason?.hasPrefix("the search index the cache kept cannot be read") ?? false,
-                      report.fullBuildReason ?? "no reason")
+        XCTAssertEqual(report.fullBuildReason, "the search index the cache kept cannot be read (unreadable(\"search/i-0.js\"))")
     }
 
     func testARecordNameTakenByANewPageMeansAFullBuild() throws {

@@ -114,7 +114,8 @@ enum Pages {
         return "---\ntitle: Face recognition\nsummary: Finds faces.\ncategory: biometrics\nrisk: medium\n\(extra)risk_basis: Named by the draft guidance.\n\(sources)---\n\(body)"
     }
 
-    static func country(code: String = "CN", name: String = "China", extra: String = "", body: String = "## Basis\n\nText.\n") -> String {
+    static func country(code: String = "CN", name: String = "China", extra: String = "", body: String = "## Basis\n\nText.\n",
+                        reviewed: String = "2026-06-01") -> String {
         """
         ---
         country: \(code)
@@ -125,7 +126,7 @@ enum Pages {
         sources:
           - title: A report
             url: https://example.org/report
-        reviewed: 2026-06-01
+        reviewed: \(reviewed)
         \(extra)---
         \(body)
         """

@@ -1,52 +1,77 @@
-import DiligenceContent
-import DiligenceDiagnostics
-import DiligenceGraph
-import DiligenceMarkdown
 import DiligencePublish
 import DiligenceRender
 import DiligenceSearch
 import DiligenceSupport
-import DiligenceTemplate
 import Foundation
 
-/// The outputs the next incremental build starts from, in a file beside the
-/// build cache (`build-<hash>.outputs`): every listing page as written
-/// (`ListingRecord`), the search index's chunk files and the names of its
-/// other index files. The output folder is what a web server serves, not an
-/// input: an incremental build reads these instead of parsing it back.
-/// A missing or damaged file means a full build.
+/// The outputs the next incremental build starts from, in a folder beside
+/// the build cache (`build-<hash>.outputs/`). The output folder is what a
+/// web server serves, not an input: an incremental build reads these
+/// instead of parsing it back.
+///
+/// - `index`: each listing page's record (`ListingRecord`), the search
+///   index's chunk count and file names, the guidance steps' facts.
+/// - `l-<hash>`: a listing page's bytes as written, read only for a listing
+///   rendered again (its rows are copied from it).
+/// - `i-<n>`: the search index's chunk `n` as written.
+///
+/// A build writes the copies of what it writes, and the index last; it
+/// removes the index first, so a folder left by an interrupted build has no
+/// index and is not used.
 struct OutputCache: Sendable, Equatable {
-    static let format = 1
+    static let format = 2
 
+    /// The folder.
+    var folder: String
     var listings: [String: ListingRecord] = [:]
-    /// `search/i-<n>.js`, by chunk number.
-    var searchChunks: [ArraySlice<UInt8>] = []
+    var searchChunkCount = 0
     /// Paths of the index's chunk, vocabulary and name-table files.
     var searchIndexFiles: [String] = []
     /// The facts of the guidance steps, which every object of the screening
-    /// data names (`DependencyValues.facts`).
+    /// data names (`OutputDecider.guidanceFacts`).
     var guidanceFacts: UInt64 = 0
 
-    /// The file that goes with the cache at `cachePath`.
-    static func path(cachePath: String) -> String {
+    /// The folder that goes with the cache at `cachePath`.
+    static func folder(cachePath: String) -> String {
         (cachePath.hasSuffix(".cache") ? String(cachePath.dropLast(".cache".count)) : cachePath) + ".outputs"
     }
 
-    static func load(from path: String) -> OutputCache? {
-        guard let bytes = FileBytes.read(path) else { return nil }
+    var indexPath: String { folder + "/index" }
+
+    /// Where the copy of the listing page at `path` is.
+    func listingPath(_ path: String) -> String {
+        var hasher = StableHasher()
+        hasher.combine(path)
+        return folder + "/l-" + String(hasher.value, radix: 16)
+    }
+
+    func chunkPath(_ number: Int) -> String { folder + "/i-\(number)" }
+
+    /// The bytes of the listing page at `path` as last written.
+    func listingBytes(_ path: String) -> [UInt8]? {
+        FileBytes.read(listingPath(path))
+    }
+
+    /// The search index's chunk files as last written, parsed, in parallel.
+    func searchChunks() throws -> [SearchIndexPatch.Chunk] {
+        let kept = (0..<searchChunkCount).concurrentMap { FileBytes.read(chunkPath($0)).map { $0[...] } }
+        guard !kept.contains(where: { $0 == nil }) else { throw SearchIndexPatch.Failure.unreadable("a kept search chunk") }
+        return try SearchIndexPatch.chunks(kept.compactMap { $0 })
+    }
+
+    static func load(folder: String) -> OutputCache? {
+        var cache = OutputCache(folder: folder)
+        guard let bytes = FileBytes.read(cache.indexPath) else { return nil }
         var reader = CacheReader(bytes)
         do {
             guard try reader.int() == format else { return nil }
-            var cache = OutputCache()
             let count = try reader.int()
             guard count >= 0, count <= bytes.count else { return nil }
             for _ in 0..<count {
                 let path = try reader.string()
                 cache.listings[path] = try reader.read()
             }
-            let chunks = try reader.int()
-            guard chunks >= 0, chunks <= bytes.count else { return nil }
-            for _ in 0..<chunks { cache.searchChunks.append(try reader.rawBytes()) }
+            cache.searchChunkCount = try reader.int()
             cache.searchIndexFiles = try reader.readArray()
             cache.guidanceFacts = try reader.uint64()
             return reader.isAtEnd ? cache : nil
@@ -55,8 +80,8 @@ struct OutputCache: Sendable, Equatable {
         }
     }
 
-    /// Writes the file next to `path`, for the caller to rename in place.
-    func writeTemporary(for path: String, fileSystem: FileSystem) throws(PublishError) -> String {
+    /// Writes the index next to its place, for the caller to rename in.
+    func writeIndex(fileSystem: FileSystem) throws(PublishError) -> String {
         var writer = CacheWriter()
         writer.int(Self.format)
         writer.int(listings.count)
@@ -64,11 +89,10 @@ struct OutputCache: Sendable, Equatable {
             writer.string(path)
             writer.write(listing)
         }
-        writer.int(searchChunks.count)
-        for chunk in searchChunks { writer.bytes(chunk) }
+        writer.int(searchChunkCount)
         writer.write(searchIndexFiles)
         writer.uint64(guidanceFacts)
-        let temporary = path + ".tmp"
+        let temporary = indexPath + ".tmp"
         try fileSystem.write(writer.bytes, to: temporary)
         return temporary
     }

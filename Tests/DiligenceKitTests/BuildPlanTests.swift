@@ -1,0 +1,224 @@
+@testable import DiligenceContent
+@testable import DiligenceGraph
+@testable import DiligenceKit
+import Foundation
+import XCTest
+
+/// What the planner decides for each kind of edit, asserted as data: which
+/// pages and listings are rendered and why, what happens to the search
+/// index, where files go. Planning writes nothing, so each test plans
+/// against the cache of one real build of the sample site.
+final class BuildPlanTests: XCTestCase {
+    typealias Workspace = IncrementalBuildTests.Workspace
+
+    private func options(_ workspace: Workspace) -> BuildOptions {
+        workspace.options(output: workspace.output, incremental: true)
+    }
+
+    /// The plan for the content as it is now, against the last build's cache.
+    private func plan(_ workspace: Workspace, file: StaticString = #filePath, line: UInt = #line) throws -> BuildPlan {
+        let outcome = BuildPlanner(options: options(workspace)).plan(previous: PreviousBuild.load(options: options(workspace)), publish: true)
+        XCTAssertFalse(outcome.diagnostics.hasErrors, "\(outcome.diagnostics)", file: file, line: line)
+        return try XCTUnwrap(outcome.plan, file: file, line: line)
+    }
+
+    /// A workspace built once with `--incremental`, so a cache exists.
+    private func built() throws -> Workspace {
+        let workspace = try Workspace()
+        XCTAssertFalse(workspace.incremental().diagnostics.hasErrors)
+        return workspace
+    }
+
+    private func rendered(_ plan: BuildPlan) -> [String: PagePlan.Reason] {
+        var result: [String: PagePlan.Reason] = [:]
+        for page in plan.pages { if let reason = page.render { result[page.id.description] = reason } }
+        return result
+    }
+
+    private func renderedListings(_ plan: BuildPlan) -> Set<String> {
+        Set(plan.listings.filter(\.render).map(\.path))
+    }
+
+    /// The pages that show another page's title (the rule the recorded reads
+    /// must come to, written out independently here): the page itself, the
+    /// pages it links to (their "Referenced by"), guidance steps that list it
+    /// as related, and countries that name it as a product of concern.
+    private func pagesShowingTitle(of id: PageID, in graph: SiteGraph) -> Set<String> {
+        var ids: Set<PageID> = [id]
+        ids.formUnion(graph.outgoing[id] ?? [])
+        for (page, related) in graph.related where related.contains(id) { ids.insert(page) }
+        for (country, products) in graph.countryProducts where products.contains(id) { ids.insert(country) }
+        for (product, countries) in graph.productCountries where countries.contains(id) { ids.insert(product) }
+        return Set(ids.map(\.description))
+    }
+
+    func testWithNoPreviousBuildEverythingIsRenderedIntoAStagingFolder() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let outcome = BuildPlanner(options: options(workspace)).plan(previous: nil, publish: true)
+        let plan = try XCTUnwrap(outcome.plan)
+        XCTAssertEqual(plan.sink, .staging)
+        XCTAssertEqual(plan.search, .rebuild)
+        XCTAssertEqual(plan.pages.count, 69)
+        XCTAssertTrue(plan.pages.allSatisfy { $0.render == .content && $0.change == .added && $0.hasBody })
+        XCTAssertTrue(plan.listings.allSatisfy(\.render))
+        XCTAssertEqual(plan.removed.count, 0)
+        XCTAssertEqual(plan.screeningKept, [])
+        XCTAssertNil(plan.fullBuildReason)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: workspace.output), "planning writes nothing")
+    }
+
+    func testNoEditRendersNothing() throws {
+        let workspace = try built()
+        defer { workspace.remove() }
+        let plan = try plan(workspace)
+        XCTAssertEqual(plan.sink, .inPlace)
+        XCTAssertEqual(plan.search, .unchanged)
+        XCTAssertEqual(rendered(plan), [:])
+        XCTAssertEqual(renderedListings(plan), [])
+        XCTAssertEqual(plan.changedPages, 0)
+        // Files written in the second the first build started are read
+        // again ("racy git"): touched, not edited.
+        XCTAssertTrue(plan.pages.allSatisfy { ($0.change == .unchanged || $0.change == .touched) && !$0.hasBody })
+    }
+
+    func testABodyEditRendersThatPageAloneAndPatchesTheIndex() throws {
+        let workspace = try built()
+        defer { workspace.remove() }
+        try workspace.edit("products/spyware.md") { $0 + "\nOne more sentence.\n" }
+        let plan = try plan(workspace)
+        XCTAssertEqual(rendered(plan), ["products/spyware": .content])
+        XCTAssertEqual(renderedListings(plan), [], "no listing shows a page's body")
+        XCTAssertEqual(plan.search, .patch)
+        XCTAssertEqual(plan.pages.first { $0.id == PageID(.product, "spyware") }?.change, .edited)
+        XCTAssertEqual(plan.changedPages, 1)
+    }
+
+    func testATouchedFileIsReadButNothingIsRendered() throws {
+        let workspace = try built()
+        defer { workspace.remove() }
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 5)],
+                                              ofItemAtPath: workspace.content + "/countries/us.md")
+        let plan = try plan(workspace)
+        XCTAssertEqual(plan.pages.first { $0.id == PageID(.country, "us") }?.change, .touched)
+        XCTAssertEqual(rendered(plan), [:])
+        XCTAssertEqual(plan.search, .unchanged)
+    }
+
+    func testATitleEditRendersThePagesAndListingsThatShowTheTitle() throws {
+        let workspace = try built()
+        defer { workspace.remove() }
+        try workspace.edit("products/facial-recognition.md") { $0.replacingOccurrences(of: "\ntitle: \"", with: "\ntitle: \"Renamed ") }
+        let plan = try plan(workspace)
+        let id = PageID(.product, "facial-recognition")
+        let expected = pagesShowingTitle(of: id, in: plan.graph)
+        XCTAssertEqual(Set(rendered(plan).keys), expected)
+        XCTAssertEqual(rendered(plan)[id.description], .content)
+        XCTAssertEqual(Set(rendered(plan).filter { $0.value == .reads }.keys), expected.subtracting([id.description]))
+        XCTAssertTrue(expected.contains("countries/cn"), "China names facial recognition as a product of concern")
+        let listings = renderedListings(plan)
+        for path in ["search.html", "products/index.html", "categories/biometrics.html", "risk-levels/high.html",
+                     "matrix.html", "screening.html", "data/screening.js", "changes.html", "review.html", "feed.xml", "index.html"] {
+            XCTAssertTrue(listings.contains(path), "\(path) shows the title")
+        }
+        for path in ["404.html", "countries/index.html", "regions/europe-eurasia.html", "categories/sensors.html", "guidance/index.html"] {
+            XCTAssertFalse(listings.contains(path), "\(path) does not show the title")
+        }
+        XCTAssertEqual(plan.search, .patch)
+    }
+
+    func testAFactorEditRendersTheCountryAndWhatSummarisesCountries() throws {
+        let workspace = try built()
+        defer { workspace.remove() }
+        try workspace.edit("countries/mm.md") {
+            $0.replacingOccurrences(of: "reviewed_by: Diligence sample content", with: "reviewed_by: An editor")
+        }
+        let plan = try plan(workspace)
+        XCTAssertEqual(rendered(plan), ["countries/mm": .content], "no other page shows a country's reviewer")
+        XCTAssertEqual(renderedListings(plan), ["review.html", "matrix.html", "data/screening.js"])
+        XCTAssertFalse(plan.screeningKept.contains(PageID(.country, "mm")))
+        XCTAssertTrue(plan.screeningKept.contains(PageID(.country, "cn")), "other countries' objects are kept")
+        XCTAssertTrue(plan.screeningKept.contains(PageID(.product, "spyware")))
+    }
+
+    func testAFreePageTitleIsInEveryFooter() throws {
+        let workspace = try built()
+        defer { workspace.remove() }
+        try workspace.edit("pages/about.md") { $0.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: All ") }
+        let plan = try plan(workspace)
+        XCTAssertEqual(rendered(plan).count, 69, "every page's footer lists the free pages")
+        XCTAssertEqual(rendered(plan).filter { $0.value == .content }.count, 1)
+        XCTAssertTrue(renderedListings(plan).contains("404.html"), "even the 404 page has the footer")
+    }
+
+    func testAGuidanceOrderChangeRendersTheStepsBesideIt() throws {
+        let workspace = try built()
+        defer { workspace.remove() }
+        // After-sale monitoring (7) moves to the end: transparency reporting
+        // (8) and contract safeguards (5)… lose or gain neighbours.
+        try workspace.edit("guidance/after-sale-monitoring.md") { $0.replacingOccurrences(of: "\norder: 7\n", with: "\norder: 70\n") }
+        let plan = try plan(workspace)
+        let guidance = Set(rendered(plan).keys.filter { $0.hasPrefix("guidance/") })
+        XCTAssertTrue(guidance.isSuperset(of: ["guidance/after-sale-monitoring", "guidance/red-flags",
+                                                "guidance/transparency-reporting", "guidance/eu-dual-use-regulation"]), "\(guidance)")
+        XCTAssertFalse(guidance.contains("guidance/review-end-user"), "a step with the same neighbours is not rendered")
+        XCTAssertTrue(renderedListings(plan).contains("guidance/index.html"))
+    }
+
+    func testANewPageIsAddedInPlaceAndTheIndexPatched() throws {
+        let workspace = try built()
+        defer { workspace.remove() }
+        try "---\ntitle: Aardvark step\nsummary: A step.\norder: 98\nrelated: [products/spyware]\n---\nText.\n".write(
+            toFile: workspace.content + "/guidance/aardvark.md", atomically: true, encoding: .utf8)
+        let plan = try plan(workspace)
+        let added = try XCTUnwrap(plan.pages.first { $0.id == PageID(.guidance, "aardvark") })
+        XCTAssertEqual(added.change, .added)
+        XCTAssertEqual(added.render, .content)
+        XCTAssertEqual(rendered(plan)["products/spyware"], .reads, "spyware lists the step that names it")
+        XCTAssertEqual(plan.search, .patch)
+        XCTAssertEqual(plan.sink, .inPlace)
+        XCTAssertEqual(plan.changedPages, 1)
+    }
+
+    func testARemovedPageIsRemovedAndThePagesThatShowedItRendered() throws {
+        let workspace = try built()
+        defer { workspace.remove() }
+        try FileManager.default.removeItem(atPath: workspace.content + "/products/gait-analysis.md")
+        let outcome = BuildPlanner(options: options(workspace)).plan(previous: PreviousBuild.load(options: options(workspace)), publish: true)
+        if outcome.diagnostics.hasErrors {
+            // Another page links to it: the error is the plan.
+            XCTAssertNil(outcome.plan)
+            return
+        }
+        let plan = try XCTUnwrap(outcome.plan)
+        XCTAssertEqual(plan.removed.map(\.page.id), [PageID(.product, "gait-analysis")])
+        XCTAssertTrue(renderedListings(plan).contains("products/index.html"))
+        XCTAssertEqual(plan.search, .patch)
+    }
+
+    func testASettingChangeMeansAPlanFromNothing() throws {
+        let workspace = try built()
+        defer { workspace.remove() }
+        let footer = workspace.templates + "/partials/footer.mustache"
+        try (String(contentsOfFile: footer, encoding: .utf8) + "<!-- changed -->\n").write(toFile: footer, atomically: true, encoding: .utf8)
+        let outcome = BuildPlanner(options: options(workspace)).plan(previous: PreviousBuild.load(options: options(workspace)), publish: true)
+        let plan = try XCTUnwrap(outcome.plan)
+        XCTAssertEqual(outcome.fullBuildReason, "site.yml, a template, an asset or an option changed")
+        XCTAssertEqual(plan.sink, .staging)
+        XCTAssertEqual(plan.search, .rebuild)
+        XCTAssertTrue(plan.pages.allSatisfy { $0.render == .content })
+    }
+
+    func testANewDraftMeansAPlanFromNothing() throws {
+        let workspace = try built()
+        defer { workspace.remove() }
+        try "---\ntitle: Draft\nsummary: Not yet.\ndraft: true\n---\nText.\n".write(
+            toFile: workspace.content + "/pages/draft.md", atomically: true, encoding: .utf8)
+        let outcome = BuildPlanner(options: options(workspace)).plan(previous: PreviousBuild.load(options: options(workspace)), publish: true)
+        XCTAssertEqual(outcome.fullBuildReason, "a page is a draft")
+        let plan = try XCTUnwrap(outcome.plan)
+        XCTAssertEqual(plan.sink, .staging)
+        XCTAssertEqual(plan.excluded[PageID(.page, "draft")], "a draft (published only with --drafts)")
+        XCTAssertNotNil(plan.unpublished["pages/draft.md"])
+    }
+}

@@ -15,6 +15,11 @@ package struct DependencyValues: Sendable {
     /// Each page's card.
     package let cards: [PageID: UInt64]
     private let footer: UInt64
+    /// The values of the dependencies on many pages' cards, worked out once:
+    /// several listings read each of them, and each covers every page.
+    private let allCards: UInt64
+    private let kindCards: [PageKind: UInt64]
+    private let guidanceCards: UInt64
     /// Each guidance step's place in `graph.guidanceInOrder`.
     private let guidancePosition: [PageID: Int]
 
@@ -27,8 +32,22 @@ package struct DependencyValues: Sendable {
         let hashes = graph.pages.concurrentMap { Self.card(of: $0, in: graph) }
         var cards: [PageID: UInt64] = [:]
         cards.reserveCapacity(hashes.count)
-        for (parsed, hash) in zip(graph.pages, hashes) { cards[parsed.id] = hash }
+        var all = StableHasher()
+        all.combine(11)
+        var kinds: [PageKind: StableHasher] = [:]
+        for kind in PageKind.allCases { kinds[kind] = StableHasher(); kinds[kind]?.combine(8) }
+        for (parsed, hash) in zip(graph.pages, hashes) {
+            cards[parsed.id] = hash
+            all.combine(parsed.id); all.combine(hash)
+            kinds[parsed.id.kind]?.combine(parsed.id); kinds[parsed.id.kind]?.combine(hash)
+        }
         self.cards = cards
+        allCards = all.value
+        kindCards = kinds.mapValues(\.value)
+        var steps = StableHasher()
+        steps.combine(9)
+        for step in graph.guidanceInOrder { steps.combine(step.id); steps.combine(cards[step.id] ?? 0) }
+        guidanceCards = steps.value
         var hasher = StableHasher()
         let free = graph.pages(of: .page)
         if free.count <= Self.footerLimit {
@@ -77,6 +96,12 @@ package struct DependencyValues: Sendable {
     }
 
     package func value(of dependency: Dependency) -> UInt64 {
+        switch dependency {
+        case .all: return allCards
+        case .kind(let kind): return kindCards[kind] ?? 0
+        case .guidanceOrder: return guidanceCards
+        default: break
+        }
         var hasher = StableHasher()
         func ids(_ list: [PageID]?) { for id in list ?? [] { hasher.combine(id) }; hasher.combine(0) }
         let table = self.cards
@@ -91,8 +116,7 @@ package struct DependencyValues: Sendable {
         case .productConcerns(let id):
             hasher.combine(7)
             for ref in graph.productConcerns[id] ?? [] { hasher.combine(ref.country); hasher.combine(ref.index) }
-        case .kind(let kind): hasher.combine(8); cards(graph.pages(of: kind))
-        case .guidanceOrder: hasher.combine(9); cards(graph.guidanceInOrder)
+        case .kind, .guidanceOrder, .all: break  // worked out once, in `init`
         case .neighbours(let id):
             hasher.combine(13)
             let (previous, next) = Self.neighbours(of: id, in: graph.guidanceInOrder, position: guidancePosition[id])
@@ -100,7 +124,6 @@ package struct DependencyValues: Sendable {
             hasher.combine(0)
             cards(next.map { [$0] } ?? [])
         case .members(let taxonomy, let term): hasher.combine(10); hasher.combine(taxonomy.rawValue); ids(graph.members(of: term, in: taxonomy))
-        case .all: hasher.combine(11); cards(graph.pages)
         case .footer: hasher.combine(12); hasher.combine(footer)
         }
         return hasher.value

@@ -20,34 +20,26 @@ struct BuildCache {
         // What each rendered page read, in the order the plans come.
         var renderedReads = reads.pages.makeIterator()
         let pageReads = plan.pages.map { $0.render != nil ? renderedReads.next() : nil }
-        let records = plan.pages.indices.concurrentMap { i -> (CachedPage, ArraySlice<UInt8>?) in
-            Self.record(plan.pages[i], reads: pageReads[i], values: values)
-        }
-        snapshot.pages.reserveCapacity(records.count)
-        snapshot.records.reserveCapacity(records.count)
-        for (page, bytes) in records {
-            snapshot.pages.append(page)
-            snapshot.records.append(bytes)
-        }
+        snapshot.pages = plan.pages.indices.concurrentMap { i in Self.record(plan.pages[i], reads: pageReads[i], values: values) }
     }
 
-    /// A page's record, and the previous record's bytes while nothing in it changed.
-    private static func record(_ plan: PagePlan, reads: [Dependency]?, values: DependencyValues) -> (CachedPage, ArraySlice<UInt8>?) {
+    /// A page's record: the previous one while nothing in it changed.
+    private static func record(_ plan: PagePlan, reads: [Dependency]?, values: DependencyValues) -> CachedRecord {
         let facts = values.facts(of: plan.id)
         if let previous = plan.previous, plan.change == .unchanged, !plan.hasBody, reads == nil,
-           previous.fingerprints.facts == facts {
-            return (previous, plan.previousRecord)
+           previous.page.fingerprints.facts == facts {
+            return previous
         }
         var page = plan.parsed.page
         page.body = ""
         let fingerprints = PageFingerprints(
             frontMatter: plan.frontMatter, facts: facts,
-            reads: reads ?? plan.previous?.fingerprints.reads ?? [],
-            readsValue: reads.map { values.value(of: $0) } ?? plan.previous?.fingerprints.readsValue ?? 0)
+            reads: reads ?? plan.previous?.page.fingerprints.reads ?? [],
+            readsValue: reads.map { values.value(of: $0) } ?? plan.previous?.page.fingerprints.readsValue ?? 0)
         let cached = CachedPage(path: plan.path, stamp: plan.stamp ?? .missing, sourceHash: plan.sourceHash, page: page,
                                 linkableIDs: plan.parsed.linkableIDs.sorted(), resolved: plan.resolved,
                                 diagnostics: plan.diagnostics, fingerprints: fingerprints)
-        return (cached, nil)
+        return CachedRecord(page: cached, bytes: nil)
     }
 
     /// Writes the snapshot beside `cachePath`, for `commit`.

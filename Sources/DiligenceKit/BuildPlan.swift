@@ -46,6 +46,8 @@ struct BuildPlan: Sendable {
     /// from the previous file (their facts, and the steps', did not change).
     var screeningKept: [PageID]
     var search: SearchUpdate
+    /// The patch, being worked out on another core, when `search` is `.patch`.
+    var searchPatch: BackgroundResult<SearchPatchJob.Outcome>?
     var sink: Sink
     /// Why a previous build could not be used, when there was one.
     var fullBuildReason: String?

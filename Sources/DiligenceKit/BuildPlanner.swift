@@ -72,6 +72,9 @@ struct BuildPlanner {
                                       keepsCache: options.incremental || previous != nil)
         clock.lap("load")
         var pages = try collector.collect(tree.pagePaths, previous: previous?.snapshot, log: log)
+        let searchPatch = publish ? previous.flatMap {
+            SearchPatchJob.start(pages, previous: $0, site: site, chunkBytes: options.searchChunkBytes)
+        } : nil
         clock.lap("read")
         let linker = PageLinker(site: site, collector: collector)
         let (graph, index) = try linker.link(&pages, assets: tree.assets, log: log)
@@ -82,7 +85,8 @@ struct BuildPlanner {
             outcome.stages = clock.stages
             return outcome
         }
-        let decider = OutputDecider(graph: graph, index: index, previous: previous, collector: collector, linker: linker)
+        let decider = OutputDecider(graph: graph, index: index, previous: previous, searchPatch: searchPatch,
+                                    collector: collector, linker: linker)
         outcome.plan = try decider.plan(
             pages, site: site, templates: templates, settings: settings, assets: tree.assets)
         outcome.plan?.fullBuildReason = outcome.fullBuildReason

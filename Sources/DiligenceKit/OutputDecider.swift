@@ -19,6 +19,8 @@ struct OutputDecider {
     /// are resolved against it, so their links come out as in a full build.
     var index: PageIndex
     var previous: PreviousBuild?
+    /// The search index's patch, started when the pages were read.
+    var searchPatch: BackgroundResult<SearchPatchJob.Outcome>?
     var collector: PageCollector
     var linker: PageLinker
 
@@ -37,7 +39,7 @@ struct OutputDecider {
                 guard let record = outputs?.listings[job.path], let values else { return .init(path: job.path, render: true) }
                 return .init(path: job.path, render: values.value(of: record.reads) != record.readsValue)
             },
-            screeningKept: [], search: .rebuild, sink: previous == nil ? .staging : .inPlace,
+            screeningKept: [], search: .rebuild, searchPatch: searchPatch, sink: previous == nil ? .staging : .inPlace,
             site: site, graph: graph, values: values, templates: templates, settings: settings,
             unpublished: collected.unpublished, excluded: collected.excluded, assets: assets, previous: previous)
         if let outputs, let values {
@@ -61,7 +63,7 @@ struct OutputDecider {
         var pages = pages
         let reasons = pages.concurrentMap { [previous] plan -> PagePlan.Reason? in
             guard previous != nil, let values, plan.change != .added, plan.change != .edited, let cached = plan.previous else { return .content }
-            return values.value(of: cached.fingerprints.reads) == cached.fingerprints.readsValue ? nil : .reads
+            return values.value(of: cached.page.fingerprints.reads) == cached.page.fingerprints.readsValue ? nil : .reads
         }
         for i in pages.indices {
             pages[i].render = reasons[i]
@@ -83,9 +85,9 @@ struct OutputDecider {
         let added = plan.pages.contains { $0.change == .added }
         guard added || !plan.removed.isEmpty || plan.pages.contains(where: { $0.change == .edited }) else { return .unchanged }
         guard added || !plan.removed.isEmpty else { return .patch }
-        let oldNames = SearchRecordNames(snapshot.pages.map(\.page.id))
+        let oldNames = SearchRecordNames(snapshot.pages.map(\.page.page.id))
         var oldName: [PageID: String] = [:]
-        for (page, name) in zip(snapshot.pages, oldNames.names) { oldName[page.page.id] = name }
+        for (record, name) in zip(snapshot.pages, oldNames.names) { oldName[record.page.page.id] = name }
         let names = SearchRecordNames(plan.pages.map(\.id))
         for (page, name) in zip(plan.pages, names.names) where oldName[page.id].map({ $0 != name }) ?? false {
             throw .init(reason: "\(page.path) must take another search record name (a new page's name collides with it)")
@@ -100,7 +102,7 @@ struct OutputDecider {
         guard outputs.guidanceFacts == Self.guidanceFacts(values) else { return [] }
         return plan.pages.compactMap { page in
             guard page.id.kind == .product || page.id.kind == .country, page.change != .added, page.change != .edited,
-                  let cached = page.previous, cached.fingerprints.facts == values.facts(of: page.id) else { return nil }
+                  let cached = page.previous, cached.page.fingerprints.facts == values.facts(of: page.id) else { return nil }
             return page.id
         }
     }

@@ -35,34 +35,28 @@ struct PageCollector: Sendable {
 
     /// One file, as found.
     private enum Found: Sendable {
-        /// Unchanged since the previous build's record, with its stamp now.
-        case cached(Record, FileStamp?, touched: Bool)
+        /// Unchanged since the previous build's record: its plan.
+        case cached(PagePlan)
         /// Read and decoded (nil: it has errors), with what decoding reported.
         case read(SourceFile?, ParsedPage?, FileStamp?, [Diagnostic])
-    }
-
-    /// A page's record in the previous build's cache, and its bytes there.
-    private struct Record: Sendable {
-        var page: CachedPage
-        var bytes: ArraySlice<UInt8>?
     }
 
     func collect(_ paths: [String], previous: BuildSnapshot?, log: DiagnosticLog) throws(BuildPlanner.Fallback) -> Collected {
         var collected = Collected(pages: [], removed: [], excluded: previous?.header.excluded ?? [:],
                                   unpublished: previous?.header.unpublished ?? [:], failed: [])
-        var records: [String: Record] = [:]
+        var records: [String: CachedRecord] = [:]
         if let previous {
             try checkDrafts(previous, paths: Set(paths))
-            for (page, bytes) in zip(previous.pages, previous.records) { records[page.path] = Record(page: page, bytes: bytes) }
+            for record in previous.pages { records[record.page.path] = record }
             let current = Set(paths)
-            collected.removed = previous.pages.filter { !current.contains($0.path) }
+            collected.removed = previous.pages.filter { !current.contains($0.page.path) }.map(\.page)
         }
         let candidates = paths.filter { collected.unpublished[$0] == nil && PageDecoder.pageID(forPath: $0) != nil }
         let found = candidates.concurrentMap { [records] path in find(path, record: records[path]) }
         for (path, found) in zip(candidates, found) {
             switch found {
-            case .cached(let record, let stamp, let touched):
-                collected.pages.append(cachedPlan(record, stamp: stamp, touched: touched))
+            case .cached(let plan):
+                collected.pages.append(plan)
             case .read(let file, let parsed, let stamp, let diagnostics):
                 guard let file, let parsed else {
                     log.add(contentsOf: diagnostics)
@@ -80,7 +74,7 @@ struct PageCollector: Sendable {
                     id: parsed.id, path: path, change: records[path] == nil ? .added : .edited, parsed: parsed, hasBody: true,
                     stamp: stamp, sourceHash: StableHasher.hash(file.bytes), resolved: .init(targets: [], related: []),
                     diagnostics: diagnostics, frontMatter: keepsCache ? BuildPlanner.frontMatterHash(parsed.page) : 0,
-                    previous: records[path]?.page))
+                    previous: records[path]))
             }
         }
         collected.pages.sort { $0.id < $1.id }
@@ -97,26 +91,25 @@ struct PageCollector: Sendable {
 
     /// Stat first, then read only a file whose stamp changed; decode it only
     /// if its bytes changed too.
-    private func find(_ path: String, record: Record?) -> Found {
+    private func find(_ path: String, record: CachedRecord?) -> Found {
         let stamp = keepsCache ? FileStamp(path: options.content + "/" + path) : nil
-        if let record, let stamp, stamp == record.page.stamp { return .cached(record, stamp, touched: false) }
+        if let record, let stamp, stamp == record.page.stamp { return .cached(cachedPlan(record, stamp: stamp, touched: false)) }
         let log = DiagnosticLog()
         guard let file = loader.read(path, log: log) else { return .read(nil, nil, stamp, log.diagnostics) }
         if let record, StableHasher.hash(file.bytes) == record.page.sourceHash {
-            return .cached(record, stamp, touched: true)
+            return .cached(cachedPlan(record, stamp: stamp, touched: true))
         }
         let page = decoder.decode(file, log: log)
         return .read(file, page.map(ParsedPage.init(page:)), stamp.map(safeStamp), log.diagnostics)
     }
 
-    private func cachedPlan(_ record: Record, stamp: FileStamp?, touched: Bool) -> PagePlan {
-        let cached = record.page
-        return PagePlan(
-            id: cached.page.id, path: cached.path, change: touched ? .touched : .unchanged,
-            parsed: ParsedPage(cached: cached.page, linkableIDs: Set(cached.linkableIDs)), hasBody: false,
-            stamp: touched ? stamp.map(safeStamp) : cached.stamp, sourceHash: cached.sourceHash,
-            resolved: cached.resolved, diagnostics: cached.diagnostics, frontMatter: cached.fingerprints.frontMatter,
-            previous: cached, previousRecord: record.bytes)
+    private func cachedPlan(_ record: CachedRecord, stamp: FileStamp?, touched: Bool) -> PagePlan {
+        PagePlan(
+            id: record.page.page.id, path: record.page.path, change: touched ? .touched : .unchanged,
+            parsed: ParsedPage(cached: record.page.page, linkableIDs: Set(record.page.linkableIDs)), hasBody: false,
+            stamp: touched ? stamp.map(safeStamp) : record.page.stamp, sourceHash: record.page.sourceHash,
+            resolved: record.page.resolved, diagnostics: record.page.diagnostics,
+            frontMatter: record.page.fingerprints.frontMatter, previous: record)
     }
 
     /// Reads, decodes and parses an unchanged page again, to render it or

@@ -47,10 +47,8 @@ struct PagePlan: Sendable {
     var diagnostics: [Diagnostic]
     /// `BuildPlanner.frontMatterHash` of its front matter.
     var frontMatter: UInt64
-    /// Its record in the previous build's cache, and that record's bytes
-    /// (written back as they are while nothing in it changes).
-    var previous: CachedPage?
-    var previousRecord: ArraySlice<UInt8>?
+    /// Its record in the previous build's cache.
+    var previous: CachedRecord?
     /// Set when its output is rendered.
     var render: Reason?
 }

@@ -330,12 +330,12 @@ final class IncrementalBuildTests: XCTestCase {
         let snapshot = try XCTUnwrap(BuildSnapshot.load(from: path))
         XCTAssertEqual(snapshot.pages.count, 69)
         // Each page's record encodes back to the bytes it was read from.
-        for (i, page) in snapshot.pages.enumerated() {
+        for record in snapshot.pages {
             var writer = CacheWriter()
-            page.write(to: &writer)
-            XCTAssertEqual(writer.bytes[...], snapshot.records[i], page.path)
+            record.page.write(to: &writer)
+            XCTAssertEqual(writer.bytes[...], record.bytes, record.page.path)
         }
-        let china = try XCTUnwrap(snapshot.pages.first { $0.path == "countries/cn.md" })
+        let china = try XCTUnwrap(snapshot.pages.first { $0.page.path == "countries/cn.md" }?.page)
         XCTAssertEqual(china.page.title, "China")
         XCTAssertTrue(china.linkableIDs.contains("what-the-sources-say"))
         guard case .country(let profile) = china.page.details else { return XCTFail("not a country") }

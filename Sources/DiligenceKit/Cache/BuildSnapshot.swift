@@ -29,15 +29,13 @@ struct BuildSnapshot: Sendable {
     }
 
     var header: Header
-    var pages: [CachedPage]
-    /// Each page's record as read (a slice of the file's bytes, not a copy),
-    /// until the page changes.
-    var records: [ArraySlice<UInt8>?]
+    /// One record per published page, in page order: each as read (with
+    /// the bytes it was read from, written back as they are) or new.
+    var pages: [CachedRecord]
 
-    init(header: Header, pages: [CachedPage]) {
+    init(header: Header, pages: [CachedRecord]) {
         self.header = header
         self.pages = pages
-        self.records = Array(repeating: nil, count: pages.count)
     }
 
     /// Where the cache of a build into `output` lives.
@@ -59,15 +57,14 @@ struct BuildSnapshot: Sendable {
             ranges.append(reader.offset..<(reader.offset + count))
             reader.offset += count
         }
-        let decoded = ranges.concurrentMap { range -> CachedPage? in
+        let decoded = ranges.concurrentMap { range -> CachedRecord? in
             var record = CacheReader(bytes, offset: range.lowerBound)
-            let page = try? CachedPage(from: &record)
-            return record.offset == range.upperBound ? page : nil
+            guard let page = try? CachedPage(from: &record), record.offset == range.upperBound else { return nil }
+            return CachedRecord(page: page, bytes: bytes[range])
         }
-        guard !decoded.contains(where: { $0 == nil }) else { return nil }
-        var snapshot = BuildSnapshot(header: header, pages: decoded.map { $0! })
-        snapshot.records = ranges.map { bytes[$0] }
-        return snapshot
+        let pages = decoded.compactMap { $0 }
+        guard pages.count == decoded.count else { return nil }
+        return BuildSnapshot(header: header, pages: pages)
     }
 
     /// Writes the cache next to `path`, for the caller to rename in place
@@ -75,10 +72,10 @@ struct BuildSnapshot: Sendable {
     /// records (those read from the old cache written as they were, the
     /// others encoded in parallel first).
     func writeTemporary(for path: String, fileSystem: FileSystem) throws(PublishError) -> String {
-        let encoded = pages.indices.concurrentMap { i -> [UInt8] in
-            guard records[i] == nil else { return [] }
+        let encoded = pages.concurrentMap { record -> [UInt8] in
+            guard record.bytes == nil else { return [] }
             var writer = CacheWriter()
-            pages[i].write(to: &writer)
+            record.page.write(to: &writer)
             return writer.bytes
         }
         let temporary = path + ".tmp"
@@ -88,7 +85,7 @@ struct BuildSnapshot: Sendable {
         try sink.append(headerLine)
         try sink.append(CollectionOfOne(0x0A))
         for i in pages.indices {
-            let record = records[i] ?? encoded[i][...]
+            let record = pages[i].bytes ?? encoded[i][...]
             var length = CacheWriter()
             length.int(record.count)
             try sink.append(length.bytes)

@@ -38,7 +38,7 @@ struct BuildExecutor {
         let values = options.incremental ? plan.values : nil
         let kept = values.map { KeptOutputs(plan, values: $0, folder: outputsFolder, fileSystem: fileSystem) }
         let search = SearchStep(plan: plan, options: options)
-        let patch = search.startPatch(sink: sink)
+        let patch = search.startPatch(sink: sink, kept: kept)
         let reads = render(plan, sink: sink, kept: kept, report: &report)
         // The cache's page records are written while the search index is.
         let snapshot = values.map { values in
@@ -55,8 +55,7 @@ struct BuildExecutor {
             if case .success(let temporary)? = snapshot?.value { fileSystem.remove(temporary) }
             sink.abandon()
             return .fullBuildNeeded(reason: reason)
-        case .patched(let result)?: kept?.search(result)
-        case nil: break
+        case .patched?, nil: break
         }
         report.lap("search")
         if plan.sink == .staging { copyAssets(plan, sink: sink) }

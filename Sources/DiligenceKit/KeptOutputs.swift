@@ -17,7 +17,7 @@ final class KeptOutputs: @unchecked Sendable {
     private var cache: OutputCache
     private var written: [String: (size: Int, hash: UInt64)] = [:]
     private var rows: [String: [TemplateRow]] = [:]
-    private var rebuiltChunks = 0
+    private var rebuiltChunks: [Int: [UInt8]] = [:]
     private var rebuiltIndexFiles: [String] = []
     private var error: PublishError?
 
@@ -62,25 +62,35 @@ final class KeptOutputs: @unchecked Sendable {
     func searchFile(_ file: OutputFile) {
         let path = file.path
         guard path.hasPrefix("search/"), !path.dropFirst("search/".count).contains("/") else { return }
-        if path.hasPrefix("search/i-"), let number = Int(path.dropFirst("search/i-".count).dropLast(".js".count)),
-           case .bytes(let bytes) = file.contents {
-            write(bytes, to: cache.chunkPath(number))
-            lock.withLock { rebuiltChunks = max(rebuiltChunks, number + 1) }
+        lock.withLock {
+            if path.hasPrefix("search/i-"), let number = Int(path.dropFirst("search/i-".count).dropLast(".js".count)),
+               case .bytes(let bytes) = file.contents {
+                rebuiltChunks[number] = bytes
+            }
+            rebuiltIndexFiles.append(path)
         }
-        lock.withLock { rebuiltIndexFiles.append(path) }
     }
 
-    /// The index as a patch left it: the chunks that changed are copied.
+    /// Keeps the chunks of the index built in full, once it is.
+    func keepRebuiltChunks() {
+        let chunks = lock.withLock { (0..<rebuiltChunks.count).map { rebuiltChunks[$0].map { $0[...] } ?? [] } }
+        keep(chunks, indexFiles: lock.withLock { SearchIndexPatch.indexFiles(rebuiltIndexFiles) })
+        lock.withLock { rebuiltChunks = [:] }
+    }
+
+    /// The index as a patch left it.
     func search(_ patch: SearchIndexPatch.Plan) {
-        for file in patch.changedChunks + patch.files where file.path.hasPrefix("search/i-") {
-            guard let number = Int(file.path.dropFirst("search/i-".count).dropLast(".js".count)),
-                  case .bytes(let bytes) = file.contents else { continue }
-            write(bytes, to: cache.chunkPath(number))
+        keep(patch.chunks, indexFiles: patch.indexFiles)
+    }
+
+    private func keep(_ chunks: [ArraySlice<UInt8>], indexFiles: [String]) {
+        let cache = lock.withLock { self.cache }
+        do throws(PublishError) { try cache.writeChunks(chunks, fileSystem: fileSystem) } catch {
+            lock.withLock { if self.error == nil { self.error = error } }
         }
         lock.withLock {
-            for number in patch.chunks.count..<max(patch.chunks.count, cache.searchChunkCount) { fileSystem.remove(cache.chunkPath(number)) }
-            cache.searchChunkCount = patch.chunks.count
-            cache.searchIndexFiles = patch.indexFiles
+            self.cache.searchChunkCount = chunks.count
+            self.cache.searchIndexFiles = indexFiles
         }
     }
 
@@ -92,10 +102,6 @@ final class KeptOutputs: @unchecked Sendable {
                 let read = reads[path] ?? []
                 cache.listings[path] = ListingRecord(reads: read, readsValue: values.value(of: read), size: bytes.size,
                                                      hash: bytes.hash, rows: rows[path] ?? [])
-            }
-            if rebuiltChunks > 0 {
-                cache.searchChunkCount = rebuiltChunks
-                cache.searchIndexFiles = SearchIndexPatch.indexFiles(rebuiltIndexFiles)
             }
             return cache
         }

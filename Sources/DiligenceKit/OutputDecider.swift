@@ -44,6 +44,9 @@ struct OutputDecider {
             unpublished: collected.unpublished, excluded: collected.excluded, assets: assets, previous: previous)
         if let outputs, let values {
             plan.search = try searchUpdate(plan)
+            if plan.search == .patch, case .failure(let error)? = previous?.searchChunks.value {
+                throw .init(reason: "the search index the cache kept cannot be read (\(error))")
+            }
             plan.screeningKept = screeningKept(plan, values: values, outputs: outputs)
         }
         return plan

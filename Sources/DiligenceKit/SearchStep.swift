@@ -28,11 +28,12 @@ struct SearchStep {
             kept?.searchFile(file)
             sink.write(file)
         }
+        kept?.keepRebuiltChunks()
     }
 
     /// Writes the patch the planner started (`SearchPatchJob`), once worked
     /// out, on another thread while the pages render.
-    func startPatch(sink: OutputSink) -> BackgroundResult<PatchResult>? {
+    func startPatch(sink: OutputSink, kept: KeptOutputs?) -> BackgroundResult<PatchResult>? {
         guard plan.search == .patch, let job = plan.searchPatch else { return nil }
         return BackgroundResult {
             switch job.value {
@@ -41,6 +42,7 @@ struct SearchStep {
                 DispatchQueue.concurrentPerform(iterations: patch.files.count) { sink.overwrite(patch.files[$0], compare: true) }
                 DispatchQueue.concurrentPerform(iterations: patch.changedChunks.count) { sink.overwrite(patch.changedChunks[$0], compare: false) }
                 for path in patch.stale { sink.remove(path) }
+                kept?.search(patch)
                 return .patched(patch)
             case .failure(let error):
                 return .failed("the search index the cache kept cannot be read (\(error))")

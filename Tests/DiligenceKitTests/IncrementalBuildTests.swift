@@ -291,17 +291,35 @@ final class IncrementalBuildTests: XCTestCase {
         let workspace = try Workspace()
         defer { workspace.remove() }
         XCTAssertFalse(workspace.incremental().diagnostics.hasErrors)
-        // The first posting of the first term of the kept chunk now names page 1,679,615.
+        // The kept chunks are one file; its last byte is gone.
         let folder = OutputCache.folder(cachePath: BuildSnapshot.path(cacheDirectory: workspace.cache, output: workspace.output))
-        let chunk = try XCTUnwrap(OutputCache.load(folder: folder)).chunkPath(0)
-        let text = try String(contentsOfFile: chunk, encoding: .utf8)
-        let damaged = text.replacingOccurrences(of: #"(":")[0-9a-z]+,"#, with: "$1zzzz,", options: .regularExpression,
-                                                range: text.range(of: #"":"[0-9a-z]+,"#, options: .regularExpression))
-        XCTAssertNotEqual(damaged, text)
-        try damaged.write(toFile: chunk, atomically: true, encoding: .utf8)
+        let chunks = try XCTUnwrap(OutputCache.load(folder: folder)).chunksPath
+        let bytes = try XCTUnwrap(FileManager.default.contents(atPath: chunks))
+        try bytes.dropLast().write(to: URL(fileURLWithPath: chunks))
         try workspace.edit("pages/about.md") { $0 + "\nMore.\n" }
         let report = assertSameAsFullBuild(workspace, expectIncremental: false, "damaged search chunk")
-        XCTAssertEqual(report.fullBuildReason, "the search index the cache kept cannot be read (unreadable(\"search/i-0.js\"))")
+        XCTAssertEqual(report.fullBuildReason, "the search index the cache kept cannot be read (unreadable(\"the kept search chunks\"))")
+    }
+
+    func testAKeptPostingThatNamesNoPageMeansAFullBuildNotACrash() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        XCTAssertFalse(workspace.incremental().diagnostics.hasErrors)
+        // A posting's page-number delta of two digits or more becomes "zz…"
+        // (1,295 or more, past the last of 69 pages): same length, so the
+        // file still parses, and only renumbering finds it wrong.
+        let folder = OutputCache.folder(cachePath: BuildSnapshot.path(cacheDirectory: workspace.cache, output: workspace.output))
+        let chunks = try XCTUnwrap(OutputCache.load(folder: folder)).chunksPath
+        let text = try XCTUnwrap(String(data: try Data(contentsOf: URL(fileURLWithPath: chunks)), encoding: .isoLatin1))
+        let range = try XCTUnwrap(text.range(of: #"(?<=":")[0-9a-z]{2,}(?=,)"#, options: .regularExpression))
+        let damaged = text.replacingCharacters(in: range, with: String(repeating: "z", count: text.distance(from: range.lowerBound, to: range.upperBound)))
+        try XCTUnwrap(damaged.data(using: .isoLatin1)).write(to: URL(fileURLWithPath: chunks))
+        // A page added first renumbers every posting.
+        try "---\ntitle: Aardvark\nsummary: A page.\n---\nText.\n".write(
+            toFile: workspace.content + "/pages/aardvark.md", atomically: true, encoding: .utf8)
+        let report = assertSameAsFullBuild(workspace, expectIncremental: false, "a kept posting that names no page")
+        XCTAssertTrue(report.fullBuildReason?.hasPrefix("the search index the cache kept cannot be read") == true,
+                      report.fullBuildReason ?? "no reason")
     }
 
     func testARecordNameTakenByANewPageMeansAFullBuild() throws {

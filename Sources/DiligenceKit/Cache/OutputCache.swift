@@ -13,13 +13,15 @@ import Foundation
 ///   index's chunk count and file names, the guidance steps' facts.
 /// - `l-<hash>`: a listing page's bytes as written, read only for a listing
 ///   rendered again (its rows are copied from it).
-/// - `i-<n>`: the search index's chunk `n` as written.
+/// - `search`: the search index's chunk files as written, one after the
+///   other, each with its length: one file, since creating a file costs more
+///   than writing 16 MB (adding a page changes most of 650 chunks).
 ///
 /// A build writes the copies of what it writes, and the index last; it
 /// removes the index first, so a folder left by an interrupted build has no
 /// index and is not used.
 struct OutputCache: Sendable, Equatable {
-    static let format = 2
+    static let format = 3
 
     /// The folder.
     var folder: String
@@ -45,7 +47,7 @@ struct OutputCache: Sendable, Equatable {
         return folder + "/l-" + String(hasher.value, radix: 16)
     }
 
-    func chunkPath(_ number: Int) -> String { folder + "/i-\(number)" }
+    var chunksPath: String { folder + "/search" }
 
     /// The bytes of the listing page at `path` as last written.
     func listingBytes(_ path: String) -> [UInt8]? {
@@ -54,9 +56,29 @@ struct OutputCache: Sendable, Equatable {
 
     /// The search index's chunk files as last written, parsed, in parallel.
     func searchChunks() throws -> [SearchIndexPatch.Chunk] {
-        let kept = (0..<searchChunkCount).concurrentMap { FileBytes.read(chunkPath($0)).map { $0[...] } }
-        guard !kept.contains(where: { $0 == nil }) else { throw SearchIndexPatch.Failure.unreadable("a kept search chunk") }
-        return try SearchIndexPatch.chunks(kept.compactMap { $0 })
+        let unreadable = SearchIndexPatch.Failure.unreadable("the kept search chunks")
+        guard let bytes = FileBytes.read(chunksPath) else { throw unreadable }
+        var reader = CacheReader(bytes)
+        var chunks: [ArraySlice<UInt8>] = []
+        do {
+            while !reader.isAtEnd { chunks.append(try reader.rawBytes()) }
+        } catch {
+            throw unreadable
+        }
+        guard chunks.count == searchChunkCount else { throw unreadable }
+        return try SearchIndexPatch.chunks(chunks)
+    }
+
+    /// Writes the chunk files into one file.
+    func writeChunks(_ chunks: [ArraySlice<UInt8>], fileSystem: FileSystem) throws(PublishError) {
+        let sink = try fileSystem.sink(chunksPath)
+        for chunk in chunks {
+            var length = CacheWriter()
+            length.int(chunk.count)
+            try sink.append(length.bytes)
+            try sink.append(chunk)
+        }
+        try sink.close()
     }
 
     static func load(folder: String) -> OutputCache? {

@@ -50,65 +50,102 @@ package struct SiteGraphBuilder: Sendable {
         var position: [PageID: Int] = [:]
         position.reserveCapacity(ids.count)
         for (i, id) in ids.enumerated() { position[id] = i }
+        let links = Links(sorted, resolved: resolved, ids: ids, position: position)
+        let relations = Relations(sorted, ids: ids, position: position)
+        checkProductRule(sorted, concerns: relations.productConcerns)
+        for page in sorted where page.id.kind != .page && links.backlinks[page.id, default: []].isEmpty {
+            log.warning(at: SourceLocation(file: page.page.file, line: 1, column: 1),
+                        "no other page links to \(page.id)",
+                        hint: "link to it from a related page (front matter or a Markdown link), so readers can find it")
+        }
+        let guidanceInOrder = (links.byKind[.guidance] ?? []).sorted { a, b in
+            if case .guidance(let x) = a.page.details, case .guidance(let y) = b.page.details { return x.order < y.order }
+            return a.id < b.id
+        }
+        return SiteGraph(site: site, pages: sorted, byID: links.byID, byKind: links.byKind, guidanceInOrder: guidanceInOrder,
+                         outgoing: links.outgoing, backlinks: links.backlinks, related: links.related,
+                         productCountries: relations.productCountries, countryProducts: relations.countryProducts,
+                         productConcerns: relations.productConcerns, members: relations.members)
+    }
+
+    /// What the pages link to and what links to them.
+    private struct Links {
         var byID: [PageID: ParsedPage] = [:]
-        var outgoingByID: [PageID: [PageID]] = [:]
+        var byKind: [PageKind: [ParsedPage]] = [:]
+        var outgoing: [PageID: [PageID]] = [:]
         var backlinks: [PageID: [PageID]] = [:]
         var related: [PageID: [PageID]] = [:]
-        var byKind: [PageKind: [ParsedPage]] = [:]
-        byID.reserveCapacity(sorted.count)
-        outgoingByID.reserveCapacity(sorted.count)
-        backlinks.reserveCapacity(sorted.count)
-        // Each page's targets sorted and without repeats (or the page itself).
-        let outgoing = sorted.indices.concurrentMap { [position] i in
-            SiteGraphBuilder.sortedUnique(resolved[i].targets, without: ids[i], position: position, ids: ids)
+
+        init(_ sorted: [ParsedPage], resolved: [Resolved], ids: [PageID], position: [PageID: Int]) {
+            byID.reserveCapacity(sorted.count)
+            outgoing.reserveCapacity(sorted.count)
+            backlinks.reserveCapacity(sorted.count)
+            // Each page's targets sorted and without repeats (or the page itself).
+            let unique = sorted.indices.concurrentMap { i in
+                SiteGraphBuilder.sortedUnique(resolved[i].targets, without: ids[i], position: position, ids: ids)
+            }
+            for (i, page) in sorted.enumerated() {
+                byID[page.id] = page
+                byKind[page.id.kind, default: []].append(page)
+                if !resolved[i].related.isEmpty { related[page.id] = resolved[i].related }
+                // Pages are visited in order, so each backlink list comes out sorted.
+                outgoing[page.id] = unique[i]
+                for target in unique[i] { backlinks[target, default: []].append(page.id) }
+            }
         }
-        for (i, page) in sorted.enumerated() {
-            byID[page.id] = page
-            byKind[page.id.kind, default: []].append(page)
-            if !resolved[i].related.isEmpty { related[page.id] = resolved[i].related }
-            // Pages are visited in order, so each backlink list comes out sorted.
-            let unique = outgoing[i]
-            outgoingByID[page.id] = unique
-            for target in unique { backlinks[target, default: []].append(page.id) }
-        }
-        // Relations and taxonomy terms, from each page's details taken out
-        // once (each `page.page` read copies the page).
-        var productCountries = [[Int]](repeating: [], count: sorted.count)
-        var countryProducts = [[Int]](repeating: [], count: sorted.count)
-        var productConcerns = [[ConcernRef]](repeating: [], count: sorted.count)
+    }
+
+    /// Products ↔ countries from both sides, the concerns naming each
+    /// product, and the pages of each taxonomy term, from each page's
+    /// details taken out once (each `page.page` read copies the page).
+    private struct Relations {
+        var productCountries: [PageID: [PageID]] = [:]
+        var countryProducts: [PageID: [PageID]] = [:]
+        var productConcerns: [PageID: [ConcernRef]] = [:]
         var members: [Taxonomy: [String: [PageID]]] = [:]
-        for (i, page) in sorted.enumerated() {
-            let details = page.page.details
-            switch details {
-            case .product(let p):
-                for code in p.countries {
-                    guard let country = position[PageID(.country, code.value.lowercased())] else { continue }
-                    productCountries[i].append(country)
-                    countryProducts[country].append(i)
+
+        init(_ sorted: [ParsedPage], ids: [PageID], position: [PageID: Int]) {
+            var productCountries = [[Int]](repeating: [], count: sorted.count)
+            var countryProducts = [[Int]](repeating: [], count: sorted.count)
+            var concerns = [[ConcernRef]](repeating: [], count: sorted.count)
+            for (i, page) in sorted.enumerated() {
+                let details = page.page.details
+                switch details {
+                case .product(let p):
+                    for code in p.countries {
+                        guard let country = position[PageID(.country, code.value.lowercased())] else { continue }
+                        productCountries[i].append(country)
+                        countryProducts[country].append(i)
+                    }
+                case .country(let c):
+                    for slug in c.products + c.concerns.flatMap(\.products) {
+                        guard let product = position[PageID(.product, slug.value)] else { continue }
+                        countryProducts[i].append(product)
+                        productCountries[product].append(i)
+                    }
+                    for (k, concern) in c.concerns.enumerated() {
+                        var seen: Set<Int> = []
+                        for slug in concern.products {
+                            guard let product = position[PageID(.product, slug.value)], seen.insert(product).inserted else { continue }
+                            concerns[product].append(ConcernRef(country: ids[i], index: k))
+                        }
+                    }
+                default: break
                 }
-            case .country(let c):
-                for slug in c.products + c.concerns.flatMap(\.products) {
-                    guard let product = position[PageID(.product, slug.value)] else { continue }
-                    countryProducts[i].append(product)
-                    productCountries[product].append(i)
-                }
-                for (k, concern) in c.concerns.enumerated() {
-                    var seen: Set<Int> = []
-                    for slug in concern.products {
-                        guard let product = position[PageID(.product, slug.value)], seen.insert(product).inserted else { continue }
-                        productConcerns[product].append(ConcernRef(country: ids[i], index: k))
+                for taxonomy in Taxonomy.allCases {
+                    let own = taxonomy.terms(of: details)
+                    for (k, term) in own.enumerated() where !own[..<k].contains(term) {
+                        members[taxonomy, default: [:]][term, default: []].append(page.id)
                     }
                 }
-            default: break
             }
-            for taxonomy in Taxonomy.allCases {
-                let own = taxonomy.terms(of: details)
-                for (k, term) in own.enumerated() where !own[..<k].contains(term) {
-                    members[taxonomy, default: [:]][term, default: []].append(page.id)
-                }
-            }
+            self.productCountries = Self.relation(productCountries, ids: ids)
+            self.countryProducts = Self.relation(countryProducts, ids: ids)
+            for (i, refs) in concerns.enumerated() where !refs.isEmpty { productConcerns[ids[i]] = refs }
         }
-        func relation(_ lists: [[Int]]) -> [PageID: [PageID]] {
+
+        /// Positions to ids, each list sorted and without repeats.
+        static func relation(_ lists: [[Int]], ids: [PageID]) -> [PageID: [PageID]] {
             var result: [PageID: [PageID]] = [:]
             for (i, list) in lists.enumerated() where !list.isEmpty {
                 var unique: [PageID] = []
@@ -118,22 +155,6 @@ package struct SiteGraphBuilder: Sendable {
             }
             return result
         }
-        var concernsByProduct: [PageID: [ConcernRef]] = [:]
-        for (i, refs) in productConcerns.enumerated() where !refs.isEmpty { concernsByProduct[ids[i]] = refs }
-        checkProductRule(sorted, concerns: concernsByProduct)
-        for page in sorted where page.id.kind != .page && backlinks[page.id, default: []].isEmpty {
-            log.warning(at: SourceLocation(file: page.page.file, line: 1, column: 1),
-                        "no other page links to \(page.id)",
-                        hint: "link to it from a related page (front matter or a Markdown link), so readers can find it")
-        }
-        let guidanceInOrder = (byKind[.guidance] ?? []).sorted { a, b in
-            if case .guidance(let x) = a.page.details, case .guidance(let y) = b.page.details { return x.order < y.order }
-            return a.id < b.id
-        }
-        return SiteGraph(site: site, pages: sorted, byID: byID, byKind: byKind, guidanceInOrder: guidanceInOrder,
-                         outgoing: outgoingByID, backlinks: backlinks, related: related,
-                         productCountries: relation(productCountries), countryProducts: relation(countryProducts),
-                         productConcerns: concernsByProduct, members: members)
     }
 
     /// Each product's `risk` against the methodology's written product rule,

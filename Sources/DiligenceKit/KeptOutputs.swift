@@ -73,19 +73,26 @@ final class KeptOutputs: @unchecked Sendable {
 
     /// Keeps the chunks of the index built in full, once it is.
     func keepRebuiltChunks() {
-        let chunks = lock.withLock { (0..<rebuiltChunks.count).map { rebuiltChunks[$0].map { $0[...] } ?? [] } }
-        keep(chunks, indexFiles: lock.withLock { SearchIndexPatch.indexFiles(rebuiltIndexFiles) })
+        let (chunks, indexFiles) = lock.withLock {
+            ((0..<rebuiltChunks.count).map { rebuiltChunks[$0].map { $0[...] } ?? [] }, SearchIndexPatch.indexFiles(rebuiltIndexFiles))
+        }
+        keep(chunks, changed: nil, indexFiles: indexFiles)
         lock.withLock { rebuiltChunks = [:] }
     }
 
-    /// The index as a patch left it.
+    /// The index as a patch left it: the files of the chunks it changed, or
+    /// all of them when the number of chunks changed.
     func search(_ patch: SearchIndexPatch.Plan) {
-        keep(patch.chunks, indexFiles: patch.indexFiles)
+        var changed: Set<Int> = []
+        for file in patch.changedChunks + patch.files where file.path.hasPrefix("search/i-") {
+            if let number = Int(file.path.dropFirst("search/i-".count).dropLast(".js".count)) { changed.insert(number) }
+        }
+        keep(patch.chunks, changed: changed, indexFiles: patch.indexFiles)
     }
 
-    private func keep(_ chunks: [ArraySlice<UInt8>], indexFiles: [String]) {
+    private func keep(_ chunks: [ArraySlice<UInt8>], changed: Set<Int>?, indexFiles: [String]) {
         let cache = lock.withLock { self.cache }
-        do throws(PublishError) { try cache.writeChunks(chunks, fileSystem: fileSystem) } catch {
+        do throws(PublishError) { try cache.writeChunks(chunks, changed: changed, fileSystem: fileSystem) } catch {
             lock.withLock { if self.error == nil { self.error = error } }
         }
         lock.withLock {

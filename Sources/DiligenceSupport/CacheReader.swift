@@ -45,11 +45,24 @@ package struct CacheReader {
 
     package mutating func bool() throws -> Bool { try byte() != 0 }
 
+    /// Strings of this many UTF-8 bytes or more are written once per
+    /// writer, then by number (`CacheWriter.string`).
+    package static let internedLength = 12
+
+    /// The long strings read so far, by number.
+    private var interned: [String] = []
+
     package mutating func string() throws -> String {
         let count = try int()
-        guard count >= 0, offset + count <= bytes.count else { throw Corrupt() }
+        if count < 0 {
+            guard -1 - count < interned.count else { throw Corrupt() }
+            return interned[-1 - count]
+        }
+        guard offset + count <= bytes.count else { throw Corrupt() }
         defer { offset += count }
-        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[offset..<(offset + count)]), as: UTF8.self) }
+        let string = bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[offset..<(offset + count)]), as: UTF8.self) }
+        if count >= Self.internedLength { interned.append(string) }
+        return string
     }
 
     /// A length-prefixed run of raw bytes (`CacheWriter.bytes`), not copied.

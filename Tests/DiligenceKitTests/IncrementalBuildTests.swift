@@ -291,9 +291,9 @@ final class IncrementalBuildTests: XCTestCase {
         let workspace = try Workspace()
         defer { workspace.remove() }
         XCTAssertFalse(workspace.incremental().diagnostics.hasErrors)
-        // The kept chunks are one file; its last byte is gone.
+        // The first file of kept chunks has lost its last byte.
         let folder = OutputCache.folder(cachePath: BuildSnapshot.path(cacheDirectory: workspace.cache, output: workspace.output))
-        let chunks = try XCTUnwrap(OutputCache.load(folder: folder)).chunksPath
+        let chunks = try XCTUnwrap(OutputCache.load(folder: folder)).chunksPath(0)
         let bytes = try XCTUnwrap(FileManager.default.contents(atPath: chunks))
         try bytes.dropLast().write(to: URL(fileURLWithPath: chunks))
         try workspace.edit("pages/about.md") { $0 + "\nMore.\n" }
@@ -309,7 +309,7 @@ final class IncrementalBuildTests: XCTestCase {
         // (1,295 or more, past the last of 69 pages): same length, so the
         // file still parses, and only renumbering finds it wrong.
         let folder = OutputCache.folder(cachePath: BuildSnapshot.path(cacheDirectory: workspace.cache, output: workspace.output))
-        let chunks = try XCTUnwrap(OutputCache.load(folder: folder)).chunksPath
+        let chunks = try XCTUnwrap(OutputCache.load(folder: folder)).chunksPath(0)
         let text = try XCTUnwrap(String(data: try Data(contentsOf: URL(fileURLWithPath: chunks)), encoding: .isoLatin1))
         let range = try XCTUnwrap(text.range(of: #"(?<=":")[0-9a-z]{2,}(?=,)"#, options: .regularExpression))
         let damaged = text.replacingCharacters(in: range, with: String(repeating: "z", count: text.distance(from: range.lowerBound, to: range.upperBound)))

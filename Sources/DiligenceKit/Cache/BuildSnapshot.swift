@@ -15,7 +15,7 @@ import Foundation
 /// parallel, and an unchanged page's record is written back as it was read,
 /// so saving after a small edit costs little.
 struct BuildSnapshot: Sendable {
-    static let format = 5
+    static let format = 6
 
     struct Header: Codable, Sendable {
         var format: Int

@@ -13,15 +13,16 @@ import Foundation
 ///   index's chunk count and file names, the guidance steps' facts.
 /// - `l-<hash>`: a listing page's bytes as written, read only for a listing
 ///   rendered again (its rows are copied from it).
-/// - `search`: the search index's chunk files as written, one after the
-///   other, each with its length: one file, since creating a file costs more
-///   than writing 16 MB (adding a page changes most of 650 chunks).
+/// - `search-<n>`: the search index's chunk files as written, 32 to a file,
+///   each with its length: creating a file costs more than writing 24 KB
+///   (adding a page changes most of 650 chunks), and a sentence edit
+///   rewrites one file of 32, not all 16 MB.
 ///
 /// A build writes the copies of what it writes, and the index last; it
 /// removes the index first, so a folder left by an interrupted build has no
 /// index and is not used.
 struct OutputCache: Sendable, Equatable {
-    static let format = 3
+    static let format = 4
 
     /// The folder.
     var folder: String
@@ -47,38 +48,53 @@ struct OutputCache: Sendable, Equatable {
         return folder + "/l-" + String(hasher.value, radix: 16)
     }
 
-    var chunksPath: String { folder + "/search" }
-
     /// The bytes of the listing page at `path` as last written.
     func listingBytes(_ path: String) -> [UInt8]? {
         FileBytes.read(listingPath(path))
     }
 
+    /// Chunks kept in one file.
+    static let chunksPerFile = 32
+
+    /// The file that holds the chunks of number `file * chunksPerFile` on.
+    func chunksPath(_ file: Int) -> String { folder + "/search-\(file)" }
+
     /// The search index's chunk files as last written, parsed, in parallel.
     func searchChunks() throws -> [SearchIndexPatch.Chunk] {
         let unreadable = SearchIndexPatch.Failure.unreadable("the kept search chunks")
-        guard let bytes = FileBytes.read(chunksPath) else { throw unreadable }
-        var reader = CacheReader(bytes)
+        let files = (searchChunkCount + Self.chunksPerFile - 1) / Self.chunksPerFile
+        let read = (0..<files).concurrentMap { file -> [ArraySlice<UInt8>]? in
+            guard let bytes = FileBytes.read(chunksPath(file)) else { return nil }
+            var reader = CacheReader(bytes)
+            var chunks: [ArraySlice<UInt8>] = []
+            while !reader.isAtEnd {
+                guard let chunk = try? reader.rawBytes() else { return nil }
+                chunks.append(chunk)
+            }
+            return chunks
+        }
         var chunks: [ArraySlice<UInt8>] = []
-        do {
-            while !reader.isAtEnd { chunks.append(try reader.rawBytes()) }
-        } catch {
-            throw unreadable
+        for file in read {
+            guard let file else { throw unreadable }
+            chunks += file
         }
         guard chunks.count == searchChunkCount else { throw unreadable }
         return try SearchIndexPatch.chunks(chunks)
     }
 
-    /// Writes the chunk files into one file.
-    func writeChunks(_ chunks: [ArraySlice<UInt8>], fileSystem: FileSystem) throws(PublishError) {
-        let sink = try fileSystem.sink(chunksPath)
-        for chunk in chunks {
-            var length = CacheWriter()
-            length.int(chunk.count)
-            try sink.append(length.bytes)
-            try sink.append(chunk)
+    /// Writes the files that hold chunks whose numbers are in `changed`
+    /// (all when nil), and removes those past the last chunk.
+    func writeChunks(_ chunks: [ArraySlice<UInt8>], changed: Set<Int>?, fileSystem: FileSystem) throws(PublishError) {
+        let files = (chunks.count + Self.chunksPerFile - 1) / Self.chunksPerFile
+        for file in 0..<files {
+            let range = (file * Self.chunksPerFile)..<min(chunks.count, (file + 1) * Self.chunksPerFile)
+            if let changed, !range.contains(where: changed.contains) { continue }
+            var writer = CacheWriter()
+            for chunk in chunks[range] { writer.bytes(chunk) }
+            try fileSystem.write(writer.bytes, to: chunksPath(file))
         }
-        try sink.close()
+        let before = (searchChunkCount + Self.chunksPerFile - 1) / Self.chunksPerFile
+        for file in files..<max(files, before) { fileSystem.remove(chunksPath(file)) }
     }
 
     static func load(folder: String) -> OutputCache? {

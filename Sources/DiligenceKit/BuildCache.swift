@@ -6,21 +6,42 @@ import DiligenceSupport
 import Foundation
 
 /// The cache a build leaves for the next one: a record per page
-/// (`BuildSnapshot`) and the index of the outputs it kept (`OutputCache`).
-/// Both are written beside their places and renamed in once the output
-/// they describe is complete.
+/// (`BuildSnapshot`) and the index of the outputs it kept (`OutputCache`),
+/// written beside their places and renamed in once the output they
+/// describe is complete. The records of the pages not rendered are written
+/// while the others render (`begin`); those of the rendered pages, which
+/// keep what rendering read, are appended after (`finish`).
 struct BuildCache {
-    var snapshot: BuildSnapshot
+    let plan: BuildPlan
+    let values: DependencyValues
+    let path: String
+    let fileSystem: FileSystem
 
-    init(plan: BuildPlan, values: DependencyValues, reads: SiteRenderer.Reads, options: BuildOptions) {
+    /// A cache file being written: open, with every record rendering cannot change.
+    struct Begun: Sendable {
+        let sink: FileSink
+        let temporary: String
+    }
+
+    /// Writes the header and the records of the pages the plan does not render.
+    func begin(options: BuildOptions) throws(PublishError) -> Begun {
+        try fileSystem.makeDirectory((path as NSString).deletingLastPathComponent)
         let header = BuildSnapshot.Header(
             format: BuildSnapshot.format, output: SitePublisher.absolute(options.output), settings: plan.settings,
             unpublished: plan.unpublished, excluded: plan.excluded)
-        snapshot = BuildSnapshot(header: header, pages: [])
-        // What each rendered page read, in the order the plans come.
-        var renderedReads = reads.pages.makeIterator()
-        let pageReads = plan.pages.map { $0.render != nil ? renderedReads.next() : nil }
-        snapshot.pages = plan.pages.indices.concurrentMap { i in Self.record(plan.pages[i], reads: pageReads[i], values: values) }
+        let sink = try BuildSnapshot.begin(header, for: path, fileSystem: fileSystem)
+        let kept = plan.pages.filter { $0.render == nil }
+        try BuildSnapshot.append(kept.concurrentMap { Self.record($0, reads: nil, values: values) }, to: sink)
+        return Begun(sink: sink, temporary: path + ".tmp")
+    }
+
+    /// Appends the records of the rendered pages, with what each read, and closes the file.
+    func finish(_ begun: Begun, reads: SiteRenderer.Reads) throws(PublishError) -> String {
+        let rendered = plan.rendered
+        let records = rendered.indices.concurrentMap { i in Self.record(rendered[i], reads: reads.pages[i], values: values) }
+        try BuildSnapshot.append(records, to: begun.sink)
+        try begun.sink.close()
+        return begun.temporary
     }
 
     /// A page's record: the previous one while nothing in it changed.
@@ -40,12 +61,6 @@ struct BuildCache {
                                 linkableIDs: plan.parsed.linkableIDs.sorted(), resolved: plan.resolved,
                                 diagnostics: plan.diagnostics, fingerprints: fingerprints)
         return CachedRecord(page: cached, bytes: nil)
-    }
-
-    /// Writes the snapshot beside `cachePath`, for `commit`.
-    func writeTemporary(cachePath: String, fileSystem: FileSystem) throws(PublishError) -> String {
-        try fileSystem.makeDirectory((cachePath as NSString).deletingLastPathComponent)
-        return try snapshot.writeTemporary(for: cachePath, fileSystem: fileSystem)
     }
 
     /// Puts the outputs' index and the snapshot in place, the snapshot last:

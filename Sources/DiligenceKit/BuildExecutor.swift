@@ -39,20 +39,18 @@ struct BuildExecutor {
         let kept = values.map { KeptOutputs(plan, values: $0, folder: outputsFolder, fileSystem: fileSystem) }
         let search = SearchStep(plan: plan, options: options)
         let patch = search.startPatch(sink: sink, kept: kept)
+        // The records rendering cannot change are written while the pages
+        // render, the others (with what each read) while the index is written.
+        let cache = values.map { BuildCache(plan: plan, values: $0, path: cachePath, fileSystem: fileSystem) }
+        let begun = cache.map { cache in BackgroundResult { [options] in Result { () throws(PublishError) in try cache.begin(options: options) } } }
         let reads = render(plan, sink: sink, kept: kept, report: &report)
-        // The cache's page records are written while the search index is.
-        let snapshot = values.map { values in
-            BackgroundResult { [options, fileSystem] in
-                Result { () throws(PublishError) -> String in
-                    try BuildCache(plan: plan, values: values, reads: reads, options: options)
-                        .writeTemporary(cachePath: cachePath, fileSystem: fileSystem)
-                }
-            }
+        let snapshot = cache.flatMap { cache in
+            begun.map { begun in BackgroundResult { Result { () throws(PublishError) in try cache.finish(try begun.value.get(), reads: reads) } } }
         }
         if plan.search == .rebuild { search.rebuild(sink: sink, kept: kept) }
         switch patch?.value {
         case .failed(let reason)?:
-            if case .success(let temporary)? = snapshot?.value { fileSystem.remove(temporary) }
+            discard(snapshot, cachePath: cachePath)
             sink.abandon()
             return .fullBuildNeeded(reason: reason)
         case .patched?, nil: break
@@ -65,7 +63,7 @@ struct BuildExecutor {
             report.publishedBytes = bytes
             report.fileCount = files
         } catch {
-            if case .success(let temporary)? = snapshot?.value { fileSystem.remove(temporary) }
+            discard(snapshot, cachePath: cachePath)
             log.error(at: SourceLocation(file: options.output), error.description)
             return .done
         }
@@ -77,13 +75,19 @@ struct BuildExecutor {
                 try BuildCache.commit(snapshot: temporary, to: cachePath, outputs: kept.index(reads: reads.listings),
                                       fileSystem: fileSystem)
             } catch {
-                if case .success(let temporary) = snapshot.value { fileSystem.remove(temporary) }
+                discard(snapshot, cachePath: cachePath)
                 log.warning(at: SourceLocation(file: cachePath), "the build cache cannot be written: \(error)",
                             hint: "the next incremental build will be a full one")
             }
             report.lap("cache")
         }
         return .done
+    }
+
+    /// Waits for a cache file being written, and removes it.
+    private func discard(_ snapshot: BackgroundResult<Result<String, PublishError>>?, cachePath: String) {
+        _ = snapshot?.value
+        fileSystem.remove(cachePath + ".tmp")
     }
 
     /// Renders the marked pages and listings into the sink; returns what each read.

@@ -4,7 +4,9 @@ import Foundation
 /// Writes a file through a buffer of its own, so a large file made of many
 /// small pieces (the build cache: 10,000 records and their lengths) is
 /// written without first being gathered into one array as large as the file.
-package final class FileSink {
+/// Used by one thread at a time: the build cache is begun on one thread and
+/// finished on another once the first is done with it.
+package final class FileSink: @unchecked Sendable {
     package let path: String
     private var fd: Int32
     private var buffer: [UInt8] = []

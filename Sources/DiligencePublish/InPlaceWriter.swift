@@ -41,9 +41,9 @@ package final class InPlaceWriter: @unchecked Sendable {
         if compare, let existing = FileBytes.read(target), existing == contents {
             return
         }
-        do {
+        let temporary = target + ".diligence-tmp"
+        do throws(PublishError) {
             try fileSystem.makeDirectory((target as NSString).deletingLastPathComponent)
-            let temporary = target + ".diligence-tmp"
             try fileSystem.write(contents, to: temporary)
             try fileSystem.rename(temporary, to: target)
             lock.withLock {
@@ -51,8 +51,8 @@ package final class InPlaceWriter: @unchecked Sendable {
                 bytes += contents.count
             }
         } catch {
-            let failure = error as? PublishError ?? .io(path: target, message: "\(error)")
-            lock.withLock { if self.error == nil { self.error = failure } }
+            fileSystem.remove(temporary)  // the old file is left whole
+            lock.withLock { if self.error == nil { self.error = error } }
         }
     }
 

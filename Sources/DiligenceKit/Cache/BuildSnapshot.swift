@@ -12,8 +12,10 @@ import Foundation
 /// The incremental build's cache file (`.diligence-cache/build-<hash>.cache`):
 /// a JSON line of settings, then one binary record per published page
 /// (`CacheCodable`, each prefixed with its length). Records are decoded in
-/// parallel, and an unchanged page's record is written back as it was read,
-/// so saving after a small edit costs little.
+/// parallel, and an unchanged page's record is written back as it was read.
+/// The records of the pages a build renders come last (what they read is
+/// known only then; the rest is written while they render), so loading
+/// puts the records back in page order.
 struct BuildSnapshot: Sendable {
     static let format = 6
 
@@ -62,36 +64,40 @@ struct BuildSnapshot: Sendable {
             guard let page = try? CachedPage(from: &record), record.offset == range.upperBound else { return nil }
             return CachedRecord(page: page, bytes: bytes[range])
         }
-        let pages = decoded.compactMap { $0 }
+        var pages = decoded.compactMap { $0 }
         guard pages.count == decoded.count else { return nil }
+        if !zip(pages, pages.dropFirst()).allSatisfy({ $0.page.page.id < $1.page.page.id }) {
+            pages.sort { $0.page.page.id < $1.page.page.id }
+        }
         return BuildSnapshot(header: header, pages: pages)
     }
 
-    /// Writes the cache next to `path`, for the caller to rename in place
-    /// once the output it describes is written: the header line, then the
-    /// records (those read from the old cache written as they were, the
-    /// others encoded in parallel first).
-    func writeTemporary(for path: String, fileSystem: FileSystem) throws(PublishError) -> String {
-        let encoded = pages.concurrentMap { record -> [UInt8] in
+    /// Opens the cache file next to `path` (for the caller to rename in
+    /// place once the output it describes is written) and writes the header.
+    static func begin(_ header: Header, for path: String, fileSystem: FileSystem) throws(PublishError) -> FileSink {
+        let sink = try fileSystem.sink(path + ".tmp")
+        let line: Data
+        do { line = try JSONEncoder().encode(header) } catch { throw .io(path: path, message: "\(error)") }
+        try sink.append(line)
+        try sink.append(CollectionOfOne(0x0A))
+        return sink
+    }
+
+    /// Appends records: those read from the old cache as they were, the
+    /// others encoded in parallel first.
+    static func append(_ records: [CachedRecord], to sink: FileSink) throws(PublishError) {
+        let encoded = records.concurrentMap { record -> [UInt8] in
             guard record.bytes == nil else { return [] }
             var writer = CacheWriter()
             record.page.write(to: &writer)
             return writer.bytes
         }
-        let temporary = path + ".tmp"
-        let sink = try fileSystem.sink(temporary)
-        let headerLine: Data
-        do { headerLine = try JSONEncoder().encode(header) } catch { throw .io(path: path, message: "\(error)") }
-        try sink.append(headerLine)
-        try sink.append(CollectionOfOne(0x0A))
-        for i in pages.indices {
-            let record = pages[i].bytes ?? encoded[i][...]
+        for (record, fresh) in zip(records, encoded) {
+            let bytes = record.bytes ?? fresh[...]
             var length = CacheWriter()
-            length.int(record.count)
+            length.int(bytes.count)
             try sink.append(length.bytes)
-            try sink.append(record)
+            try sink.append(bytes)
         }
-        try sink.close()
-        return temporary
     }
 }

@@ -14,6 +14,9 @@ package struct DependencyValues: Sendable {
     package let frontMatter: [PageID: UInt64]
     /// Each page's card.
     package let cards: [PageID: UInt64]
+    /// Each page's facts (`facts(of:)`), worked out once: the screening data
+    /// and the cache both compare them for every page.
+    private let factsTable: [PageID: UInt64]
     private let footer: UInt64
     /// The values of the dependencies on many pages' cards, worked out once:
     /// several listings read each of them, and each covers every page.
@@ -42,6 +45,11 @@ package struct DependencyValues: Sendable {
             kinds[parsed.id.kind]?.combine(parsed.id); kinds[parsed.id.kind]?.combine(hash)
         }
         self.cards = cards
+        let facts = graph.pages.concurrentMap { [cards] in Self.facts(of: $0.id, graph: graph, cards: cards, frontMatter: frontMatter) }
+        var factsTable: [PageID: UInt64] = [:]
+        factsTable.reserveCapacity(facts.count)
+        for (parsed, hash) in zip(graph.pages, facts) { factsTable[parsed.id] = hash }
+        self.factsTable = factsTable
         allCards = all.value
         kindCards = kinds.mapValues(\.value)
         var steps = StableHasher()
@@ -132,6 +140,10 @@ package struct DependencyValues: Sendable {
     /// Everything the screening data says about a page: its front matter,
     /// card and relations.
     package func facts(of id: PageID) -> UInt64 {
+        factsTable[id] ?? 0
+    }
+
+    private static func facts(of id: PageID, graph: SiteGraph, cards: [PageID: UInt64], frontMatter: [PageID: UInt64]) -> UInt64 {
         var hasher = StableHasher()
         hasher.combine(cards[id] ?? 0)
         hasher.combine(frontMatter[id] ?? 0)

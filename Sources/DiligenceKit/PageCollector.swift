@@ -46,13 +46,15 @@ struct PageCollector: Sendable {
                                   unpublished: previous?.header.unpublished ?? [:], failed: [])
         var records: [String: CachedRecord] = [:]
         if let previous {
-            try checkDrafts(previous, paths: Set(paths))
-            for record in previous.pages { records[record.page.path] = record }
             let current = Set(paths)
+            try checkDrafts(previous, paths: current)
+            records.reserveCapacity(previous.pages.count)
+            for record in previous.pages { records[record.page.path] = record }
             collected.removed = previous.pages.filter { !current.contains($0.page.path) }.map(\.page)
         }
         let candidates = paths.filter { collected.unpublished[$0] == nil && PageDecoder.pageID(forPath: $0) != nil }
         let found = candidates.concurrentMap { [records] path in find(path, record: records[path]) }
+        collected.pages.reserveCapacity(found.count)
         for (path, found) in zip(candidates, found) {
             switch found {
             case .cached(let plan):

@@ -8,7 +8,7 @@ import DiligenceTemplate
 /// Links to pages, for the long lists of the listing pages (all pages A to
 /// Z, an index, a term's pages, a matrix cell): each `LinkView` is made
 /// only when the template reaches it, and its `reuseKey` comes from the
-/// page's card hash (`Fingerprinter.card`), so an item the renderer copies
+/// page's card hash (`DependencyValues.card`), so an item the renderer copies
 /// from the page as written (`TemplateRow`) is never made at all.
 package struct PageLinks: TemplateSequence, Sendable {
     package var pages: [ParsedPage]

@@ -24,10 +24,13 @@ extension PartialDate: CacheCodable {
 }
 
 extension PageKind: CacheCodable {
-    package func write(to writer: inout CacheWriter) { writer.string(rawValue) }
+    /// By its place in `allCases`: a page id in every dependency a page read
+    /// has one, and matching the name cost more than reading the rest.
+    package func write(to writer: inout CacheWriter) { writer.int(rank) }
     package init(from reader: inout CacheReader) throws {
-        guard let kind = PageKind(rawValue: try reader.string()) else { throw CacheReader.Corrupt() }
-        self = kind
+        let rank = try reader.int()
+        guard PageKind.allCases.indices.contains(rank) else { throw CacheReader.Corrupt() }
+        self = PageKind.allCases[rank]
     }
 }
 

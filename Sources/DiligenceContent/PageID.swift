@@ -12,6 +12,9 @@ package struct PageID: Sendable, Hashable, Comparable, CustomStringConvertible, 
     package let slug: String
     private let slugHash: UInt64
 
+    /// The slug's FNV-1a hash (`StableHasher`), the same in every process.
+    package var stableHash: UInt64 { slugHash }
+
     package init(_ kind: PageKind, _ slug: String) {
         self.kind = kind
         self.slug = slug

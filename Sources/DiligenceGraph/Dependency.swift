@@ -38,3 +38,27 @@ package enum Dependency: Hashable, Sendable {
     /// What the footer lists: the free pages while there are few of them.
     case footer
 }
+
+extension Dependency {
+    /// The hash sets of dependencies use, from the page id's precomputed
+    /// hash (`PageID._rawHashValue`) without SipHash: every read of a
+    /// rendered page goes into one (`ReadLog`).
+    package func _rawHashValue(seed: Int) -> Int {
+        let (tag, id): (Int, PageID?) = switch self {
+        case .card(let id): (1, id)
+        case .frontMatter(let id): (2, id)
+        case .backlinks(let id): (3, id)
+        case .related(let id): (4, id)
+        case .productCountries(let id): (5, id)
+        case .countryProducts(let id): (6, id)
+        case .productConcerns(let id): (7, id)
+        case .kind(let kind): (8 + 16 * kind.rank, nil)
+        case .guidanceOrder: (9, nil)
+        case .neighbours(let id): (13, id)
+        case .members(let taxonomy, let term): (10 ^ term.hashValue ^ taxonomy.hashValue, nil)
+        case .all: (11, nil)
+        case .footer: (12, nil)
+        }
+        return (id?._rawHashValue(seed: seed) ?? seed) &+ tag &* 0x9E37_79B9
+    }
+}

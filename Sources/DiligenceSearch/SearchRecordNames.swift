@@ -41,7 +41,10 @@ package struct SearchRecordNames: Sendable, Equatable {
 
     package static func name(_ id: PageID, attempt: UInt64) -> String {
         var hasher = StableHasher()
-        hasher.combine(id)
+        // The id as text, not `combine(_: PageID)`: names are published and
+        // must not move when that hash does.
+        hasher.combine(id.kind.rawValue)
+        hasher.combine(id.slug)
         hasher.combine(attempt)
         // FNV's low digits vary little between similar slugs: mix first
         // (the finaliser of SplitMix64).

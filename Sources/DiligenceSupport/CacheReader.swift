@@ -73,12 +73,15 @@ package struct CacheReader {
         return bytes[offset..<(offset + count)]
     }
 
+    @inlinable
     package mutating func read<T: CacheCodable>(_: T.Type = T.self) throws -> T { try T(from: &self) }
 
+    @inlinable
     package mutating func readOptional<T: CacheCodable>(_: T.Type = T.self) throws -> T? {
         try bool() ? T(from: &self) : nil
     }
 
+    @inlinable
     package mutating func readArray<T: CacheCodable>(_: T.Type = T.self) throws -> [T] {
         let count = try int()
         guard count >= 0, count <= bytes.count - offset else { throw Corrupt() }

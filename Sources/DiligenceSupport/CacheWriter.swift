@@ -50,13 +50,16 @@ package struct CacheWriter {
         }
     }
 
+    @inlinable
     package mutating func write<T: CacheCodable>(_ value: T) { value.write(to: &self) }
 
+    @inlinable
     package mutating func write<T: CacheCodable>(_ value: T?) {
         bool(value != nil)
         if let value { value.write(to: &self) }
     }
 
+    @inlinable
     package mutating func write<T: CacheCodable>(_ values: [T]) {
         int(values.count)
         for value in values { value.write(to: &self) }

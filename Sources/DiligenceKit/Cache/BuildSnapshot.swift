@@ -17,7 +17,7 @@ import Foundation
 /// known only then; the rest is written while they render), so loading
 /// puts the records back in page order.
 struct BuildSnapshot: Sendable {
-    static let format = 6
+    static let format = 7
 
     struct Header: Codable, Sendable {
         var format: Int
@@ -92,9 +92,10 @@ struct BuildSnapshot: Sendable {
             record.page.write(to: &writer)
             return writer.bytes
         }
+        var length = CacheWriter()
         for (record, fresh) in zip(records, encoded) {
             let bytes = record.bytes ?? fresh[...]
-            var length = CacheWriter()
+            length.bytes.removeAll(keepingCapacity: true)
             length.int(bytes.count)
             try sink.append(length.bytes)
             try sink.append(bytes)

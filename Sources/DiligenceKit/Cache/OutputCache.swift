@@ -22,7 +22,7 @@ import Foundation
 /// removes the index first, so a folder left by an interrupted build has no
 /// index and is not used.
 struct OutputCache: Sendable, Equatable {
-    static let format = 4
+    static let format = 5
 
     /// The folder.
     var folder: String

@@ -109,8 +109,8 @@ struct BuildExecutor {
         }
         let listingPaths = Set(jobs.map(\.path))
         let reads = renderer.render(pages: plan.rendered.map(\.parsed), listings: jobs, recording: kept != nil) { file in
-            if listingPaths.contains(file.path) { kept?.listing(file) }
             sink.write(file)
+            if listingPaths.contains(file.path) { kept?.listing(file, at: sink.location(of: file.path)) }
         }
         report.lap("render")
         report.listingItems = plan.previous == nil ? nil : renderer.rows?.itemCounts

@@ -17,9 +17,10 @@ final class KeptOutputs: @unchecked Sendable {
     private var cache: OutputCache
     private var written: [String: (size: Int, hash: UInt64)] = [:]
     private var rows: [String: [TemplateRow]] = [:]
-    private var rebuiltChunks: [Int: [UInt8]] = [:]
+    private var rebuiltChunks: [Int: OutputCache.Fingerprint] = [:]
     private var rebuiltIndexFiles: [String] = []
     private var error: PublishError?
+    private let previousChunks: Int
 
     /// The first copy that could not be written: the cache is then not saved.
     var firstError: PublishError? { lock.withLock { error } }
@@ -29,7 +30,9 @@ final class KeptOutputs: @unchecked Sendable {
         self.values = values
         if let previous = plan.previous?.outputs.value {
             cache = previous
+            previousChunks = previous.searchChunks.count
         } else {
+            previousChunks = 0
             // Nothing of an older folder is kept.
             try? FileManager.default.removeItem(atPath: folder)
             cache = OutputCache(folder: folder)
@@ -44,12 +47,20 @@ final class KeptOutputs: @unchecked Sendable {
         }
     }
 
-    /// A listing page as written.
-    func listing(_ file: OutputFile) {
+    /// A listing page as written at `location`.
+    func listing(_ file: OutputFile, at location: String) {
         guard case .bytes(let bytes) = file.contents else { return }
-        write(bytes, to: cache.listingPath(file.path))
+        keep(bytes, at: location, as: cache.listingPath(file.path))
         let hash = StableHasher.hashWords(bytes)
         lock.withLock { written[file.path] = (bytes.count, hash) }
+    }
+
+    /// Keeps a file written at `location` under `path`: as another name of it,
+    /// or as a copy across file systems (`OutputCache`).
+    private func keep(_ bytes: [UInt8], at location: String, as path: String) {
+        do throws(PublishError) { try fileSystem.link(location, to: path) } catch {
+            write(bytes, to: path)
+        }
     }
 
     /// The rows the listing pages at `paths` were rendered with.
@@ -58,47 +69,53 @@ final class KeptOutputs: @unchecked Sendable {
         lock.withLock { for path in paths { rows[path] = recorder.rows(of: path) } }
     }
 
-    /// A file of a search index built in full.
-    func searchFile(_ file: OutputFile) {
+    /// A file of a search index built in full, written at `location`.
+    func searchFile(_ file: OutputFile, at location: String) {
         let path = file.path
         guard path.hasPrefix("search/"), !path.dropFirst("search/".count).contains("/") else { return }
-        lock.withLock {
-            if path.hasPrefix("search/i-"), let number = Int(path.dropFirst("search/i-".count).dropLast(".js".count)),
-               case .bytes(let bytes) = file.contents {
-                rebuiltChunks[number] = bytes
-            }
-            rebuiltIndexFiles.append(path)
+        if let number = Self.chunkNumber(path), case .bytes(let bytes) = file.contents {
+            keep(bytes, at: location, as: cache.chunkPath(number))
+            lock.withLock { rebuiltChunks[number] = .init(bytes) }
         }
+        lock.withLock { rebuiltIndexFiles.append(path) }
     }
 
-    /// Keeps the chunks of the index built in full, once it is.
+    /// Records the chunks of the index built in full, once it is.
     func keepRebuiltChunks() {
-        let (chunks, indexFiles) = lock.withLock {
-            ((0..<rebuiltChunks.count).map { rebuiltChunks[$0].map { $0[...] } ?? [] }, SearchIndexPatch.indexFiles(rebuiltIndexFiles))
-        }
-        keep(chunks, changed: nil, indexFiles: indexFiles)
-        lock.withLock { rebuiltChunks = [:] }
-    }
-
-    /// The index as a patch left it: the files of the chunks it changed, or
-    /// all of them when the number of chunks changed.
-    func search(_ patch: SearchIndexPatch.Plan) {
-        var changed: Set<Int> = []
-        for file in patch.changedChunks + patch.files where file.path.hasPrefix("search/i-") {
-            if let number = Int(file.path.dropFirst("search/i-".count).dropLast(".js".count)) { changed.insert(number) }
-        }
-        keep(patch.chunks, changed: changed, indexFiles: patch.indexFiles)
-    }
-
-    private func keep(_ chunks: [ArraySlice<UInt8>], changed: Set<Int>?, indexFiles: [String]) {
-        let cache = lock.withLock { self.cache }
-        do throws(PublishError) { try cache.writeChunks(chunks, changed: changed, fileSystem: fileSystem) } catch {
-            lock.withLock { if self.error == nil { self.error = error } }
-        }
         lock.withLock {
-            self.cache.searchChunkCount = chunks.count
-            self.cache.searchIndexFiles = indexFiles
+            let count = rebuiltChunks.count
+            cache.searchChunks = (0..<count).map { rebuiltChunks[$0] ?? .init(size: -1, hash: 0) }
+            for number in count..<max(count, previousChunkCount) { fileSystem.remove(cache.chunkPath(number)) }
+            cache.searchIndexFiles = SearchIndexPatch.indexFiles(rebuiltIndexFiles)
+            rebuiltChunks = [:]
         }
+    }
+
+    /// The index as a patch left it: chunks overwritten in place are the
+    /// same files (their records change); new ones are kept, gone ones dropped.
+    func search(_ patch: SearchIndexPatch.Plan, sink: OutputSink) {
+        var chunks = lock.withLock { cache.searchChunks }
+        for file in patch.changedChunks + patch.files {
+            guard let number = Self.chunkNumber(file.path), case .bytes(let bytes) = file.contents else { continue }
+            while chunks.count <= number { chunks.append(.init(size: -1, hash: 0)) }
+            chunks[number] = .init(bytes)
+            if number >= previousChunkCount { keep(bytes, at: sink.location(of: file.path), as: cache.chunkPath(number)) }
+        }
+        chunks.removeLast(max(0, chunks.count - patch.chunks.count))
+        for number in patch.chunks.count..<max(patch.chunks.count, previousChunkCount) { fileSystem.remove(cache.chunkPath(number)) }
+        lock.withLock {
+            cache.searchChunks = chunks
+            cache.searchIndexFiles = patch.indexFiles
+        }
+    }
+
+    /// The number of chunks the previous build kept.
+    private var previousChunkCount: Int { previousChunks }
+
+    /// `search/i-<n>.js` → n.
+    private static func chunkNumber(_ path: String) -> Int? {
+        guard path.hasPrefix("search/i-"), path.hasSuffix(".js") else { return nil }
+        return Int(path.dropFirst("search/i-".count).dropLast(".js".count))
     }
 
     /// The outputs' index, with what each listing rendered now read.

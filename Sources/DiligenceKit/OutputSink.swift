@@ -29,6 +29,14 @@ struct OutputSink: Sendable {
         }
     }
 
+    /// Where the file at `path` (relative to the output) is written.
+    func location(of path: String) -> String {
+        switch target {
+        case .staging(_, let staging): staging.path + "/" + path
+        case .inPlace(let writer): writer.root + "/" + path
+        }
+    }
+
     /// Writes a file (from any thread); in place, only if its bytes changed.
     func write(_ file: OutputFile) {
         switch target {

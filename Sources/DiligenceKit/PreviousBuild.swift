@@ -18,7 +18,7 @@ struct PreviousBuild: Sendable {
         let outputs = BackgroundResult { OutputCache.load(folder: folder) }
         let searchChunks = BackgroundResult { () -> Result<[SearchIndexPatch.Chunk], any Error> in
             guard let outputs = outputs.value else { return .failure(SearchIndexPatch.Failure.unreadable("the outputs' index")) }
-            return Result { try outputs.searchChunks() }
+            return Result { try outputs.parsedSearchChunks() }
         }
         guard let snapshot = BuildSnapshot.load(from: path) else {
             _ = searchChunks.value

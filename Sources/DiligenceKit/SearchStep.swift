@@ -25,8 +25,8 @@ struct SearchStep {
     /// Builds the whole index into the sink.
     func rebuild(sink: OutputSink, kept: KeptOutputs?) {
         SearchIndexBuilder(chunkBytes: options.searchChunkBytes).build(plan.graph) { file in
-            kept?.searchFile(file)
             sink.write(file)
+            kept?.searchFile(file, at: sink.location(of: file.path))
         }
         kept?.keepRebuiltChunks()
     }
@@ -42,7 +42,7 @@ struct SearchStep {
                 DispatchQueue.concurrentPerform(iterations: patch.files.count) { sink.overwrite(patch.files[$0], compare: true) }
                 DispatchQueue.concurrentPerform(iterations: patch.changedChunks.count) { sink.overwrite(patch.changedChunks[$0], compare: false) }
                 for path in patch.stale { sink.remove(path) }
-                kept?.search(patch)
+                kept?.search(patch, sink: sink)
                 return .patched(patch)
             case .failure(let error):
                 return .failed("the search index the cache kept cannot be read (\(error))")

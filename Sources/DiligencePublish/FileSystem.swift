@@ -55,6 +55,14 @@ package struct FileSystem: Sendable {
         guard Foundation.rename(from, to) == 0 else { throw .io(path: to, message: String(cString: strerror(errno))) }
     }
 
+    /// Makes `to` another name of the file at `from` (a hard link), in place
+    /// of any file there. Fails across file systems; the caller writes a copy.
+    package func link(_ from: String, to: String) throws(PublishError) {
+        try check(to)
+        unlink(to)
+        guard Foundation.link(from, to) == 0 else { throw .io(path: to, message: String(cString: strerror(errno))) }
+    }
+
     package func makeDirectory(_ path: String) throws(PublishError) {
         try check(path)
         do { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {

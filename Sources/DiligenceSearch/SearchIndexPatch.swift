@@ -112,23 +112,7 @@ package struct SearchIndexPatch {
             }
         }
         parsed = []
-        // Terms no page had before, merged into sorted order.
-        if !fresh.isEmpty {
-            let added = fresh.keys.sorted(by: SearchIndexFiles.precedes).map {
-                SearchIndexFiles.Entry(term: $0, bytes: SearchIndexFiles.encode(term: $0, postings: fresh[$0]!)[...])
-            }
-            var merged: [SearchIndexFiles.Entry] = []
-            merged.reserveCapacity(entries.count + added.count)
-            var i = 0, j = 0
-            while i < entries.count || j < added.count {
-                if j == added.count || (i < entries.count && SearchIndexFiles.precedes(entries[i].term, added[j].term)) {
-                    merged.append(entries[i]); i += 1
-                } else {
-                    merged.append(added[j]); j += 1
-                }
-            }
-            entries = merged
-        }
+        entries = Self.merging(entries, newTerms: fresh)
         let emitted = Collected()
         let unchanged = oldChunks
         files.write(entries: entries, names: names, facets: facets) { file in
@@ -145,6 +129,25 @@ package struct SearchIndexPatch {
         let stale = oldIndexFiles.filter { !paths.contains($0) }
         return Plan(removedRecords: removedRecords, files: planned, changedChunks: emitted.knownChanged.sorted { $0.path < $1.path },
                     stale: stale.sorted(), chunks: emitted.chunks, indexFiles: Self.indexFiles(paths))
+    }
+
+    /// Entries with the terms no page had before merged into their sorted places.
+    private static func merging(_ entries: [SearchIndexFiles.Entry], newTerms: [String: [SearchPosting]]) -> [SearchIndexFiles.Entry] {
+        guard !newTerms.isEmpty else { return entries }
+        let added = newTerms.sorted { SearchIndexFiles.precedes($0.key, $1.key) }.map { term, postings in
+            SearchIndexFiles.Entry(term: term, bytes: SearchIndexFiles.encode(term: term, postings: postings)[...])
+        }
+        var merged: [SearchIndexFiles.Entry] = []
+        merged.reserveCapacity(entries.count + added.count)
+        var i = 0, j = 0
+        while i < entries.count || j < added.count {
+            if j == added.count || (i < entries.count && SearchIndexFiles.precedes(entries[i].term, added[j].term)) {
+                merged.append(entries[i]); i += 1
+            } else {
+                merged.append(added[j]); j += 1
+            }
+        }
+        return merged
     }
 
     /// The chunk, vocabulary and name-table files among an index's paths, sorted.

@@ -233,7 +233,9 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(outputs.listings["search.html"]?.rows.count ?? 0, 60, "one row per page on the search page")
         XCTAssertEqual(outputs.listingBytes("search.html"),
                        FileManager.default.contents(atPath: workspace.output + "/search.html").map { [UInt8]($0) })
-        XCTAssertEqual(outputs.searchChunkCount, 4)
+        XCTAssertEqual(outputs.searchChunks.count, 4)
+        XCTAssertEqual(FileManager.default.contents(atPath: outputs.chunkPath(0)),
+                       FileManager.default.contents(atPath: workspace.output + "/search/i-0.js"))
 
         // A title is on the search page, an index, term pages, the matrix:
         // those are rendered again, but only the renamed link in each.
@@ -291,11 +293,11 @@ final class IncrementalBuildTests: XCTestCase {
         let workspace = try Workspace()
         defer { workspace.remove() }
         XCTAssertFalse(workspace.incremental().diagnostics.hasErrors)
-        // The first file of kept chunks has lost its last byte.
+        // The first kept chunk has lost its last byte: its size and hash no longer match.
         let folder = OutputCache.folder(cachePath: BuildSnapshot.path(cacheDirectory: workspace.cache, output: workspace.output))
-        let chunks = try XCTUnwrap(OutputCache.load(folder: folder)).chunksPath(0)
-        let bytes = try XCTUnwrap(FileManager.default.contents(atPath: chunks))
-        try bytes.dropLast().write(to: URL(fileURLWithPath: chunks))
+        let chunk = try XCTUnwrap(OutputCache.load(folder: folder)).chunkPath(0)
+        let bytes = try XCTUnwrap(FileManager.default.contents(atPath: chunk))
+        try bytes.dropLast().write(to: URL(fileURLWithPath: chunk), options: .atomic)
         try workspace.edit("pages/about.md") { $0 + "\nMore.\n" }
         let report = assertSameAsFullBuild(workspace, expectIncremental: false, "damaged search chunk")
         XCTAssertEqual(report.fullBuildReason, "the search index the cache kept cannot be read (unreadable(\"the kept search chunks\"))")
@@ -306,14 +308,19 @@ final class IncrementalBuildTests: XCTestCase {
         defer { workspace.remove() }
         XCTAssertFalse(workspace.incremental().diagnostics.hasErrors)
         // A posting's page-number delta of two digits or more becomes "zz…"
-        // (1,295 or more, past the last of 69 pages): same length, so the
-        // file still parses, and only renumbering finds it wrong.
+        // (1,295 or more, past the last of 69 pages), and the index records
+        // the new bytes: the chunk passes every check and parses, and only
+        // renumbering finds it wrong, after pages were written in place.
         let folder = OutputCache.folder(cachePath: BuildSnapshot.path(cacheDirectory: workspace.cache, output: workspace.output))
-        let chunks = try XCTUnwrap(OutputCache.load(folder: folder)).chunksPath(0)
-        let text = try XCTUnwrap(String(data: try Data(contentsOf: URL(fileURLWithPath: chunks)), encoding: .isoLatin1))
+        var outputs = try XCTUnwrap(OutputCache.load(folder: folder))
+        let chunk = outputs.chunkPath(0)
+        let text = try XCTUnwrap(String(data: try Data(contentsOf: URL(fileURLWithPath: chunk)), encoding: .isoLatin1))
         let range = try XCTUnwrap(text.range(of: #"(?<=":")[0-9a-z]{2,}(?=,)"#, options: .regularExpression))
-        let damaged = text.replacingCharacters(in: range, with: String(repeating: "z", count: text.distance(from: range.lowerBound, to: range.upperBound)))
-        try XCTUnwrap(damaged.data(using: .isoLatin1)).write(to: URL(fileURLWithPath: chunks))
+        let damaged = try XCTUnwrap(text.replacingCharacters(
+            in: range, with: String(repeating: "z", count: text.distance(from: range.lowerBound, to: range.upperBound))).data(using: .isoLatin1))
+        try damaged.write(to: URL(fileURLWithPath: chunk), options: .atomic)
+        outputs.searchChunks[0] = OutputCache.Fingerprint([UInt8](damaged))
+        XCTAssertEqual(rename(try outputs.writeIndex(fileSystem: .real), outputs.indexPath), 0)
         // A page added first renumbers every posting.
         try "---\ntitle: Aardvark\nsummary: A page.\n---\nText.\n".write(
             toFile: workspace.content + "/pages/aardvark.md", atomically: true, encoding: .utf8)

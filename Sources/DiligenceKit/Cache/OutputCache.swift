@@ -13,21 +13,41 @@ import Foundation
 ///   index's chunk count and file names, the guidance steps' facts.
 /// - `l-<hash>`: a listing page's bytes as written, read only for a listing
 ///   rendered again (its rows are copied from it).
-/// - `search-<n>`: the search index's chunk files as written, 32 to a file,
-///   each with its length: creating a file costs more than writing 24 KB
-///   (adding a page changes most of 650 chunks), and a sentence edit
-///   rewrites one file of 32, not all 16 MB.
+/// - `i-<n>`: the search index's chunk `n` as written.
+///
+/// A kept listing or chunk is another name of the file written to the output
+/// (a hard link: nothing is copied, and a later build's rename over the
+/// published file leaves it pointing at the bytes it kept), or a copy where
+/// the two folders are on different file systems. Its size and hash in the
+/// index tell a kept file changed by anything else, which is then not used.
 ///
 /// A build writes the copies of what it writes, and the index last; it
 /// removes the index first, so a folder left by an interrupted build has no
 /// index and is not used.
 struct OutputCache: Sendable, Equatable {
-    static let format = 5
+    static let format = 6
+
+    /// The size and hash of a kept file.
+    struct Fingerprint: Sendable, Equatable {
+        var size: Int
+        var hash: UInt64
+
+        init(_ bytes: [UInt8]) {
+            size = bytes.count
+            hash = StableHasher.hashWords(bytes)
+        }
+
+        init(size: Int, hash: UInt64) {
+            self.size = size
+            self.hash = hash
+        }
+    }
 
     /// The folder.
     var folder: String
     var listings: [String: ListingRecord] = [:]
-    var searchChunkCount = 0
+    /// Each chunk's size and `StableHasher.hashWords`, by number.
+    var searchChunks: [Fingerprint] = []
     /// Paths of the index's chunk, vocabulary and name-table files.
     var searchIndexFiles: [String] = []
     /// The facts of the guidance steps, which every object of the screening
@@ -53,48 +73,18 @@ struct OutputCache: Sendable, Equatable {
         FileBytes.read(listingPath(path))
     }
 
-    /// Chunks kept in one file.
-    static let chunksPerFile = 32
+    /// Where chunk `number` is kept.
+    func chunkPath(_ number: Int) -> String { folder + "/i-\(number)" }
 
-    /// The file that holds the chunks of number `file * chunksPerFile` on.
-    func chunksPath(_ file: Int) -> String { folder + "/search-\(file)" }
-
-    /// The search index's chunk files as last written, parsed, in parallel.
-    func searchChunks() throws -> [SearchIndexPatch.Chunk] {
-        let unreadable = SearchIndexPatch.Failure.unreadable("the kept search chunks")
-        let files = (searchChunkCount + Self.chunksPerFile - 1) / Self.chunksPerFile
-        let read = (0..<files).concurrentMap { file -> [ArraySlice<UInt8>]? in
-            guard let bytes = FileBytes.read(chunksPath(file)) else { return nil }
-            var reader = CacheReader(bytes)
-            var chunks: [ArraySlice<UInt8>] = []
-            while !reader.isAtEnd {
-                guard let chunk = try? reader.rawBytes() else { return nil }
-                chunks.append(chunk)
-            }
-            return chunks
+    /// The search index's chunk files as kept, checked and parsed, in parallel.
+    func parsedSearchChunks() throws -> [SearchIndexPatch.Chunk] {
+        let kept = searchChunks.indices.concurrentMap { i -> ArraySlice<UInt8>? in
+            guard let bytes = FileBytes.read(chunkPath(i)), OutputCache.Fingerprint(bytes) == searchChunks[i] else { return nil }
+            return bytes[...]
         }
-        var chunks: [ArraySlice<UInt8>] = []
-        for file in read {
-            guard let file else { throw unreadable }
-            chunks += file
-        }
-        guard chunks.count == searchChunkCount else { throw unreadable }
+        let chunks = kept.compactMap { $0 }
+        guard chunks.count == searchChunks.count else { throw SearchIndexPatch.Failure.unreadable("the kept search chunks") }
         return try SearchIndexPatch.chunks(chunks)
-    }
-
-    /// Writes the files that hold chunks whose numbers are in `changed`
-    /// (all when nil), and removes those past the last chunk.
-    func writeChunks(_ chunks: [ArraySlice<UInt8>], changed: Set<Int>?, fileSystem: FileSystem) throws(PublishError) {
-        let files = (chunks.count + Self.chunksPerFile - 1) / Self.chunksPerFile
-        for file in 0..<files {
-            let range = (file * Self.chunksPerFile)..<min(chunks.count, (file + 1) * Self.chunksPerFile)
-            if let changed, !range.contains(where: changed.contains) { continue }
-            var writer = CacheWriter()
-            for chunk in chunks[range] { writer.bytes(chunk) }
-            try fileSystem.write(writer.bytes, to: chunksPath(file))
-        }
-        let before = (searchChunkCount + Self.chunksPerFile - 1) / Self.chunksPerFile
-        for file in files..<max(files, before) { fileSystem.remove(chunksPath(file)) }
     }
 
     static func load(folder: String) -> OutputCache? {
@@ -109,7 +99,9 @@ struct OutputCache: Sendable, Equatable {
                 let path = try reader.string()
                 cache.listings[path] = try reader.read()
             }
-            cache.searchChunkCount = try reader.int()
+            let chunks = try reader.int()
+            guard chunks >= 0, chunks <= bytes.count else { return nil }
+            for _ in 0..<chunks { cache.searchChunks.append(Fingerprint(size: try reader.int(), hash: try reader.uint64())) }
             cache.searchIndexFiles = try reader.readArray()
             cache.guidanceFacts = try reader.uint64()
             return reader.isAtEnd ? cache : nil
@@ -127,7 +119,8 @@ struct OutputCache: Sendable, Equatable {
             writer.string(path)
             writer.write(listing)
         }
-        writer.int(searchChunkCount)
+        writer.int(searchChunks.count)
+        for chunk in searchChunks { writer.int(chunk.size); writer.uint64(chunk.hash) }
         writer.write(searchIndexFiles)
         writer.uint64(guidanceFacts)
         let temporary = indexPath + ".tmp"

@@ -25,6 +25,8 @@ extension Dependency: CacheCodable {
         case .all: writer.int(11)
         case .footer: writer.int(12)
         case .neighbours(let id): writer.int(13); writer.write(id)
+        case .kindFacts(let kind): writer.int(14); writer.write(kind)
+        case .memberCards(let taxonomy, let term): writer.int(15); writer.string(taxonomy.rawValue); writer.string(term)
         }
     }
     package init(from reader: inout CacheReader) throws {
@@ -44,6 +46,10 @@ extension Dependency: CacheCodable {
         case 11: self = .all
         case 12: self = .footer
         case 13: self = .neighbours(try reader.read())
+        case 14: self = .kindFacts(try reader.read())
+        case 15:
+            guard let taxonomy = Taxonomy(rawValue: try reader.string()) else { throw CacheReader.Corrupt() }
+            self = .memberCards(taxonomy, try reader.string())
         default: throw CacheReader.Corrupt()
         }
     }

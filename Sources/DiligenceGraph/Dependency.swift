@@ -33,8 +33,15 @@ package enum Dependency: Hashable, Sendable {
     case neighbours(PageID)
     /// The pages filed under one taxonomy term.
     case members(Taxonomy, String)
+    /// The pages filed under one taxonomy term, with their cards: what a
+    /// list of links to them shows, in one value.
+    case memberCards(Taxonomy, String)
     /// Every page with its card.
     case all
+    /// The facts (`DependencyValues.facts`) of every page of a kind: what a
+    /// listing that shows everything about each such page reads (the
+    /// screening data), in one value instead of thousands.
+    case kindFacts(PageKind)
     /// What the footer lists: the free pages while there are few of them.
     case footer
 }
@@ -58,6 +65,8 @@ extension Dependency {
         case .members(let taxonomy, let term): (10 ^ term.hashValue ^ taxonomy.hashValue, nil)
         case .all: (11, nil)
         case .footer: (12, nil)
+        case .kindFacts(let kind): (14 + 16 * kind.rank, nil)
+        case .memberCards(let taxonomy, let term): (15 ^ term.hashValue ^ taxonomy.hashValue, nil)
         }
         return (id?._rawHashValue(seed: seed) ?? seed) &+ tag &* 0x9E37_79B9
     }

@@ -17,6 +17,7 @@ package struct DependencyValues: Sendable {
     /// Each page's facts (`facts(of:)`), worked out once: the screening data
     /// and the cache both compare them for every page.
     private let factsTable: [PageID: UInt64]
+    private let kindFacts: [PageKind: UInt64]
     private let footer: UInt64
     /// The values of the dependencies on many pages' cards, worked out once:
     /// several listings read each of them, and each covers every page.
@@ -50,6 +51,13 @@ package struct DependencyValues: Sendable {
         factsTable.reserveCapacity(facts.count)
         for (parsed, hash) in zip(graph.pages, facts) { factsTable[parsed.id] = hash }
         self.factsTable = factsTable
+        var kindFactsHashers: [PageKind: StableHasher] = [:]
+        for kind in PageKind.allCases { kindFactsHashers[kind] = StableHasher(); kindFactsHashers[kind]?.combine(14) }
+        for (parsed, hash) in zip(graph.pages, facts) {
+            kindFactsHashers[parsed.id.kind]?.combine(parsed.id)
+            kindFactsHashers[parsed.id.kind]?.combine(hash)
+        }
+        kindFacts = kindFactsHashers.mapValues(\.value)
         allCards = all.value
         kindCards = kinds.mapValues(\.value)
         var steps = StableHasher()
@@ -108,6 +116,7 @@ package struct DependencyValues: Sendable {
         case .all: return allCards
         case .kind(let kind): return kindCards[kind] ?? 0
         case .guidanceOrder: return guidanceCards
+        case .kindFacts(let kind): return kindFacts[kind] ?? 0
         default: break
         }
         var hasher = StableHasher()
@@ -124,7 +133,7 @@ package struct DependencyValues: Sendable {
         case .productConcerns(let id):
             hasher.combine(7)
             for ref in graph.productConcerns[id] ?? [] { hasher.combine(ref.country); hasher.combine(ref.index) }
-        case .kind, .guidanceOrder, .all: break  // worked out once, in `init`
+        case .kind, .guidanceOrder, .all, .kindFacts: break  // worked out once, in `init`
         case .neighbours(let id):
             hasher.combine(13)
             let (previous, next) = Self.neighbours(of: id, in: graph.guidanceInOrder, position: guidancePosition[id])
@@ -132,6 +141,10 @@ package struct DependencyValues: Sendable {
             hasher.combine(0)
             cards(next.map { [$0] } ?? [])
         case .members(let taxonomy, let term): hasher.combine(10); hasher.combine(taxonomy.rawValue); ids(graph.members(of: term, in: taxonomy))
+        case .memberCards(let taxonomy, let term):
+            hasher.combine(15)
+            hasher.combine(taxonomy.rawValue)
+            for id in graph.members(of: term, in: taxonomy) { hasher.combine(id); hasher.combine(table[id] ?? 0) }
         case .footer: hasher.combine(12); hasher.combine(footer)
         }
         return hasher.value

@@ -104,7 +104,12 @@ package struct ScreeningData {
     ///   countries whose facts did not change (`ScreeningFragments`), so a
     ///   title edit writes one product again, not 10,000.
     package init(renderer: SiteRenderer, keeping kept: [PageID: ArraySlice<UInt8>] = [:]) {
-        let reads = renderer.reads
+        // Every fact of every product, country and step is in this file: one
+        // read of each kind's facts covers them all.
+        let products = renderer.reads.pagesWithFacts(of: .product)
+        let countries = renderer.reads.pagesWithFacts(of: .country)
+        let steps = renderer.reads.guidanceWithFacts
+        let reads = renderer.reads.covered
         let site = reads.site
         func risk(_ id: String, basis: Located<String>?) -> Risk {
             let view = RiskView(id, in: site.riskLevels)
@@ -115,7 +120,6 @@ package struct ScreeningData {
         }
         // Guidance steps whose `related` names each page.
         var relatedGuidance: [PageID: [String]] = [:]
-        let steps = reads.guidanceInOrder
         for step in steps {
             for id in reads.related(of: step.id) { relatedGuidance[id, default: []].append(step.id.slug) }
         }
@@ -125,7 +129,7 @@ package struct ScreeningData {
         for (i, step) in steps.enumerated() { position[step.id.slug] = i }
         // A kept object is read as if it were made, so what it shows is
         // recorded all the same.
-        products = reads.pages(of: .product).compactMap { page in
+        self.products = products.compactMap { page in
             guard case .product(let p) = reads.details(of: page) else { return nil }
             let countries = reads.productCountries(of: page.id)
             if let object = kept[page.id] { return object }
@@ -138,7 +142,7 @@ package struct ScreeningData {
                 countries: countries.map(\.slug),
                 guidance: named.sorted { position[$0]! < position[$1]! }))
         }
-        countries = reads.pages(of: .country).compactMap { page in
+        self.countries = countries.compactMap { page in
             guard case .country(let c) = reads.details(of: page) else { return nil }
             if let object = kept[page.id] { return object }
             // The same citation a page at the site root shows.

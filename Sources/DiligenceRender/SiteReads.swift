@@ -56,6 +56,28 @@ package struct SiteReads: Sendable {
         return graph.guidanceInOrder
     }
 
+    /// The pages of a kind, read for everything about each (front matter,
+    /// card, relations): one recorded read. What the renderer then reads of
+    /// those pages goes through `covered`, which records nothing more.
+    package func pagesWithFacts(of kind: PageKind) -> [ParsedPage] {
+        read(.kindFacts(kind))
+        return graph.pages(of: kind)
+    }
+
+    /// Guidance steps in order, read for everything about each.
+    package var guidanceWithFacts: [ParsedPage] {
+        read(.kindFacts(.guidance))
+        read(.guidanceOrder)
+        return graph.guidanceInOrder
+    }
+
+    /// These reads, recording nothing: for what a `pagesWithFacts` read covers.
+    package var covered: SiteReads {
+        var copy = self
+        copy.log = nil
+        return copy
+    }
+
     /// The steps before and after a guidance step.
     package func neighbours(of id: PageID) -> (previous: ParsedPage?, next: ParsedPage?) {
         read(.neighbours(id))
@@ -111,6 +133,12 @@ package struct SiteReads: Sendable {
     package func productConcerns(of id: PageID) -> [ConcernRef] {
         read(.productConcerns(id))
         return graph.productConcerns[id] ?? []
+    }
+
+    /// The pages filed under a term, to link to: one read for them all.
+    package func memberPages(of term: String, in taxonomy: Taxonomy) -> [ParsedPage] {
+        read(.memberCards(taxonomy, term))
+        return graph.members(of: term, in: taxonomy).compactMap { graph.byID[$0] }
     }
 
     package func members(of term: String, in taxonomy: Taxonomy) -> [PageID] {

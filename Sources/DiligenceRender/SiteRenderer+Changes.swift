@@ -46,7 +46,7 @@ extension SiteRenderer {
         // Whether anything links to a page is part of its card.
         let orphans = reads.all.filter { $0.id.kind != .page && reads.backlinks(of: $0.id).isEmpty }
             .map { link(to: $0, from: path, note: $0.id.kind.label, summary: false) }
-        let unassessed = reads.pages(reads.members(of: SiteConfig.unknownRisk, in: .risk)).map { link(to: $0, from: path, note: $0.id.kind.label, summary: false) }
+        let unassessed = reads.memberPages(of: SiteConfig.unknownRisk, in: .risk).map { link(to: $0, from: path, note: $0.id.kind.label, summary: false) }
         let intro = "For editors: country profiles by the date they were last reviewed, oldest first. A profile is due for review every \(interval) months."
         var context = layout(path: path, title: "Review status", description: intro, section: nil, breadcrumbs: [])
         context.listing = ListingView(intro: intro, groups: [], ordered: false)

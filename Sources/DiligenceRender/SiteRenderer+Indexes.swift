@@ -35,21 +35,21 @@ extension SiteRenderer {
     /// One group per term that has pages, its heading linking to the term's page.
     package func termGroups(_ taxonomy: Taxonomy, kinds: [PageKind], from path: String) -> [ListingView.Group] {
         taxonomy.vocabulary(site).terms.compactMap { term in
-            let ids = reads.members(of: term.id, in: taxonomy).filter { kinds.contains($0.kind) }
-            return ids.isEmpty ? nil : .init(heading: term.label, id: term.id,
-                                             url: RelativeURL.from(path, to: taxonomy.outputPath(term.id)),
-                                             links: pageLinks(reads.pages(ids), from: path))
+            let pages = reads.memberPages(of: term.id, in: taxonomy).filter { kinds.contains($0.id.kind) }
+            return pages.isEmpty ? nil : .init(heading: term.label, id: term.id,
+                                               url: RelativeURL.from(path, to: taxonomy.outputPath(term.id)),
+                                               links: pageLinks(pages, from: path))
         }
     }
 
     /// A term's page: its pages, grouped by kind, with summaries and risk badges.
     package func renderTerm(_ term: Vocabulary.Term, of taxonomy: Taxonomy) -> OutputFile {
         let path = taxonomy.outputPath(term.id)
-        let ids = reads.members(of: term.id, in: taxonomy)
+        let pages = reads.memberPages(of: term.id, in: taxonomy)
         let groups = PageKind.allCases.compactMap { kind -> ListingView.Group? in
-            let ofKind = ids.filter { $0.kind == kind }
+            let ofKind = pages.filter { $0.id.kind == kind }
             return ofKind.isEmpty ? nil : .init(heading: kind.pluralLabel, id: kind.folder,
-                                                     links: pageLinks(reads.pages(ofKind), from: path))
+                                                links: pageLinks(ofKind, from: path))
         }
         let intro: String
         switch taxonomy {

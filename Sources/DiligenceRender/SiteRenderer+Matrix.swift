@@ -11,7 +11,7 @@ extension SiteRenderer {
         let categories = site.categories.terms
         var concerns = 0
         let regions = site.regions.terms.compactMap { region -> MatrixView.RegionGroup? in
-            let countries = reads.pages(reads.members(of: region.id, in: .region))
+            let countries = reads.memberPages(of: region.id, in: .region)
             guard !countries.isEmpty else { return nil }
             let rows = countries.map { country -> MatrixView.Row in
                 // The country's concerns by category, each with the products

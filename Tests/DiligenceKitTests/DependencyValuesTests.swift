@@ -22,6 +22,7 @@ final class DependencyValuesTests: XCTestCase {
         .card(face), .card(cn), .frontMatter(face), .frontMatter(cn), .backlinks(face), .backlinks(PageID(.guidance, "two")),
         .related(one), .productCountries(face), .countryProducts(cn), .productConcerns(face), .kind(.product), .kind(.country),
         .guidanceOrder, .members(.category, "biometrics"), .members(.region, "east-asia-pacific"), .all, .footer,
+        .kindFacts(.product), .kindFacts(.country), .memberCards(.category, "biometrics"), .memberCards(.region, "east-asia-pacific"),
     ]
 
     /// One folder for every variant: front matter keeps its file's path.
@@ -66,12 +67,13 @@ final class DependencyValuesTests: XCTestCase {
 
     func testATitleMovesTheCardAndEveryListOfCards() throws {
         XCTAssertEqual(try moved("products/face.md") { $0.replacingOccurrences(of: "title: Face recognition", with: "title: Faces") },
-                       [.card(Self.face), .frontMatter(Self.face), .kind(.product), .all])
+                       [.card(Self.face), .frontMatter(Self.face), .kind(.product), .all, .kindFacts(.product),
+                        .memberCards(.category, "biometrics")])
     }
 
     func testAFieldNoCardShowsMovesTheFrontMatterAlone() throws {
         XCTAssertEqual(try moved("products/face.md") { $0.replacingOccurrences(of: "risk: medium\n", with: "risk: medium\nmisuse: [Tracking]\n") },
-                       [.frontMatter(Self.face)])
+                       [.frontMatter(Self.face), .kindFacts(.product)])
     }
 
     func testANewBodyLinkMovesTheTargetsBacklinksAlone() throws {

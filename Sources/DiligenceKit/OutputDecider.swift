@@ -63,7 +63,6 @@ struct OutputDecider {
     /// Marks the pages whose outputs are rendered, and reads again those
     /// that must be rendered but were taken from the cache.
     private func pagesToRender(_ pages: [PagePlan], values: DependencyValues?) throws(BuildPlanner.Fallback) -> [PagePlan] {
-        var pages = pages
         let reasons = pages.concurrentMap { [previous] plan -> PagePlan.Reason? in
             guard previous != nil, let values, plan.change != .added, plan.change != .edited, let cached = plan.previous else { return .content }
             return values.value(of: cached.page.fingerprints.reads) == cached.page.fingerprints.readsValue ? nil : .reads

@@ -58,7 +58,7 @@ final class IncrementalBuildTests: XCTestCase {
             var result: [String: Data] = [:]
             for path in FileManager.default.subpaths(atPath: folder) ?? [] where path != SitePublisher.markerName {
                 var isDir: ObjCBool = false
-                FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDir)
+                _ = FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDir)
                 if !isDir.boolValue { result[path] = FileManager.default.contents(atPath: folder + "/" + path) }
             }
             return result

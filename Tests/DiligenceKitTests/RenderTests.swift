@@ -171,7 +171,7 @@ final class RenderTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: site.output + "/pages/a.html"))
         var options = site.options
         options.drafts = true
-        SiteBuilder(options: options).build()
+        _ = SiteBuilder(options: options).build()
         XCTAssertTrue(try site.outputText("pages/a.html").contains("<span class=\"draft\">Draft</span>"))
     }
 }

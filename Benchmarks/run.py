@@ -41,6 +41,19 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 
 
+def timed_cpu(command, cwd=None):
+    """Runs a command under /usr/bin/time -v: (wall seconds, peak RSS in MB, user + system CPU seconds)."""
+    result = subprocess.run(["/usr/bin/time", "-v"] + command, cwd=cwd, capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"failed: {' '.join(command)}\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
+    wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)", result.stderr)
+    hours, minutes, seconds = wall.groups()
+    rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr).group(1))
+    user = float(re.search(r"User time \(seconds\): ([\d.]+)", result.stderr).group(1))
+    system = float(re.search(r"System time \(seconds\): ([\d.]+)", result.stderr).group(1))
+    return (int(hours or 0) * 3600 + int(minutes) * 60 + float(seconds)), rss / 1024, user + system
+
+
 def timed(command, cwd=None):
     """Runs a command under /usr/bin/time -v: (wall seconds, peak RSS in MB)."""
     result = subprocess.run(["/usr/bin/time", "-v"] + command, cwd=cwd, capture_output=True, text=True)
@@ -227,19 +240,22 @@ def versus(options):
     fulls = {name: [] for name in binaries}
     for _ in range(options.runs):
         for name, binary in binaries.items():
-            fulls[name].append(timed(diligence_command(binary, corpora[name], os.path.join(corpora[name], "full"))))
+            fulls[name].append(timed_cpu(diligence_command(binary, corpora[name], os.path.join(corpora[name], "full"))))
     print(f"N = {options.pages} pages, {os.cpu_count()} cores, median of {options.runs} alternating runs\n")
-    print("| Build | Baseline | This commit | Ratio | Peak RSS baseline | Peak RSS this commit |")
-    print("|---|---:|---:|---:|---:|---:|")
+    print("| Build | Baseline | This commit | Ratio | CPU baseline | CPU this commit | CPU ratio | Peak RSS baseline | Peak RSS this commit |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     def row(kind, results):
-        b = statistics.median(t for t, _ in results["baseline"])
-        c = statistics.median(t for t, _ in results["current"])
-        rb = statistics.median(r for _, r in results["baseline"])
-        rc = statistics.median(r for _, r in results["current"])
-        print(f"| {kind} | {b:.2f} s | {c:.2f} s | {c / b:.2f} | {rb:.0f} MB | {rc:.0f} MB |", flush=True)
+        b = statistics.median(t for t, _, _ in results["baseline"])
+        c = statistics.median(t for t, _, _ in results["current"])
+        cb = statistics.median(u for _, _, u in results["baseline"])
+        cc = statistics.median(u for _, _, u in results["current"])
+        rb = statistics.median(r for _, r, _ in results["baseline"])
+        rc = statistics.median(r for _, r, _ in results["current"])
+        print(f"| {kind} | {b:.2f} s | {c:.2f} s | {c / b:.2f} | {cb:.2f} s | {cc:.2f} s | {cc / cb:.2f} | {rb:.0f} MB | {rc:.0f} MB |",
+              flush=True)
     row("full build", fulls)
     for name, binary in binaries.items():
-        timed(diligence_command(binary, corpora[name], outs[name], ["--incremental"]), cwd=corpora[name])
+        timed_cpu(diligence_command(binary, corpora[name], outs[name], ["--incremental"]), cwd=corpora[name])
     run = 0
     for kind, (path, edit) in EDITS.items():
         results = {name: [] for name in binaries}
@@ -255,7 +271,7 @@ def versus(options):
                     text = f.read()
                 with open(target, "w", encoding="utf-8") as f:
                     f.write(edit(text, run))
-                results[name].append(timed(diligence_command(binary, corpora[name], outs[name], ["--incremental"]),
+                results[name].append(timed_cpu(diligence_command(binary, corpora[name], outs[name], ["--incremental"]),
                                            cwd=corpora[name]))
         row(f"incremental: {kind}", results)
     results = {name: [] for name in binaries}
@@ -268,7 +284,7 @@ def versus(options):
             with open(os.path.join(corpora[name], "content", pattern.format(run=run)), "w", encoding="utf-8") as f:
                 f.write(re.sub(r'^title: "(.*?)"$', lambda m: f'title: "{m.group(1)} (copy {run})"', template, count=1,
                                flags=re.M))
-            results[name].append(timed(diligence_command(binary, corpora[name], outs[name], ["--incremental"]),
+            results[name].append(timed_cpu(diligence_command(binary, corpora[name], outs[name], ["--incremental"]),
                                        cwd=corpora[name]))
     row("incremental: a new product page", results)
     same = tree_digest(outs["baseline"]) == tree_digest(outs["current"])

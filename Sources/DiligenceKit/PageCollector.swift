@@ -52,7 +52,10 @@ struct PageCollector: Sendable {
             for record in previous.pages { records[record.page.path] = record }
             collected.removed = previous.pages.filter { !current.contains($0.page.path) }.map(\.page)
         }
-        let candidates = paths.filter { collected.unpublished[$0] == nil && PageDecoder.pageID(forPath: $0) != nil }
+        // A path the last build published is a page's; others are checked.
+        let candidates = paths.filter {
+            collected.unpublished[$0] == nil && (records[$0] != nil || PageDecoder.pageID(forPath: $0) != nil)
+        }
         let found = candidates.concurrentMap { [records] path in find(path, record: records[path]) }
         collected.pages.reserveCapacity(found.count)
         for (path, found) in zip(candidates, found) {

@@ -127,12 +127,10 @@ package struct ScreeningData {
         // order without scanning every step for every product.
         var position: [String: Int] = [:]
         for (i, step) in steps.enumerated() { position[step.id.slug] = i }
-        // A kept object is read as if it were made, so what it shows is
-        // recorded all the same.
         self.products = products.compactMap { page in
+            if let object = kept[page.id] { return object }
             guard case .product(let p) = reads.details(of: page) else { return nil }
             let countries = reads.productCountries(of: page.id)
-            if let object = kept[page.id] { return object }
             let named = Set(p.guidance.map(\.value) + (relatedGuidance[page.id] ?? [])).filter { position[$0] != nil }
             return Self.json(Product(
                 id: page.id.slug, title: page.page.title, url: page.id.outputPath, summary: page.page.summary,
@@ -143,8 +141,8 @@ package struct ScreeningData {
                 guidance: named.sorted { position[$0]! < position[$1]! }))
         }
         self.countries = countries.compactMap { page in
-            guard case .country(let c) = reads.details(of: page) else { return nil }
             if let object = kept[page.id] { return object }
+            guard case .country(let c) = reads.details(of: page) else { return nil }
             // The same citation a page at the site root shows.
             func link(_ evidence: Evidence) -> Link {
                 let citation = CitationView(evidence, of: page.page, from: SiteRenderer.Paths.screening)

@@ -45,7 +45,7 @@ package struct SearchRecordNames: Sendable, Equatable {
         // must not move when that hash does.
         hasher.combine(id.kind.rawValue)
         hasher.combine(id.slug)
-        hasher.combine(attempt)
+        withUnsafeBytes(of: attempt.littleEndian) { hasher.combine(bytes: $0) }
         // FNV's low digits vary little between similar slugs: mix first
         // (the finaliser of SplitMix64).
         var x = hasher.value

@@ -25,7 +25,7 @@ import Foundation
 /// removes the index first, so a folder left by an interrupted build has no
 /// index and is not used.
 struct OutputCache: Sendable, Equatable {
-    static let format = 7
+    static let format = 8
 
     /// The size and hash of a kept file.
     struct Fingerprint: Sendable, Equatable {

@@ -72,9 +72,10 @@ struct BuildPlanner {
                                       keepsCache: options.incremental || previous != nil)
         clock.lap("load")
         var pages = try collector.collect(tree.pagePaths, previous: previous?.snapshot, log: log)
-        let searchPatch = publish ? previous.flatMap {
-            SearchPatchJob.start(pages, previous: $0, site: site, chunkBytes: options.searchChunkBytes)
-        } : nil
+        let recordNames = publish ? previous.map { SearchPatchJob.names(pages, previous: $0) } : nil
+        let searchPatch = previous.flatMap { previous in
+            recordNames.flatMap { SearchPatchJob.start(pages, previous: previous, names: $0, site: site, chunkBytes: options.searchChunkBytes) }
+        }
         clock.lap("read")
         let linker = PageLinker(site: site, collector: collector)
         let (graph, index) = try linker.link(&pages, assets: tree.assets, log: log)
@@ -86,7 +87,7 @@ struct BuildPlanner {
             return outcome
         }
         let decider = OutputDecider(graph: graph, index: index, previous: previous, searchPatch: searchPatch,
-                                    collector: collector, linker: linker)
+                                    recordNames: recordNames, collector: collector, linker: linker)
         outcome.plan = try decider.plan(
             pages, site: site, templates: templates, settings: settings, assets: tree.assets)
         outcome.plan?.fullBuildReason = outcome.fullBuildReason

@@ -21,6 +21,8 @@ struct OutputDecider {
     var previous: PreviousBuild?
     /// The search index's patch, started when the pages were read.
     var searchPatch: BackgroundResult<SearchPatchJob.Outcome>?
+    /// Every page's search record name before and now, being worked out.
+    var recordNames: BackgroundResult<SearchPatchJob.Names>?
     var collector: PageCollector
     var linker: PageLinker
 
@@ -83,15 +85,14 @@ struct OutputDecider {
     /// changed. Record names are hashes of page ids: kept pages keep theirs
     /// unless an added page took the name first (a hash collision, rare).
     private func searchUpdate(_ plan: BuildPlan) throws(BuildPlanner.Fallback) -> BuildPlan.SearchUpdate {
-        guard let snapshot = previous?.snapshot else { return .rebuild }
+        guard previous != nil, let recordNames else { return .rebuild }
         let added = plan.pages.contains { $0.change == .added }
         guard added || !plan.removed.isEmpty || plan.pages.contains(where: { $0.change == .edited }) else { return .unchanged }
         guard added || !plan.removed.isEmpty else { return .patch }
-        let oldNames = SearchRecordNames(snapshot.pages.map(\.page.page.id))
+        let names = recordNames.value
         var oldName: [PageID: String] = [:]
-        for (record, name) in zip(snapshot.pages, oldNames.names) { oldName[record.page.page.id] = name }
-        let names = SearchRecordNames(plan.pages.map(\.id))
-        for (page, name) in zip(plan.pages, names.names) where oldName[page.id].map({ $0 != name }) ?? false {
+        for (record, name) in zip(previous?.snapshot.pages ?? [], names.old.names) { oldName[record.page.page.id] = name }
+        for (page, name) in zip(plan.pages, names.new.names) where oldName[page.id].map({ $0 != name }) ?? false {
             throw .init(reason: "\(page.path) must take another search record name (a new page's name collides with it)")
         }
         return .patch

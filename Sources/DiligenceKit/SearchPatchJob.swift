@@ -10,15 +10,32 @@ import DiligenceSupport
 enum SearchPatchJob {
     typealias Outcome = Result<SearchIndexPatch.Plan, SearchIndexPatch.Failure>
 
+    /// Every page's search record name before and now, worked out once for
+    /// the planner's collision check and the patch (10,000 names each).
+    struct Names: Sendable {
+        var old: SearchRecordNames
+        var new: SearchRecordNames
+    }
+
+    /// Starts working out the record names.
+    static func names(_ collected: PageCollector.Collected, previous: PreviousBuild) -> BackgroundResult<Names> {
+        let pages = collected.pages
+        let samePages = collected.removed.isEmpty && !pages.contains { $0.change == .added }
+        return BackgroundResult {
+            let old = SearchRecordNames(previous.snapshot.pages.map(\.page.page.id))
+            return Names(old: old, new: samePages ? old : SearchRecordNames(pages.map(\.id)))
+        }
+    }
+
     /// Starts the patch when pages were added, edited or removed since the previous build.
-    static func start(_ collected: PageCollector.Collected, previous: PreviousBuild, site: SiteConfig,
-                      chunkBytes: Int) -> BackgroundResult<Outcome>? {
+    static func start(_ collected: PageCollector.Collected, previous: PreviousBuild, names: BackgroundResult<Names>,
+                      site: SiteConfig, chunkBytes: Int) -> BackgroundResult<Outcome>? {
         let pages = collected.pages, removed = collected.removed.count
         guard removed > 0 || pages.contains(where: { $0.change == .added || $0.change == .edited }) else { return nil }
         let files = SearchIndexFiles(chunkBytes: chunkBytes, site: site)
         return BackgroundResult {
             do {
-                return .success(try patch(pages, removed: removed, previous: previous, files: files))
+                return .success(try patch(pages, removed: removed, previous: previous, names: names.value, files: files))
             } catch let error as SearchIndexPatch.Failure {
                 return .failure(error)
             } catch {
@@ -28,7 +45,7 @@ enum SearchPatchJob {
     }
 
     /// Changed pages tokenised, kept pages renumbered.
-    private static func patch(_ pages: [PagePlan], removed: Int, previous: PreviousBuild,
+    private static func patch(_ pages: [PagePlan], removed: Int, previous: PreviousBuild, names: Names,
                               files: SearchIndexFiles) throws -> SearchIndexPatch.Plan {
         var tokenized: [Int: SearchIndexBuilder.Tokenized] = [:]
         var number: [PageID: Int] = [:]
@@ -43,12 +60,9 @@ enum SearchPatchJob {
         }
         let snapshot = previous.snapshot
         let renumbered = snapshot.pages.map { number[$0.page.page.id] }
-        let oldNames = SearchRecordNames(snapshot.pages.map(\.page.page.id))
-        let samePages = removed == 0 && !pages.contains { $0.change == .added }
-        let names = samePages ? oldNames : SearchRecordNames(pages.map(\.id))
         let facets = facetsChanged ? pages.map { SearchDocument.facets(of: $0.parsed.page) } : nil
         return try SearchIndexPatch(files: files).plan(
-            changed: tokenized, renumbered: renumbered, oldNames: oldNames, names: names, facets: facets,
+            changed: tokenized, renumbered: renumbered, oldNames: names.old, names: names.new, facets: facets,
             old: previous.searchChunks.value, oldIndexFiles: previous.outputs.value?.searchIndexFiles ?? [])
     }
 }

@@ -56,13 +56,8 @@ def timed_cpu(command, cwd=None):
 
 def timed(command, cwd=None):
     """Runs a command under /usr/bin/time -v: (wall seconds, peak RSS in MB)."""
-    result = subprocess.run(["/usr/bin/time", "-v"] + command, cwd=cwd, capture_output=True, text=True)
-    if result.returncode != 0:
-        sys.exit(f"failed: {' '.join(command)}\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
-    wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)", result.stderr)
-    hours, minutes, seconds = wall.groups()
-    rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr).group(1))
-    return (int(hours or 0) * 3600 + int(minutes) * 60 + float(seconds)), rss / 1024
+    wall, rss, _ = timed_cpu(command, cwd)
+    return wall, rss
 
 
 def generate(pages, work):

@@ -92,7 +92,7 @@ struct BuildExecutor {
 
     /// Renders the marked pages and listings into the sink; returns what each read.
     private func render(_ plan: BuildPlan, sink: OutputSink, kept: KeptOutputs?, report: inout BuildReport) -> SiteRenderer.Reads {
-        var renderer = SiteRenderer(graph: plan.graph, templates: plan.templates, today: options.today)
+        var renderer = SiteRenderer(graph: plan.graph, templates: plan.templates, today: options.today, history: plan.history)
         let previous = plan.previous?.outputs.value
         if kept != nil {
             // Listing pages keep their rows, and copy unchanged ones from the last build's.

@@ -20,6 +20,12 @@ public struct BuildOptions: Sendable {
     public var strict: Bool
     /// "Today", for review-overdue checks; fixed in tests for reproducible output.
     public var today: PartialDate
+    /// The reproducible-builds date (`SOURCE_DATE_EPOCH`): the edition's
+    /// date when the content is not in a git work tree.
+    public var sourceDate: PartialDate?
+    /// Read the content's git history (edition, page history); off for
+    /// tests that compare builds of folders whose history differs.
+    public var readsHistory = true
     /// Content files larger than this are refused.
     public var maxFileSize: Int
     /// Size at which the search index is cut into another chunk file.

@@ -63,6 +63,8 @@ struct BuildPlan: Sendable {
     var unpublished: [String: FileStamp]
     var excluded: [PageID: String]
     var assets: [String]
+    /// The edition and each page's commits.
+    var history: ContentHistory
     var previous: PreviousBuild?
 
     /// The pages whose outputs are rendered.

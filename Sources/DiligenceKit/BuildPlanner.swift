@@ -32,6 +32,8 @@ struct BuildPlanner {
         var diagnostics: [Diagnostic]
         var pageCounts: [PageKind: Int]
         var fullBuildReason: String?
+        /// Why pages show no change history, when they show none.
+        var historyNote: String?
         /// How long each planning stage took.
         var stages: [(name: String, seconds: Double)] = []
     }
@@ -59,7 +61,10 @@ struct BuildPlanner {
             outcome.diagnostics = log.diagnostics
             return outcome
         }
-        let settings = BuildSettings.fingerprint(options: options, siteFile: siteFile, assets: tree.assets)
+        // Only a build shows history; `check` does not ask git.
+        let history = publish ? readHistory() : nil
+        outcome.historyNote = history?.note
+        let settings = BuildSettings.fingerprint(options: options, siteFile: siteFile, assets: tree.assets, history: history)
         var previous = previous
         if let snapshot = previous?.snapshot, snapshot.header.settings != settings {
             // A changed setting reaches every output: nothing of the last build is kept.
@@ -89,11 +94,19 @@ struct BuildPlanner {
         let decider = OutputDecider(graph: graph, index: index, previous: previous, searchPatch: searchPatch,
                                     recordNames: recordNames, collector: collector, linker: linker)
         outcome.plan = try decider.plan(
-            pages, site: site, templates: templates, settings: settings, assets: tree.assets)
+            pages, site: site, templates: templates, settings: settings, assets: tree.assets,
+            history: history ?? ContentHistory(edition: Edition(commit: nil, date: options.today)))
         outcome.plan?.fullBuildReason = outcome.fullBuildReason
         clock.lap("decide")
         outcome.stages = clock.stages
         return outcome
+    }
+
+    /// The content's git history, or a dated edition when it is not read.
+    private func readHistory() -> ContentHistory {
+        let date = options.sourceDate ?? options.today
+        guard options.readsHistory else { return ContentHistory(edition: Edition(commit: nil, date: date), root: options.content) }
+        return GitHistoryReader(root: options.content, fallbackDate: date).read()
     }
 
     /// Hash of a page's front matter as decoded (body left out), from its cache form.

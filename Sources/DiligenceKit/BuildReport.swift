@@ -22,6 +22,9 @@ public struct BuildReport: Sendable {
     public var seconds: Double
     /// For an incremental build: how many page files had changed.
     public var changedPages: Int?
+    /// What the build could not do but did not need to (no git history):
+    /// printed as notes, never a failure.
+    public var notes: [String] = []
     /// Why an incremental build did a full build instead.
     public var fullBuildReason: String?
     /// For an incremental build: items of the listing pages it rendered again

@@ -27,14 +27,14 @@ struct OutputDecider {
     var linker: PageLinker
 
     func plan(_ collected: PageCollector.Collected, site: SiteConfig, templates: TemplateLibrary, settings: UInt64,
-              assets: [String]) throws(BuildPlanner.Fallback) -> BuildPlan {
+              assets: [String], history: ContentHistory) throws(BuildPlanner.Fallback) -> BuildPlan {
         let values = collector.keepsCache ? Self.values(collected.pages, graph: graph) : nil
         var outputs: OutputCache?
         if let previous {
             guard let kept = previous.outputs.value else { throw .init(reason: "the cache of the outputs is missing or damaged") }
             outputs = kept
         }
-        let renderer = SiteRenderer(graph: graph, templates: templates, today: collector.options.today)
+        let renderer = SiteRenderer(graph: graph, templates: templates, today: collector.options.today, history: history)
         var plan = BuildPlan(
             pages: try pagesToRender(collected.pages, values: values), removed: collected.removed,
             listings: renderer.listingJobs().map { job in
@@ -43,7 +43,8 @@ struct OutputDecider {
             },
             screeningKept: [], search: .rebuild, searchPatch: searchPatch, sink: previous == nil ? .staging : .inPlace,
             site: site, graph: graph, values: values, templates: templates, settings: settings,
-            unpublished: collected.unpublished, excluded: collected.excluded, assets: assets, previous: previous)
+            unpublished: collected.unpublished, excluded: collected.excluded, assets: assets, history: history,
+            previous: previous)
         if let outputs, let values {
             plan.search = try searchUpdate(plan)
             if plan.search == .patch, case .failure(let error)? = previous?.searchChunks.value {

@@ -63,6 +63,7 @@ public struct SiteBuilder: Sendable {
             _ = execute(plan, report: &report, log: log)
         }
         report.fullBuildReason = outcome.fullBuildReason ?? report.fullBuildReason
+        report.notes = outcome.historyNote.map { [$0] } ?? []
         if let plan = outcome.plan, plan.previous != nil {
             report.changedPages = plan.changedPages
         } else {

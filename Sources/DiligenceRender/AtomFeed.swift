@@ -42,7 +42,7 @@ package struct AtomFeed {
             <id>\(x(id(path)))</id>
             <updated>\(AtomFeed.timestamp(entry.date))</updated>
             <category term="\(x(entry.page.id.kind.rawValue))" label="\(x(entry.page.id.kind.label))"/>
-            <summary>\(x(entry.event + " " + entry.date.readable + ". " + entry.page.page.summary))</summary>
+            <summary>\(x(entry.event + " " + entry.date.readable + (entry.commit.map { ": " + $0.subject + " (" + $0.shortHash + ")" } ?? "") + ". " + entry.page.page.summary))</summary>
             </entry>
 
             """

@@ -5,15 +5,27 @@ import DiligenceMarkdown
 import DiligenceSupport
 import DiligenceTemplate
 
-/// A page with the date it last changed: the later of `updated` and, for a
-/// country profile, `reviewed`. Feeds "What changed" and the Atom feed.
+/// A page with the date it last changed: its newest commit when the content
+/// has git history (what changed, not what an editor remembered to write);
+/// without one, the later of `updated` and, for a country profile,
+/// `reviewed`. Feeds "What changed" and the Atom feed.
 package struct DatedPage {
     package var page: ParsedPage
     package var date: PartialDate
-    /// "Updated" or "Reviewed".
+    /// "Changed", "Updated" or "Reviewed".
     package var event: String
+    /// The commit that made the change, when the date comes from one.
+    package var commit: ContentCommit?
 
-    package init?(_ page: ParsedPage) {
+    /// - Parameter changes: the page's commits, newest first (none without history).
+    package init?(_ page: ParsedPage, changes: [ContentCommit] = []) {
+        if let newest = changes.first {
+            self.page = page
+            self.date = newest.date
+            self.event = "Changed"
+            self.commit = newest
+            return
+        }
         var candidates: [(PartialDate, String)] = []
         if let updated = page.page.updated { candidates.append((updated, "Updated")) }
         if case .country(let c) = page.page.details { candidates.append((c.reviewed, "Reviewed")) }
@@ -21,6 +33,12 @@ package struct DatedPage {
         self.page = page
         self.date = latest.0
         self.event = latest.1
+        self.commit = nil
+    }
+
+    /// "changed 2 December 2026: Fix the CN source (2ff0c21)" or "reviewed 20 November 2026".
+    package var note: String {
+        event.lowercased() + " " + date.readable + (commit.map { ": " + $0.subject + " (" + $0.shortHash + ")" } ?? "")
     }
 
     /// Newest first; same date by kind and slug, so the order is stable.

@@ -24,6 +24,11 @@ package struct LayoutContext: Sendable {
     package var navigation: [LinkView]
     package var breadcrumbs: [LinkView]
     package var footerPages: [LinkView]
+    /// The edition of the content this page belongs to.
+    package var edition: EditionView
+    /// The page's own address when the site's `baseURL` is known: printed
+    /// on paper, so a printout leads back to the page.
+    package var pageURL: String?
     package var page: PageView? = nil
     package var listing: ListingView? = nil
     package var home: [ListingView.Group]? = nil
@@ -44,6 +49,8 @@ extension LayoutContext: TemplateObject {
         case "navigation": return navigation.templateValue
         case "breadcrumbs": return breadcrumbs.templateValue
         case "footerPages": return footerPages.templateValue
+        case "edition": return edition.templateValue
+        case "pageURL": return pageURL.templateValue
         case "page": return page.templateValue
         case "listing": return listing.templateValue
         case "home": return home.templateValue

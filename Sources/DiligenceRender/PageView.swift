@@ -28,6 +28,8 @@ package struct PageView: Sendable {
     package var tags: [String]
     package var sources: [SourceView]
     package var updated: String?
+    /// When the page last changed and its recent changes; nil without git history.
+    package var history: PageHistoryView? = nil
     package var draft: Bool
     package var backlinks: [BacklinkGroup]
     package var guidance: GuidanceView?
@@ -47,6 +49,7 @@ extension PageView: TemplateObject {
         case "tags": return tags.templateValue
         case "sources": return sources.templateValue
         case "updated": return updated.templateValue
+        case "history": return history.templateValue
         case "draft": return draft.templateValue
         case "backlinks": return backlinks.templateValue
         case "guidance": return guidance.templateValue

@@ -23,6 +23,24 @@ package struct ScreeningData {
         package var url: String
     }
 
+    /// A page's cited source in full, for the printed record: an auditor
+    /// must find it from the paper alone.
+    package struct SourceEntry: Encodable {
+        package var title: String
+        package var publisher: String?
+        package var date: String?
+        package var url: String?
+        package var reference: String?
+
+        package init(_ source: DiligenceContent.Source) {
+            title = source.title
+            publisher = source.publisher
+            date = source.date?.readable
+            url = source.url
+            reference = source.reference
+        }
+    }
+
     package struct Control: Encodable {
         package var regime: String
         package var entry: String?
@@ -44,6 +62,10 @@ package struct ScreeningData {
         package var countries: [String]
         /// Guidance steps that name this product, or that it names.
         package var guidance: [String]
+        package var updated: String?
+        /// "2 December 2026 (2ff0c21)": the page's last commit, with git history.
+        package var lastChanged: String?
+        package var sources: [SourceEntry]
     }
 
     package struct Factor: Encodable {
@@ -81,8 +103,11 @@ package struct ScreeningData {
         package var concerns: [Concern]
         package var regimes: [String]
         package var reviewed: String
+        package var reviewedBy: String?
         package var overdue: Bool
         package var guidance: [String]
+        package var lastChanged: String?
+        package var sources: [SourceEntry]
     }
 
     package struct Step: Encodable {
@@ -115,6 +140,10 @@ package struct ScreeningData {
             let view = RiskView(id, in: site.riskLevels)
             return Risk(id: view.id, label: view.label, rank: view.rank, basis: basis.map(text))
         }
+        // The history is part of the build's settings: a new commit writes this file again.
+        func lastChanged(_ page: ParsedPage) -> String? {
+            renderer.history.changes(ofFile: page.page.file).first.map { $0.date.readable + " (" + $0.shortHash + ")" }
+        }
         func text(_ markdown: Located<String>) -> String {
             MarkdownDocument.plainText(ofInline: markdown.value)
         }
@@ -138,7 +167,9 @@ package struct ScreeningData {
                 redFlags: p.redFlags.map(text), safeguards: p.safeguards.map(text),
                 controls: p.controls.map { Control(regime: site.regimes.label($0.regime), entry: $0.entry, note: $0.note.map(text)) },
                 countries: countries.map(\.slug),
-                guidance: named.sorted { position[$0]! < position[$1]! }))
+                guidance: named.sorted { position[$0]! < position[$1]! },
+                updated: page.page.updated?.readable, lastChanged: lastChanged(page),
+                sources: page.page.sources.map(SourceEntry.init)))
         }
         self.countries = countries.compactMap { page in
             if let object = kept[page.id] { return object }
@@ -163,9 +194,10 @@ package struct ScreeningData {
                     Concern(products: $0.products.map(\.value), categories: $0.categories.map(\.value),
                             basis: text($0.basis), source: link($0.source))
                 },
-                regimes: c.regimes.map(site.regimes.label), reviewed: c.reviewed.readable,
+                regimes: c.regimes.map(site.regimes.label), reviewed: c.reviewed.readable, reviewedBy: c.reviewedBy,
                 overdue: c.reviewed.months(until: renderer.today) >= site.reviewIntervalMonths,
-                guidance: relatedGuidance[page.id] ?? []))
+                guidance: relatedGuidance[page.id] ?? [], lastChanged: lastChanged(page),
+                sources: page.page.sources.map(SourceEntry.init)))
         }
         guidance = steps.compactMap { page in
             guard case .guidance(let g) = reads.details(of: page) else { return nil }
@@ -224,6 +256,7 @@ package struct ScreeningData {
             } }
             o.field("guidance") { $0.strings(c.guidance) }
             o.field("id") { $0.string(c.id) }
+            if let lastChanged = c.lastChanged { o.field("lastChanged") { $0.string(lastChanged) } }
             o.field("measures") { $0.array(c.measures) { j, m in
                 j.object { o in
                     o.field("authority") { $0.string(m.authority) }
@@ -237,7 +270,9 @@ package struct ScreeningData {
             o.field("regimes") { $0.strings(c.regimes) }
             o.field("region") { $0.string(c.region) }
             o.field("reviewed") { $0.string(c.reviewed) }
+            if let by = c.reviewedBy { o.field("reviewedBy") { $0.string(by) } }
             o.field("risk") { ScreeningData.write(c.risk, to: &$0) }
+            o.field("sources") { $0.array(c.sources) { j, s in ScreeningData.write(s, to: &j) } }
             o.field("summary") { $0.string(c.summary) }
             o.field("title") { $0.string(c.title) }
             o.field("url") { $0.string(c.url) }
@@ -272,11 +307,14 @@ package struct ScreeningData {
             o.field("countries") { $0.strings(p.countries) }
             o.field("guidance") { $0.strings(p.guidance) }
             o.field("id") { $0.string(p.id) }
+            if let lastChanged = p.lastChanged { o.field("lastChanged") { $0.string(lastChanged) } }
             o.field("redFlags") { $0.strings(p.redFlags) }
             o.field("risk") { ScreeningData.write(p.risk, to: &$0) }
             o.field("safeguards") { $0.strings(p.safeguards) }
+            o.field("sources") { $0.array(p.sources) { j, s in ScreeningData.write(s, to: &j) } }
             o.field("summary") { $0.string(p.summary) }
             o.field("title") { $0.string(p.title) }
+            if let updated = p.updated { o.field("updated") { $0.string(updated) } }
             o.field("url") { $0.string(p.url) }
         }
         return json.bytes[...]
@@ -286,6 +324,16 @@ package struct ScreeningData {
         json.object { o in
             o.field("title") { $0.string(link.title) }
             o.field("url") { $0.string(link.url) }
+        }
+    }
+
+    private static func write(_ source: SourceEntry, to json: inout JSONBytes) {
+        json.object { o in
+            if let date = source.date { o.field("date") { $0.string(date) } }
+            if let publisher = source.publisher { o.field("publisher") { $0.string(publisher) } }
+            if let reference = source.reference { o.field("reference") { $0.string(reference) } }
+            o.field("title") { $0.string(source.title) }
+            if let url = source.url { o.field("url") { $0.string(url) } }
         }
     }
 

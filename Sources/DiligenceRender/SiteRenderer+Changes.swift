@@ -9,7 +9,7 @@ import DiligenceTemplate
 /// review-status page.
 extension SiteRenderer {
     package func datedPages() -> [DatedPage] {
-        reads.all.compactMap(DatedPage.init).sorted(by: DatedPage.newestFirst)
+        reads.all.compactMap { DatedPage($0, changes: history.changes(ofFile: $0.page.file)) }.sorted(by: DatedPage.newestFirst)
     }
 
     /// Pages by date of update or review, newest first, grouped by year.
@@ -18,12 +18,14 @@ extension SiteRenderer {
         var years: [(year: String, items: [LinkView])] = []
         for entry in datedPages() {
             var item = link(to: entry.page, from: path)
-            item.note = entry.page.id.kind.label + " · " + entry.event.lowercased() + " " + entry.date.readable
+            item.note = entry.page.id.kind.label + " · " + entry.note
             let year = String(entry.date.year)
             if years.last?.year == year { years[years.count - 1].items.append(item) } else { years.append((year, [item])) }
         }
         let groups = years.map { ListingView.Group(heading: $0.year, id: "y" + $0.year, items: $0.items) }
-        let intro = "Pages by the date they were last updated or reviewed, newest first. Also as an Atom feed (feed.xml) for feed readers."
+        let intro = history.isEmpty
+            ? "Pages by the date they were last updated or reviewed, newest first. Also as an Atom feed (feed.xml) for feed readers."
+            : "Pages by the date of their last change in the content’s history, newest first, with what the change was. Also as an Atom feed (feed.xml) for feed readers."
         var context = layout(path: path, title: "What changed", description: intro, section: nil, breadcrumbs: [])
         context.listing = ListingView(intro: intro, groups: groups, ordered: false, emptyNote: "No page carries an update or review date yet.")
         return listingFile(path, context, template: "list")

@@ -19,6 +19,7 @@ extension SiteRenderer {
             sources: page.sources.enumerated().map { SourceView($1, number: $0 + 1) },
             updated: page.updated?.readable, draft: page.draft,
             backlinks: backlinkGroups(parsed.id, from: path))
+        view.history = PageHistoryView(history.changes(ofFile: page.file))
         switch page.details {
         case .guidance(let g): view.guidance = guidanceView(g, parsed, from: path)
         case .product(let p): view.product = productView(p, parsed, from: path)

@@ -25,10 +25,15 @@ package struct SiteRenderer: Sendable {
     /// identifies a link to a page without making it (`PageLinks`).
     package var cards: [PageID: UInt64]?
 
-    package init(graph: SiteGraph, templates: TemplateLibrary, today: PartialDate) {
+    /// The edition every page shows, and each page's commits.
+    package var history: ContentHistory
+
+    /// - Parameter history: nil for an edition dated `today` with no page history.
+    package init(graph: SiteGraph, templates: TemplateLibrary, today: PartialDate, history: ContentHistory? = nil) {
         self.reads = SiteReads(graph)
         self.templates = templates
         self.today = today
+        self.history = history ?? ContentHistory(edition: Edition(commit: nil, date: today))
     }
 
     package var site: SiteConfig { reads.site }
@@ -166,7 +171,8 @@ package struct SiteRenderer: Sendable {
             site: .init(title: site.title, description: site.description, language: site.language),
             root: root, title: title, documentTitle: path == Paths.home ? site.title : title + " · " + site.title,
             description: description, navigation: navigation,
-            breadcrumbs: crumbs, footerPages: footer)
+            breadcrumbs: crumbs, footerPages: footer, edition: EditionView(history.edition),
+            pageURL: site.baseURL.map { ($0.hasSuffix("/") ? $0 : $0 + "/") + path })
     }
 
     package func link(to page: ParsedPage, from path: String, note: String? = nil, summary: Bool = true) -> LinkView {

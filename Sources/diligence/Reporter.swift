@@ -14,6 +14,10 @@ enum Reporter {
             return
         }
         FileHandle.standardError.write(Data(text.utf8))
+        for note in report.notes {
+            let line = options.format == .github ? "::notice::" + note : "note: " + note
+            FileHandle.standardError.write(Data((line + "\n").utf8))
+        }
         let errors = report.diagnostics.errorCount
         let warnings = report.diagnostics.warningCount
         var closing: String

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import DiligenceContent
 import DiligenceDiagnostics
 import DiligenceKit
@@ -30,15 +31,29 @@ struct SiteOptions: ParsableArguments {
     var maxFileSize = 1 << 20
 
     func buildOptions() throws -> BuildOptions {
-        var date = PartialDate.today
+        // SOURCE_DATE_EPOCH (reproducible-builds.org) stands for "now" when set.
+        let sourceDate = try Self.sourceDate(ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"])
+        var date = sourceDate ?? PartialDate.today
         if let today {
             guard let parsed = PartialDate(today), parsed.day != nil else {
                 throw ValidationError("--today must be a full date, YYYY-MM-DD")
             }
             date = parsed
         }
-        return BuildOptions(content: content, templates: templates, output: output, drafts: drafts,
-                            strict: strict, today: date, maxFileSize: maxFileSize)
+        var options = BuildOptions(content: content, templates: templates, output: output, drafts: drafts,
+                                   strict: strict, today: date, maxFileSize: maxFileSize)
+        options.sourceDate = sourceDate
+        return options
+    }
+
+    /// The UTC date of a `SOURCE_DATE_EPOCH` value (seconds since 1970).
+    static func sourceDate(_ value: String?) throws -> PartialDate? {
+        guard let value, !value.isEmpty else { return nil }
+        guard let seconds = Int(value), seconds >= 0 else {
+            throw ValidationError("SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 (it is \"\(value)\")")
+        }
+        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+        return PartialDate(year: c.year!, month: c.month!, day: c.day!)
     }
 }
 

@@ -1,18 +1,26 @@
-/* Diligence transaction screening: builds a printable checklist for one
-   product and one destination country from window.DiligenceScreening
+/* Diligence transaction screening: builds a printable screening record for
+   one product and one destination country from window.DiligenceScreening
    (data/screening.js). Every piece of data becomes a text node; nothing is
-   parsed as HTML. The choice is kept in the URL (#product=…&country=…), so a
-   checklist can be linked and a product or country page can preselect it. */
+   parsed as HTML. The choice is kept in the URL (#product=…&country=…), so
+   a record can be linked and a product or country page can preselect it.
+   Ticks and the decision fields are kept in this browser's localStorage,
+   one entry per product and country, so they survive changing the choice
+   and a reload; "Clear" removes the entry. Nothing leaves the browser. */
 (function () {
   "use strict";
   var data = window.DiligenceScreening;
   var form = document.getElementById("screening-form");
   var result = document.getElementById("screening-result");
-  if (!data || !form || !result) { return; }
+  var record = document.getElementById("screening-record");
+  if (!data || !form || !result || !record) { return; }
   var productSelect = document.getElementById("screening-product");
   var countrySelect = document.getElementById("screening-country");
   var printButton = document.getElementById("screening-print");
+  var clearButton = document.getElementById("screening-clear");
+  var status = document.getElementById("screening-status");
+  var title = document.getElementById("record-title");
   var help = document.getElementById("screening-no-script");
+  var fields = Array.prototype.slice.call(record.querySelectorAll(".record-decision input, .record-decision textarea"));
   form.hidden = false;
   if (help) { help.hidden = true; }
 
@@ -23,7 +31,6 @@
   }
   var products = byId(data.products);
   var countries = byId(data.countries);
-  var steps = byId(data.guidance);
 
   function el(name, attributes, children) {
     var node = document.createElement(name);
@@ -34,27 +41,75 @@
     return node;
   }
   function text(value) { return document.createTextNode(value); }
-  function link(title, url) {
-    var a = el("a", { href: url, text: title });
+  /* The full address of a link, for paper: relative links are resolved
+     against this page, so the printout names the page as the reader saw it. */
+  function absolute(url) {
+    try { return new URL(url, location.href).href; } catch (e) { return url; }
+  }
+  function link(label, url) {
+    var a = el("a", { href: url, text: label });
     if (/^https?:/.test(url)) { a.rel = "noopener noreferrer"; }
-    return a;
+    var span = document.createElement("span");
+    span.appendChild(a);
+    span.appendChild(el("span", { "class": "print-url", text: " <" + absolute(url) + ">" }));
+    return span;
   }
   function risk(r) {
     return el("span", { "class": "risk risk-" + r.id + " risk-rank-" + r.rank, text: r.rank > 0 ? r.label + " risk" : r.label });
   }
+
+  /* --- What this browser keeps, per product and country. --- */
+  function storageKey() { return "diligence-screening:" + productSelect.value + "|" + countrySelect.value; }
+  var storageWorks = true;
+  function load() {
+    try {
+      var saved = JSON.parse(window.localStorage.getItem(storageKey()) || "null");
+      return saved && typeof saved === "object" ? saved : { ticks: {}, fields: {} };
+    } catch (e) { storageWorks = false; return { ticks: {}, fields: {} }; }
+  }
+  function save() {
+    var state = { ticks: {}, fields: {} };
+    result.querySelectorAll("input[type=checkbox]").forEach(function (box) { if (box.checked) { state.ticks[box.getAttribute("data-key")] = true; } });
+    fields.forEach(function (field) {
+      if (field.type === "radio") { if (field.checked) { state.fields[field.name] = field.value; } } else if (field.value) { state.fields[field.name] = field.value; }
+    });
+    try {
+      if (Object.keys(state.ticks).length || Object.keys(state.fields).length) {
+        window.localStorage.setItem(storageKey(), JSON.stringify(state));
+      } else {
+        window.localStorage.removeItem(storageKey());
+      }
+    } catch (e) { storageWorks = false; }
+  }
+
   var checkboxCount = 0;
-  function checklist(items, render) {
+  /* A list of items to tick. Each box's key is its section and text, so a
+     tick stays with its item when the record is drawn again. */
+  function checklist(section, items, render, label) {
     return el("ul", { "class": "checklist-items" }, items.map(function (item) {
       checkboxCount += 1;
       var id = "check-" + checkboxCount;
-      var label = el("label", { "for": id });
       var content = render ? render(item) : [text(item)];
-      content.forEach(function (node) { label.appendChild(node); });
-      return el("li", {}, [el("input", { type: "checkbox", id: id }), text(" "), label]);
+      var labelNode = el("label", { "for": id });
+      content.forEach(function (node) { labelNode.appendChild(node); });
+      var key = section + ":" + (label ? label(item) : labelNode.textContent);
+      return el("li", {}, [
+        el("input", { type: "checkbox", id: id, "data-key": key }),
+        el("span", { "class": "print-mark", "aria-hidden": "true", text: "[ ] " }),
+        text(" "), labelNode
+      ]);
     }));
   }
-  function section(title, children) {
-    return el("section", { "class": "checklist-section" }, [el("h2", { text: title })].concat(children));
+  function section(heading, children) {
+    return el("section", { "class": "checklist-section" }, [el("h3", { text: heading })].concat(children));
+  }
+  function sourceLine(s) {
+    var nodes = [el("cite", { text: s.title })];
+    var about = [s.publisher, s.date].filter(Boolean).join(", ");
+    if (about) { nodes.push(text(". " + about)); }
+    if (s.reference) { nodes.push(text(". " + s.reference)); }
+    if (s.url) { nodes.push(text(". "), el("a", { href: s.url, rel: "noopener noreferrer", text: s.url })); }
+    return el("li", {}, nodes);
   }
 
   function read() {
@@ -75,81 +130,153 @@
     if (location.hash !== hash && history.replaceState) { history.replaceState(null, "", hash || location.pathname); }
   }
 
+  function today() {
+    var d = new Date();
+    function two(n) { return (n < 10 ? "0" : "") + n; }
+    return d.getFullYear() + "-" + two(d.getMonth() + 1) + "-" + two(d.getDate());
+  }
+
+  /* The printed copies of the fields and marks: paper shows the text in
+     full (a text box would cut it off), or a blank line to fill by hand. */
+  function mirror() {
+    record.querySelectorAll(".print-value").forEach(function (span) {
+      var field = document.getElementById(span.getAttribute("data-for"));
+      span.textContent = field ? field.value : "";
+      span.classList.toggle("blank", !span.textContent);
+    });
+    record.querySelectorAll("input[type=checkbox], input[type=radio]").forEach(function (box) {
+      var mark = box.nextElementSibling;
+      if (mark && mark.classList.contains("print-mark")) { mark.textContent = box.checked ? "[x] " : "[ ] "; }
+    });
+    document.getElementById("record-url").textContent = location.href;
+    document.getElementById("record-printed").textContent = today();
+  }
+
+  function describe(product, country) {
+    var boxes = result.querySelectorAll("input[type=checkbox]");
+    var ticked = Array.prototype.filter.call(boxes, function (b) { return b.checked; }).length;
+    status.textContent = "Record for " + product.title + " to " + country.title + ": " + ticked + " of " + boxes.length + " items ticked." +
+      (storageWorks ? "" : " This browser does not let the page keep them: print the record before leaving.");
+  }
+
   function render() {
     var product = products[productSelect.value];
     var country = countries[countrySelect.value];
     result.textContent = "";
     checkboxCount = 0;
-    printButton.disabled = !(product && country);
-    if (!product || !country) {
-      result.appendChild(el("p", { "class": "hint", text: "Choose a product and a destination country to see the checklist." }));
+    var ready = !!(product && country);
+    printButton.disabled = !ready;
+    clearButton.disabled = !ready;
+    record.hidden = !ready;
+    if (!ready) {
+      status.textContent = "Choose a product and a destination country to see the screening record.";
       return;
     }
+    title.textContent = "Screening record: " + product.title + " to " + country.title;
     var concerns = (country.concerns || []).filter(function (c) {
       return c.products.indexOf(product.id) >= 0 || c.categories.indexOf(product.categoryID) >= 0;
     });
-    result.appendChild(el("h2", { "class": "checklist-title", text: "Checklist: " + product.title + " to " + country.title }));
-    result.appendChild(el("p", {}, [
-      link(product.title, product.url), text(" "), risk(product.risk), text(" · "),
-      link(country.title, country.url), text(" "), risk(country.risk)
+
+    var productDates = [product.updated ? "updated " + product.updated : "", product.lastChanged ? "last changed " + product.lastChanged : ""].filter(Boolean).join(", ");
+    var countryDates = ["reviewed " + country.reviewed + (country.reviewedBy ? " by " + country.reviewedBy : ""),
+      country.lastChanged ? "last changed " + country.lastChanged : ""].filter(Boolean).join(", ");
+    result.appendChild(el("dl", { "class": "record-subject" }, [
+      el("dt", { text: "Product" }),
+      el("dd", {}, [link(product.title, product.url), text(" (" + product.category + ") "), risk(product.risk),
+        productDates ? text(". Page " + productDates + ".") : null]),
+      el("dt", { text: "Destination country" }),
+      el("dd", {}, [link(country.title, country.url), text(" (" + country.region + ") "), risk(country.risk), text(". Profile " + countryDates + ".")])
     ]));
-    [["Product", product], ["Country", country]].forEach(function (pair) {
-      if (pair[1].risk.basis) { result.appendChild(el("p", { "class": "risk-basis", text: pair[0] + " rating basis: " + pair[1].risk.basis })); }
+    [["Product rating basis", product], ["Country rating basis", country]].forEach(function (pair) {
+      if (pair[1].risk.basis) { result.appendChild(el("p", { "class": "risk-basis", text: pair[0] + ": " + pair[1].risk.basis })); }
     });
-    if (concerns.length) {
-      result.appendChild(el("p", { "class": "notice", text: "The " + country.title + " profile documents " + (concerns.length === 1 ? "a concern" : concerns.length + " concerns") + " about this product or its category:" }));
-      result.appendChild(checklist(concerns, function (c) {
-        return [text(c.basis + " ("), link(c.source.title, c.source.url), text(")")];
-      }));
-    }
     if (country.overdue) {
       result.appendChild(el("p", { "class": "overdue", text: "The country profile was last reviewed on " + country.reviewed + " and is overdue for review: check its facts against the sources." }));
     }
+    if (concerns.length) {
+      result.appendChild(section("Concerns the " + country.title + " profile documents about this product or its category", [
+        checklist("concern", concerns, function (c) {
+          return [text(c.basis + " Source: "), link(c.source.title, c.source.url)];
+        }, function (c) { return c.basis; })
+      ]));
+    }
 
     var productParts = [];
-    if (product.redFlags.length) { productParts.push(el("h3", { text: "Red flags" }), checklist(product.redFlags)); }
-    if (product.safeguards.length) { productParts.push(el("h3", { text: "Safeguards" }), checklist(product.safeguards)); }
+    if (product.redFlags.length) { productParts.push(el("h4", { text: "Red flags" }), checklist("red-flag", product.redFlags)); }
+    if (product.safeguards.length) { productParts.push(el("h4", { text: "Safeguards" }), checklist("safeguard", product.safeguards)); }
     if (product.controls.length) {
-      productParts.push(el("h3", { text: "Export controls" }), checklist(product.controls, function (c) {
+      productParts.push(el("h4", { text: "Export controls" }), checklist("control", product.controls, function (c) {
         return [text(c.regime + (c.entry ? " " + c.entry : "") + (c.note ? ": " + c.note : ""))];
       }));
     }
     if (!productParts.length) { productParts.push(el("p", { text: "The product page lists no red flags or safeguards yet." })); }
-    result.appendChild(section("Product: " + product.title + " (" + product.category + ")", productParts));
+    result.appendChild(section("Product: " + product.title, productParts));
 
-    var countryParts = [el("p", { text: "Region: " + country.region + ". Profile reviewed " + country.reviewed + "." })];
+    var countryParts = [];
     if (country.factors.length) {
-      countryParts.push(el("h3", { text: "Risk factors" }), checklist(country.factors, function (f) {
-        var status = f.status === "unknown" ? "unknown, not yet sourced: find out before the sale" : f.statusLabel;
-        var nodes = [el("strong", { text: f.label }), text(": " + status + (f.note ? ". " + f.note : ""))];
-        if (f.source) { nodes.push(text(" ("), link(f.source.title, f.source.url), text(")")); }
+      countryParts.push(el("h4", { text: "Risk factors" }), checklist("factor", country.factors, function (f) {
+        var state = f.status === "unknown" ? "unknown, not yet sourced: find out before the sale" : f.statusLabel;
+        var nodes = [el("strong", { text: f.label }), text(": " + state + (f.note ? ". " + f.note : ""))];
+        if (f.source) { nodes.push(text(" Source: "), link(f.source.title, f.source.url)); }
         return nodes;
-      }));
+      }, function (f) { return f.label; }));
     }
     if (country.measures.length) {
-      countryParts.push(el("h3", { text: "Measures in force" }), checklist(country.measures, function (m) {
+      countryParts.push(el("h4", { text: "Measures in force" }), checklist("measure", country.measures, function (m) {
         var nodes = [el("strong", { text: m.authority }), text(": " + m.text + (m.date ? " (in force from " + m.date + ")" : "") +
           (m.restrictsExports ? ". Restricts exports to this country." : ""))];
-        if (m.source) { nodes.push(text(" ("), link(m.source.title, m.source.url), text(")")); }
+        if (m.source) { nodes.push(text(" Source: "), link(m.source.title, m.source.url)); }
         return nodes;
-      }));
+      }, function (m) { return m.authority + ": " + m.text; }));
     }
-    if (country.regimes.length) { countryParts.push(el("h3", { text: "Export-control regimes" }), el("ul", {}, country.regimes.map(function (r) { return el("li", { text: r }); }))); }
+    if (country.regimes.length) { countryParts.push(el("h4", { text: "Export-control regimes" }), el("ul", {}, country.regimes.map(function (r) { return el("li", { text: r }); }))); }
+    if (!countryParts.length) { countryParts.push(el("p", { text: "The country profile records no risk factors or measures yet." })); }
     result.appendChild(section("Destination: " + country.title, countryParts));
 
     var relevant = product.guidance.concat(country.guidance.filter(function (id) { return product.guidance.indexOf(id) < 0; }));
     var chosen = relevant.length ? data.guidance.filter(function (s) { return relevant.indexOf(s.id) >= 0; }) : data.guidance;
-    result.appendChild(section(relevant.length ? "Guidance steps for this transaction" : "Guidance steps", [checklist(chosen, function (s) {
+    var stepParts = [checklist("step", chosen, function (s) {
       return [link(s.title, s.url), text(": " + s.summary)];
-    })]));
+    }, function (s) { return s.id; })];
     if (relevant.length && chosen.length < data.guidance.length) {
-      result.appendChild(el("p", {}, [text("The other steps of the guidance apply to every transaction: "), link("all guidance steps", "guidance/index.html"), text(".")]));
+      stepParts.push(el("p", {}, [text("The other steps of the guidance apply to every transaction: "), link("all guidance steps", "guidance/index.html"), text(".")]));
     }
+    result.appendChild(section(relevant.length ? "Guidance steps for this transaction" : "Guidance steps", stepParts));
+
+    var sourceParts = [];
+    if (product.sources.length) { sourceParts.push(el("h4", { text: "Cited by the product page" }), el("ol", { "class": "record-sources" }, product.sources.map(sourceLine))); }
+    if (country.sources.length) { sourceParts.push(el("h4", { text: "Cited by the country profile" }), el("ol", { "class": "record-sources" }, country.sources.map(sourceLine))); }
+    if (sourceParts.length) { result.appendChild(section("Sources", sourceParts)); }
+
+    var saved = load();
+    result.querySelectorAll("input[type=checkbox]").forEach(function (box) { box.checked = !!(saved.ticks || {})[box.getAttribute("data-key")]; });
+    fields.forEach(function (field) {
+      var value = (saved.fields || {})[field.name];
+      if (field.type === "radio") { field.checked = value === field.value; } else { field.value = value || ""; }
+    });
+    mirror();
+    describe(product, country);
+  }
+
+  function changed() {
+    save();
+    mirror();
+    var product = products[productSelect.value];
+    var country = countries[countrySelect.value];
+    if (product && country) { describe(product, country); }
   }
 
   productSelect.addEventListener("change", function () { write(); render(); });
   countrySelect.addEventListener("change", function () { write(); render(); });
-  printButton.addEventListener("click", function () { window.print(); });
+  record.addEventListener("change", changed);
+  record.addEventListener("input", changed);
+  printButton.addEventListener("click", function () { mirror(); window.print(); });
+  clearButton.addEventListener("click", function () {
+    try { window.localStorage.removeItem(storageKey()); } catch (e) { storageWorks = false; }
+    render();
+    status.textContent = "Ticks and fields cleared for this product and country.";
+  });
+  window.addEventListener("beforeprint", mirror);
   window.addEventListener("hashchange", function () { read(); render(); });
   read();
   render();

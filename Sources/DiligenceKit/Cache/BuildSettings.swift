@@ -10,12 +10,14 @@ import DiligenceTemplate
 import Foundation
 
 /// Everything besides the page files that every output depends on: the build
-/// options, "today", `site.yml`, every template and both asset folders. When
+/// options, "today", `site.yml`, every template, both asset folders and the
+/// content's history (every page shows the edition). When
 /// its fingerprint differs from the cache's, the incremental build does a
 /// full build instead.
 enum BuildSettings {
-    static func fingerprint(options: BuildOptions, siteFile: SourceFile, assets: [String]) -> UInt64 {
+    static func fingerprint(options: BuildOptions, siteFile: SourceFile, assets: [String], history: ContentHistory?) -> UInt64 {
         var hasher = StableHasher()
+        hasher.combine(history?.fingerprint ?? 0)
         hasher.combine(BuildSnapshot.format)
         hasher.combine(SitePublisher.absolute(options.content))
         hasher.combine(SitePublisher.absolute(options.templates))

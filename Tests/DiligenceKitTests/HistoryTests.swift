@@ -1,0 +1,174 @@
+@testable import DiligenceContent
+@testable import DiligenceKit
+@testable import DiligenceRender
+import Foundation
+import XCTest
+
+/// Editions and page history read from git: a temporary repository with
+/// real commits, built as an editor's clone would be.
+final class HistoryTests: XCTestCase {
+    /// Runs git in the test site's folder with a fixed identity and date,
+    /// and no user or system configuration.
+    @discardableResult
+    private func git(_ arguments: [String], in directory: URL, date: String = "2026-11-01T12:00:00+00:00") throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-c", "user.name=Editor", "-c", "user.email=editor@example.org", "-c", "commit.gpgsign=false",
+                             "-c", "init.defaultBranch=main", "-C", directory.path] + arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["GIT_AUTHOR_DATE"] = date
+        environment["GIT_COMMITTER_DATE"] = date
+        environment["GIT_CONFIG_GLOBAL"] = "/dev/null"
+        environment["GIT_CONFIG_NOSYSTEM"] = "1"
+        process.environment = environment
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0, "git \(arguments.joined(separator: " "))")
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    private func commit(_ message: String, in site: TestSite, date: String) throws -> String {
+        try git(["add", "-A"], in: site.root)
+        try git(["commit", "-q", "-m", message], in: site.root, date: date)
+        return try git(["rev-parse", "HEAD"], in: site.root)
+    }
+
+    /// A site in a repository with two commits: the first adds everything,
+    /// the second changes only the country profile.
+    private func twoCommitSite() throws -> (TestSite, first: String, second: String) {
+        let site = try TestSite(files: [
+            "guidance/one.md": Pages.guidance(), "products/face.md": Pages.product(),
+            "countries/cn.md": Pages.country(),
+        ])
+        try git(["init", "-q"], in: site.root)
+        let first = try commit("Add the first pages", in: site, date: "2026-11-01T12:00:00+00:00")
+        try site.write("countries/cn.md", Pages.country(body: "## Basis\n\nCorrected text.\n"))
+        let second = try commit("Correct China's basis", in: site, date: "2026-11-20T09:30:00+00:00")
+        return (site, first, second)
+    }
+
+    func testPagesShowTheirOwnChangesAndTheEditionFromTwoCommits() throws {
+        let (site, first, second) = try twoCommitSite()
+        defer { site.remove() }
+        let report = site.build()
+        XCTAssertEqual(report.diagnostics.errorCount, 0, TestSite.lines(report, in: site).joined(separator: "\n"))
+        XCTAssertEqual(report.notes, [])
+
+        let country = try site.outputText("countries/cn.html")
+        XCTAssertTrue(country.contains("<p>Last changed on <time datetime=\"2026-11-20\">20 November 2026</time> in commit <code title=\"\(second)\">\(second.prefix(7))</code>.</p>"), country)
+        let newer = try XCTUnwrap(country.range(of: "Correct China’s basis") ?? country.range(of: "Correct China&#39;s basis") ?? country.range(of: "Correct China's basis"))
+        let older = try XCTUnwrap(country.range(of: "Add the first pages"))
+        XCTAssertLessThan(newer.lowerBound, older.lowerBound, "newest change first")
+        // Both the editor's review date and the last change are shown.
+        XCTAssertTrue(country.contains("<dt>Reviewed</dt><dd><time datetime=\"2026-06-01\">"), "review date shown")
+        // Every page names the content's edition: the newest commit.
+        XCTAssertTrue(country.contains("Edition <code title=\"\(second)\">\(second.prefix(7))</code> of <time datetime=\"2026-11-20\">20 November 2026</time>."))
+
+        let product = try site.outputText("products/face.html")
+        XCTAssertTrue(product.contains("in commit <code title=\"\(first)\">\(first.prefix(7))</code>"), "the product's own last change")
+        XCTAssertFalse(product.contains("Correct China"), "a page lists only the commits that changed its file")
+        XCTAssertTrue(product.contains("Edition <code title=\"\(second)\">"), "the edition is the site's, on every page")
+
+        let changes = try site.outputText("changes.html")
+        XCTAssertTrue(changes.contains("changed 20 November 2026: Correct China"), changes)
+        let feed = try site.outputText("feed.xml")
+        XCTAssertTrue(feed.contains("<updated>2026-11-20T00:00:00Z</updated>"))
+        XCTAssertTrue(feed.contains("Changed 20 November 2026: Correct China&#39;s basis (\(second.prefix(7)))") || feed.contains("Changed 20 November 2026: Correct China's basis"), feed)
+
+        // The screening record carries each page's last change.
+        let data = try site.outputText("data/screening.js")
+        XCTAssertTrue(data.contains("\"lastChanged\":\"20 November 2026 (\(second.prefix(7)))\""))
+    }
+
+    func testSameCommitBuildsTheSameBytes() throws {
+        let (site, _, _) = try twoCommitSite()
+        defer { site.remove() }
+        site.build()
+        var options = site.options
+        options.output = site.root.appendingPathComponent("again").path
+        XCTAssertEqual(SiteBuilder(options: options).build().diagnostics.errorCount, 0)
+        let files = try FileManager.default.subpathsOfDirectory(atPath: site.output).filter { !$0.hasPrefix(".") }.sorted()
+        XCTAssertGreaterThan(files.count, 10)
+        for file in files {
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: site.output + "/" + file, isDirectory: &isDirectory)
+            if isDirectory.boolValue { continue }
+            XCTAssertEqual(FileManager.default.contents(atPath: site.output + "/" + file),
+                           FileManager.default.contents(atPath: options.output + "/" + file), file)
+        }
+    }
+
+    func testUncommittedChangesAreNamedInTheEdition() throws {
+        let (site, _, second) = try twoCommitSite()
+        defer { site.remove() }
+        try site.write("guidance/one.md", Pages.guidance(body: "## Step\n\nNot committed yet.\n"))
+        site.build()
+        let page = try site.outputText("guidance/one.html")
+        XCTAssertTrue(page.contains("Edition <code title=\"\(second)\">\(second.prefix(7))</code> of <time datetime=\"2026-11-20\">20 November 2026</time>, with uncommitted changes."), page)
+    }
+
+    func testIncrementalBuildShowsANewCommit() throws {
+        let (site, _, _) = try twoCommitSite()
+        defer { site.remove() }
+        var options = site.options
+        options.incremental = true
+        options.cacheDirectory = site.root.appendingPathComponent("cache").path
+        XCTAssertEqual(SiteBuilder(options: options).build().diagnostics.errorCount, 0)
+        try site.write("products/face.md", Pages.product(body: "Edited body.\n"))
+        let third = try commit("Reword the product", in: site, date: "2026-11-25T08:00:00+00:00")
+        let report = SiteBuilder(options: options).build()
+        XCTAssertEqual(report.diagnostics.errorCount, 0)
+        let product = try site.outputText("products/face.html")
+        XCTAssertTrue(product.contains("Reword the product <code title=\"\(third)\">"), product)
+        let country = try site.outputText("countries/cn.html")
+        XCTAssertTrue(country.contains("Edition <code title=\"\(third)\">"), "the new edition reaches pages whose file did not change")
+    }
+
+    func testOutsideARepositoryTheEditionIsTheBuildDateAndANote() throws {
+        let site = try TestSite(files: ["guidance/one.md": Pages.guidance()])
+        defer { site.remove() }
+        let report = site.build()
+        XCTAssertEqual(report.notes.count, 1)
+        XCTAssertTrue(report.notes[0].contains("is not in a git work tree"), report.notes[0])
+        XCTAssertEqual(report.diagnostics.errorCount, 0)
+        let page = try site.outputText("guidance/one.html")
+        XCTAssertTrue(page.contains("Edition of <time datetime=\"2026-12-02\">2 December 2026</time>."), page)
+        XCTAssertFalse(page.contains("class=\"history\""))
+
+        var options = site.options
+        options.sourceDate = PartialDate(year: 2026, month: 1, day: 15)
+        SiteBuilder(options: options).build()
+        XCTAssertTrue(try site.outputText("guidance/one.html").contains("Edition of <time datetime=\"2026-01-15\">15 January 2026</time>."),
+                      "SOURCE_DATE_EPOCH dates the edition")
+    }
+
+    func testAShallowCloneIsANoteAndShowsNoHistory() throws {
+        let (site, _, second) = try twoCommitSite()
+        defer { site.remove() }
+        let clone = site.root.appendingPathComponent("clone")
+        try git(["clone", "-q", "--depth", "1", "file://" + site.root.path, clone.path], in: site.root)
+        var options = site.options
+        options.content = clone.appendingPathComponent("content").path
+        options.output = site.root.appendingPathComponent("clone-public").path
+        let report = SiteBuilder(options: options).build()
+        XCTAssertEqual(report.diagnostics.errorCount, 0)
+        XCTAssertTrue(report.notes.first?.contains("shallow clone") == true, "\(report.notes)")
+        let page = try String(contentsOfFile: options.output + "/products/face.html", encoding: .utf8)
+        XCTAssertFalse(page.contains("class=\"history\""), "a shallow clone's history would be wrong")
+        XCTAssertTrue(page.contains("Edition <code title=\"\(second)\">"), "the edition still names the commit")
+    }
+
+    func testLogParsing() {
+        let log = "\u{1E}aaaaaaaaaa\u{1F}2026-11-20\u{1F}Fix: a, b\0\ncountries/cn.md\0pages/über uns.md\0"
+            + "\u{1E}bbbbbbbbbb\u{1F}2026-11-01\u{1F}First\0\ncountries/cn.md\0"
+        let (commits, files) = GitHistoryReader.parse(log)
+        XCTAssertEqual(commits.map(\.subject), ["Fix: a, b", "First"])
+        XCTAssertEqual(commits.map(\.shortHash), ["aaaaaaa", "bbbbbbb"])
+        XCTAssertEqual(files["countries/cn.md"], [0, 1])
+        XCTAssertEqual(files["pages/über uns.md"], [0])
+    }
+}

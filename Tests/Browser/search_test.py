@@ -155,11 +155,11 @@ def run_checks(browser, base, label, f):
     f.check("facets.js" not in loaded and all(x == "meta.js" or x.startswith(("i-", "n-", "d/", "v-")) for x in loaded),
             f"suggestions load only meta, index chunks, name tables and records ({len(loaded)} files)")
 
-    # Screening: pick a product and a country, get the checklist.
+    # Screening: pick a product and a country, get the record (screening_test.py checks it in depth).
     browser.open(base + "screening.html#product=spyware&country=cn")
-    heading = browser.wait("const h = document.querySelector('.checklist-title'); return h && h.textContent")
-    f.check(heading == "Checklist: Spyware and intrusion software to China", f"screening checklist ({heading})")
-    f.check(browser.run("return document.querySelectorAll('#screening-result input[type=checkbox]').length") > 3, "checklist has boxes to tick")
+    heading = browser.wait("const r = document.getElementById('screening-record'); return r && !r.hidden && document.getElementById('record-title').textContent")
+    f.check(heading == "Screening record: Spyware and intrusion software to China", f"screening record ({heading})")
+    f.check(browser.run("return document.querySelectorAll('#screening-result input[type=checkbox]').length") > 3, "record has boxes to tick")
 
     # No console errors and no CSP violations anywhere above.
     problems = [entry["message"] for entry in browser.logs() if entry.get("level") in ("SEVERE", "WARNING")]

@@ -101,6 +101,11 @@ class Browser:
             time.sleep(0.05)
         raise WebDriverError(f"timed out waiting for: {script[:120]}")
 
+    def print_pdf(self):
+        """The current page printed to PDF (W3C WebDriver Print), as bytes."""
+        import base64
+        return base64.b64decode(self.call("POST", "/print", {"background": True, "orientation": "portrait"}))
+
     def logs(self):
         """Console messages since the last call (errors, CSP violations)."""
         return self._call("POST", f"/session/{self.session}/se/log", {"type": "browser"}) or []

@@ -109,7 +109,8 @@ package final class LinkChecker: Sendable {
     }
 
     static func describe(_ status: Int) -> String {
-        let reason = HTTPURLResponse.localizedString(forStatusCode: status)
+        // Foundation calls 200 "no error".
+        let reason = status == 200 ? "OK" : HTTPURLResponse.localizedString(forStatusCode: status)
         return reason.isEmpty ? "\(status)" : "\(status) \(reason.capitalized)"
     }
 

@@ -49,7 +49,7 @@ package struct LinkReport: Sendable {
             return .warning(at: location, "refused by the server (\(result.detail)): check by hand: \(result.url)",
                             hint: "bot protection and rate limits answer scripts this way whether or not the page exists; open it in a browser")
         case .redirected:
-            return .warning(at: location, "redirected: \(result.url) → \(result.finalURL ?? "?") (\(result.detail))",
+            return .warning(at: location, "redirected: \(result.url) → \(result.finalURL ?? "?")",
                             hint: "update the URL to the final address, so the citation survives the redirect being removed")
         }
     }

@@ -55,6 +55,12 @@ let package = Package(
                 "DiligenceGraph", "DiligenceMarkdown", "DiligenceContent", "DiligenceDiagnostics", "DiligenceSupport",
             ]
         ),
+        // `diligence links`: beside the pipeline, reading content but never rendering it.
+        .target(
+            name: "DiligenceLinks",
+            dependencies: ["DiligenceMarkdown", "DiligenceContent", "DiligenceDiagnostics", "DiligenceSupport",
+                           .product(name: "Yams", package: "Yams")]
+        ),
         .target(
             name: "DiligenceServe",
             dependencies: [
@@ -70,13 +76,18 @@ let package = Package(
             name: "diligence",
             dependencies: [
                 "DiligenceKit", "DiligenceContent", "DiligenceDiagnostics",
-                "DiligenceServe",
+                "DiligenceServe", "DiligenceLinks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "DiligenceServeTests",
             dependencies: ["DiligenceServe", "DiligenceKit", "DiligenceContent", "DiligenceDiagnostics"]
+        ),
+        .testTarget(
+            name: "DiligenceLinksTests",
+            dependencies: ["DiligenceLinks", "DiligenceContent", "DiligenceDiagnostics",
+                           .product(name: "FlyingFox", package: "FlyingFox")]
         ),
         .testTarget(
             name: "DiligenceKitTests",

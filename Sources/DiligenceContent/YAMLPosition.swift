@@ -8,6 +8,11 @@ package struct YAMLPosition: Sendable {
     /// The file line of the YAML text's first line.
     package var firstLine: Int
 
+    package init(file: String, firstLine: Int) {
+        self.file = file
+        self.firstLine = firstLine
+    }
+
     package func location(_ mark: Mark?) -> SourceLocation {
         guard let mark else { return SourceLocation(file: file, line: max(firstLine - 1, 1), column: 1) }
         return SourceLocation(file: file, line: mark.line + firstLine - 1, column: mark.column)

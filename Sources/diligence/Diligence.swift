@@ -18,10 +18,11 @@ struct Diligence: AsyncParsableCommand {
         Run it from the folder that holds content/ and templates/:
           diligence check     validate every file and report all problems
           diligence build     validate, then write the site to public/
+          diligence links     check every external URL in the content
           diligence new country FR    start a country profile
           diligence schema    regenerate schemas/ and the field reference
         """,
-        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, SchemaCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, LinksCommand.self, NewCommand.self, SchemaCommand.self],
         defaultSubcommand: nil
     )
 

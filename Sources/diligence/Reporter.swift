@@ -31,4 +31,15 @@ enum Reporter {
         }
         FileHandle.standardError.write(Data((closing + "\n").utf8))
     }
+
+    /// Diagnostics that do not come from a build (`diligence links`), then a closing line of the command's own.
+    static func write(_ diagnostics: [Diagnostic], format: DiagnosticFormat, closing: String) {
+        let colour = format == .human && isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        let text = DiagnosticPrinter(format: format, colour: colour).render(diagnostics)
+        if format == .json {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        FileHandle.standardError.write(Data((text + closing + "\n").utf8))
+    }
 }

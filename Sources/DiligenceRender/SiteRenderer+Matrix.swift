@@ -14,26 +14,11 @@ extension SiteRenderer {
             let countries = reads.memberPages(of: region.id, in: .region)
             guard !countries.isEmpty else { return nil }
             let rows = countries.map { country -> MatrixView.Row in
-                // The country's concerns by category, each with the products
-                // it names in that category.
-                var byCategory: [String: [(Concern, [PageID])]] = [:]
                 var riskBasis: String?
                 if case .country(let c) = reads.details(of: country) {
                     riskBasis = c.riskBasis.map { MarkdownDocument.plainText(ofInline: $0.value) }
-                    for concern in c.concerns {
-                        var named: [String: [PageID]] = [:]
-                        for slug in concern.products {
-                            let id = PageID(.product, slug.value)
-                            guard let product = reads.page(id), case .product(let p) = reads.details(of: product) else { continue }
-                            named[p.category, default: []].append(id)
-                        }
-                        var categories = concern.categories.map(\.value)
-                        for category in named.keys.sorted() where !categories.contains(category) { categories.append(category) }
-                        for category in categories {
-                            byCategory[category, default: []].append((concern, named[category] ?? []))
-                        }
-                    }
                 }
+                let byCategory = matrixConcerns(of: country)
                 let cells = categories.map { category -> MatrixView.Cell in
                     let inCategory = byCategory[category.id] ?? []
                     concerns += inCategory.isEmpty ? 0 : 1
@@ -49,6 +34,29 @@ extension SiteRenderer {
             return .init(region: link(to: region.id, in: .region, from: path), rows: rows, span: categories.count + 1)
         }
         return MatrixView(columns: categories.map { link(to: $0.id, in: .category, from: path) }, regions: regions, concerns: concerns)
+    }
+
+    /// A country's concerns by category id, each with the products it names
+    /// in that category: what its row of the matrix shows, for the page and
+    /// the data export alike. A concern counts in each category it names and
+    /// in the category of each product it names.
+    package func matrixConcerns(of country: ParsedPage) -> [String: [(concern: Concern, products: [PageID])]] {
+        var byCategory: [String: [(concern: Concern, products: [PageID])]] = [:]
+        guard case .country(let c) = reads.details(of: country) else { return byCategory }
+        for concern in c.concerns {
+            var named: [String: [PageID]] = [:]
+            for slug in concern.products {
+                let id = PageID(.product, slug.value)
+                guard let product = reads.page(id), case .product(let p) = reads.details(of: product) else { continue }
+                named[p.category, default: []].append(id)
+            }
+            var categories = concern.categories.map(\.value)
+            for category in named.keys.sorted() where !categories.contains(category) { categories.append(category) }
+            for category in categories {
+                byCategory[category, default: []].append((concern, named[category] ?? []))
+            }
+        }
+        return byCategory
     }
 
     package func renderMatrix() -> OutputFile {

@@ -8,7 +8,7 @@ import Foundation
 
 /// Renders the site graph into output files: one HTML page per content page,
 /// an index per kind, a page per taxonomy term, the risk matrix, the
-/// screening page and its data, what changed (page and Atom feed), the review
+/// screening page and its data, the data export, what changed (page and Atom feed), the review
 /// status, the sitemap, the plain page index and the 404 page.
 /// Pages render in parallel; the result is sorted by path, so the output is
 /// the same bytes on every run.
@@ -55,6 +55,14 @@ package struct SiteRenderer: Sendable {
         package static let matrix = "matrix.html"
         package static let screening = "screening.html"
         package static let screeningData = "data/screening.js"
+        /// The knowledge base as data (docs/data-export.md).
+        package static let dataJSON = "data/diligence.json"
+        package static let dataSchema = "data/diligence.schema.json"
+        package static let countriesCSV = "data/countries.csv"
+        package static let factorsCSV = "data/factors.csv"
+        package static let productsCSV = "data/products.csv"
+        package static let matrixCSV = "data/matrix.csv"
+        package static let measuresCSV = "data/measures.csv"
         package static let changes = "changes.html"
         package static let feed = "feed.xml"
         package static let review = "review.html"
@@ -99,6 +107,7 @@ package struct SiteRenderer: Sendable {
             }
         }
         jobs.append(.init(path: Paths.screeningData) { $0.renderScreeningData(keeping: [:]) })
+        jobs += dataExportJobs()
         jobs.append(.init(path: Paths.feed) { OutputFile(path: Paths.feed, text: AtomFeed(site: $0.site, entries: $0.datedPages()).xml()) })
         if let baseURL = site.baseURL {
             jobs.append(.init(path: Paths.sitemap) { OutputFile(path: Paths.sitemap, text: Sitemap(baseURL: baseURL, site: $0.site, pages: $0.reads.all).xml()) })

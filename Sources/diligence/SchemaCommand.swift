@@ -9,7 +9,7 @@ import Foundation
 struct SchemaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schema",
-        abstract: "Write JSON Schemas for each kind's front matter, and the field reference of CONTRIBUTING.md.",
+        abstract: "Write JSON Schemas for each kind's front matter and for the data export, and the field reference of CONTRIBUTING.md.",
         discussion: """
         The schemas give editors completion and validation in editors that support \
         '# yaml-language-server: $schema=' (VS Code with the YAML extension, and others). \
@@ -37,6 +37,7 @@ struct SchemaCommand: ParsableCommand {
             throw ExitCode(1)
         }
         var files = JSONSchemaGenerator(site: site).schemas().map { (output + "/" + $0.file, $0.schema.rendered()) }
+        files.append((output + "/" + DataExportSchema.file, DataExportSchema.schema().rendered()))
         if let guide = try? String(contentsOfFile: contributing, encoding: .utf8) {
             guard let updated = FieldReference.replacing(in: guide) else {
                 throw ValidationError("\(contributing) has no field-reference markers; add the lines\n\(FieldReference.startMarker)\n\(FieldReference.endMarker)")

@@ -135,7 +135,10 @@ final class BuildPlanTests: XCTestCase {
         }
         let plan = try plan(workspace)
         XCTAssertEqual(rendered(plan), ["countries/mm": .content], "no other page shows a country's reviewer")
-        XCTAssertEqual(renderedListings(plan), ["review.html", "matrix.html", "data/screening.js"])
+        // The data export's files that hold countries read every country's
+        // facts, as the screening data does; products.csv holds none.
+        XCTAssertEqual(renderedListings(plan), ["review.html", "matrix.html", "data/screening.js", "data/diligence.json",
+                                                "data/countries.csv", "data/factors.csv", "data/measures.csv", "data/matrix.csv"])
         XCTAssertFalse(plan.screeningKept.contains(PageID(.country, "mm")))
         XCTAssertTrue(plan.screeningKept.contains(PageID(.country, "cn")), "other countries' objects are kept")
         XCTAssertTrue(plan.screeningKept.contains(PageID(.product, "spyware")))

@@ -1,0 +1,140 @@
+import DiligenceContent
+import DiligenceSupport
+
+/// `data/diligence.json`: the export as one JSON object, described by
+/// `DataExportSchema` (schemas/data-export.schema.json). Keys come in the
+/// schema's order and absent optional fields are left out, so the bytes
+/// depend on the content alone. Written with `JSONBytes`, whose escaping of
+/// `<` `>` `&` is still plain JSON.
+extension DataExport {
+    package func json() -> [UInt8] {
+        var json = JSONBytes(capacity: 64 * 1024)
+        json.object { o in
+            o.field("schema") { $0.string(DataExportSchema.name) }
+            o.field("version") { $0.decimal(DataExportSchema.version) }
+            o.field("title") { $0.string(title) }
+            o.field("countries") { $0.array(countries, Self.write) }
+            o.field("products") { $0.array(products, Self.write) }
+            o.field("guidance") { $0.array(guidance, Self.write) }
+            o.field("matrix") { $0.array(matrix, Self.write) }
+        }
+        json.bytes.append(UInt8(ascii: "\n"))
+        return json.bytes
+    }
+
+    private static func write(_ term: Term, to json: inout JSONBytes) {
+        json.object { o in
+            o.field("id") { $0.string(term.id) }
+            o.field("label") { $0.string(term.label) }
+        }
+    }
+
+    private static func write(_ risk: Risk, to json: inout JSONBytes) {
+        json.object { o in
+            o.field("id") { $0.string(risk.id) }
+            o.field("label") { $0.string(risk.label) }
+            if let basis = risk.basis { o.field("basis") { $0.string(basis) } }
+        }
+    }
+
+    private static func write(_ json: inout JSONBytes, _ c: Citation) {
+        json.object { o in
+            o.field("title") { $0.string(c.title) }
+            if let publisher = c.publisher { o.field("publisher") { $0.string(publisher) } }
+            if let date = c.date { o.field("date") { $0.string(date) } }
+            if let url = c.url { o.field("url") { $0.string(url) } }
+            if let reference = c.reference { o.field("reference") { $0.string(reference) } }
+            if let entry = c.entry { o.field("entry") { $0.decimal(entry) } }
+        }
+    }
+
+    private static func write(_ json: inout JSONBytes, _ c: Country) {
+        json.object { o in
+            o.field("id") { $0.string(c.id) }
+            o.field("code") { $0.string(c.code) }
+            o.field("title") { $0.string(c.title) }
+            o.field("url") { $0.string(c.url) }
+            o.field("summary") { $0.string(c.summary) }
+            o.field("region") { write(c.region, to: &$0) }
+            o.field("risk") { write(c.risk, to: &$0) }
+            o.field("reviewed") { $0.string(c.reviewed) }
+            if let by = c.reviewedBy { o.field("reviewedBy") { $0.string(by) } }
+            o.field("factors") { $0.array(c.factors) { j, f in
+                j.object { o in
+                    o.field("id") { $0.string(f.id) }
+                    o.field("label") { $0.string(f.label) }
+                    o.field("status") { write(f.status, to: &$0) }
+                    if let note = f.note { o.field("note") { $0.string(note) } }
+                    if let source = f.source { o.field("source") { write(&$0, source) } }
+                }
+            } }
+            o.field("measures") { $0.array(c.measures) { j, m in
+                j.object { o in
+                    o.field("authority") { $0.string(m.authority) }
+                    o.field("text") { $0.string(m.text) }
+                    if let date = m.date { o.field("date") { $0.string(date) } }
+                    o.field("restrictsExports") { $0.raw(m.restrictsExports ? "true" : "false") }
+                    if let source = m.source { o.field("source") { write(&$0, source) } }
+                }
+            } }
+            o.field("concerns") { $0.array(c.concerns) { j, concern in
+                j.object { o in
+                    o.field("products") { $0.strings(concern.products) }
+                    o.field("categories") { $0.strings(concern.categories) }
+                    o.field("basis") { $0.string(concern.basis) }
+                    o.field("source") { write(&$0, concern.source) }
+                }
+            } }
+            o.field("regimes") { $0.array(c.regimes) { write($1, to: &$0) } }
+            o.field("sources") { $0.array(c.sources, write) }
+        }
+    }
+
+    private static func write(_ json: inout JSONBytes, _ p: Product) {
+        json.object { o in
+            o.field("id") { $0.string(p.id) }
+            o.field("title") { $0.string(p.title) }
+            o.field("url") { $0.string(p.url) }
+            o.field("summary") { $0.string(p.summary) }
+            o.field("category") { write(p.category, to: &$0) }
+            o.field("risk") { write(p.risk, to: &$0) }
+            o.field("capabilities") { $0.strings(p.capabilities) }
+            o.field("misuse") { $0.strings(p.misuse) }
+            o.field("redFlags") { $0.strings(p.redFlags) }
+            o.field("safeguards") { $0.strings(p.safeguards) }
+            o.field("controls") { $0.array(p.controls) { j, c in
+                j.object { o in
+                    o.field("regime") { write(c.regime, to: &$0) }
+                    if let entry = c.entry { o.field("entry") { $0.string(entry) } }
+                    if let note = c.note { o.field("note") { $0.string(note) } }
+                }
+            } }
+            o.field("countries") { $0.strings(p.countries) }
+            o.field("sources") { $0.array(p.sources, write) }
+        }
+    }
+
+    private static func write(_ json: inout JSONBytes, _ s: Step) {
+        json.object { o in
+            o.field("id") { $0.string(s.id) }
+            o.field("order") { $0.decimal(s.order) }
+            o.field("title") { $0.string(s.title) }
+            o.field("url") { $0.string(s.url) }
+            o.field("summary") { $0.string(s.summary) }
+        }
+    }
+
+    private static func write(_ json: inout JSONBytes, _ cell: Cell) {
+        json.object { o in
+            o.field("country") { $0.string(cell.country) }
+            o.field("category") { $0.string(cell.category.id) }
+            o.field("concerns") { $0.array(cell.concerns) { j, concern in
+                j.object { o in
+                    o.field("products") { $0.strings(concern.products) }
+                    o.field("basis") { $0.string(concern.basis) }
+                    o.field("source") { write(&$0, concern.source) }
+                }
+            } }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+import DiligenceContent
+import DiligenceSupport
+
+/// The data export's files (docs/data-export.md). Each is a listing job of
+/// its own, reading only the kinds it shows, so the next incremental build
+/// renders a file again when, and only when, something it holds changed.
+extension SiteRenderer {
+    package func dataExportJobs() -> [ListingJob] {
+        func csv(_ path: String, _ parts: DataExport.Parts, _ table: @escaping @Sendable (DataExport, SiteConfig) -> CSVTable) -> ListingJob {
+            .init(path: path) { renderer in
+                let export = DataExport(renderer: renderer, parts: parts)
+                return OutputFile(path: path, contents: .bytes(table(export, renderer.site).bytes()))
+            }
+        }
+        return [
+            .init(path: Paths.dataJSON) { OutputFile(path: Paths.dataJSON, contents: .bytes(DataExport(renderer: $0, parts: .all).json())) },
+            .init(path: Paths.dataSchema) { _ in OutputFile(path: Paths.dataSchema, text: DataExportSchema.schema().rendered()) },
+            csv(Paths.countriesCSV, .countries) { export, site in export.countriesTable(factors: site.factors) },
+            csv(Paths.factorsCSV, .countries) { export, _ in export.factorsTable },
+            csv(Paths.measuresCSV, .countries) { export, _ in export.measuresTable },
+            csv(Paths.productsCSV, .products) { export, _ in export.productsTable },
+            csv(Paths.matrixCSV, .matrix) { export, _ in export.matrixTable },
+        ]
+    }
+}

@@ -13,6 +13,14 @@ extension DataExport {
             o.field("schema") { $0.string(DataExportSchema.name) }
             o.field("version") { $0.decimal(DataExportSchema.version) }
             o.field("title") { $0.string(title) }
+            o.field("edition") { j in
+                j.object { o in
+                    o.field("label") { $0.string(edition.label) }
+                    if let commit = edition.commit { o.field("commit") { $0.string(commit.hash) } }
+                    o.field("date") { $0.string(edition.date.description) }
+                    o.field("uncommitted") { $0.raw(edition.uncommitted ? "true" : "false") }
+                }
+            }
             o.field("countries") { $0.array(countries, Self.write) }
             o.field("products") { $0.array(products, Self.write) }
             o.field("guidance") { $0.array(guidance, Self.write) }

@@ -14,6 +14,7 @@ extension DataExport {
     package init(renderer: SiteRenderer, parts: Parts) {
         let reads = renderer.reads
         title = reads.site.title
+        edition = renderer.history.edition
         let countryPages = parts.contains(.countries) || parts.contains(.matrix) ? reads.pagesWithFacts(of: .country) : []
         let productPages = parts.contains(.products) || parts.contains(.matrix) ? reads.pagesWithFacts(of: .product) : []
         let stepPages = parts.contains(.guidance) ? reads.guidanceWithFacts : []

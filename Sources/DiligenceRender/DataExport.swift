@@ -146,6 +146,8 @@ package struct DataExport: Sendable {
     }
 
     package var title: String
+    /// The edition the data belongs to, as every page names it.
+    package var edition: Edition
     package var countries: [Country] = []
     package var products: [Product] = []
     package var guidance: [Step] = []

@@ -79,6 +79,13 @@ final class HistoryTests: XCTestCase {
         XCTAssertTrue(feed.contains("<updated>2026-11-20T00:00:00Z</updated>"))
         XCTAssertTrue(feed.contains("Changed 20 November 2026: Correct China&#39;s basis (\(second.prefix(7)))") || feed.contains("Changed 20 November 2026: Correct China's basis"), feed)
 
+        // The data export names its edition.
+        let export = try JSONSerialization.jsonObject(with: Data(try site.outputText("data/diligence.json").utf8)) as? [String: Any]
+        let edition = try XCTUnwrap(export?["edition"] as? [String: Any])
+        XCTAssertEqual(edition["commit"] as? String, second)
+        XCTAssertEqual(edition["date"] as? String, "2026-11-20")
+        XCTAssertEqual(edition["uncommitted"] as? Bool, false)
+
         // The screening record carries each page's last change.
         let data = try site.outputText("data/screening.js")
         XCTAssertTrue(data.contains("\"lastChanged\":\"20 November 2026 (\(second.prefix(7)))\""))

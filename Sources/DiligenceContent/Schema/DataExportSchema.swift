@@ -22,6 +22,7 @@ package enum DataExportSchema {
             ("schema", "Always \"\(name)\".", [("const", .string(name))]),
             ("version", "Bumped on a breaking change only.", [("const", .number(version))]),
             ("title", "The site's title (site.yml).", string),
+            ("edition", "The edition of the knowledge base the data belongs to, as every page's footer names it.", ref("edition")),
             ("countries", "Country profiles, by id.", array(ref("country"))),
             ("products", "Product-risk examples, by id.", array(ref("product"))),
             ("guidance", "Guidance steps, by order.", array(ref("step"))),
@@ -55,6 +56,12 @@ package enum DataExportSchema {
     }
 
     private static let definitions: [(String, JSONValue)] = [
+        ("edition", .object([("description", .string("The content's last commit when it is in a git work tree, else the build's date."))] + object([
+            ("label", "As the pages show it: \"5e34a8a of 2 December 2026\".", string),
+            ("commit", "The full name of the content's last commit; absent without git.", string),
+            ("date", "The commit's date, or the build's date (SOURCE_DATE_EPOCH, else --today).", date),
+            ("uncommitted", "True when the work tree had changes to the content not yet committed.", [("type", .string("boolean"))]),
+        ], optional: ["commit"]))),
         ("term", .object([("description", .string("A vocabulary term of site.yml."))] + object([
             ("id", "Its id in site.yml (or a fixed id: `unknown`, a factor status).", string),
             ("label", "Its label, as the pages show it.", string),

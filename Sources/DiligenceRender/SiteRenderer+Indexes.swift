@@ -95,7 +95,7 @@ extension SiteRenderer {
         context.breadcrumbs = []
         let tools = [
             LinkView(title: "Screen a transaction", url: Paths.screening,
-                     summary: "Pick a product and a destination country: one printable checklist of red flags, safeguards, risk factors, measures and guidance steps."),
+                     summary: "Pick a product and a destination country: one printable screening record of red flags, safeguards, risk factors, measures and guidance steps, with fields for your decision."),
             LinkView(title: "Risk matrix", url: Paths.matrix,
                      summary: "Countries by product category: where this knowledge base documents a concern."),
             LinkView(title: "What changed", url: Paths.changes, summary: "Pages by date of update or review, newest first."),

@@ -19,11 +19,10 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from webdriver import Browser  # noqa: E402
-from search_test import REPO, SUB_PATH, Failures, serve  # noqa: E402
+from sample_site import Failures, build  # noqa: E402
 
 RECORD = "screening.html#product=facial-recognition&country=cn"
 TITLE = "return !document.getElementById('screening-record').hidden && document.getElementById('record-title').textContent"
@@ -141,20 +140,12 @@ def main():
     options = parser.parse_args()
     work = tempfile.mkdtemp(prefix="diligence-screening-")
     try:
-        site = options.site
-        if not site:
-            site = os.path.join(work, "site")
-            subprocess.run(["swift", "run", "diligence", "build", "--output", site], cwd=REPO, check=True)
-        site = os.path.abspath(site)
-        served = os.path.join(work, "www")
-        os.makedirs(os.path.join(served, SUB_PATH.strip("/").rsplit("/", 1)[0]), exist_ok=True)
-        shutil.copytree(site, os.path.join(served, SUB_PATH.strip("/")))
-        server = serve(served)
+        _, server, (file_base, http_base) = build(work, options.site)
         f = Failures()
         browser = Browser()
         try:
-            run_checks(browser, "file://" + urllib.parse.quote(site) + "/", "file://", work, f)
-            run_checks(browser, f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}", "HTTP sub-path", work, f)
+            run_checks(browser, file_base, "file://", work, f)
+            run_checks(browser, http_base, "HTTP sub-path", work, f)
         finally:
             browser.quit()
             server.shutdown()

@@ -13,22 +13,18 @@ Needs chromium and chromium-driver (Debian), installed by .ci/run.
 """
 
 import argparse
-import functools
 import json
-import http.server
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from sample_site import REPO, Failures, build  # noqa: E402
 from webdriver import Browser, WebDriverError  # noqa: E402
 
-REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-SUB_PATH = "/intranet/kb/"
 
 # Suggestions currently shown: [(href, title)].
 SUGGESTIONS = """
@@ -39,30 +35,6 @@ return items.length ? items.map(a => [a.getAttribute('href'), a.querySelector('.
 """
 
 
-class Failures:
-    def __init__(self):
-        self.count = 0
-        self.checks = 0
-
-    def check(self, condition, message):
-        self.checks += 1
-        if condition:
-            print(f"  ok    {message}")
-        else:
-            self.count += 1
-            print(f"  FAIL  {message}")
-
-
-def serve(directory):
-    handler = functools.partial(Quiet, directory=directory)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 def suggestions_for(browser, query):
@@ -228,20 +200,12 @@ def main():
     options = parser.parse_args()
     work = tempfile.mkdtemp(prefix="diligence-browser-")
     try:
-        site = options.site
-        if not site:
-            site = os.path.join(work, "site")
-            subprocess.run(["swift", "run", "diligence", "build", "--output", site], cwd=REPO, check=True)
-        site = os.path.abspath(site)
-        served = os.path.join(work, "www")
-        os.makedirs(os.path.join(served, SUB_PATH.strip("/").rsplit("/", 1)[0]), exist_ok=True)
-        shutil.copytree(site, os.path.join(served, SUB_PATH.strip("/")))
-        server = serve(served)
+        site, server, (file_base, http_base) = build(work, options.site)
         f = Failures()
         browser = Browser()
         try:
-            run_checks(browser, "file://" + urllib.parse.quote(site) + "/", "file://", f)
-            run_checks(browser, f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}", "HTTP sub-path", f)
+            run_checks(browser, file_base, "file://", f)
+            run_checks(browser, http_base, "HTTP sub-path", f)
             # Hostile content: payloads in every field of a page, opened and searched.
             hostile = os.path.join(work, "injection-site")
             subprocess.run(["swift", "run", "diligence", "build", "--content", injection_content(work), "--output", hostile],

@@ -223,8 +223,8 @@
     }
     if (country.measures.length) {
       countryParts.push(el("h4", { text: "Measures in force" }), checklist("measure", country.measures, function (m) {
-        var nodes = [el("strong", { text: m.authority }), text(": " + m.text + (m.date ? " (in force from " + m.date + ")" : "") +
-          (m.restrictsExports ? ". Restricts exports to this country." : ""))];
+        var nodes = [el("strong", { text: m.authority }), text((m.date ? ", in force from " + m.date : "") + ": " + m.text +
+          (m.restrictsExports ? " Restricts exports to this country." : ""))];
         if (m.source) { nodes.push(text(" Source: "), link(m.source.title, m.source.url)); }
         return nodes;
       }, function (m) { return m.authority + ": " + m.text; }));

@@ -15,6 +15,7 @@ package final class AlphabeticalPages: @unchecked Sendable {
     private let pages: [ParsedPage]
     private let lock = NSLock()
     private var sorted: [ParsedPage]?
+    private var ranks: [PageID: Int]?
 
     package init(_ pages: [ParsedPage]) {
         self.pages = pages
@@ -33,5 +34,21 @@ package final class AlphabeticalPages: @unchecked Sendable {
     /// The pages of one kind, A to Z.
     package func of(_ kind: PageKind) -> [ParsedPage] {
         all.filter { $0.id.kind == kind }
+    }
+
+    /// Some pages, A to Z: by their place in `all`, so a list of a few
+    /// thousand pages is ordered without folding their titles again.
+    package func ordered(_ some: [ParsedPage]) -> [ParsedPage] {
+        guard some.count > 1 else { return some }
+        let all = self.all
+        let ranks: [PageID: Int] = lock.withLock {
+            if let known = self.ranks { return known }
+            var table: [PageID: Int] = [:]
+            table.reserveCapacity(all.count)
+            for (i, page) in all.enumerated() { table[page.id] = i }
+            self.ranks = table
+            return table
+        }
+        return some.sorted { (ranks[$0.id] ?? Int.max) < (ranks[$1.id] ?? Int.max) }
     }
 }

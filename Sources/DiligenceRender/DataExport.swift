@@ -152,7 +152,7 @@ package struct DataExport: Sendable {
     package var products: [Product] = []
     package var guidance: [Step] = []
     /// Every country × category, in the matrix page's order (regions in
-    /// `site.yml` order, countries by slug, categories in `site.yml` order).
+    /// `site.yml` order, countries by name A to Z as the page shows them, categories in `site.yml` order).
     package var matrix: [Cell] = []
     /// Product titles by slug, for the matrix's CSV.
     package var productTitles: [String: String] = [:]

@@ -107,7 +107,7 @@ package struct SiteReads: Sendable {
     package var footerPages: [ParsedPage]? {
         read(.footer)
         let free = graph.pages(of: .page)
-        return free.count <= DependencyValues.footerLimit ? free : nil
+        return free.count <= DependencyValues.footerLimit ? alphabetical.ordered(free) : nil
     }
 
     package func backlinks(of id: PageID) -> [PageID] {
@@ -136,9 +136,16 @@ package struct SiteReads: Sendable {
     }
 
     /// The pages filed under a term, to link to: one read for them all.
+    /// The pages filed under a term, A to Z (their cards hold the titles
+    /// the order comes from).
     package func memberPages(of term: String, in taxonomy: Taxonomy) -> [ParsedPage] {
         read(.memberCards(taxonomy, term))
-        return graph.members(of: term, in: taxonomy).compactMap { graph.byID[$0] }
+        return alphabetical.ordered(graph.members(of: term, in: taxonomy).compactMap { graph.byID[$0] })
+    }
+
+    /// Pages to link to, those that exist, A to Z.
+    package func pagesAlphabetical(_ ids: [PageID]) -> [ParsedPage] {
+        alphabetical.ordered(pages(ids))
     }
 
     package func members(of term: String, in taxonomy: Taxonomy) -> [PageID] {

@@ -34,19 +34,20 @@ extension SiteRenderer {
     package func renderReviewStatus() -> OutputFile {
         let path = Paths.review
         let interval = site.reviewIntervalMonths
-        let rows = reads.pages(of: .country).compactMap { page -> (PartialDate, ReviewView.Row)? in
+        // Oldest review first; the same date A to Z.
+        let rows = reads.alphabetical(.country).enumerated().compactMap { position, page -> (PartialDate, Int, ReviewView.Row)? in
             guard case .country(let c) = reads.details(of: page) else { return nil }
             let age = c.reviewed.months(until: today)
             let overdue = age >= interval
             let status = overdue
                 ? (age - interval == 0 ? "Due now" : "Overdue by \(age - interval) month\(age - interval == 1 ? "" : "s")")
                 : "Due in \(interval - age) month\(interval - age == 1 ? "" : "s")"
-            return (c.reviewed, .init(country: link(to: page, from: path, summary: false), reviewed: c.reviewed.readable,
+            return (c.reviewed, position, .init(country: link(to: page, from: path, summary: false), reviewed: c.reviewed.readable,
                                       reviewedISO: c.reviewed.description, reviewedBy: c.reviewedBy, overdue: overdue,
                                       status: status, unknownFactors: c.factors.filter { $0.status == .unknown }.count))
-        }.sorted { a, b in a.0 != b.0 ? a.0 < b.0 : a.1.country.title < b.1.country.title }.map(\.1)
+        }.sorted { a, b in a.0 != b.0 ? a.0 < b.0 : a.1 < b.1 }.map(\.2)
         // Whether anything links to a page is part of its card.
-        let orphans = reads.all.filter { $0.id.kind != .page && reads.backlinks(of: $0.id).isEmpty }
+        let orphans = reads.allAlphabetical.filter { $0.id.kind != .page && reads.backlinks(of: $0.id).isEmpty }
             .map { link(to: $0, from: path, note: $0.id.kind.label, summary: false) }
         let unassessed = reads.memberPages(of: SiteConfig.unknownRisk, in: .risk).map { link(to: $0, from: path, note: $0.id.kind.label, summary: false) }
         let intro = "For editors: country profiles by the date they were last reviewed, oldest first. A profile is due for review every \(interval) months."

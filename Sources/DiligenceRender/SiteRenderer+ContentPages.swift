@@ -38,7 +38,8 @@ extension SiteRenderer {
         let sources = reads.backlinks(of: id)
         return PageKind.allCases.compactMap { kind in
             let ids = sources.filter { $0.kind == kind }
-            return ids.isEmpty ? nil : PageView.BacklinkGroup(label: kind.pluralLabel, links: links(ids, from: path))
+            return ids.isEmpty ? nil : PageView.BacklinkGroup(label: kind.pluralLabel,
+                                                              links: reads.pagesAlphabetical(ids).map { link(to: $0, from: path) })
         }
     }
 

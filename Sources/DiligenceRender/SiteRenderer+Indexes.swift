@@ -10,7 +10,6 @@ import DiligenceTemplate
 extension SiteRenderer {
     package func renderIndex(_ kind: PageKind) -> OutputFile {
         let path = kind.folder + "/index.html"
-        let pages = reads.pages(of: kind)
         var groups: [ListingView.Group] = []
         var intro = ""
         switch kind {
@@ -25,7 +24,7 @@ extension SiteRenderer {
             groups = termGroups(.region, kinds: [.country], from: path)
         case .page:
             intro = "About this site: how it is made and how to use it."
-            groups = [.init(heading: nil, id: nil, links: pageLinks(pages, from: path))]
+            groups = [.init(heading: nil, id: nil, links: pageLinks(reads.alphabetical(.page), from: path))]
         }
         var context = layout(path: path, title: kind.pluralLabel, description: intro, section: path, breadcrumbs: [])
         context.listing = ListingView(intro: intro, groups: groups, ordered: kind == .guidance)
@@ -113,8 +112,8 @@ extension SiteRenderer {
         context.home = [
             .init(heading: "Tools", id: "tools", items: tools),
             .init(heading: "Guidance", id: "guidance", url: "guidance/index.html", items: capped(reads.guidanceInOrder, .guidance, noun: "guidance pages")),
-            .init(heading: "Product risks", id: "products", url: "products/index.html", items: capped(reads.pages(of: .product), .product, noun: "product-risk examples")),
-            .init(heading: "Countries", id: "countries", url: "countries/index.html", items: capped(reads.pages(of: .country), .country, noun: "country profiles")),
+            .init(heading: "Product risks", id: "products", url: "products/index.html", items: capped(reads.alphabetical(.product), .product, noun: "product-risk examples")),
+            .init(heading: "Countries", id: "countries", url: "countries/index.html", items: capped(reads.alphabetical(.country), .country, noun: "country profiles")),
             .init(heading: "Browse by", id: "browse", items: browse),
         ].filter { $0.items.count > 0 }
         return listingFile(path, context, template: "home")

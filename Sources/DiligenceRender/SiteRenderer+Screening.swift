@@ -12,7 +12,7 @@ import Foundation
 extension SiteRenderer {
     package func renderScreening() -> OutputFile {
         let path = Paths.screening
-        let intro = "Pick the product-risk example closest to what you sell and the destination country: this page assembles one screening record of the product's red flags and safeguards, the country's risk factors with their sources, the measures in force and the guidance steps to follow, with fields for your decision. Print it to keep it on file."
+        let intro = "Pick the product closest to what you sell and the destination country: one screening record of red flags, safeguards, risk factors and measures with their sources, and the guidance steps, with fields for your decision. Print it to keep it on file."
         var context = layout(path: path, title: "Screen a transaction", description: intro, section: path, breadcrumbs: [])
         context.listing = ListingView(intro: intro, groups: [], ordered: false)
         context.screening = ScreeningView(

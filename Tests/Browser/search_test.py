@@ -30,8 +30,8 @@ from webdriver import Browser, WebDriverError  # noqa: E402
 SUGGESTIONS = """
 const list = document.getElementById('search-suggestions');
 if (list.hidden || list.dataset.query !== document.getElementById('search-input').value) return null;
-const items = [...list.querySelectorAll('[role=option]:not(#search-option-all) a')];
-return items.length ? items.map(a => [a.getAttribute('href'), a.querySelector('.result-title').textContent]) : null;
+const items = [...list.querySelectorAll('[role=option]:not(#search-option-all)')];
+return items.length ? items.map(o => [o.dataset.href, o.querySelector('.result-title').textContent]) : null;
 """
 
 

@@ -175,3 +175,26 @@ final class RenderTests: XCTestCase {
         XCTAssertTrue(try site.outputText("pages/a.html").contains("<span class=\"draft\">Draft</span>"))
     }
 }
+
+/// Listings put pages in the order of the names readers see, not of their
+/// files (ISO codes would put Germany before Denmark).
+final class ListingOrderTests: XCTestCase {
+    func testCountriesAreListedByNameOnEveryListingPage() throws {
+        let site = try TestSite(files: [
+            "guidance/one.md": Pages.guidance(extra: "related: [countries/de, countries/dk, countries/at]\n"),
+            "countries/de.md": Pages.country(code: "DE", name: "Germany"),
+            "countries/dk.md": Pages.country(code: "DK", name: "Denmark"),
+            "countries/at.md": Pages.country(code: "AT", name: "Österreich"),
+        ])
+        defer { site.remove() }
+        let report = site.build()
+        XCTAssertEqual(report.diagnostics.errorCount, 0, TestSite.lines(report, in: site).joined(separator: "\n"))
+        for page in ["matrix.html", "countries/index.html", "regions/east-asia-pacific.html", "index.html", "review.html"] {
+            let html = try site.outputText(page)
+            let positions = ["Denmark", "Germany", "Österreich"].map { html.range(of: ">" + $0 + "<")?.lowerBound }
+            XCTAssertFalse(positions.contains(nil), "\(page) lists all three")
+            let found = positions.compactMap { $0 }
+            XCTAssertEqual(found, found.sorted(), "\(page): Denmark, Germany, Österreich (accents folded), not by ISO code")
+        }
+    }
+}

@@ -388,25 +388,21 @@
       list.setAttribute("data-query", query);
       active = -1;
       outcome.results.forEach(function (result, i) {
+        // An option holds no link (the ARIA combobox pattern: options are
+        // not interactive themselves); choosing it opens its page.
         var option = el("li", "suggestion");
         option.id = "search-option-" + i;
         option.setAttribute("role", "option");
         option.setAttribute("aria-selected", "false");
-        var link = el("a");
-        link.href = result.url;
-        link.tabIndex = -1;
-        link.appendChild(resultBody(result));
-        option.appendChild(link);
+        option.setAttribute("data-href", result.url);
+        option.appendChild(resultBody(result));
         list.appendChild(option);
       });
-      var more = el("li", "suggestion all-results");
+      var more = el("li", "suggestion all-results", outcome.total ? (outcome.total === 1 ? "The one result for “" : "All " + outcome.total + " results for “") + query + "”" : "No results for “" + query + "”: see all pages");
       more.id = "search-option-all";
       more.setAttribute("role", "option");
       more.setAttribute("aria-selected", "false");
-      var link = el("a", null, outcome.total ? (outcome.total === 1 ? "The one result for “" : "All " + outcome.total + " results for “") + query + "”" : "No results for “" + query + "”: see all pages");
-      link.href = allResultsURL(query);
-      link.tabIndex = -1;
-      more.appendChild(link);
+      more.setAttribute("data-href", allResultsURL(query));
       list.appendChild(more);
       list.hidden = false;
       input.setAttribute("aria-expanded", "true");
@@ -430,11 +426,14 @@
       else if (event.key === "Escape") { if (!list.hidden) { event.preventDefault(); close(); } else { input.value = ""; } }
       else if (event.key === "Enter" && active >= 0) {
         event.preventDefault();
-        var link = options()[active].querySelector("a");
-        if (link) { window.location.href = link.href; }
+        window.location.href = options()[active].getAttribute("data-href");
       }
     });
     list.addEventListener("mousedown", function (event) { event.preventDefault(); });
+    list.addEventListener("click", function (event) {
+      var option = event.target.closest ? event.target.closest("[role=option]") : null;
+      if (option) { window.location.href = option.getAttribute("data-href"); }
+    });
     input.addEventListener("blur", function () { close(); });
     document.addEventListener("keydown", function (event) {
       var target = event.target, tag = target && target.tagName;
@@ -455,6 +454,10 @@
     var input = document.getElementById("search-page-input");
     var status = document.getElementById("search-status");
     var filtersBox = document.getElementById("search-filters");
+    var filterList = document.getElementById("search-filter-list");
+    // Filters start open where there is room beside the results, closed on
+    // a phone so the results come first; the reader's choice then stays.
+    if (window.matchMedia) { filtersBox.open = window.matchMedia("(min-width: 40rem)").matches; }
     var allPages = document.getElementById("all-pages");
     var params = new URLSearchParams(window.location.search);
     var filters = {};
@@ -472,7 +475,10 @@
     }
 
     function renderFilters(data, counts) {
-      filtersBox.textContent = "";
+      // The boxes are drawn again after every change: the one that had
+      // focus gets it back, so a keyboard user stays where they were.
+      var focused = document.activeElement && filterList.contains(document.activeElement) ? document.activeElement.id : null;
+      filterList.textContent = "";
       data.dims.forEach(function (dim) {
         var fieldset = el("fieldset", "filter");
         fieldset.appendChild(el("legend", null, dim.label));
@@ -497,9 +503,11 @@
           row.appendChild(label);
           fieldset.appendChild(row);
         });
-        if (fieldset.querySelector("input")) { filtersBox.appendChild(fieldset); }
+        if (fieldset.querySelector("input")) { filterList.appendChild(fieldset); }
       });
-      filtersBox.hidden = !filtersBox.children.length;
+      filtersBox.hidden = !filterList.children.length;
+      var again = focused && document.getElementById(focused);
+      if (again) { again.focus(); }
     }
 
     function run() {

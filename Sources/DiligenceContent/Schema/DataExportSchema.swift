@@ -26,7 +26,7 @@ package enum DataExportSchema {
             ("countries", "Country profiles, by id.", array(ref("country"))),
             ("products", "Product-risk examples, by id.", array(ref("product"))),
             ("guidance", "Guidance steps, by order.", array(ref("step"))),
-            ("matrix", "Every country × product category of the risk matrix, in the matrix page's order (regions as in site.yml, countries by id, categories as in site.yml).", array(ref("cell"))),
+            ("matrix", "Every country × product category of the risk matrix, in the matrix page's order (regions as in site.yml, countries by name A to Z, case and accents ignored, categories as in site.yml).", array(ref("cell"))),
         ], optional: []) + [("$defs", .object(definitions))])
     }
 

@@ -44,5 +44,5 @@ def check(files, jar=None):
         path = __import__("urllib.parse").parse.unquote(path)
         errors.setdefault(path, []).append((message.get("lastLine", message.get("firstLine", 0)),
                                             message.get("lastColumn", 0), message.get("message", ""),
-                                            (message.get("extract") or "").strip()))
+                                            " ".join((message.get("extract") or "").split())))
     return errors

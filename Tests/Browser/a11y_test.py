@@ -84,32 +84,43 @@ window.__describe = window.__describe || function (el) {
 """
 
 # Sideways scroll at width W: the document's width, the viewports, and the
-# elements sticking out past W that no overflow box of theirs contains,
-# outermost first (those whose parent does not stick out), widest first.
+# elements whose right edge passes W that no overflow box of theirs
+# contains: the outermost ones (whose parent stays inside), then the
+# innermost (no child of theirs passes W), widest first.
 OVERFLOW = DESCRIBE + """
 const W = arguments[0];
 const root = document.documentElement;
+// Inside a box that clips or scrolls it? An absolutely positioned element
+// escapes every such box below its containing block (e.g. a visually-hidden
+// span in a table whose scroll box is not positioned).
 function contained(el) {
+  let mode = getComputedStyle(el).position;
+  if (mode === 'fixed') return true;
   for (let p = el.parentElement; p && p !== document.body && p !== root; p = p.parentElement) {
-    const o = getComputedStyle(p).overflowX;
+    const s = getComputedStyle(p);
+    if (mode === 'absolute' && s.position === 'static' && s.transform === 'none') continue;
+    const o = s.overflowX;
     if (o === 'auto' || o === 'scroll' || o === 'hidden' || o === 'clip') return true;
+    mode = s.position;
+    if (mode === 'fixed') return true;
   }
   return false;
 }
-const out = [];
+const right = el => el.getBoundingClientRect().right + window.scrollX;
+const out = new Set();
 for (const el of document.body.querySelectorAll('*')) {
   const r = el.getBoundingClientRect();
-  if (!r.width && !r.height) continue;
-  const right = r.right + window.scrollX, left = r.left + window.scrollX;
-  if (right <= W + 0.5 && left >= -0.5) continue;
-  if (contained(el)) continue;
-  const p = el.parentElement && el.parentElement.getBoundingClientRect();
-  const outermost = !p || (p.right + window.scrollX <= W + 0.5 && p.left + window.scrollX >= -0.5);
-  out.push({what: window.__describe(el), left: Math.round(left), right: Math.round(right), width: Math.round(r.width), outermost});
+  if ((!r.width && !r.height) || right(el) <= W + 0.5 || contained(el)) continue;
+  out.add(el);
 }
-out.sort((a, b) => (b.outermost - a.outermost) || (b.right - a.right));
+const info = el => ({what: window.__describe(el), left: Math.round(el.getBoundingClientRect().left + window.scrollX),
+                     right: Math.round(right(el)), width: Math.round(el.getBoundingClientRect().width)});
+const list = [...out];
+const outer = list.filter(el => !out.has(el.parentElement)).sort((a, b) => right(b) - right(a));
+const inner = list.filter(el => ![...el.children].some(c => out.has(c)) && !outer.includes(el)).sort((a, b) => right(b) - right(a));
 return {scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, innerWidth: window.innerWidth,
-        innerHeight: window.innerHeight, offenders: out.slice(0, 5), count: out.length};
+        innerHeight: window.innerHeight, count: list.length,
+        offenders: outer.slice(0, 3).map(info).concat(inner.slice(0, 3).map(info))};
 """
 
 # Tap targets in the header, nav, forms and filters: size, and WCAG 2.2's
@@ -241,11 +252,6 @@ def phone_checks(browser, base, pages, f):
             for s in browser.run(SCROLLERS):
                 if not s["focusable"]:
                     scrollers.setdefault(s["what"], page)
-        f.check(not undersized, f"{width}px: tap targets in header, nav, forms and filters are 24×24 px or spaced"
-                + "".join(f"\n          {what} is {size} near {near} (e.g. {page})" for (what, size), (page, near) in undersized.items()))
-        f.check(not scrollers, f"{width}px: every box that scrolls sideways is focusable (tabindex=0)"
-                + "".join(f"\n          {what} (e.g. {page})" for what, page in scrollers.items()))
-
         # Header suggestions inside the screen.
         for page in ("index.html", "countries/cn.html"):
             open_page(browser, base + page)
@@ -263,17 +269,27 @@ def phone_checks(browser, base, pages, f):
         try:
             browser.wait("return document.querySelectorAll('#search-results li').length > 0")
             top = browser.run("return Math.round(document.querySelector('#search-results li').getBoundingClientRect().top + scrollY)")
+            browser.wait(RESULTS_SHOWN)
+            for t in browser.run(TARGETS)["bad"]:
+                undersized.setdefault((t["what"], t["size"]), (SEARCH_RESULTS, t["near"]))
             f.check(top < height, f"{width}px {SEARCH_RESULTS}: first result in the first screen (top {top}, screen {height})")
         except WebDriverError as error:
             f.check(False, f"{width}px {SEARCH_RESULTS}: results shown ({error})")
         open_page(browser, base + RECORD)
         try:
             browser.wait(RECORD_SHOWN)
+            for t in browser.run(TARGETS)["bad"]:
+                undersized.setdefault((t["what"], t["size"]), (RECORD, t["near"]))
             for element in ("screening-form", "record-title"):
                 top = browser.run(f"return Math.round(document.getElementById('{element}').getBoundingClientRect().top + scrollY)")
                 f.check(top < height, f"{width}px screening record: #{element} in the first screen (top {top}, screen {height})")
         except WebDriverError as error:
             f.check(False, f"{width}px screening record shown ({error})")
+        f.check(not undersized, f"{width}px: tap targets in header, nav, forms and filters are 24×24 px or spaced"
+                + "".join(f"\n          {what} is {size} near {near} (e.g. {page})" for (what, size), (page, near) in undersized.items()))
+        f.check(not scrollers, f"{width}px: every box that scrolls sideways is focusable (tabindex=0)"
+                + "".join(f"\n          {what} (e.g. {page})" for what, page in scrollers.items()))
+
     desktop(browser)
 
 
@@ -350,6 +366,10 @@ def axe_checks(browser, base, f):
                     f.check(version and blocked, f"axe {version} injected although the page's CSP blocks inline scripts ({blocked})")
                     browser.logs()
                     first = False
+                scheme_shown = browser.run(f"return matchMedia('(prefers-color-scheme: {scheme})').matches")
+                if not scheme_shown:
+                    f.check(False, f"axe: {name} ({scheme}): the {scheme} colour scheme is emulated")
+                    continue
                 violations = axe_run.run(browser, source)
             except (WebDriverError, RuntimeError) as error:
                 f.check(False, f"axe: {name} ({scheme}): ran ({error})")

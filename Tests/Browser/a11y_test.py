@@ -397,10 +397,11 @@ def keyboard_checks(browser, base, f):
         browser.run_async("setTimeout(arguments[0], 300)")
     except WebDriverError as error:
         print(f"        {error}")
-    after = browser.run("const a = document.activeElement; return [a.id, a.tagName, a.checked === true]")
+    after = browser.run("const a = document.activeElement, b = document.getElementById(arguments[0]); "
+                        "return [a.id, a.tagName, !!(b && b.checked)]", box)
     count = browser.run("return document.querySelectorAll('#search-results li').length")
     f.check(after[0] == box and after[2], f"Space ticks filter #{box} and focus stays on it "
-            f"(results {before} → {count}; focus on {after[1].lower()}#{after[0] or '(none)'}, checked {after[2]})")
+            f"(results {before} → {count}; focus on {after[1].lower()}#{after[0] or '(none)'}, box checked {after[2]})")
 
     # The header combobox (ARIA APG combobox pattern).
     open_page(browser, base + "index.html")

@@ -9,7 +9,8 @@ import time
 import urllib.error
 import urllib.request
 
-KEYS = {"down": "\ue015", "up": "\ue013", "enter": "\ue007", "escape": "\ue00c"}
+KEYS = {"down": "\ue015", "up": "\ue013", "enter": "\ue007", "escape": "\ue00c",
+        "tab": "\ue004", "space": " "}
 ELEMENT = "element-6066-11e4-a52e-4f735466cecf"
 
 
@@ -100,6 +101,15 @@ class Browser:
                 return value
             time.sleep(0.05)
         raise WebDriverError(f"timed out waiting for: {script[:120]}")
+
+    def set_window(self, width, height):
+        """Resizes the browser window (W3C Set Window Rect); returns the rect
+        the browser settled on. Check window.innerWidth for the viewport."""
+        return self.call("POST", "/window/rect", {"width": width, "height": height})
+
+    def cdp(self, cmd, params=None):
+        """A Chrome DevTools Protocol command, through chromedriver."""
+        return self.call("POST", "/goog/cdp/execute", {"cmd": cmd, "params": params or {}})
 
     def print_pdf(self):
         """The current page printed to PDF (W3C WebDriver Print), as bytes."""

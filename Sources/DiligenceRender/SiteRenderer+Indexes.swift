@@ -75,12 +75,17 @@ extension SiteRenderer {
     /// Every term of a taxonomy, with how many pages each has.
     package func renderTaxonomyIndex(_ taxonomy: Taxonomy) -> OutputFile {
         let path = taxonomy.indexPath
-        let items = taxonomy.vocabulary(site).terms.map { term -> LinkView in
+        var items = taxonomy.vocabulary(site).terms.map { term -> LinkView in
             let count = reads.members(of: term.id, in: taxonomy).count
             var view = link(to: term.id, in: taxonomy, from: path)
             view.title = title(of: term, in: taxonomy)
             view.note = count == 1 ? "1 page" : "\(count) pages"
             return view
+        }
+        // A to Z, as every listing; risk levels keep their scale, low to critical.
+        if taxonomy != .risk {
+            let keys = items.map { TitleOrder.key($0.title) }
+            items = items.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }.map { items[$0] }
         }
         let intro = "Every \(taxonomy.label.lowercased()) used by this knowledge base, with the pages under each."
         var context = layout(path: path, title: taxonomy.pluralLabel, description: intro, section: nil, breadcrumbs: [])

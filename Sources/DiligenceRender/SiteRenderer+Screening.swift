@@ -12,8 +12,10 @@ import Foundation
 extension SiteRenderer {
     package func renderScreening() -> OutputFile {
         let path = Paths.screening
-        let intro = "Pick the product closest to what you sell and the destination country: one screening record of red flags, safeguards, risk factors and measures with their sources, and the guidance steps, with fields for your decision. Print it to keep it on file."
-        var context = layout(path: path, title: "Screen a transaction", description: intro, section: path, breadcrumbs: [])
+        let description = "Pick the product closest to what you sell and the destination country: one screening record of red flags, safeguards, risk factors and measures with their sources, and the guidance steps, with fields for your decision. Print it to keep it on file."
+        // Short on the page, so the record starts within a phone's first screen.
+        let intro = "Check a sale before you make it, and record what you decided."
+        var context = layout(path: path, title: "Screen a transaction", description: description, section: path, breadcrumbs: [])
         context.listing = ListingView(intro: intro, groups: [], ordered: false)
         context.screening = ScreeningView(
             products: reads.alphabetical(.product).map { .init(id: $0.id.slug, title: $0.page.title) },

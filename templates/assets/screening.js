@@ -155,7 +155,7 @@
   function describe(product, country) {
     var boxes = result.querySelectorAll("input[type=checkbox]");
     var ticked = Array.prototype.filter.call(boxes, function (b) { return b.checked; }).length;
-    status.textContent = "Record for " + product.title + " to " + country.title + ": " + ticked + " of " + boxes.length + " items ticked." +
+    status.textContent = ticked + " of " + boxes.length + " items ticked." +
       (storageWorks ? "" : " This browser does not let the page keep them: print the record before leaving.");
   }
 
@@ -274,7 +274,7 @@
   clearButton.addEventListener("click", function () {
     try { window.localStorage.removeItem(storageKey()); } catch (e) { storageWorks = false; }
     render();
-    status.textContent = "Ticks and fields cleared for this product and country.";
+    status.textContent = "Record cleared for this product and country: ticks and fields are empty.";
   });
   window.addEventListener("beforeprint", mirror);
   window.addEventListener("hashchange", function () { read(); render(); });

@@ -45,7 +45,7 @@ let package = Package(
         ),
         .target(
             name: "DiligenceSearch",
-            dependencies: ["DiligenceRender", "DiligenceGraph", "DiligenceContent", "DiligenceSupport"]
+            dependencies: ["DiligenceRender", "DiligenceGraph", "DiligenceMarkdown", "DiligenceContent", "DiligenceSupport"]
         ),
         .target(name: "DiligencePublish", dependencies: ["CPlatform", "DiligenceSupport"]),
         .target(

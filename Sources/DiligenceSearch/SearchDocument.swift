@@ -1,5 +1,6 @@
 import DiligenceContent
 import DiligenceGraph
+import DiligenceMarkdown
 import DiligenceRender
 import DiligenceSupport
 
@@ -62,16 +63,18 @@ package struct SearchDocument {
     package var facets: [String: [String]]
 
     package init(_ parsed: ParsedPage, site: SiteConfig) {
+        func plain(_ markdown: String) -> String { MarkdownDocument.plainText(ofInline: markdown) }
         let page = parsed.page
         var lists: [String] = []
         var risk: String?
         switch page.details {
         case .product(let p):
-            lists = (p.capabilities + p.misuse + p.redFlags + p.safeguards).map(\.value)
-                + p.controls.map { [$0.entry, $0.note?.value].compactMap { $0 }.joined(separator: " ") }
+            // List items are inline Markdown: indexed and shown as the text a reader sees.
+            lists = (p.capabilities + p.misuse + p.redFlags + p.safeguards).map { plain($0.value) }
+                + p.controls.map { [$0.entry, $0.note.map { plain($0.value) }].compactMap { $0 }.joined(separator: " ") }
             risk = RiskView(p.risk, in: site.riskLevels).label
         case .country(let c):
-            lists = c.factors.compactMap(\.note?.value) + c.measures.map { $0.authority + " " + $0.measure.value }
+            lists = c.factors.compactMap { $0.note.map { plain($0.value) } } + c.measures.map { $0.authority + " " + plain($0.measure.value) }
             risk = RiskView(c.risk, in: site.riskLevels).label
         case .guidance, .page:
             break

@@ -168,6 +168,21 @@ final class SearchTests: XCTestCase {
         XCTAssertEqual(eastAsia["docs"] as? String, String(cn, radix: 36))
     }
 
+    /// List items are inline Markdown: a result's snippet shows their text,
+    /// not the link syntax ("([source 2](#source-2))").
+    func testListItemsAreIndexedAsTheTextReadersSee() throws {
+        let site = try TestSite(files: [
+            "products/face.md": Pages.product(extra: "red_flags:\n  - The buyer asks for **covert** use ([source 1](#source-1)).\n"),
+        ])
+        defer { site.remove() }
+        let index = try BuiltIndex(site)
+        let record = try index.record(try index.doc("products/face.html"))
+        let sections = try XCTUnwrap(record["x"] as? [[String]])
+        let lists = try XCTUnwrap(sections.last?[2])
+        XCTAssertTrue(lists.contains("The buyer asks for covert use (source 1)."), lists)
+        XCTAssertFalse(lists.contains("](") || lists.contains("**"), lists)
+    }
+
     func testRecordNamesAreStableHashesListedInPageOrder() throws {
         let a = PageID(.page, "page-2145"), b = PageID(.page, "page-73391"), c = PageID(.country, "cn")
         // The two pages' ids hash to the same name: the first in order keeps it.

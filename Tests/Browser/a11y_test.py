@@ -229,6 +229,26 @@ def desktop(browser):
     browser.cdp("Emulation.setTouchEmulationEnabled", {"enabled": False})
 
 
+# ---- Desktop: the content column lines up with the header ----------------------
+
+ALIGNED = """
+const title = document.querySelector('.site-title').getBoundingClientRect().left;
+const h1 = document.querySelector('main h1').getBoundingClientRect().left;
+return [Math.round(title), Math.round(h1)];
+"""
+
+
+def desktop_checks(browser, base, f):
+    desktop(browser)
+    for width in (1440, 1024):
+        browser.cdp("Emulation.setDeviceMetricsOverride", {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": False})
+        for path in ["index.html", "countries/cn.html", "countries/index.html", "matrix.html", "search.html", "screening.html"]:
+            open_page(browser, base + path)
+            title, h1 = browser.run(ALIGNED)
+            f.check(abs(title - h1) <= 1, f"{width} px: {path}'s heading starts under the site title ({h1} vs {title})")
+    desktop(browser)
+
+
 # ---- 1. Phone layout -----------------------------------------------------------
 
 def phone_checks(browser, base, pages, f):
@@ -603,7 +623,7 @@ def nu_checks(site, pages, f):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--site", help="a built site (default: build the sample site)")
-    parser.add_argument("--only", default="phone,nu,axe,focus,keyboard,order",
+    parser.add_argument("--only", default="phone,desktop,nu,axe,focus,keyboard,order",
                         help="comma-separated parts to run (default: all)")
     options = parser.parse_args()
     parts = set(options.only.split(","))
@@ -617,11 +637,13 @@ def main():
             order_checks(site, f)
         if "nu" in parts:
             nu_checks(site, pages, f)
-        if parts & {"phone", "axe", "focus", "keyboard"}:
+        if parts & {"phone", "desktop", "axe", "focus", "keyboard"}:
             browser = Browser()
             try:
                 if "phone" in parts:
                     phone_checks(browser, http_base, pages, f)
+                if "desktop" in parts:
+                    desktop_checks(browser, http_base, f)
                 if "focus" in parts:
                     focus_checks(browser, http_base, f)
                 if "keyboard" in parts:

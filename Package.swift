@@ -22,6 +22,10 @@ let package = Package(
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
         .target(name: "CPlatform"),
+        // The built-in theme: templates/ embedded at build time (DefaultTemplates).
+        .executableTarget(name: "EmbedTemplates"),
+        .plugin(name: "EmbedTemplatesPlugin", capability: .buildTool(), dependencies: ["EmbedTemplates"]),
+        .target(name: "DiligenceDefaults", plugins: ["EmbedTemplatesPlugin"]),
         // The library, one module per stage of the pipeline. Each depends
         // only on the stages before it, so the compiler refuses a cycle:
         // Support → Diagnostics → Content → Markdown → Graph → Template →
@@ -40,7 +44,7 @@ let package = Package(
         .target(name: "DiligenceTemplate", dependencies: ["DiligenceSupport"]),
         .target(
             name: "DiligenceRender",
-            dependencies: ["DiligenceTemplate", "DiligenceGraph", "DiligenceMarkdown", "DiligenceContent",
+            dependencies: ["DiligenceTemplate", "DiligenceDefaults", "DiligenceGraph", "DiligenceMarkdown", "DiligenceContent",
                            "DiligenceDiagnostics", "DiligenceSupport"]
         ),
         .target(
@@ -92,7 +96,7 @@ let package = Package(
         .testTarget(
             name: "DiligenceKitTests",
             dependencies: [
-                "DiligenceKit", "DiligencePublish", "DiligenceSearch", "DiligenceRender", "DiligenceTemplate",
+                "DiligenceKit", "DiligenceDefaults", "DiligencePublish", "DiligenceSearch", "DiligenceRender", "DiligenceTemplate",
                 "DiligenceGraph", "DiligenceMarkdown", "DiligenceContent", "DiligenceDiagnostics", "DiligenceSupport",
             ],
             resources: [.copy("Fixtures")]

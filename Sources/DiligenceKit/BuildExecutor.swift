@@ -27,7 +27,7 @@ struct BuildExecutor {
         let cachePath = BuildSnapshot.path(cacheDirectory: options.cacheDirectory, output: options.output)
         let outputsFolder = OutputCache.folder(cachePath: cachePath)
         let sink: OutputSink
-        do { sink = try OutputSink(plan.sink, output: options.output, protected: [options.content, options.templates], fileSystem: fileSystem) } catch {
+        do { sink = try OutputSink(plan.sink, output: options.output, protected: [options.content, options.templatesFolder], fileSystem: fileSystem) } catch {
             log.error(at: SourceLocation(file: options.output), error.description)
             return .done
         }
@@ -118,22 +118,11 @@ struct BuildExecutor {
         return reads
     }
 
-    /// The site's own CSS/JS (`templates/assets/` → `static/`) and the content's
-    /// assets (`content/assets/` → `assets/`), copied as they are.
+    /// The theme's CSS/JS (built-in, or the site's own `templates/assets/`
+    /// → `static/`) and the content's assets (`content/assets/` → `assets/`).
     private func copyAssets(_ plan: BuildPlan, sink: OutputSink) {
         var files = plan.assets.map { OutputFile(path: $0, contents: .copy(from: options.content + "/" + $0)) }
-        let themeRoot = options.templates + "/assets"
-        if let enumerator = FileManager.default.enumerator(atPath: themeRoot) {
-            for case let relative as String in enumerator {
-                let name = (relative as NSString).lastPathComponent
-                guard !name.hasPrefix("."), !name.hasPrefix("_") else { continue }
-                var isDir: ObjCBool = false
-                let full = themeRoot + "/" + relative
-                if FileManager.default.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue {
-                    files.append(OutputFile(path: "static/" + relative, contents: .copy(from: full)))
-                }
-            }
-        }
+        files += plan.theme.assets()
         let all = files
         DispatchQueue.concurrentPerform(iterations: all.count) { sink.write(all[$0]) }
     }

@@ -11,8 +11,18 @@ import Foundation
 
 /// What to build, from where, to where.
 public struct BuildOptions: Sendable {
+    /// The templates folder in use: `templates`, or `templates/` beside the content folder.
+    public var templatesFolder: String {
+        if let templates { return templates }
+        let parent = (content as NSString).deletingLastPathComponent
+        return parent.isEmpty ? "templates" : parent + "/templates"
+    }
+
     public var content: String
-    public var templates: String
+    /// The site's own templates folder, holding only what it changes from
+    /// the built-in templates; nil for `templates/` beside the content
+    /// folder, used when it exists.
+    public var templates: String?
     public var output: String
     /// Include pages with `draft: true`.
     public var drafts: Bool
@@ -40,7 +50,7 @@ public struct BuildOptions: Sendable {
     /// by object (`ExitRelease`).
     public var freesMemory = true
 
-    public init(content: String = "content", templates: String = "templates", output: String = "public",
+    public init(content: String = "content", templates: String? = nil, output: String = "public",
                 drafts: Bool = false, strict: Bool = false, today: PartialDate = .today, maxFileSize: Int = 1 << 20) {
         self.content = content
         self.templates = templates

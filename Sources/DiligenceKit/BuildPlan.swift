@@ -58,6 +58,8 @@ struct BuildPlan: Sendable {
     /// The values of what outputs read; nil for a build that keeps no cache.
     var values: DependencyValues?
     var templates: TemplateLibrary
+    /// Where each template and asset comes from (built in, or the site's own).
+    var theme: ThemeFiles
     /// The content's settings fingerprint, drafts and excluded pages, for the cache.
     var settings: UInt64
     var unpublished: [String: FileStamp]

@@ -56,7 +56,8 @@ struct BuildPlanner {
         var clock = StageClock()
         let loader = ContentLoader(root: options.content, maxFileSize: options.maxFileSize)
         let tree = loader.list(into: log)
-        let templates = TemplateLibrary(directory: options.templates, log: log)
+        let theme = ThemeFiles(folder: options.templatesFolder, required: options.templates != nil, log: log)
+        let templates = TemplateLibrary(theme: theme, log: log)
         guard let siteFile = tree.siteFile, let site = SiteConfigDecoder.decode(siteFile, log: log) else {
             outcome.diagnostics = log.diagnostics
             return outcome
@@ -64,7 +65,7 @@ struct BuildPlanner {
         // Only a build shows history; `check` does not ask git.
         let history = publish ? readHistory() : nil
         outcome.historyNote = history?.note
-        let settings = BuildSettings.fingerprint(options: options, siteFile: siteFile, assets: tree.assets, history: history)
+        let settings = BuildSettings.fingerprint(options: options, siteFile: siteFile, assets: tree.assets, theme: theme, history: history)
         var previous = previous
         if let snapshot = previous?.snapshot, snapshot.header.settings != settings {
             // A changed setting reaches every output: nothing of the last build is kept.
@@ -94,7 +95,7 @@ struct BuildPlanner {
         let decider = OutputDecider(graph: graph, index: index, previous: previous, searchPatch: searchPatch,
                                     recordNames: recordNames, collector: collector, linker: linker)
         outcome.plan = try decider.plan(
-            pages, site: site, templates: templates, settings: settings, assets: tree.assets,
+            pages, site: site, templates: templates, settings: settings, assets: tree.assets, theme: theme,
             history: history ?? ContentHistory(edition: Edition(commit: nil, date: options.today)))
         outcome.plan?.fullBuildReason = outcome.fullBuildReason
         clock.lap("decide")

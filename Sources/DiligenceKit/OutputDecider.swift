@@ -27,7 +27,7 @@ struct OutputDecider {
     var linker: PageLinker
 
     func plan(_ collected: PageCollector.Collected, site: SiteConfig, templates: TemplateLibrary, settings: UInt64,
-              assets: [String], history: ContentHistory) throws(BuildPlanner.Fallback) -> BuildPlan {
+              assets: [String], theme: ThemeFiles, history: ContentHistory) throws(BuildPlanner.Fallback) -> BuildPlan {
         let values = collector.keepsCache ? Self.values(collected.pages, graph: graph) : nil
         var outputs: OutputCache?
         if let previous {
@@ -42,7 +42,7 @@ struct OutputDecider {
                 return .init(path: job.path, render: values.value(of: record.reads) != record.readsValue)
             },
             screeningKept: [], search: .rebuild, searchPatch: searchPatch, sink: previous == nil ? .staging : .inPlace,
-            site: site, graph: graph, values: values, templates: templates, settings: settings,
+            site: site, graph: graph, values: values, templates: templates, theme: theme, settings: settings,
             unpublished: collected.unpublished, excluded: collected.excluded, assets: assets, history: history,
             previous: previous)
         if let outputs, let values {

@@ -37,7 +37,7 @@ public struct SiteBuilder: Sendable {
     public func build() -> BuildReport {
         var report = BuildReport(diagnostics: [], pageCounts: [:], publishedBytes: nil, seconds: 0)
         let log = DiagnosticLog()
-        do { try SitePublisher(output: options.output, protected: [options.content, options.templates]).preflight() } catch {
+        do { try SitePublisher(output: options.output, protected: [options.content, options.templatesFolder]).preflight() } catch {
             log.error(at: SourceLocation(file: options.output), error.description)
             report.diagnostics = log.diagnostics
             return report.finished()

@@ -6,9 +6,10 @@ import DiligenceSupport
 import DiligenceTemplate
 import Foundation
 
-/// The site's Mustache templates, compiled once per build. Top-level files of
-/// `templates/` are page templates (`country.mustache`); files in
-/// `templates/partials/` are partials, named without the folder (`{{> header}}`).
+/// The site's Mustache templates, compiled once per build: the built-in ones,
+/// each replaced by the site's file of the same name (`ThemeFiles`). Top-level
+/// files are page templates (`country.mustache`); files in `partials/` are
+/// partials, named without the folder (`{{> header}}`).
 /// Syntax errors, and partials that name no template, are reported at the
 /// template's line and column, all of them in one run; so is a partial that
 /// includes itself, directly or through others (it would never finish).
@@ -39,40 +40,18 @@ package struct TemplateLibrary: Sendable {
 
     package let templates: [String: [TemplateNode]]
 
-    /// The templates of a site's `templates/` folder, all of `required` among them.
-    package init?(directory: String, displayDirectory: String? = nil, log: DiagnosticLog) {
-        let shown = displayDirectory ?? directory
-        let fm = FileManager.default
+    /// The built-in templates with the site's own in their place (`ThemeFiles`).
+    package init?(theme: ThemeFiles, log: DiagnosticLog) {
         var sources: [Source] = []
         var failed = false
-        for (folder, isPartial) in [("", false), ("partials", true)] {
-            let path = folder.isEmpty ? directory : directory + "/" + folder
-            guard let names = try? fm.contentsOfDirectory(atPath: path) else {
-                if !isPartial {
-                    log.error(at: SourceLocation(file: shown), "templates folder not found",
-                              hint: "run the command where your 'templates/' folder is, or name it with --templates DIR")
-                    return nil
-                }
+        for source in theme.templateSources() {
+            if sources.contains(where: { $0.name == source.name }) {
+                failed = true
+                log.error(at: SourceLocation(file: source.file), "partial '\(source.name)' has the same name as a page template",
+                          hint: "rename the partial; partials and page templates share one namespace")
                 continue
             }
-            for name in names.sorted() where name.hasSuffix(".mustache") && !name.hasPrefix(".") {
-                let display = shown + "/" + (folder.isEmpty ? name : folder + "/" + name)
-                guard let data = fm.contents(atPath: path + "/" + name) else { continue }
-                let templateName = String(name.dropLast(".mustache".count))
-                if sources.contains(where: { $0.name == templateName }) {
-                    failed = true
-                    log.error(at: SourceLocation(file: display), "partial '\(templateName)' has the same name as a page template",
-                              hint: "rename the partial; partials and page templates share one namespace")
-                    continue
-                }
-                sources.append(Source(name: templateName, file: display, text: String(decoding: data, as: UTF8.self)))
-            }
-        }
-        let found = Set(sources.map(\.name))
-        for name in TemplateLibrary.required where !found.contains(name) {
-            log.error(at: SourceLocation(file: shown + "/" + name + ".mustache"), "missing template '\(name).mustache'",
-                      hint: "copy it from the templates/ folder of the Diligence repository")
-            failed = true
+            sources.append(source)
         }
         guard let library = TemplateLibrary(sources: sources, log: log), !failed else { return nil }
         self = library

@@ -108,7 +108,7 @@ public final class PreviewServer: @unchecked Sendable {
     /// under the watched folders (it changes when any of them does).
     private func currentFingerprint() -> Int {
         var hasher = Hasher()
-        for folder in [options.content, options.templates] {
+        for folder in [options.content, options.templatesFolder] {
             guard let enumerator = FileManager.default.enumerator(atPath: folder) else { continue }
             while let path = enumerator.nextObject() as? String {
                 var info = stat()

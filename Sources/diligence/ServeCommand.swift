@@ -28,8 +28,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Folder with site.yml and the Markdown files.", valueName: "dir"))
     var content = "content"
 
-    @Option(name: .long, help: ArgumentHelp("Folder with the Mustache templates and the site's CSS.", valueName: "dir"))
-    var templates = "templates"
+    @Option(name: .long, help: ArgumentHelp("Folder with the site's own templates and CSS, each replacing the built-in file of the same name (default: templates/ beside the content folder, if it exists). See 'diligence templates list'.", valueName: "dir"))
+    var templates: String?
 
     @Option(name: .long, help: ArgumentHelp("Folder the preview is written to.", valueName: "dir"))
     var output = ".diligence-cache/serve"

@@ -1,4 +1,5 @@
 @testable import DiligenceContent
+@testable import DiligenceDefaults
 @testable import DiligenceDiagnostics
 @testable import DiligenceGraph
 @testable import DiligenceKit
@@ -231,9 +232,23 @@ final class TemplateTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: test.output))
     }
 
-    func testTheSiteTemplatesCompile() {
+    func testTheBuiltInTemplatesCompile() {
         let log = DiagnosticLog()
-        XCTAssertNotNil(TemplateLibrary(directory: TestSite.templates, log: log))
+        XCTAssertNotNil(TemplateLibrary(theme: ThemeFiles(folder: "/nonexistent", required: false, log: log), log: log))
         XCTAssertEqual(log.diagnostics.count, 0)
+    }
+
+    /// The binary carries the repository's templates/ as they are (the
+    /// EmbedTemplatesPlugin runs at build time).
+    func testBuiltInTemplatesAreTheRepositorysFiles() throws {
+        let onDisk = (FileManager.default.subpaths(atPath: TestSite.templates) ?? []).filter { path in
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: TestSite.templates + "/" + path, isDirectory: &isDirectory)
+            return !isDirectory.boolValue && !(path as NSString).lastPathComponent.hasPrefix(".")
+        }.sorted()
+        XCTAssertEqual(DefaultTemplates.paths, onDisk)
+        for path in onDisk {
+            XCTAssertEqual(DefaultTemplates.files[path], [UInt8](try Data(contentsOf: URL(fileURLWithPath: TestSite.templates + "/" + path))), path)
+        }
     }
 }

@@ -15,12 +15,13 @@ import Foundation
 /// its fingerprint differs from the cache's, the incremental build does a
 /// full build instead.
 enum BuildSettings {
-    static func fingerprint(options: BuildOptions, siteFile: SourceFile, assets: [String], history: ContentHistory?) -> UInt64 {
+    static func fingerprint(options: BuildOptions, siteFile: SourceFile, assets: [String], theme: ThemeFiles,
+                            history: ContentHistory?) -> UInt64 {
         var hasher = StableHasher()
         hasher.combine(history?.fingerprint ?? 0)
         hasher.combine(BuildSnapshot.format)
         hasher.combine(SitePublisher.absolute(options.content))
-        hasher.combine(SitePublisher.absolute(options.templates))
+        hasher.combine(SitePublisher.absolute(options.templatesFolder))
         hasher.combine(options.drafts ? 1 : 0)
         hasher.combine(options.strict ? 1 : 0)
         hasher.combine(options.searchChunkBytes)
@@ -31,15 +32,8 @@ enum BuildSettings {
             hasher.combine(asset)
             stamp(options.content + "/" + asset, into: &hasher)
         }
-        // Templates and their assets: small, so read in full.
-        let fm = FileManager.default
-        for relative in (fm.subpaths(atPath: options.templates) ?? []).sorted() {
-            let full = options.templates + "/" + relative
-            var isDir: ObjCBool = false
-            guard fm.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue else { continue }
-            hasher.combine(relative)
-            hasher.combine(bytes: [UInt8](fm.contents(atPath: full) ?? Data()))
-        }
+        // The built-in theme's version and the site's own templates and assets.
+        hasher.combine(theme.fingerprint)
         return hasher.value
     }
 

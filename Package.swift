@@ -79,7 +79,7 @@ let package = Package(
         .executableTarget(
             name: "diligence",
             dependencies: [
-                "DiligenceKit", "DiligenceContent", "DiligenceDiagnostics",
+                "DiligenceKit", "DiligenceContent", "DiligenceDiagnostics", "DiligenceRender", "DiligenceDefaults",
                 "DiligenceServe", "DiligenceLinks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

@@ -21,8 +21,10 @@ struct Diligence: AsyncParsableCommand {
           diligence links     check every external URL in the content
           diligence new country FR    start a country profile
           diligence schema    regenerate schemas/ and the field reference
+          diligence templates list    which built-in templates the site overrides
         """,
-        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, LinksCommand.self, NewCommand.self, SchemaCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, LinksCommand.self, NewCommand.self, SchemaCommand.self,
+                      TemplatesCommand.self],
         defaultSubcommand: nil
     )
 

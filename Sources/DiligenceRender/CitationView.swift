@@ -51,3 +51,15 @@ extension CitationView: TemplateObject {
         }
     }
 }
+
+// The fields templates may name, for checking them (`TemplateNameChecker`):
+// the same names as `value(named:)`, with what each holds.
+extension CitationView: TemplateSchemaProviding {
+    package static let templateSchema = TemplateSchema("CitationView") {
+        [
+            ("label", .value),
+            ("url", .value),
+            ("external", .value),
+        ]
+    }
+}

@@ -30,3 +30,17 @@ extension ConcernView: TemplateObject {
         }
     }
 }
+
+// The fields templates may name, for checking them (`TemplateNameChecker`):
+// the same names as `value(named:)`, with what each holds.
+extension ConcernView: TemplateSchemaProviding {
+    package static let templateSchema = TemplateSchema("ConcernView") {
+        [
+            ("country", .object(LinkView.templateSchema)),
+            ("products", .list(.object(LinkView.templateSchema))),
+            ("categories", .list(.object(LinkView.templateSchema))),
+            ("basisHTML", .value),
+            ("source", .object(CitationView.templateSchema)),
+        ]
+    }
+}

@@ -98,3 +98,54 @@ extension CountryView.MeasureView: TemplateObject {
         }
     }
 }
+
+// The fields templates may name, for checking them (`TemplateNameChecker`):
+// the same names as `value(named:)`, with what each holds.
+extension CountryView: TemplateSchemaProviding {
+    package static let templateSchema = TemplateSchema("CountryView") {
+        [
+            ("code", .value),
+            ("region", .object(LinkView.templateSchema)),
+            ("risk", .object(RiskView.templateSchema)),
+            ("riskBasisHTML", .value),
+            ("factors", .list(.object(CountryView.FactorView.templateSchema))),
+            ("hasUnknownFactors", .value),
+            ("regimes", .list(.object(LinkView.templateSchema))),
+            ("measures", .list(.object(CountryView.MeasureView.templateSchema))),
+            ("products", .list(.object(LinkView.templateSchema))),
+            ("concerns", .list(.object(ConcernView.templateSchema))),
+            ("reviewed", .value),
+            ("reviewedISO", .value),
+            ("reviewedBy", .value),
+            ("overdue", .value),
+            ("reviewIntervalMonths", .value),
+            ("screeningURL", .value),
+        ]
+    }
+}
+
+extension CountryView.FactorView: TemplateSchemaProviding {
+    package static let templateSchema = TemplateSchema("CountryView.FactorView") {
+        [
+            ("label", .value),
+            ("status", .value),
+            ("statusLabel", .value),
+            ("unknown", .value),
+            ("noteHTML", .value),
+            ("sourceURL", .value),
+            ("sourceLabel", .value),
+        ]
+    }
+}
+
+extension CountryView.MeasureView: TemplateSchemaProviding {
+    package static let templateSchema = TemplateSchema("CountryView.MeasureView") {
+        [
+            ("authority", .value),
+            ("measureHTML", .value),
+            ("date", .value),
+            ("source", .object(CitationView.templateSchema)),
+            ("restrictsExports", .value),
+        ]
+    }
+}

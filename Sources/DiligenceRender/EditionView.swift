@@ -38,3 +38,18 @@ extension EditionView: TemplateObject {
         }
     }
 }
+
+// The fields templates may name, for checking them (`TemplateNameChecker`):
+// the same names as `value(named:)`, with what each holds.
+extension EditionView: TemplateSchemaProviding {
+    package static let templateSchema = TemplateSchema("EditionView") {
+        [
+            ("label", .value),
+            ("hash", .value),
+            ("fullHash", .value),
+            ("date", .value),
+            ("dateISO", .value),
+            ("uncommitted", .value),
+        ]
+    }
+}

@@ -25,3 +25,16 @@ extension GuidanceView: TemplateObject {
         }
     }
 }
+
+// The fields templates may name, for checking them (`TemplateNameChecker`):
+// the same names as `value(named:)`, with what each holds.
+extension GuidanceView: TemplateSchemaProviding {
+    package static let templateSchema = TemplateSchema("GuidanceView") {
+        [
+            ("order", .value),
+            ("related", .list(.object(LinkView.templateSchema))),
+            ("previous", .object(LinkView.templateSchema)),
+            ("next", .object(LinkView.templateSchema)),
+        ]
+    }
+}

@@ -72,3 +72,38 @@ extension LayoutContext.SiteView: TemplateObject {
         }
     }
 }
+
+// The fields templates may name, for checking them (`TemplateNameChecker`):
+// the same names as `value(named:)`, with what each holds.
+extension LayoutContext: TemplateSchemaProviding {
+    package static let templateSchema = TemplateSchema("LayoutContext") {
+        [
+            ("site", .object(LayoutContext.SiteView.templateSchema)),
+            ("root", .value),
+            ("title", .value),
+            ("documentTitle", .value),
+            ("description", .value),
+            ("navigation", .list(.object(LinkView.templateSchema))),
+            ("breadcrumbs", .list(.object(LinkView.templateSchema))),
+            ("footerPages", .list(.object(LinkView.templateSchema))),
+            ("edition", .object(EditionView.templateSchema)),
+            ("pageURL", .value),
+            ("page", .object(PageView.templateSchema)),
+            ("listing", .object(ListingView.templateSchema)),
+            ("home", .list(.object(ListingView.Group.templateSchema))),
+            ("matrix", .object(MatrixView.templateSchema)),
+            ("screening", .object(ScreeningView.templateSchema)),
+            ("review", .object(ReviewView.templateSchema)),
+        ]
+    }
+}
+
+extension LayoutContext.SiteView: TemplateSchemaProviding {
+    package static let templateSchema = TemplateSchema("LayoutContext.SiteView") {
+        [
+            ("title", .value),
+            ("description", .value),
+            ("language", .value),
+        ]
+    }
+}

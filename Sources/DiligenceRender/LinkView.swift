@@ -47,3 +47,18 @@ extension LinkView: TemplateObject {
         return hasher.value
     }
 }
+
+// The fields templates may name, for checking them (`TemplateNameChecker`):
+// the same names as `value(named:)`, with what each holds.
+extension LinkView: TemplateSchemaProviding {
+    package static let templateSchema = TemplateSchema("LinkView") {
+        [
+            ("title", .value),
+            ("url", .value),
+            ("note", .value),
+            ("risk", .object(RiskView.templateSchema)),
+            ("current", .value),
+            ("summary", .value),
+        ]
+    }
+}

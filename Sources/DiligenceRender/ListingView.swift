@@ -69,3 +69,27 @@ extension ListingView.Group: TemplateObject {
         }
     }
 }
+
+// The fields templates may name, for checking them (`TemplateNameChecker`):
+// the same names as `value(named:)`, with what each holds.
+extension ListingView: TemplateSchemaProviding {
+    package static let templateSchema = TemplateSchema("ListingView") {
+        [
+            ("intro", .value),
+            ("groups", .list(.object(ListingView.Group.templateSchema))),
+            ("ordered", .value),
+            ("emptyNote", .value),
+        ]
+    }
+}
+
+extension ListingView.Group: TemplateSchemaProviding {
+    package static let templateSchema = TemplateSchema("ListingView.Group") {
+        [
+            ("heading", .value),
+            ("id", .value),
+            ("url", .value),
+            ("items", .list(.object(LinkView.templateSchema))),
+        ]
+    }
+}

@@ -107,3 +107,46 @@ extension MatrixView.RegionGroup: TemplateObject {
         }
     }
 }
+
+// The fields templates may name, for checking them (`TemplateNameChecker`):
+// the same names as `value(named:)`, with what each holds.
+extension MatrixView: TemplateSchemaProviding {
+    package static let templateSchema = TemplateSchema("MatrixView") {
+        [
+            ("columns", .list(.object(LinkView.templateSchema))),
+            ("regions", .list(.object(MatrixView.RegionGroup.templateSchema))),
+            ("concerns", .value),
+        ]
+    }
+}
+
+extension MatrixView.Cell: TemplateSchemaProviding {
+    package static let templateSchema = TemplateSchema("MatrixView.Cell") {
+        [
+            ("products", .list(.object(LinkView.templateSchema))),
+            ("concerns", .list(.object(ConcernView.templateSchema))),
+            ("concern", .value),
+            ("category", .value),
+        ]
+    }
+}
+
+extension MatrixView.Row: TemplateSchemaProviding {
+    package static let templateSchema = TemplateSchema("MatrixView.Row") {
+        [
+            ("country", .object(LinkView.templateSchema)),
+            ("riskBasis", .value),
+            ("cells", .list(.object(MatrixView.Cell.templateSchema))),
+        ]
+    }
+}
+
+extension MatrixView.RegionGroup: TemplateSchemaProviding {
+    package static let templateSchema = TemplateSchema("MatrixView.RegionGroup") {
+        [
+            ("region", .object(LinkView.templateSchema)),
+            ("rows", .list(.object(MatrixView.Row.templateSchema))),
+            ("span", .value),
+        ]
+    }
+}

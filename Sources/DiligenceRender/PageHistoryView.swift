@@ -61,3 +61,27 @@ extension PageHistoryView.Change: TemplateObject {
         }
     }
 }
+
+// The fields templates may name, for checking them (`TemplateNameChecker`):
+// the same names as `value(named:)`, with what each holds.
+extension PageHistoryView: TemplateSchemaProviding {
+    package static let templateSchema = TemplateSchema("PageHistoryView") {
+        [
+            ("lastChanged", .object(PageHistoryView.Change.templateSchema)),
+            ("changes", .list(.object(PageHistoryView.Change.templateSchema))),
+            ("earlier", .value),
+        ]
+    }
+}
+
+extension PageHistoryView.Change: TemplateSchemaProviding {
+    package static let templateSchema = TemplateSchema("PageHistoryView.Change") {
+        [
+            ("date", .value),
+            ("dateISO", .value),
+            ("subject", .value),
+            ("hash", .value),
+            ("fullHash", .value),
+        ]
+    }
+}

@@ -81,3 +81,46 @@ extension PageView.BacklinkGroup: TemplateObject {
         }
     }
 }
+
+// The fields templates may name, for checking them (`TemplateNameChecker`):
+// the same names as `value(named:)`, with what each holds.
+extension PageView: TemplateSchemaProviding {
+    package static let templateSchema = TemplateSchema("PageView") {
+        [
+            ("title", .value),
+            ("summary", .value),
+            ("kindLabel", .value),
+            ("toc", .list(.object(PageView.TOCEntry.templateSchema))),
+            ("bodyHTML", .value),
+            ("tags", .list(.value)),
+            ("sources", .list(.object(SourceView.templateSchema))),
+            ("updated", .value),
+            ("history", .object(PageHistoryView.templateSchema)),
+            ("draft", .value),
+            ("backlinks", .list(.object(PageView.BacklinkGroup.templateSchema))),
+            ("guidance", .object(GuidanceView.templateSchema)),
+            ("product", .object(ProductView.templateSchema)),
+            ("country", .object(CountryView.templateSchema)),
+        ]
+    }
+}
+
+extension PageView.TOCEntry: TemplateSchemaProviding {
+    package static let templateSchema = TemplateSchema("PageView.TOCEntry") {
+        [
+            ("text", .value),
+            ("id", .value),
+            ("level", .value),
+            ("sub", .value),
+        ]
+    }
+}
+
+extension PageView.BacklinkGroup: TemplateSchemaProviding {
+    package static let templateSchema = TemplateSchema("PageView.BacklinkGroup") {
+        [
+            ("label", .value),
+            ("links", .list(.object(LinkView.templateSchema))),
+        ]
+    }
+}

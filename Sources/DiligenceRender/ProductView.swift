@@ -62,3 +62,34 @@ extension ProductView.ControlView: TemplateObject {
         }
     }
 }
+
+// The fields templates may name, for checking them (`TemplateNameChecker`):
+// the same names as `value(named:)`, with what each holds.
+extension ProductView: TemplateSchemaProviding {
+    package static let templateSchema = TemplateSchema("ProductView") {
+        [
+            ("category", .object(LinkView.templateSchema)),
+            ("risk", .object(RiskView.templateSchema)),
+            ("riskBasisHTML", .value),
+            ("capabilities", .list(.value)),
+            ("misuse", .list(.value)),
+            ("redFlags", .list(.value)),
+            ("safeguards", .list(.value)),
+            ("controls", .list(.object(ProductView.ControlView.templateSchema))),
+            ("countries", .list(.object(LinkView.templateSchema))),
+            ("concerns", .list(.object(ConcernView.templateSchema))),
+            ("guidance", .list(.object(LinkView.templateSchema))),
+            ("screeningURL", .value),
+        ]
+    }
+}
+
+extension ProductView.ControlView: TemplateSchemaProviding {
+    package static let templateSchema = TemplateSchema("ProductView.ControlView") {
+        [
+            ("regime", .object(LinkView.templateSchema)),
+            ("entry", .value),
+            ("noteHTML", .value),
+        ]
+    }
+}

@@ -54,3 +54,31 @@ extension ReviewView.Row: TemplateObject {
         }
     }
 }
+
+// The fields templates may name, for checking them (`TemplateNameChecker`):
+// the same names as `value(named:)`, with what each holds.
+extension ReviewView: TemplateSchemaProviding {
+    package static let templateSchema = TemplateSchema("ReviewView") {
+        [
+            ("intervalMonths", .value),
+            ("rows", .list(.object(ReviewView.Row.templateSchema))),
+            ("overdueCount", .value),
+            ("orphans", .list(.object(LinkView.templateSchema))),
+            ("unassessed", .list(.object(LinkView.templateSchema))),
+        ]
+    }
+}
+
+extension ReviewView.Row: TemplateSchemaProviding {
+    package static let templateSchema = TemplateSchema("ReviewView.Row") {
+        [
+            ("country", .object(LinkView.templateSchema)),
+            ("reviewed", .value),
+            ("reviewedISO", .value),
+            ("reviewedBy", .value),
+            ("overdue", .value),
+            ("status", .value),
+            ("unknownFactors", .value),
+        ]
+    }
+}

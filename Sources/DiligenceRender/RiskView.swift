@@ -39,3 +39,16 @@ extension RiskView: TemplateObject {
         }
     }
 }
+
+// The fields templates may name, for checking them (`TemplateNameChecker`):
+// the same names as `value(named:)`, with what each holds.
+extension RiskView: TemplateSchemaProviding {
+    package static let templateSchema = TemplateSchema("RiskView") {
+        [
+            ("id", .value),
+            ("label", .value),
+            ("rank", .value),
+            ("assessed", .value),
+        ]
+    }
+}

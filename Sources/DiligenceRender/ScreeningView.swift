@@ -51,3 +51,25 @@ extension ScreeningView.Option: TemplateObject {
         return hasher.value
     }
 }
+
+// The fields templates may name, for checking them (`TemplateNameChecker`):
+// the same names as `value(named:)`, with what each holds.
+extension ScreeningView: TemplateSchemaProviding {
+    package static let templateSchema = TemplateSchema("ScreeningView") {
+        [
+            ("products", .list(.object(ScreeningView.Option.templateSchema))),
+            ("countries", .list(.object(ScreeningView.Option.templateSchema))),
+            ("dataURL", .value),
+            ("scriptURL", .value),
+        ]
+    }
+}
+
+extension ScreeningView.Option: TemplateSchemaProviding {
+    package static let templateSchema = TemplateSchema("ScreeningView.Option") {
+        [
+            ("id", .value),
+            ("title", .value),
+        ]
+    }
+}

@@ -39,3 +39,18 @@ extension SourceView: TemplateObject {
         }
     }
 }
+
+// The fields templates may name, for checking them (`TemplateNameChecker`):
+// the same names as `value(named:)`, with what each holds.
+extension SourceView: TemplateSchemaProviding {
+    package static let templateSchema = TemplateSchema("SourceView") {
+        [
+            ("number", .value),
+            ("title", .value),
+            ("publisher", .value),
+            ("date", .value),
+            ("url", .value),
+            ("reference", .value),
+        ]
+    }
+}

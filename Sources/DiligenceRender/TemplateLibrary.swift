@@ -23,11 +23,14 @@ package struct TemplateLibrary: Sendable {
         package var name: String
         package var file: String
         package var text: String
+        /// A partial (`partials/`), rendered where another template includes it.
+        package var partial: Bool
 
-        package init(name: String, file: String, text: String) {
+        package init(name: String, file: String, text: String, partial: Bool = false) {
             self.name = name
             self.file = file
             self.text = text
+            self.partial = partial
         }
     }
 
@@ -53,12 +56,15 @@ package struct TemplateLibrary: Sendable {
             }
             sources.append(source)
         }
-        guard let library = TemplateLibrary(sources: sources, log: log), !failed else { return nil }
+        guard let library = TemplateLibrary(sources: sources, root: LayoutContext.templateSchema, log: log), !failed else { return nil }
         self = library
     }
 
     /// Compiles `sources`; nil, with every problem in `log`, if one cannot be.
-    package init?(sources: [Source], log: DiagnosticLog) {
+    /// With `root`, every name a template uses is checked against the
+    /// fields of the views it renders (page templates are rendered with a
+    /// value of `root`'s shape; partials where they are included).
+    package init?(sources: [Source], root: TemplateSchema? = nil, log: DiagnosticLog) {
         var templates: [String: [TemplateNode]] = [:]
         var references: [Reference] = []
         var failed = false
@@ -92,7 +98,34 @@ package struct TemplateLibrary: Sendable {
                       hint: "remove one of these {{> …}} tags")
         }
         if failed { return nil }
+        if let root, !Self.namesAreKnown(sources, templates, root: root, log: log) { return nil }
         self.templates = templates
+    }
+
+    /// Reports every name no view has, all templates in one run, at the
+    /// tag's line and column, with the nearest known name.
+    private static func namesAreKnown(_ sources: [Source], _ templates: [String: [TemplateNode]], root: TemplateSchema,
+                                      log: DiagnosticLog) -> Bool {
+        var checker = TemplateNameChecker(templates: templates)
+        var problems: [TemplateNameChecker.Problem] = []
+        // Page templates, then the partials no page includes (checked as if at the top).
+        for source in sources where !source.partial { problems = checker.check(source.name, root: root) }
+        for source in sources where source.partial && !checker.reached.contains(source.name) {
+            problems = checker.check(source.name, root: root)
+        }
+        let byName = Dictionary(sources.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        for problem in problems {
+            guard let source = byName[problem.template] else { continue }
+            let (line, column) = TemplateSource(source.text).location(of: problem.offset)
+            let word = problem.name.split(whereSeparator: { "().".contains($0) }).last.map(String.init) ?? problem.name
+            let near = Suggestion.closest(to: word, in: Array(Set(problem.known)))
+            let views = problem.views.isEmpty ? "" : " (looked up in \(problem.views.joined(separator: ", then ")))"
+            var hint = near.map { "did you mean '\($0)'?" } ?? "no similar name"
+            hint += "; docs/templates.md lists every view's fields"
+            log.error(at: SourceLocation(file: source.file, line: line, column: column),
+                      "unknown name '\(problem.name)': no view here has it\(views)", hint: hint)
+        }
+        return problems.isEmpty
     }
 
     /// The HTML of the template named `template` for `context`.

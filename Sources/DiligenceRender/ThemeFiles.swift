@@ -68,12 +68,14 @@ package struct ThemeFiles: Sendable {
         var sources: [String: TemplateLibrary.Source] = [:]
         for path in DefaultTemplates.paths {
             guard let name = Self.templateName(path), let bytes = DefaultTemplates.files[path] else { continue }
-            sources[path] = .init(name: name, file: "(built-in) templates/" + path, text: String(decoding: bytes, as: UTF8.self))
+            sources[path] = .init(name: name, file: "(built-in) templates/" + path, text: String(decoding: bytes, as: UTF8.self),
+                                  partial: path.hasPrefix("partials/"))
         }
         if let folder {
             for path in siteFiles {
                 guard let name = Self.templateName(path), let data = FileManager.default.contents(atPath: folder + "/" + path) else { continue }
-                sources[path] = .init(name: name, file: display + "/" + path, text: String(decoding: data, as: UTF8.self))
+                sources[path] = .init(name: name, file: display + "/" + path, text: String(decoding: data, as: UTF8.self),
+                                      partial: path.hasPrefix("partials/"))
             }
         }
         return sources.keys.sorted().map { sources[$0]! }

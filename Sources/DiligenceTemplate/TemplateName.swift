@@ -19,4 +19,11 @@ package struct TemplateName: Sendable, Equatable {
     package var transforms: [TemplateTransform]
     /// As written, for messages and for matching a section's closing tag.
     package var text: String
+    /// Where its tag starts in the template's bytes (for messages).
+    package var offset: Int = 0
+
+    /// Two names are the same name wherever they are written.
+    package static func == (a: TemplateName, b: TemplateName) -> Bool {
+        a.root == b.root && a.path == b.path && a.transforms == b.transforms && a.text == b.text
+    }
 }

@@ -399,7 +399,7 @@ package struct TemplateParser {
         } else {
             root = .stack
         }
-        return TemplateName(root: root, path: path, transforms: transforms, text: text)
+        return TemplateName(root: root, path: path, transforms: transforms, text: text, offset: offset)
     }
 
     /// Bytes allowed in a tag's name: letters, digits, `. - _ ? * ( )`.

@@ -5,6 +5,7 @@ import DiligencePublish
 import DiligenceRender
 import DiligenceSearch
 import DiligenceSupport
+import DiligenceTemplate
 import Foundation
 
 /// Carries out any `BuildPlan`: renders the pages and listings it marks,
@@ -56,6 +57,19 @@ struct BuildExecutor {
         case .patched?, nil: break
         }
         report.lap("search")
+        let runaways = plan.templates.runaways.all
+        if !runaways.isEmpty {
+            // A template that went on including itself: its pages are cut
+            // short, so nothing is published.
+            for (template, chain) in runaways {
+                log.error(at: SourceLocation(file: template + ".mustache"),
+                          "partials nested deeper than \(TemplateRenderer.maximumDepth) levels while rendering '\(template)': \(chain.suffix(4).joined(separator: " → ")) …",
+                          hint: "the section around the recursive {{> \(chain.last ?? "")}} never runs out; open it on the nested items (e.g. {{#children}}), which end")
+            }
+            discard(snapshot, cachePath: cachePath)
+            sink.abandon()
+            return .done
+        }
         if plan.sink == .staging { copyAssets(plan, sink: sink) }
         for page in plan.removed { sink.remove(page.page.id.outputPath) }
         do {

@@ -12,7 +12,10 @@ import Foundation
 /// partials, named without the folder (`{{> header}}`).
 /// Syntax errors, and partials that name no template, are reported at the
 /// template's line and column, all of them in one run; so is a partial that
-/// includes itself, directly or through others (it would never finish).
+/// includes itself, directly or through others, with no section on the way
+/// that could stop it (it would never finish). A partial that includes
+/// itself inside a section renders a nested structure (a tree of steps),
+/// to at most `TemplateRenderer.maximumDepth` levels.
 package struct TemplateLibrary: Sendable {
     /// Templates every site needs, one per kind of output page.
     package static let required = ["base", "home", "guidance", "product", "country", "page", "list", "search", "404",
@@ -34,11 +37,12 @@ package struct TemplateLibrary: Sendable {
         }
     }
 
-    /// A `{{> name}}` or `{{< name}}` tag, where it is.
+    /// A `{{> name}}` or `{{< name}}` tag, where it is, and whether a section encloses it.
     private struct Reference {
         package var from: String
         package var name: String
         package var location: SourceLocation
+        package var guarded: Bool
     }
 
     package let templates: [String: [TemplateNode]]
@@ -76,7 +80,8 @@ package struct TemplateLibrary: Sendable {
                 references += parser.references.map { reference in
                     let (line, column) = text.location(of: reference.offset)
                     return Reference(from: source.name, name: reference.name,
-                                     location: SourceLocation(file: source.file, line: line, column: column))
+                                     location: SourceLocation(file: source.file, line: line, column: column),
+                                     guarded: reference.guarded)
                 }
             } catch {
                 failed = true
@@ -91,11 +96,13 @@ package struct TemplateLibrary: Sendable {
             log.error(at: reference.location, "no template or partial named '\(reference.name)'",
                       hint: "partials are the files of templates/partials/ without '.mustache'; known: \(names.sorted().joined(separator: ", "))")
         }
-        for cycle in Self.cycles(in: references.filter { names.contains($0.name) }) {
+        // Only inclusions outside any section can loop for ever: a cycle of
+        // those is an error; one through a section is recursion it can stop.
+        for cycle in Self.cycles(in: references.filter { names.contains($0.name) && !$0.guarded }) {
             failed = true
             let path = (cycle.map(\.from) + [cycle[0].from]).joined(separator: " → ")
             log.error(at: cycle[cycle.count - 1].location, "templates include each other without end: \(path)",
-                      hint: "remove one of these {{> …}} tags")
+                      hint: "put the inclusion inside a section over the nested items ({{#children}}{{> \(cycle[cycle.count - 1].name)}}{{/children}}), which stops where there are none, or remove it")
         }
         if failed { return nil }
         if let root, !Self.namesAreKnown(sources, templates, root: root, log: log) { return nil }
@@ -128,10 +135,16 @@ package struct TemplateLibrary: Sendable {
         return problems.isEmpty
     }
 
+    /// Partials that went deeper than `TemplateRenderer.maximumDepth` while
+    /// rendering, collected from every thread: the build reports them as
+    /// errors and does not publish.
+    package private(set) var runaways = TemplateRunaways()
+
     /// The HTML of the template named `template` for `context`.
     package func render(_ context: some TemplateObject, template: String) -> [UInt8] {
         var renderer = TemplateRenderer(templates: templates)
         renderer.render(template, with: context.templateValue)
+        if let chain = renderer.runaway { runaways.add(template: template, chain: chain) }
         return renderer.output
     }
 
@@ -143,6 +156,7 @@ package struct TemplateLibrary: Sendable {
         renderer.keepsRows = true
         renderer.reusable = reusable
         renderer.render(template, with: context.templateValue)
+        if let chain = renderer.runaway { runaways.add(template: template, chain: chain) }
         return (renderer.output, renderer.rows, renderer.copied)
     }
 

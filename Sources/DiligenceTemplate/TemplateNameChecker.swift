@@ -42,6 +42,11 @@ package struct TemplateNameChecker {
     private typealias Blocks = [String: (nodes: [TemplateNode], template: String)]
 
     private mutating func walk(_ template: String, _ stack: [TemplateShape], blocks: Blocks) {
+        // A name resolves to the innermost value that has it: a shape that
+        // is also further in adds nothing, so it is dropped. The stack of a
+        // partial that includes itself thus stops growing, and the walk ends.
+        var seen: Set<String> = []
+        let stack = Array(stack.reversed().filter { seen.insert(Self.signature([$0])).inserted }.reversed())
         // A parent's blocks are part of what is walked: the same base with
         // another child's overrides is another walk.
         let key = template + "|" + Self.signature(stack) + "|" + blocks.map { $0.key + "@" + $0.value.template }.sorted().joined(separator: ",")

@@ -14,14 +14,18 @@ import DiligenceSupport
 package struct TemplateParser {
     private let bytes: [UInt8]
     private var position = 0
-    /// Every partial and parent tag, so the library can check each names a template.
-    package private(set) var references: [(name: String, offset: Int)] = []
+    /// Every partial and parent tag, so the library can check each names a
+    /// template; `guarded` when it sits inside a section, which can stop a
+    /// partial that includes itself.
+    package private(set) var references: [(name: String, offset: Int, guarded: Bool)] = []
 
     private struct State {
         /// The open section, parent or block: its name as written and its tag's offset.
         package var open: (name: String, offset: Int)? = nil
         /// At the start of a line: a tag here may be standalone.
         package var newLine = true
+        /// Inside at least one `{{#…}}` or `{{^…}}` section.
+        package var inSection = false
         /// Inside `{{< parent}}…{{/ parent}}`, where only block tags may appear.
         package var inParent = false
         package var parentTopLevel = false
@@ -90,7 +94,9 @@ package struct TemplateParser {
                     nodes.append(.text(Array(whitespace)))
                     whitespace = []
                 }
-                let body = try parse(inner(state, opening: name.text, at: tag, newLine: standalone))
+                var section = inner(state, opening: name.text, at: tag, newLine: standalone)
+                section.inSection = true
+                let body = try parse(section)
                 nodes.append(.section(name, inverted: inverted, body: body))
 
             case UInt8(ascii: "/"):
@@ -142,7 +148,7 @@ package struct TemplateParser {
                 if !whitespace.isEmpty {
                     nodes.append(.text(Array(whitespace)))
                 }
-                references.append((name, tag))
+                references.append((name, tag, state.inSection))
                 if isStandalone(state) {
                     standalone = true
                     nodes.append(.partial(name, indentation: Array(whitespace), overrides: nil))
@@ -172,7 +178,7 @@ package struct TemplateParser {
                                                   hint: "put its content in {{$block}}…{{/block}} tags naming blocks of '\(name)'")
                     }
                 }
-                references.append((name, tag))
+                references.append((name, tag, state.inSection))
                 nodes.append(.partial(name, indentation: Array(whitespace), overrides: overrides))
                 whitespace = []
 

@@ -51,6 +51,15 @@ package struct TemplateRenderer {
     /// How many of them were copied from `reusable`.
     package private(set) var copied = 0
     private var openRow: OpenRow?
+    /// Partials being rendered, outermost first: a partial may include
+    /// itself (a tree of steps, nested menus) as long as a section stops it,
+    /// but not deeper than `maximumDepth`.
+    private var partials: [String] = []
+    /// Deepest nesting of partials rendered; past it the partial is left out
+    /// and `runaway` says where.
+    package static let maximumDepth = 64
+    /// The chain of partials that went past `maximumDepth`, if one did.
+    package private(set) var runaway: [String]?
 
     package init(templates: [String: [TemplateNode]]) {
         self.templates = templates
@@ -196,6 +205,12 @@ package struct TemplateRenderer {
 
         case .partial(let name, let indentation, let overrides):
             guard let nodes = templates[name] else { return }
+            guard partials.count < Self.maximumDepth else {
+                if runaway == nil { runaway = partials + [name] }
+                return
+            }
+            partials.append(name)
+            defer { partials.removeLast() }
             var inner = scope
             inner.indentation += indentation ?? []
             inner.position = nil

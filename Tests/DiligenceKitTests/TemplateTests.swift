@@ -193,6 +193,64 @@ final class TemplateTests: XCTestCase {
         XCTAssertEqual(render(["main": "{{=<% %>=}}\n<% x %> {{x}}\n"], ["x": .text("v")]), "v {{x}}\n")
     }
 
+    /// A node of a nested structure (a tree of steps, a menu): a view whose
+    /// `children` are views of the same kind.
+    private struct Node: TemplateObject, TemplateSchemaProviding {
+        var name: String
+        var children: [Node]
+
+        func value(named key: String) -> TemplateValue {
+            switch key {
+            case "name": return .text(name)
+            case "children": return children.templateValue
+            default: return .missing
+            }
+        }
+
+        static let templateSchema: TemplateSchema = TemplateSchema("Node") {
+            [("name", .value), ("children", .list(.object(Node.templateSchema)))]
+        }
+    }
+
+    /// A partial may include itself inside a section, which stops where the
+    /// structure ends; its names are checked against the same view at every level.
+    func testRecursivePartialRendersANestedStructure() throws {
+        let tree = Node(name: "Guidance", children: [
+            Node(name: "Review", children: [Node(name: "End-user", children: []), Node(name: "Product", children: [])]),
+            Node(name: "Decide", children: []),
+        ])
+        let log = DiagnosticLog()
+        let sources: [TemplateLibrary.Source] = [
+            .init(name: "main", file: "main.mustache", text: "{{> tree}}"),
+            .init(name: "tree", file: "partials/tree.mustache", text: "<li>{{name}}{{^empty(children)}}<ul>{{#children}}{{> tree}}{{/children}}</ul>{{/empty(children)}}</li>", partial: true),
+        ]
+        let library = try XCTUnwrap(TemplateLibrary(sources: sources, root: Node.templateSchema, log: log), "\(log.diagnostics.map(\.message))")
+        XCTAssertEqual(String(decoding: library.render(tree, template: "main"), as: UTF8.self),
+                       "<li>Guidance<ul><li>Review<ul><li>End-user</li><li>Product</li></ul></li><li>Decide</li></ul></li>")
+        XCTAssertTrue(library.runaways.all.isEmpty)
+
+        // A misspelt name inside the recursive partial is found, once.
+        let typo = [sources[0], .init(name: "tree", file: "partials/tree.mustache", text: "<li>{{nmae}}{{#children}}{{> tree}}{{/children}}</li>", partial: true)]
+        XCTAssertNil(TemplateLibrary(sources: typo, root: Node.templateSchema, log: log))
+        XCTAssertEqual(log.diagnostics.map { "\($0.location.file):\($0.location.line):\($0.location.column): \($0.message) | \($0.hint ?? "")" },
+                       ["partials/tree.mustache:1:5: unknown name 'nmae': no view here has it (looked up in Node) | did you mean 'name'?; docs/templates.md lists every view's fields"])
+    }
+
+    /// Recursion that a section cannot stop (the section's value never runs
+    /// out) ends at the depth limit, reported, not with a crash.
+    func testRunawayRecursionStopsAtTheDepthLimit() throws {
+        let log = DiagnosticLog()
+        let library = try XCTUnwrap(TemplateLibrary(sources: [
+            .init(name: "main", file: "main.mustache", text: "{{> loop}}"),
+            .init(name: "loop", file: "loop.mustache", text: "<b>{{#again}}{{> loop}}{{/again}}</b>", partial: true),
+        ], log: log))
+        let html = String(decoding: library.render(Fields(fields: ["again": .flag(true)]), template: "main"), as: UTF8.self)
+        XCTAssertEqual(html, String(repeating: "<b>", count: TemplateRenderer.maximumDepth) + String(repeating: "</b>", count: TemplateRenderer.maximumDepth))
+        let runaway = try XCTUnwrap(library.runaways.all.first)
+        XCTAssertEqual(runaway.template, "main")
+        XCTAssertEqual(runaway.chain.count, TemplateRenderer.maximumDepth + 1)
+    }
+
     func testEveryBrokenTemplateIsReportedAtItsTagInOneRun() {
         let lines = errors([
             ("unclosed", "<p>\n  {{#items}}\n  <li>{{.}}</li>\n"),
@@ -201,13 +259,13 @@ final class TemplateTests: XCTestCase {
             ("unfinished", "x {{title"),
             ("missing", "<div>\n\t{{> header}}\n</div>"),
             ("loop-a", "{{> loop-b}}"),
-            ("loop-b", "x\n{{#t}}{{> loop-a}}{{/t}}"),
+            ("loop-b", "x\n{{^t}}x{{/t}}{{> loop-a}}"),
             ("self", "{{> self}}"),
         ])
         XCTAssertEqual(lines, [
             "crossed.mustache:3:1: template syntax error: '{{/a}}' closes 'b', opened on line 2",
             "function.mustache:1:1: template syntax error: unknown function 'emty' in 'emty(items)'",
-            "loop-b.mustache:2:7: templates include each other without end: loop-a → loop-b → loop-a",
+            "loop-b.mustache:2:14: templates include each other without end: loop-a → loop-b → loop-a",
             "missing.mustache:2:2: no template or partial named 'header'",
             "self.mustache:1:1: templates include each other without end: self → self",
             "unclosed.mustache:2:3: template syntax error: 'items' is opened here and never closed",

@@ -18,6 +18,8 @@ package struct SiteConfig: Sendable {
     package var categories: Vocabulary
     package var factors: Vocabulary
     package var regimes: Vocabulary
+    /// Logo, accent colours and footer line for the built-in templates.
+    package var branding = Branding()
 
     /// An editor who cannot yet source a risk level writes `unknown`: it is
     /// accepted wherever a risk level is, and shown as "Not assessed".

@@ -16,6 +16,14 @@ package enum SiteConfigDecoder {
         FieldSpec("categories", .map(keys: "id", value: .string), required: true, "Product categories: id → label."),
         FieldSpec("factors", .map(keys: "id", value: .string), required: true, "Country risk factors: id → label phrased as the risk."),
         FieldSpec("regimes", .map(keys: "id", value: .string), required: true, "Export-control and policy regimes: id → label."),
+        FieldSpec("branding", .object(brandingFields), "Logo, accent colours and footer line for the built-in templates (docs/templates.md)."),
+    ]
+
+    package static let brandingFields: [FieldSpec] = [
+        FieldSpec("logo", .string, "A file of the content's assets/ folder (assets/logo.svg), shown before the site title."),
+        FieldSpec("accent", .string, "Link and focus colour, #rrggbb; at least 4.5:1 against the light backgrounds."),
+        FieldSpec("accent_dark", .string, "The same in the dark colour scheme; at least 4.5:1 against the dark backgrounds."),
+        FieldSpec("footer", .string, "A line of text in every page's footer."),
     ]
 
     /// Reads `<content>/site.yml` alone (for commands that need only the
@@ -65,11 +73,39 @@ package enum SiteConfigDecoder {
         let categories = vocabulary("categories", reader)
         let factors = vocabulary("factors", reader)
         let regimes = vocabulary("regimes", reader)
+        let branding = reader.node("branding").flatMap { decodeBranding($0, reader: reader, position: position) } ?? Branding()
         guard log.diagnostics.errorCount == errorsBefore,
               let title, let description, let language, let interval else { return nil }
-        return SiteConfig(title: title, description: description, language: language, baseURL: baseURL,
-                          reviewIntervalMonths: interval, riskLevels: Vocabulary(riskTerms), regions: regions,
-                          categories: categories, factors: factors, regimes: regimes)
+        var site = SiteConfig(title: title, description: description, language: language, baseURL: baseURL,
+                              reviewIntervalMonths: interval, riskLevels: Vocabulary(riskTerms), regions: regions,
+                              categories: categories, factors: factors, regimes: regimes)
+        site.branding = branding
+        return site
+    }
+
+    /// `branding`, its colours checked for contrast where links sit on them.
+    private static func decodeBranding(_ node: Node, reader: MappingReader, position: YAMLPosition) -> Branding? {
+        guard let fields = MappingReader(node, specs: brandingFields, what: "branding", position: position, log: reader.log) else { return nil }
+        var branding = Branding(logo: fields.locatedString("logo"), footer: fields.string("footer"))
+        for (key, backgrounds, lighter) in [("accent", Branding.lightBackgrounds, false), ("accent_dark", Branding.darkBackgrounds, true)] {
+            guard let colour = fields.locatedString(key) else { continue }
+            guard let rgb = ColourContrast.rgb(colour.value) else {
+                reader.log.error(at: colour.location, "'\(colour.value)' is not a colour", hint: "write it as #rrggbb, like #0b57d0")
+                continue
+            }
+            let grounds = backgrounds.compactMap(ColourContrast.rgb)
+            let worst = zip(backgrounds, grounds).map { ($0, ColourContrast.ratio(rgb, $1)) }.min { $0.1 < $1.1 }!
+            if worst.1 < 4.5 {
+                let better = ColourContrast.adjusted(rgb, against: grounds, minimum: 4.5, lighter: lighter)
+                reader.log.error(at: colour.location,
+                                 "\(key) \(colour.value) has a contrast of \(String(format: "%.2f", worst.1)):1 against the \(lighter ? "dark" : "light") background \(worst.0); link text needs at least 4.5:1 (WCAG AA)",
+                                 hint: "use a \(lighter ? "lighter" : "darker") shade, such as \(better)")
+                continue
+            }
+            let normalised = Located(ColourContrast.hex(rgb), at: colour.location)
+            if key == "accent" { branding.accent = normalised } else { branding.accentDark = normalised }
+        }
+        return branding
     }
 
     package static let idHint = "ids are lower-case ASCII letters, digits and hyphens, like east-asia-pacific"

@@ -137,6 +137,7 @@ struct BuildExecutor {
     private func copyAssets(_ plan: BuildPlan, sink: OutputSink) {
         var files = plan.assets.map { OutputFile(path: $0, contents: .copy(from: options.content + "/" + $0)) }
         files += plan.theme.assets()
+        if let css = plan.site.branding.stylesheet { files.append(OutputFile(path: "static/brand.css", text: css)) }
         let all = files
         DispatchQueue.concurrentPerform(iterations: all.count) { sink.write(all[$0]) }
     }

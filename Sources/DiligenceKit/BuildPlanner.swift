@@ -62,6 +62,12 @@ struct BuildPlanner {
             outcome.diagnostics = log.diagnostics
             return outcome
         }
+        if let logo = site.branding.logo, !tree.assets.contains(logo.value) {
+            let images = tree.assets.filter { [".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif"].contains(where: $0.lowercased().hasSuffix) }
+            log.error(at: logo.location, "logo '\(logo.value)' is not a file of the content's assets/ folder",
+                      hint: images.isEmpty ? "put the image in \(options.content)/assets/ and name it as assets/NAME"
+                                           : "images there: \(images.joined(separator: ", "))")
+        }
         // Only a build shows history; `check` does not ask git.
         let history = publish ? readHistory() : nil
         outcome.historyNote = history?.note

@@ -12,6 +12,12 @@ package struct LayoutContext: Sendable {
         package var title: String
         package var description: String
         package var language: String
+        /// The logo's path from the site root (`assets/logo.svg`), from `branding`.
+        package var logo: String?
+        /// The footer line from `branding`.
+        package var footer: String?
+        /// `static/brand.css` exists (an accent colour is set).
+        package var brandCSS: Bool
     }
 
     package var site: SiteView
@@ -68,6 +74,9 @@ extension LayoutContext.SiteView: TemplateObject {
         case "title": return title.templateValue
         case "description": return description.templateValue
         case "language": return language.templateValue
+        case "logo": return logo.templateValue
+        case "footer": return footer.templateValue
+        case "brandCSS": return brandCSS.templateValue
         default: return .missing
         }
     }
@@ -104,6 +113,9 @@ extension LayoutContext.SiteView: TemplateSchemaProviding {
             ("title", .value),
             ("description", .value),
             ("language", .value),
+            ("logo", .value),
+            ("footer", .value),
+            ("brandCSS", .value),
         ]
     }
 }

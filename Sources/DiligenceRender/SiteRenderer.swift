@@ -177,7 +177,8 @@ package struct SiteRenderer: Sendable {
         var crumbs = [LinkView(title: "Home", url: root + Paths.home)]
         crumbs += breadcrumbs.map { LinkView(title: $0.0, url: root + $0.1) }
         return LayoutContext(
-            site: .init(title: site.title, description: site.description, language: site.language),
+            site: .init(title: site.title, description: site.description, language: site.language,
+                        logo: site.branding.logo?.value, footer: site.branding.footer, brandCSS: site.branding.stylesheet != nil),
             root: root, title: title, documentTitle: path == Paths.home ? site.title : title + " · " + site.title,
             description: description, navigation: navigation,
             breadcrumbs: crumbs, footerPages: footer, edition: EditionView(history.edition),

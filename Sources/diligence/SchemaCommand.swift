@@ -2,6 +2,7 @@ import ArgumentParser
 import DiligenceContent
 import DiligenceDiagnostics
 import DiligenceKit
+import DiligenceRender
 import Foundation
 
 /// `diligence schema`: regenerate the JSON Schemas and CONTRIBUTING.md's field
@@ -27,6 +28,9 @@ struct SchemaCommand: ParsableCommand {
     @Option(help: "The contributor guide whose field reference to update (between its markers).")
     var contributing = "CONTRIBUTING.md"
 
+    @Option(help: "The template reference whose view fields to update (between its markers).")
+    var templatesDoc = "docs/templates.md"
+
     @Flag(help: "Write nothing; exit 1 if a schema or the field reference is out of date.")
     var check = false
 
@@ -43,6 +47,12 @@ struct SchemaCommand: ParsableCommand {
                 throw ValidationError("\(contributing) has no field-reference markers; add the lines\n\(FieldReference.startMarker)\n\(FieldReference.endMarker)")
             }
             files.append((contributing, updated))
+        }
+        if let reference = try? String(contentsOfFile: templatesDoc, encoding: .utf8) {
+            guard let updated = TemplateFieldReference.update(reference) else {
+                throw ValidationError("\(templatesDoc) has no view-fields markers; add the lines\n\(TemplateFieldReference.begin)\n\(TemplateFieldReference.end)")
+            }
+            files.append((templatesDoc, updated))
         }
         var stale: [String] = []
         for (path, text) in files where (try? String(contentsOfFile: path, encoding: .utf8)) != text {

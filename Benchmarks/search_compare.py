@@ -5,7 +5,10 @@
 
 Runs Pagefind (PyPI `pagefind-bin`) over the site Diligence built, serves the
 site on loopback, and for each query opens a fresh page in headless Chromium
-(cache disabled), types the query into each search box, and records:
+(cache disabled), types the query into each search box, and records (for
+Diligence from the header box on index.html, from search.html?q=…, and from
+the header box typed key by key; then the extra requests of a later
+keystroke, the query with an "s" added):
 
 - every file the browser fetched for the search, from page load to results
   (the HTML page and the site's own stylesheet excluded; UI code included),
@@ -28,6 +31,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.parse
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Tests", "Browser"))
 from webdriver import Browser  # noqa: E402
@@ -58,10 +62,43 @@ const check = () => {
 check();
 """
 
+TYPE_KEYS_AND_WAIT = """
+const [inputSelector, resultSelector, query, delay, done] = arguments;
+const input = document.querySelector(inputSelector);
+input.focus();
+input.value = '';
+const started = performance.now();
+let i = 0;
+const next = () => {
+  i += 1;
+  input.value = query.slice(0, i);
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  if (i < query.length) { setTimeout(next, delay); return; }
+  const check = () => {
+    const list = document.getElementById('search-suggestions');
+    if (list.dataset.query === query && document.querySelectorAll(resultSelector).length) { done(performance.now() - started); }
+    else if (performance.now() - started > 20000) { done(-1); }
+    else { requestAnimationFrame(check); }
+  };
+  check();
+};
+next();
+"""
+
+PAGE_WAIT = """
+const [resultSelector, done] = arguments;
+const check = () => {
+  if (document.querySelectorAll(resultSelector).length) { done(performance.now()); }
+  else if (performance.now() > 20000) { done(-1); }
+  else { requestAnimationFrame(check); }
+};
+check();
+"""
+
 WARM_DILIGENCE = """
 const [query, done] = arguments;
 const started = performance.now();
-window.DiligenceSearch.search(query, { limit: 6 }).then(() => done(performance.now() - started));
+window.DiligenceSearch.search(query, { limit: 5 }).then(() => done(performance.now() - started));
 """
 
 WARM_PAGEFIND = """
@@ -111,7 +148,33 @@ def measure(browser, base, page, input_selector, result_selector, query, exclude
     cold = browser.run_async(TYPE_AND_WAIT, input_selector, result_selector, query)
     time.sleep(0.3)
     files = [entry for entry in Recorder.log if not any(entry[0].endswith(x) for x in excluded)]
-    return cold, files
+    # A later keystroke: the query with one more letter, on the files loaded so far.
+    Recorder.log.clear()
+    browser.run_async(TYPE_AND_WAIT, input_selector, result_selector, query + "s")
+    time.sleep(0.3)
+    later = [entry for entry in Recorder.log if not any(entry[0].endswith(x) for x in excluded)]
+    return cold, files, later
+
+
+def measure_keys(browser, base, query, excluded, delay_ms):
+    """The header box, typed one key every delay_ms (as a reader types)."""
+    Recorder.log.clear()
+    browser.call("POST", "/goog/cdp/execute", {"cmd": "Network.setCacheDisabled", "params": {"cacheDisabled": True}})
+    browser.open(base + "index.html?fresh=" + str(time.time()))
+    browser.wait("return document.querySelector('#search-input') !== null")
+    cold = browser.run_async(TYPE_KEYS_AND_WAIT, "#search-input", "#search-suggestions [role=option]:not(#search-option-all)", query, delay_ms)
+    time.sleep(0.3)
+    return cold, [entry for entry in Recorder.log if not any(entry[0].endswith(x) for x in excluded)]
+
+
+def measure_page(browser, base, query, excluded):
+    """search.html?q=…: from navigation to the first results (the page's own HTML excluded)."""
+    Recorder.log.clear()
+    browser.call("POST", "/goog/cdp/execute", {"cmd": "Network.setCacheDisabled", "params": {"cacheDisabled": True}})
+    browser.open(base + "search.html?q=" + urllib.parse.quote(query) + "&fresh=" + str(time.time()))
+    cold = browser.run_async(PAGE_WAIT, "#search-results li")
+    time.sleep(0.3)
+    return cold, [entry for entry in Recorder.log if not any(entry[0].endswith(x) for x in excluded)]
 
 
 def main():
@@ -119,6 +182,7 @@ def main():
     parser.add_argument("--site", required=True, help="a site built by Diligence")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--skip-pagefind-index", action="store_true", help="reuse an existing pagefind/ folder")
+    parser.add_argument("--key-delay", type=int, default=150, help="ms between keys when typing key by key")
     options = parser.parse_args()
     site = os.path.abspath(options.site)
 
@@ -140,24 +204,31 @@ def main():
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     browser = Browser()
     rows = []
+    diligence_excluded = ("/index.html", "/search.html", "/static/style.css")
     try:
         for query in QUERIES:
             result = {"query": query}
             for engine, page, inp, res, excluded in [
-                ("diligence", "index.html", "#search-input", "#search-suggestions [role=option]:not(#search-option-all)", ("/index.html", "/static/style.css")),
+                ("diligence", "index.html", "#search-input", "#search-suggestions [role=option]:not(#search-option-all)", diligence_excluded),
                 ("pagefind", "pagefind-ui-test.html", ".pagefind-ui__search-input", ".pagefind-ui__result", ("/pagefind-ui-test.html",)),
             ]:
-                colds, files = [], None
+                colds, files, later = [], None, None
                 for _ in range(options.runs):
-                    cold, files = measure(browser, base, page, inp, res, query, excluded)
+                    cold, files, later = measure(browser, base, page, inp, res, query, excluded)
                     colds.append(cold)
                 warm_script = WARM_DILIGENCE if engine == "diligence" else WARM_PAGEFIND
                 warms = [browser.run_async(warm_script, query) for _ in range(options.runs)]
-                result[engine] = {
-                    "cold": statistics.median(colds), "warm": statistics.median(warms),
-                    "files": len(files), "bytes": sum(f[1] for f in files), "gzip": sum(f[2] for f in files),
-                    "list": files,
-                }
+                result[engine] = summary(files, colds, warms, later)
+            colds, files = [], None
+            for _ in range(options.runs):
+                cold, files = measure_page(browser, base, query, diligence_excluded)
+                colds.append(cold)
+            result["diligence page"] = summary(files, colds, None, None)
+            colds, files = [], None
+            for _ in range(options.runs):
+                cold, files = measure_keys(browser, base, query, diligence_excluded, options.key_delay)
+                colds.append(cold)
+            result["diligence keys"] = summary(files, colds, None, None)
             rows.append(result)
     finally:
         browser.quit()
@@ -168,21 +239,35 @@ def main():
     print(f"Site: {site} ({pages} HTML files)\n")
     print(f"Index on disk: Diligence search/ {size('search') / 1e6:.1f} MB + UI {os.path.getsize(os.path.join(site, 'static', 'search.js')) / 1e3:.1f} kB; "
           f"Pagefind pagefind/ {size('pagefind') / 1e6:.1f} MB\n")
-    print("| Query | Engine | Files | Bytes | Gzip bytes | Keystroke → results (cold) | Engine time (warm) |")
-    print("|---|---|---:|---:|---:|---:|---:|")
+    search_files = sum(len(names) for _, _, names in os.walk(os.path.join(site, "search")))
+    print(f"search.html: {os.path.getsize(os.path.join(site, 'search.html')) / 1e3:.1f} kB; files under search/: {search_files}\n")
+    engines = [("diligence", "box"), ("diligence page", "search.html"), ("diligence keys", f"box, key by key ({options.key_delay} ms)"), ("pagefind", "pagefind")]
+    print("| Query | Engine, from | Requests | Bytes | Gzip bytes | Keystroke → results (cold) | Engine time (warm) | Later keystroke (+s) |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|")
     for row in rows:
-        for engine in ("diligence", "pagefind"):
+        for engine, label in engines:
             r = row[engine]
-            print(f"| `{row['query']}` | {engine} | {r['files']} | {r['bytes'] / 1e3:.1f} kB | {r['gzip'] / 1e3:.1f} kB | {r['cold']:.0f} ms | {r['warm']:.1f} ms |")
-        ratio = row["diligence"]["bytes"] / row["pagefind"]["bytes"]
-        ratio_gz = row["diligence"]["gzip"] / row["pagefind"]["gzip"]
-        print(f"| | ratio | | {ratio:.2f} | {ratio_gz:.2f} | | |")
+            warm = f"{r['warm']:.1f} ms" if r["warm"] is not None else ""
+            later = f"{r['later']} req., {r['later_bytes'] / 1e3:.1f} kB" if r["later"] is not None else ""
+            print(f"| `{row['query']}` | {label} | {r['files']} | {r['bytes'] / 1e3:.1f} kB | {r['gzip'] / 1e3:.1f} kB | {r['cold']:.0f} ms | {warm} | {later} |")
+        for engine, label in engines[:3]:
+            ratio = row[engine]["bytes"] / row["pagefind"]["bytes"]
+            ratio_gz = row[engine]["gzip"] / row["pagefind"]["gzip"]
+            print(f"| | ratio, {label} | | {ratio:.2f} | {ratio_gz:.2f} | | | |")
     print()
     for row in rows:
-        for engine in ("diligence", "pagefind"):
+        for engine, label in engines:
             listing = ", ".join(f"{p.rsplit('/', 1)[-1]} {b / 1e3:.1f}k" for p, b, _ in row[engine]["list"])
-            print(f"- `{row['query']}` {engine}: {listing}")
+            print(f"- `{row['query']}` {label}: {listing}")
 
+
+def summary(files, colds, warms, later):
+    return {
+        "cold": statistics.median(colds), "warm": statistics.median(warms) if warms else None,
+        "files": len(files), "bytes": sum(f[1] for f in files), "gzip": sum(f[2] for f in files),
+        "list": files, "later": len(later) if later is not None else None,
+        "later_bytes": sum(f[1] for f in later) if later is not None else 0,
+    }
 
 if __name__ == "__main__":
     main()

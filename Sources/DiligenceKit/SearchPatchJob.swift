@@ -51,10 +51,21 @@ enum SearchPatchJob {
         var number: [PageID: Int] = [:]
         number.reserveCapacity(pages.count)
         var facetsChanged = removed > 0
+        // A page's labels hold the titles of the pages its lists name: it is
+        // indexed again when one of them is added, removed or retitled.
+        var titles: [PageID: String] = [:]
+        titles.reserveCapacity(pages.count)
+        var renamed = Set(previous.snapshot.pages.map(\.page.page.id))
+        for page in pages {
+            let title = page.parsed.page.title
+            titles[page.id] = title
+            if page.previous?.page.page.title == title { renamed.remove(page.id) } else { renamed.insert(page.id) }
+        }
         for (i, page) in pages.enumerated() {
             number[page.id] = i
-            guard page.change == .added || page.change == .edited else { continue }
-            tokenized[i] = .init(SearchDocument(page.parsed, site: files.site))
+            guard page.change == .added || page.change == .edited
+                || (!renamed.isEmpty && SearchDocument.listedPages(of: page.parsed.page).contains(where: renamed.contains)) else { continue }
+            tokenized[i] = .init(SearchDocument(page.parsed, site: files.site) { titles[$0] })
             let old = page.previous.map { SearchDocument.facets(of: $0.page.page) }
             facetsChanged = facetsChanged || old != SearchDocument.facets(of: page.parsed.page)
         }

@@ -124,15 +124,30 @@ extension SiteRenderer {
         return listingFile(path, context, template: "home")
     }
 
-    /// Where the search box leads without JavaScript: every page, A to Z.
+    /// Where the search box leads without JavaScript: a short explanation
+    /// and links to the indexes (one per kind, one per taxonomy, the A-Z
+    /// list), not every page — so it stays a few kilobytes at any size.
     package func renderSearchFallback() -> OutputFile {
         let path = Paths.search
-        var context = layout(path: path, title: "Search", description: "All pages of the knowledge base.", section: nil,
-                             breadcrumbs: [])
-        let all = reads.allAlphabetical
-        context.listing = ListingView(intro: "All pages, A to Z.", groups: [
-            .init(heading: nil, id: nil, links: pageLinks(all, from: path, kindNotes: true)),
-        ], ordered: false)
+        var context = layout(path: path, title: "Search", description: "Search the knowledge base, or browse its indexes.",
+                             section: nil, breadcrumbs: [])
+        let kinds = PageKind.allCases.compactMap { kind -> LinkView? in
+            let count = reads.alphabetical(kind).count
+            guard count > 0 else { return nil }
+            var view = LinkView(title: kind.pluralLabel, url: RelativeURL.from(path, to: kind.folder + "/index.html"))
+            view.note = count == 1 ? "1 page" : "\(count) pages"
+            return view
+        }
+        let taxonomies = Taxonomy.allCases.map { taxonomy -> LinkView in
+            var view = LinkView(title: taxonomy.pluralLabel, url: RelativeURL.from(path, to: taxonomy.indexPath))
+            let terms = taxonomy.vocabulary(site).terms.count
+            view.note = terms == 1 ? "1 term" : "\(terms) terms"
+            return view
+        }
+        context.listing = ListingView(
+            intro: "Every page is listed in the index of its kind and under each label it has. Searching needs JavaScript; without it, start from these indexes.",
+            groups: [("By kind", "by-kind", kinds), ("By label", "by-label", taxonomies)].filter { !$0.2.isEmpty }
+                .map { .init(heading: $0.0, id: $0.1, items: $0.2) }, ordered: false)
         return listingFile(path, context, template: "search")
     }
 

@@ -12,6 +12,10 @@ package struct SearchDocument {
     /// Fields in ranking order; weights in `SearchIndexBuilder.weights`.
     package enum Field: Int, CaseIterable {
         case title, headings, summary, lists, body
+        /// The labels a page shows (region, category, regimes, risk level)
+        /// and the names of the pages its own lists name (a product's
+        /// countries, a country's products).
+        case labels
     }
 
     /// The record the browser loads for a result (`search/d/<n>.js`).
@@ -62,7 +66,9 @@ package struct SearchDocument {
     /// Facet id → the values this page has (kind, region, risk, category, regime).
     package var facets: [String: [String]]
 
-    package init(_ parsed: ParsedPage, site: SiteConfig) {
+    /// - Parameter title: the title of another page, for the names of the
+    ///   pages this one lists (nil: the page does not exist).
+    package init(_ parsed: ParsedPage, site: SiteConfig, title: (PageID) -> String? = { _ in nil }) {
         func plain(_ markdown: String) -> String { MarkdownDocument.plainText(ofInline: markdown) }
         let page = parsed.page
         var lists: [String] = []
@@ -80,12 +86,14 @@ package struct SearchDocument {
             break
         }
         lists += page.tags + page.sources.map(\.title)
+        let labels = SearchDocument.labels(of: page, site: site, title: title)
         let headingText = Dictionary(parsed.document.headings.map { ($0.id, $0.text) }, uniquingKeysWith: { a, _ in a })
         text[.title] = [page.title]
         text[.summary] = [page.summary]
         text[.headings] = parsed.document.headings.map(\.text)
         text[.lists] = lists
         text[.body] = parsed.sections.map(\.text)
+        text[.labels] = labels
         // Body sections first, so a tie picks the body for the snippet; the
         // list fields and sources last, under no heading.
         var sections: [[String]] = []
@@ -94,7 +102,7 @@ package struct SearchDocument {
             if sections.last?[0] == id { sections[sections.count - 1][2] += " " + section.text }
             else { sections.append([id, headingText[id] ?? "", section.text]) }
         }
-        sections.append(["", "", lists.joined(separator: " · ")])
+        sections.append(["", "", (lists + labels).joined(separator: " · ")])
         record = Record(t: page.title, u: page.id.outputPath, k: page.kind.label, s: page.summary, r: risk,
                         x: sections.filter { !$0[2].isEmpty || !$0[1].isEmpty })
         facets = SearchDocument.facets(of: page)
@@ -108,5 +116,37 @@ package struct SearchDocument {
             if !values.isEmpty { facets[taxonomy.rawValue] = Array(Set(values)).sorted() }
         }
         return facets
+    }
+
+    /// The labels a page shows — region, product category, regimes, risk
+    /// level as `site.yml` names them — then the names of the pages its own
+    /// lists name: a product's countries, a country's products.
+    package static func labels(of page: Page, site: SiteConfig, title: (PageID) -> String?) -> [String] {
+        var labels: [String] = []
+        for taxonomy in Taxonomy.allCases {
+            let terms = taxonomy.vocabulary(site).terms
+            for id in taxonomy.terms(of: page) {
+                if taxonomy == .risk {
+                    let risk = RiskView(id, in: site.riskLevels)
+                    labels.append(risk.assessed ? risk.label + " risk" : risk.label)
+                } else if let term = terms.first(where: { $0.id == id }) {
+                    labels.append(term.label)
+                }
+            }
+        }
+        labels += listedPages(of: page).compactMap(title)
+        return labels
+    }
+
+    /// The pages a page's own lists name, in its order: a product's
+    /// countries, a country's products. Their titles are in its labels, so
+    /// an incremental build indexes the page again when one of them is
+    /// added, removed or retitled.
+    package static func listedPages(of page: Page) -> [PageID] {
+        switch page.details {
+        case .product(let p): return p.countries.map { PageID(.country, $0.value.lowercased()) }
+        case .country(let c): return c.products.map { PageID(.product, $0.value) }
+        case .guidance, .page: return []
+        }
     }
 }

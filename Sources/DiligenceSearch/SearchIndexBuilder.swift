@@ -24,8 +24,8 @@ import Foundation
 /// - `facets.js`: the pages of each filter value, for counts on the results page.
 package struct SearchIndexBuilder: Sendable {
     /// Field weights, in `SearchDocument.Field` order: title, headings,
-    /// summary, list fields, body.
-    package static let weights: [Double] = [10, 4, 3, 2, 1]
+    /// summary, list fields, body, labels.
+    package static let weights: [Double] = [10, 4, 3, 2, 1, 3]
     // Larger than the usual 1.2 because field weights multiply term
     // frequencies: with 1.2 a title match saturates and ranks like a heading match.
     package static let k1 = 5.0
@@ -42,9 +42,10 @@ package struct SearchIndexBuilder: Sendable {
     package func build(_ graph: SiteGraph, emit: @Sendable (OutputFile) -> Void) {
         let pages = graph.pages
         let names = SearchRecordNames(pages.map(\.id))
+        let titles = Dictionary(pages.map { ($0.id, $0.page.title) }, uniquingKeysWith: { a, _ in a })
         // Per page, in parallel: its record file, facets, and term → score.
         var documents = pages.indices.concurrentMap { i -> Tokenized? in
-            let tokenized = Tokenized(SearchDocument(pages[i], site: graph.site))
+            let tokenized = Tokenized(SearchDocument(pages[i], site: graph.site) { titles[$0] })
             emit(OutputFile(path: SearchRecordNames.recordPath(names.names[i]), contents: .bytes(tokenized.record)))
             return tokenized
         }
@@ -94,12 +95,12 @@ package struct SearchIndexBuilder: Sendable {
     }
 
     /// Words per field in a typical page (title, headings, summary, list
-    /// fields, body): the lengths at which no normalisation applies.
-    package static let referenceLengths: [Double] = [6, 20, 25, 150, 700]
+    /// fields, body, labels): the lengths at which no normalisation applies.
+    package static let referenceLengths: [Double] = [6, 20, 25, 150, 700, 12]
 
     /// A page's occurrences of a term in each field (saturating at 65,535).
     package struct FieldCounts {
-        package var counts: (UInt16, UInt16, UInt16, UInt16, UInt16) = (0, 0, 0, 0, 0)
+        package var counts: (UInt16, UInt16, UInt16, UInt16, UInt16, UInt16) = (0, 0, 0, 0, 0, 0)
 
         package mutating func add(_ field: Int) {
             switch field {
@@ -107,7 +108,8 @@ package struct SearchIndexBuilder: Sendable {
             case 1: counts.1 &+= counts.1 == .max ? 0 : 1
             case 2: counts.2 &+= counts.2 == .max ? 0 : 1
             case 3: counts.3 &+= counts.3 == .max ? 0 : 1
-            default: counts.4 &+= counts.4 == .max ? 0 : 1
+            case 4: counts.4 &+= counts.4 == .max ? 0 : 1
+            default: counts.5 &+= counts.5 == .max ? 0 : 1
             }
         }
 
@@ -117,6 +119,7 @@ package struct SearchIndexBuilder: Sendable {
             if counts.2 > 0 { body(2, counts.2) }
             if counts.3 > 0 { body(3, counts.3) }
             if counts.4 > 0 { body(4, counts.4) }
+            if counts.5 > 0 { body(5, counts.5) }
         }
     }
 

@@ -64,9 +64,13 @@ package struct SearchIndexFiles: Sendable {
             chunk.bytes.removeAll(keepingCapacity: true)
         }
         for entry in entries {
+            // A large entry (a common word) gets a chunk of its own: a query
+            // for it loads its postings, not a chunk's worth of neighbours too.
+            let large = entry.bytes.count >= chunkBytes / 2
+            if large, !chunk.bytes.isEmpty { closeChunk() }
             if chunk.bytes.isEmpty { chunkFirstTerms.append(entry.term) } else { chunk.bytes.append(UInt8(ascii: ",")) }
             chunk.bytes += entry.bytes
-            if chunk.bytes.count >= chunkBytes { closeChunk() }
+            if large || chunk.bytes.count >= chunkBytes { closeChunk() }
             if let initial = entry.term.unicodeScalars.first { vocabulary[initial, default: []].append(entry.term) }
         }
         if !chunk.bytes.isEmpty || chunkCount == 0 {

@@ -114,11 +114,29 @@ def run_checks(browser, base, label, f):
     if box:
         browser.click("#filter-kind-country")
         browser.wait("return [...document.querySelectorAll('#search-results .result-meta')].every(m => m.textContent.startsWith('Country profile'))")
-        shown = browser.run("return document.querySelectorAll('#search-results li').length")
         count = int(box.split("(")[1].rstrip(")"))
-        f.check(shown == count, f"country filter keeps {shown} results, as its count said ({count})")
+        status = browser.wait(f"const s = document.getElementById('search-status').textContent; return s.startsWith('{count} results') && s")
+        f.check(bool(status), f"country filter keeps as many results as its count said ({status})")
+        # Five results first; "Show more" adds ten at a time, to the last.
+        for _ in range(count // 10 + 2):
+            if browser.run("return document.querySelector('.search-more').hidden"):
+                break
+            before = browser.run("return document.querySelectorAll('#search-results li').length")
+            browser.click(".search-more")
+            browser.wait(f"return document.querySelectorAll('#search-results li').length > {before}")
+        shown = browser.run("return document.querySelectorAll('#search-results li').length")
+        f.check(shown == count, f"'Show more' shows every result in the end ({shown} of {count})")
         f.check("kind=country" in browser.url, "filter kept in the URL")
-    f.check(browser.run("return document.getElementById('all-pages').hidden"), "the no-JS list of all pages is hidden when JS runs")
+    f.check(browser.run("return document.getElementById('all-pages').hidden"), "the no-JS links to the indexes are hidden when JS runs")
+    links = browser.run("return [...document.querySelectorAll('#all-pages a')].map(a => a.getAttribute('href'))")
+    f.check("countries/index.html" in links and "regions/index.html" in links and len(links) < 20,
+            f"without JS, search.html links the indexes, not every page ({len(links)} links)")
+
+    # The labels a page shows are searchable: the region's name finds its countries.
+    browser.open(base + "index.html")
+    results = suggestions_for(browser, "eurasia")
+    f.check(bool(results) and all("/countries/" in href for href, _ in results),
+            f"'eurasia' finds the countries of Europe and Eurasia ({[t for _, t in results or []]})")
 
     # Files loaded for a query: only what it needs.
     browser.open(base + "index.html")

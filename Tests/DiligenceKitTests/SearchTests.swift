@@ -305,4 +305,110 @@ final class SearchTests: XCTestCase {
         XCTAssertGreaterThan(checked, 3)
         XCTAssertEqual(try index.record(0)["t"] as? String, hostile)
     }
+
+    /// The labels a page shows are searchable: "eurasia" finds the countries
+    /// of the region "Europe and Eurasia" (and no other), a product is found
+    /// by the names of the countries it lists and its category's label, a
+    /// country by the products it lists.
+    func testLabelsAndListedNamesAreSearchable() throws {
+        let yaml = TestSite.siteYAML.replacingOccurrences(of: "  near-east: Near East\n", with: "  near-east: Near East\n  europe-eurasia: Europe and Eurasia\n")
+        func european(_ code: String, _ name: String, extra: String = "") -> String {
+            Pages.country(code: code, name: name, extra: extra).replacingOccurrences(of: "region: east-asia-pacific", with: "region: europe-eurasia")
+        }
+        let site = try TestSite(files: [
+            "countries/de.md": european("DE", "Germany", extra: "products:\n  - face\n"),
+            "countries/fr.md": european("FR", "France"),
+            "countries/cn.md": Pages.country(),
+            "products/face.md": Pages.product(extra: "countries:\n  - DE\n"),
+        ], site: yaml)
+        defer { site.remove() }
+        let index = try BuiltIndex(site)
+        let de = try index.doc("countries/de.html"), fr = try index.doc("countries/fr.html")
+        let cn = try index.doc("countries/cn.html"), face = try index.doc("products/face.html")
+        XCTAssertEqual(Set(index.postings("eurasia").keys), [de, fr], "the region's label finds its countries, and only them")
+        XCTAssertEqual(Set(index.postings("pacific").keys), [cn])
+        XCTAssertTrue(index.postings("germany").keys.contains(face), "a product is found by the countries it lists")
+        XCTAssertTrue(index.postings("face").keys.contains(de), "a country is found by the products it lists")
+        XCTAssertTrue(index.postings("identification").keys.contains(face), "a product is found by its category's label")
+        XCTAssertTrue(index.postings("medium").keys.contains(face), "and by its risk level")
+        // A label weighs as a summary word: more than a word in the body.
+        XCTAssertEqual(SearchIndexBuilder.weights[SearchDocument.Field.labels.rawValue], SearchIndexBuilder.weights[SearchDocument.Field.summary.rawValue])
+        // The snippet can show (and highlight) the label.
+        let sections = try XCTUnwrap(index.record(de)["x"] as? [[String]])
+        XCTAssertTrue(sections.last?[2].contains("Europe and Eurasia") == true, "\(sections)")
+    }
+
+    /// Without JavaScript, search.html explains and links to the indexes
+    /// (a few kilobytes), instead of listing every page (3 MB at 10,000).
+    func testSearchFallbackLinksTheIndexesNotEveryPage() throws {
+        var files: [String: String] = [:]
+        for i in 0..<300 { files["products/p\(i).md"] = Pages.product().replacingOccurrences(of: "title: Face recognition", with: "title: Product \(i)") }
+        let site = try TestSite(files: files)
+        defer { site.remove() }
+        _ = try BuiltIndex(site)
+        let html = try site.outputText("search.html")
+        XCTAssertLessThan(html.utf8.count, 12_000, "search.html does not grow with the site")
+        XCTAssertFalse(html.contains("products/p1.html"), "no link to each page")
+        for index in ["products/index.html", "regions/index.html", "risk-levels/index.html", "categories/index.html", "regimes/index.html"] {
+            XCTAssertTrue(html.contains("href=\"\(index)\""), index)
+        }
+        XCTAssertTrue(html.contains("300 pages"), "each kind's index says how many pages it has")
+    }
+
+    /// Facet values are written in the shortest of three forms; each decodes
+    /// (as search.js does) to the same pages.
+    func testFacetEncodingsDecodeToTheirPages() {
+        func decode(_ encoded: String) -> [Int] {
+            if encoded.hasPrefix("+") {
+                let n = encoded.dropFirst().split(separator: ",").map { Int($0, radix: 36)! }
+                var pages: [Int] = [], doc = 0
+                for k in stride(from: 0, to: n.count, by: 2) {
+                    doc += n[k]
+                    pages += doc..<(doc + n[k + 1])
+                    doc += n[k + 1]
+                }
+                return pages
+            }
+            if encoded.hasPrefix("!") {
+                let parts = encoded.dropFirst().split(separator: ":")
+                let start = Int(parts[0], radix: 36)!
+                return parts[1].enumerated().flatMap { i, digit -> [Int] in
+                    let bits = Int(String(digit), radix: 32)!
+                    return (0..<5).filter { bits & (16 >> $0) != 0 }.map { start + i * 5 + $0 }
+                }
+            }
+            var doc = 0
+            return encoded.split(separator: ",").map { doc += Int($0, radix: 36)!; return doc }
+        }
+        var generator = SystemRandomNumberGenerator()
+        let range = Array(100..<9_000)
+        let sparse = [3, 500, 7_000]
+        let sixth = (0..<9_000).filter { _ in Int.random(in: 0..<6, using: &generator) == 0 }
+        let mostly = (0..<9_000).filter { $0 % 97 != 0 }
+        XCTAssertTrue(SearchFacets.encode(range).hasPrefix("+"), "a range is one run")
+        XCTAssertLessThan(SearchFacets.encode(range).count, 10)
+        XCTAssertEqual(SearchFacets.encode(sparse), "3,dt,50k")
+        XCTAssertTrue(SearchFacets.encode(sixth).hasPrefix("!"), "one page in six: a bitmap")
+        XCTAssertLessThan(SearchFacets.encode(sixth).count, 1_900)
+        for pages in [range, sparse, sixth, mostly, [0], [35, 36]] {
+            XCTAssertEqual(decode(SearchFacets.encode(pages)), pages)
+        }
+    }
+
+    /// A common word's postings are a chunk of their own: a query for it
+    /// does not load a chunk's worth of other words too.
+    func testLargeEntriesHaveAChunkOfTheirOwn() throws {
+        let site = try TestSite(fixture: "kb")
+        defer { site.remove() }
+        let chunkBytes = 80
+        let index = try BuiltIndex(site, chunkBytes: chunkBytes)
+        var large = 0
+        for chunk in index.chunks {
+            for (term, postings) in chunk where term.utf8.count + postings.utf8.count + 5 >= chunkBytes / 2 {
+                large += 1
+                XCTAssertEqual(chunk.count, 1, "\(term) shares its chunk with \(chunk.keys.sorted().prefix(5))")
+            }
+        }
+        XCTAssertGreaterThan(large, 0)
+    }
 }

@@ -198,6 +198,27 @@
   // ---- Facets ------------------------------------------------------------
 
   var facetSets = null;
+
+  /** A facet value's pages, from the encoding SearchFacets.encode chose. */
+  function facetPages(encoded) {
+    var set = new Set(), doc = 0, i, k;
+    if (encoded.charAt(0) === "+") {
+      var runs = encoded.slice(1).split(",");
+      for (i = 0; i + 1 < runs.length; i += 2) {
+        doc += parseInt(runs[i], 36);
+        for (k = parseInt(runs[i + 1], 36); k > 0; k -= 1) { set.add(doc); doc += 1; }
+      }
+    } else if (encoded.charAt(0) === "!") {
+      var colon = encoded.indexOf(":"), start = parseInt(encoded.slice(1, colon), 36);
+      for (i = colon + 1; i < encoded.length; i += 1) {
+        var bits = parseInt(encoded.charAt(i), 32), page = start + (i - colon - 1) * 5;
+        for (k = 0; k < 5; k += 1) { if (bits & (16 >> k)) { set.add(page + k); } }
+      }
+    } else if (encoded) {
+      encoded.split(",").forEach(function (delta) { doc += parseInt(delta, 36); set.add(doc); });
+    }
+    return set;
+  }
   function facets() {
     return load("facets").then(function (data) {
       if (!facetSets) {
@@ -205,9 +226,7 @@
         data.dims.forEach(function (dim) {
           facetSets[dim.id] = {};
           dim.values.forEach(function (value) {
-            var set = new Set(), doc = 0;
-            value.docs.split(",").forEach(function (delta) { doc += parseInt(delta, 36); set.add(doc); });
-            facetSets[dim.id][value.id] = set;
+            facetSets[dim.id][value.id] = facetPages(value.docs);
           });
         });
       }
@@ -325,6 +344,11 @@
     return parts;
   }
 
+  /** Suggestions under the box; results first shown on search.html, and added per "Show more". */
+  var BOX_RESULTS = 5, PAGE_RESULTS = 5, PAGE_MORE = 10;
+  /** A search starts once typing pauses this long (Pagefind's UI waits 300 ms). */
+  var TYPING_PAUSE_MS = 100;
+
   api.search = search;
   api.words = words;
 
@@ -355,7 +379,7 @@
   }
 
   function reportError(status, error) {
-    if (status) { status.textContent = "Search is unavailable: " + error.message + ". The list of all pages below still works."; }
+    if (status) { status.textContent = "Search is unavailable: " + error.message + ". The indexes below still work."; }
   }
 
   // ---- The search box in every page's header (combobox) ------------------
@@ -407,16 +431,23 @@
       list.hidden = false;
       input.setAttribute("aria-expanded", "true");
     }
+    var timer = null;
     function update() {
       var query = input.value;
       var mine = ++sequence;
+      clearTimeout(timer);
       if (!words(query).length) { close(); return; }
       var started = performance.now();
-      search(query, { limit: 6 }).then(function (outcome) {
+      // While keys come faster than this, nothing loads: a word typed key by
+      // key loads the files of the word, not of each of its prefixes.
+      timer = setTimeout(function () {
         if (mine !== sequence) { return; }
-        show(query, outcome);
-        api.lastQueryMs = performance.now() - started;
-      }, function (error) { if (mine === sequence) { close(); console.warn(error.message); } });
+        search(query, { limit: BOX_RESULTS }).then(function (outcome) {
+          if (mine !== sequence) { return; }
+          show(query, outcome);
+          api.lastQueryMs = performance.now() - started;
+        }, function (error) { if (mine === sequence) { close(); console.warn(error.message); } });
+      }, TYPING_PAUSE_MS);
     }
     input.addEventListener("input", update);
     input.addEventListener("focus", function () { if (input.value && list.children.length) { list.hidden = false; input.setAttribute("aria-expanded", "true"); } });
@@ -462,6 +493,13 @@
     var params = new URLSearchParams(window.location.search);
     var filters = {};
     var sequence = 0;
+    var timer = null;
+    var shown = PAGE_RESULTS;
+    var more = el("button", "search-more", "Show more results");
+    more.type = "button";
+    more.hidden = true;
+    results.parentNode.insertBefore(more, results.nextSibling);
+    more.addEventListener("click", function () { shown += PAGE_MORE; run(true); });
     form.hidden = false;
     input.value = params.get("q") || "";
     ["kind", "region", "risk", "category", "regime"].forEach(function (dim) { filters[dim] = params.getAll(dim); });
@@ -510,11 +548,13 @@
       if (again) { again.focus(); }
     }
 
-    function run() {
+    function run(keepCount) {
       var query = input.value;
       var mine = ++sequence;
+      if (keepCount !== true) { shown = PAGE_RESULTS; }
       writeURL();
       if (!words(query).length) {
+        more.hidden = true;
         results.textContent = "";
         filtersBox.hidden = true;
         status.textContent = "";
@@ -523,8 +563,9 @@
       }
       allPages.hidden = true;
       var started = performance.now();
-      search(query, { limit: 50, filters: filters, counts: true }).then(function (outcome) {
+      search(query, { limit: shown, filters: filters, counts: true }).then(function (outcome) {
         if (mine !== sequence) { return; }
+        var focusFrom = keepCount === true ? results.children.length : -1;
         results.textContent = "";
         outcome.results.forEach(function (result) {
           var item = el("li", "result");
@@ -534,6 +575,9 @@
           item.appendChild(link);
           results.appendChild(item);
         });
+        more.hidden = outcome.total <= outcome.results.length;
+        // After "Show more", the first new result takes the focus.
+        if (focusFrom >= 0 && results.children[focusFrom]) { results.children[focusFrom].querySelector("a").focus(); }
         status.textContent = outcome.total === 0 ? "No results for “" + query + "”." :
           (outcome.total === 1 ? "1 result" : outcome.total + " results") + " for “" + query + "”" +
           (outcome.total > outcome.results.length ? ", the first " + outcome.results.length + " shown." : ".");
@@ -541,8 +585,8 @@
       }).then(function () { api.lastQueryMs = performance.now() - started; }, function (error) { reportError(status, error); allPages.hidden = false; });
     }
 
-    form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
-    input.addEventListener("input", run);
+    form.addEventListener("submit", function (event) { event.preventDefault(); clearTimeout(timer); run(); });
+    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, TYPING_PAUSE_MS); });
     run();
   }
 

@@ -7,7 +7,7 @@ import Foundation
 ///
 /// - `/ok` 200; `/moved` 301 to `/ok`; `/gone` 404; `/broken` 500;
 ///   `/forbidden` 403; `/nohead` 405 to HEAD and 200 to GET;
-///   `/hang` answers after 5 s; `/slow/…` answers 200 after 0.3 s.
+///   `/hang` answers after 30 s; `/slow/…` answers 200 after 0.3 s.
 final class LinkTestServer: @unchecked Sendable {
     private let lock = NSLock()
     private var requests: [String] = []
@@ -69,7 +69,7 @@ final class LinkTestServer: @unchecked Sendable {
             case "/nohead":
                 return HTTPResponse(statusCode: request.method == .HEAD ? .methodNotAllowed : .ok)
             case "/hang":
-                try? await Task.sleep(nanoseconds: 5_000_000_000)
+                try? await Task.sleep(nanoseconds: 30_000_000_000)
                 return HTTPResponse(statusCode: .ok)
             default:
                 if request.path.hasPrefix("/slow/") {

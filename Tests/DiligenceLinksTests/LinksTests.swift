@@ -114,7 +114,7 @@ final class LinksTests: XCTestCase {
         let occurrences = try XCTUnwrap(run.collect(log: DiagnosticLog()))
         let started = Date()
         let report = await run.check(occurrences)
-        XCTAssertLessThan(Date().timeIntervalSince(started), 4.5, "the hanging server is given up on after the timeout")
+        XCTAssertLessThan(Date().timeIntervalSince(started), 15, "the hanging server (30 s) is given up on after the 1 s timeout, with room for a loaded machine")
 
         let base = server.base
         let p = site.content + "/pages/about.md", c = site.content + "/countries/fr.md"

@@ -121,6 +121,21 @@ struct BuildExecutor {
             for id in plan.screeningKept { objects[id] = id.kind == .product ? fragments.products[id] : fragments.countries[id] }
             jobs[k] = .init(path: SiteRenderer.Paths.screeningData) { [objects] in $0.renderScreeningData(keeping: objects) }
         }
+        // The data export's big files, the same way: unchanged products' and
+        // countries' pieces copied from the files the last build wrote.
+        if !plan.screeningKept.isEmpty {
+            let keptIDs = Set(plan.screeningKept)
+            if let k = jobs.firstIndex(where: { $0.path == SiteRenderer.Paths.dataJSON }),
+               let bytes = previous?.listingBytes(SiteRenderer.Paths.dataJSON) {
+                let objects = DataExportFragments.objects(bytes).filter { keptIDs.contains($0.key) }
+                jobs[k] = .init(path: SiteRenderer.Paths.dataJSON) { [objects] in $0.renderDataJSON(keeping: objects) }
+            }
+            if let k = jobs.firstIndex(where: { $0.path == SiteRenderer.Paths.productsCSV }),
+               let bytes = previous?.listingBytes(SiteRenderer.Paths.productsCSV) {
+                let rows = DataExportFragments.rows(bytes, kind: .product).filter { keptIDs.contains($0.key) }
+                jobs[k] = .init(path: SiteRenderer.Paths.productsCSV) { [rows] in $0.renderProductsCSV(keeping: rows) }
+            }
+        }
         let listingPaths = Set(jobs.map(\.path))
         let reads = renderer.render(pages: plan.rendered.map(\.parsed), listings: jobs, recording: kept != nil) { file in
             sink.write(file)

@@ -52,7 +52,13 @@ extension DataExport {
     package var productsTable: CSVTable {
         var table = CSVTable(header: ["id", "name", "url", "category_id", "category", "risk_id", "risk", "risk_basis",
                                       "red_flags", "safeguards", "controls", "countries_of_concern"])
-        for p in products {
+        var built = products.makeIterator()
+        for id in productOrder {
+            if let rows = kept.productRows[id] {
+                table.append(written: rows)
+                continue
+            }
+            guard let p = built.next() else { break }
             let controls = p.controls.map { c in
                 [c.regime.label, c.entry, c.note].compactMap { $0 }.joined(separator: ": ")
             }

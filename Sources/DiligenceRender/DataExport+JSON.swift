@@ -21,13 +21,31 @@ extension DataExport {
                     o.field("uncommitted") { $0.raw(edition.uncommitted ? "true" : "false") }
                 }
             }
-            o.field("countries") { $0.array(countries, Self.write) }
-            o.field("products") { $0.array(products, Self.write) }
+            o.field("countries") { Self.pieces(&$0, countryOrder, built: countries, kept: kept.objects, write: Self.write) }
+            o.field("products") { Self.pieces(&$0, productOrder, built: products, kept: kept.objects, write: Self.write) }
             o.field("guidance") { $0.array(guidance, Self.write) }
             o.field("matrix") { $0.array(matrix, Self.write) }
         }
         json.bytes.append(UInt8(ascii: "\n"))
         return json.bytes
+    }
+
+    /// `[…]` of the pages in `order`: a kept object as it is, the others
+    /// written from `built` (the same order, kept ones left out).
+    private static func pieces<T>(_ json: inout JSONBytes, _ order: [PageID], built: [T], kept: [PageID: ArraySlice<UInt8>],
+                                  write: (inout JSONBytes, T) -> Void) {
+        json.bytes.append(UInt8(ascii: "["))
+        var next = 0
+        for (i, id) in order.enumerated() {
+            if i > 0 { json.bytes.append(UInt8(ascii: ",")) }
+            if let bytes = kept[id] {
+                json.bytes.append(contentsOf: bytes)
+            } else if next < built.count {
+                write(&json, built[next])
+                next += 1
+            }
+        }
+        json.bytes.append(UInt8(ascii: "]"))
     }
 
     private static func write(_ term: Term, to json: inout JSONBytes) {

@@ -11,7 +11,8 @@ extension DataExport {
     /// each kind's facts covers everything about its pages (front matter,
     /// card, relations), so an edit to any of them renders the files again;
     /// what follows is read through `covered`, which records nothing more.
-    package init(renderer: SiteRenderer, parts: Parts) {
+    package init(renderer: SiteRenderer, parts: Parts, keeping kept: Kept = Kept()) {
+        self.kept = kept
         let reads = renderer.reads
         title = reads.site.title
         edition = renderer.history.edition
@@ -21,10 +22,14 @@ extension DataExport {
         let covered = renderer.recording(into: nil)
         let site = reads.site
         if parts.contains(.countries) {
-            countries = countryPages.compactMap { Self.country($0, reads: covered.reads) }
+            countryOrder = countryPages.map(\.id)
+            countries = countryPages.compactMap { kept.objects[$0.id] == nil ? Self.country($0, reads: covered.reads) : nil }
         }
         if parts.contains(.products) {
-            products = productPages.compactMap { Self.product($0, reads: covered.reads) }
+            productOrder = productPages.map(\.id)
+            products = productPages.compactMap {
+                kept.objects[$0.id] == nil && kept.productRows[$0.id] == nil ? Self.product($0, reads: covered.reads) : nil
+            }
         }
         if parts.contains(.guidance) {
             guidance = stepPages.compactMap { page in

@@ -50,7 +50,7 @@ package struct ScreeningFragments: Sendable {
     /// its own `"id"` (not a nested object's), a slug, which never needs
     /// escaping (an id holding an escape counts as none). Strings (`"…"`,
     /// with `\` escapes) are skipped whole; nil if the object does not close.
-    private static func object(in file: [UInt8], from start: Int) -> (end: Int, id: String?)? {
+    package static func object(in file: [UInt8], from start: Int) -> (end: Int, id: String?)? {
         guard start < file.count, file[start] == UInt8(ascii: "{") else { return nil }
         let key = Array(#""id":""#.utf8)
         var id: String?

@@ -13,13 +13,28 @@ extension SiteRenderer {
             }
         }
         return [
-            .init(path: Paths.dataJSON) { OutputFile(path: Paths.dataJSON, contents: .bytes(DataExport(renderer: $0, parts: .all).json())) },
+            .init(path: Paths.dataJSON) { $0.renderDataJSON(keeping: [:]) },
             .init(path: Paths.dataSchema) { _ in OutputFile(path: Paths.dataSchema, text: DataExportSchema.schema().rendered()) },
             csv(Paths.countriesCSV, .countries) { export, site in export.countriesTable(factors: site.factors) },
             csv(Paths.factorsCSV, .countries) { export, _ in export.factorsTable },
             csv(Paths.measuresCSV, .countries) { export, _ in export.measuresTable },
-            csv(Paths.productsCSV, .products) { export, _ in export.productsTable },
+            .init(path: Paths.productsCSV) { $0.renderProductsCSV(keeping: [:]) },
             csv(Paths.matrixCSV, .matrix) { export, _ in export.matrixTable },
         ]
+    }
+
+    /// `data/diligence.json`, with the objects of `kept` (an earlier file's,
+    /// for pages whose facts did not change) copied as they are.
+    package func renderDataJSON(keeping kept: [PageID: ArraySlice<UInt8>]) -> OutputFile {
+        var pieces = DataExport.Kept()
+        pieces.objects = kept
+        return OutputFile(path: Paths.dataJSON, contents: .bytes(DataExport(renderer: self, parts: .all, keeping: pieces).json()))
+    }
+
+    /// `data/products.csv`, with the rows of `kept` copied as they are.
+    package func renderProductsCSV(keeping kept: [PageID: ArraySlice<UInt8>]) -> OutputFile {
+        var pieces = DataExport.Kept()
+        pieces.productRows = kept
+        return OutputFile(path: Paths.productsCSV, contents: .bytes(DataExport(renderer: self, parts: .products, keeping: pieces).productsTable.bytes()))
     }
 }

@@ -17,6 +17,10 @@
 package struct CSVTable: Sendable {
     package var header: [String]
     package var rows: [[String]] = []
+    /// Rows as an earlier file wrote them (CRLF included), copied as they
+    /// are, by their place among `rows`: an incremental build keeps the rows
+    /// of the pages that did not change instead of writing them again.
+    private var written: [Int: ArraySlice<UInt8>] = [:]
 
     package init(header: [String]) { self.header = header }
 
@@ -24,6 +28,12 @@ package struct CSVTable: Sendable {
     package mutating func append(_ row: [String]) {
         precondition(row.count == header.count, "a CSV row has \(row.count) fields, the header \(header.count)")
         rows.append(row)
+    }
+
+    /// Rows already written (one or more, each ending in CRLF), at this place.
+    package mutating func append(written bytes: ArraySlice<UInt8>) {
+        written[rows.count] = bytes
+        rows.append([])
     }
 
     /// The UTF-8 byte-order mark Excel needs to read the file as UTF-8.
@@ -36,7 +46,11 @@ package struct CSVTable: Sendable {
     /// The file: byte-order mark, header, rows, each line ending in CRLF.
     package func bytes() -> [UInt8] {
         var out = Self.byteOrderMark
-        for row in [header] + rows {
+        for (index, row) in ([header] + rows).enumerated() {
+            if index > 0, let bytes = written[index - 1] {
+                out.append(contentsOf: bytes)
+                continue
+            }
             for (i, value) in row.enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
                 out.append(contentsOf: Self.field(value).utf8)

@@ -368,3 +368,23 @@ final class DataExportTests: XCTestCase {
         XCTAssertTrue(matrix.contains(#"<a href="data/diligence.json" type="application/json">"#))
     }
 }
+
+/// The pieces an incremental build copies from the export files the last build wrote.
+final class DataExportFragmentsTests: XCTestCase {
+    func testCSVRowsByIDKeepQuotedLineBreaksAndGroups() {
+        let file = Array("\u{FEFF}id,name,notes\r\na,Alpha,\"one\r\ntwo, \"\"quoted\"\"\"\r\nb,Beta,x\r\nb,Beta,y\r\n".utf8)
+        let rows = DataExportFragments.rows(file, kind: .product)
+        XCTAssertEqual(rows.count, 2)
+        XCTAssertEqual(rows[PageID(.product, "a")].map { String(decoding: $0, as: UTF8.self) }, "a,Alpha,\"one\r\ntwo, \"\"quoted\"\"\"\r\n")
+        XCTAssertEqual(rows[PageID(.product, "b")].map { String(decoding: $0, as: UTF8.self) }, "b,Beta,x\r\nb,Beta,y\r\n")
+    }
+
+    func testJSONObjectsOfCountriesAndProducts() {
+        let file = Array(#"{"schema":"diligence-export","countries":[{"id":"cn","factors":[{"id":"f"}]},{"id":"ir"}],"products":[{"id":"spy","x":"]"}],"guidance":[]}"#.utf8)
+        let objects = DataExportFragments.objects(file)
+        XCTAssertEqual(objects.count, 3)
+        XCTAssertEqual(objects[PageID(.country, "cn")].map { String(decoding: $0, as: UTF8.self) }, #"{"id":"cn","factors":[{"id":"f"}]}"#)
+        XCTAssertEqual(objects[PageID(.product, "spy")].map { String(decoding: $0, as: UTF8.self) }, #"{"id":"spy","x":"]"}"#)
+        XCTAssertTrue(DataExportFragments.objects(Array("not json".utf8)).isEmpty)
+    }
+}

@@ -1,0 +1,65 @@
+import DiligenceContent
+import DiligenceSupport
+
+/// The pieces of a `data/diligence.json` and a `data/products.csv` written
+/// before, by page id: what an incremental build passes to `DataExport` for
+/// the products and countries whose facts did not change, so a title edit
+/// writes one product's object and row again, not 10,000 (the same way as
+/// `ScreeningFragments` for the screening data).
+///
+/// Reads only what `DataExport` writes; anything else gives no pieces, and
+/// the file is written again from the pages.
+package enum DataExportFragments {
+    /// The objects of the `countries` and `products` arrays of the JSON file.
+    package static func objects(_ file: [UInt8]) -> [PageID: ArraySlice<UInt8>] {
+        var found: [PageID: ArraySlice<UInt8>] = [:]
+        for (key, kind) in [(#""countries":["#, PageKind.country), (#""products":["#, PageKind.product)] {
+            guard var i = firstIndex(of: Array(key.utf8), in: file) else { return [:] }
+            while i < file.count, file[i] != UInt8(ascii: "]") {
+                if file[i] == UInt8(ascii: ",") { i += 1 }
+                guard let (end, slug) = ScreeningFragments.object(in: file, from: i), let slug else { return [:] }
+                found[PageID(kind, slug)] = file[i..<end]
+                i = end
+            }
+        }
+        return found
+    }
+
+    /// The rows of a CSV file by the id in their first field (rows with the
+    /// same id, one after another, together), header left out.
+    package static func rows(_ file: [UInt8], kind: PageKind) -> [PageID: ArraySlice<UInt8>] {
+        var found: [PageID: ArraySlice<UInt8>] = [:]
+        var i = file.starts(with: CSVTable.byteOrderMark) ? CSVTable.byteOrderMark.count : 0
+        var header = true
+        var group: (id: String, start: Int)?
+        while i < file.count {
+            let start = i
+            var quoted = false
+            // A row ends at CR LF outside quotes.
+            while i < file.count {
+                if file[i] == UInt8(ascii: "\"") { quoted.toggle() }
+                else if !quoted, file[i] == 0x0D, i + 1 < file.count, file[i + 1] == 0x0A { i += 2; break }
+                i += 1
+            }
+            if header { header = false; continue }
+            let comma = file[start..<i].firstIndex(of: UInt8(ascii: ",")) ?? i
+            let id = String(decoding: file[start..<comma], as: UTF8.self)
+            if group?.id != id {
+                if let group { found[PageID(kind, group.id)] = file[group.start..<start] }
+                group = (id, start)
+            }
+        }
+        if let group { found[PageID(kind, group.id)] = file[group.start..<i] }
+        return found
+    }
+
+    private static func firstIndex(of key: [UInt8], in file: [UInt8]) -> Int? {
+        guard key.count <= file.count else { return nil }
+        var i = 0
+        while i + key.count <= file.count {
+            if file[i] == key[0], file[i..<(i + key.count)].elementsEqual(key) { return i + key.count }
+            i += 1
+        }
+        return nil
+    }
+}

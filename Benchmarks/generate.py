@@ -3,7 +3,13 @@
 benchmarks: deterministic for a given seed, about 5 KB per page, front matter
 with lists, references and sources, 3 to 5 sections per body, cross-links.
 
-    python3 Benchmarks/generate.py --pages 10000 --out /tmp/corpus [--seed 1]
+    python3 Benchmarks/generate.py --pages 10000 --out /tmp/corpus [--seed 1] [--shape default|long-bodies]
+
+Shapes: `default` (about 5 KB per page, four list fields of 2-4 items on
+every product, two sources) and `long-bodies` (the same number of pages and
+the same front matter keys, but bodies about three times as long, each
+product with two of the four list fields, 1-2 items each, and one source:
+more Markdown and search text per page, fewer list items and references).
 
 Writes OUT/content/ (site.yml and the four folders). Text is drawn from a
 Zipf-distributed vocabulary: a few hundred real words at the head (so queries
@@ -108,7 +114,8 @@ def quoted(text):
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def generate(pages, out, seed):
+def generate(pages, out, seed, shape="default"):
+    long_bodies = shape == "long-bodies"
     rng = random.Random(seed)
     words = Words(rng)
     content = os.path.join(out, "content")
@@ -159,6 +166,8 @@ def generate(pages, out, seed):
             f.write("---\n" + front + "---\n" + body((folder, slug), size))
 
     target = 3600  # body characters; with front matter, about 5 KB per file
+    if long_bodies:
+        target = 10800  # three times as long
     for i, slug in enumerate(guidance):
         related = "".join(f"  - {rng.choice(['products/' + rng.choice(products), 'countries/' + rng.choice(countries)])}\n" for _ in range(3))
         write("guidance", slug, f"title: {quoted(words.title())}\nsummary: {quoted(words.sentence())}\norder: {i + 1}\n"
@@ -170,15 +179,19 @@ def generate(pages, out, seed):
     named = set(concern_of.values())
     for slug in products:
         lists = ""
-        for key in ("capabilities", "misuse", "red_flags", "safeguards"):
-            lists += f"{key}:\n" + "".join(f"  - {quoted(words.sentence(5, 12))}\n" for _ in range(rng.randint(2, 4)))
+        keys = ("capabilities", "misuse", "red_flags", "safeguards")
+        if long_bodies:
+            keys = sorted(rng.sample(keys, 2), key=keys.index)
+        for key in keys:
+            items = rng.randint(1, 2) if long_bodies else rng.randint(2, 4)
+            lists += f"{key}:\n" + "".join(f"  - {quoted(words.sentence(5, 12))}\n" for _ in range(items))
         refs = ", ".join(sorted(set(rng.choice(countries) for _ in range(rng.randint(1, 4)))))
         steps = "".join(f"  - {s}\n" for s in sorted(set(rng.choice(guidance) for _ in range(2))))
         write("products", slug, f"title: {quoted(words.title())}\nsummary: {quoted(words.sentence())}\n"
               f"category: {rng.choice(CATEGORIES)}\nrisk: {'critical' if slug in named else 'high'}\n"
               f"risk_basis: {quoted(words.sentence())}\n{lists}"
               f"controls:\n  - regime: wassenaar\n    entry: {rng.randint(1, 9)}.A.{rng.randint(1, 9)}\n"
-              f"countries: [{refs}]\nguidance:\n{steps}sources:\n{source()}{source()}", target - 1800)
+              f"countries: [{refs}]\nguidance:\n{steps}sources:\n{source()}{'' if long_bodies else source()}", target - 1800)
     for code in countries:
         statuses = [rng.choice(['present', 'partial', 'absent']) for _ in FACTORS]
         factors = "".join(f"  {f}:\n    status: {status}\n    note: {quoted(words.sentence(6, 14))}\n    source: 1\n"
@@ -204,8 +217,9 @@ def main():
     parser.add_argument("--pages", type=int, default=10000)
     parser.add_argument("--out", required=True)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--shape", choices=("default", "long-bodies"), default="default")
     options = parser.parse_args()
-    count = generate(options.pages, options.out, options.seed)
+    count = generate(options.pages, options.out, options.seed, options.shape)
     print(f"{count} pages in {os.path.join(options.out, 'content')}")
 
 

@@ -1,17 +1,21 @@
 #!/usr/bin/env python3
 """Diligence against Hugo (and Pagefind over Hugo's output), side by side.
 
-    python3 Benchmarks/run.py [--pages 10000] [--runs 5] [--work /tmp/diligence-bench]
+    python3 Benchmarks/run.py [--pages 10000] [--runs 5] [--work /tmp/diligence-bench] [--corpora default:1,long-bodies:2]
     python3 Benchmarks/run.py --scaling 1000,10000,50000 --runs 3
     python3 Benchmarks/run.py --incremental --runs 5
     python3 Benchmarks/run.py --baseline OLD/diligence --runs 5
 
-Default mode: generates the seeded corpus (Benchmarks/generate.py), builds
-Diligence in release mode, then alternates, run after run: a full Diligence
-build (search index included), a Hugo build of the same Markdown with the
-minimal layouts in Benchmarks/hugo (no search), and Pagefind over Hugo's
-output. Each is timed by /usr/bin/time -v (wall clock, peak RSS); the table
-gives medians and ratios.
+Default mode: generates the seeded corpora (Benchmarks/generate.py; by
+default two of the same size: shape `default` with seed 1 and shape
+`long-bodies` with seed 2, see --corpora), builds Diligence in release mode,
+then for each corpus alternates, run after run: a full Diligence build
+(search index included), a Hugo build of the same Markdown with the layouts
+in Benchmarks/hugo (the same fields, written as a Hugo user would: see
+Benchmarks/README.md, "Fair Hugo baseline"; no search), and Pagefind over
+Hugo's output. Each is timed by /usr/bin/time -v (wall clock, user + system
+CPU time, peak RSS); every run is printed, then a table of medians and
+ratios per corpus.
 
 --scaling builds Diligence at several sizes and reports time per page.
 
@@ -60,11 +64,22 @@ def timed(command, cwd=None):
     return wall, rss
 
 
-def generate(pages, work):
-    corpus = os.path.join(work, f"corpus-{pages}")
+def generate(pages, work, shape="default", seed=1):
+    name = f"corpus-{pages}" if (shape, seed) == ("default", 1) else f"corpus-{shape}-{seed}-{pages}"
+    corpus = os.path.join(work, name)
     if not os.path.isdir(os.path.join(corpus, "content")):
-        subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), "--pages", str(pages), "--out", corpus], check=True)
+        subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), "--pages", str(pages), "--out", corpus,
+                        "--shape", shape, "--seed", str(seed)], check=True)
     return corpus
+
+
+def parse_corpora(text):
+    """"default:1,long-bodies:2" → [("default", 1), ("long-bodies", 2)]."""
+    corpora = []
+    for item in text.split(","):
+        shape, _, seed = item.partition(":")
+        corpora.append((shape, int(seed or 1)))
+    return corpora
 
 
 def diligence_binary():
@@ -99,32 +114,45 @@ def pagefind_command(site):
 
 def full(options):
     work = options.work
-    corpus = generate(options.pages, work)
     binary = diligence_binary()
     hugo = hugo_binary()
+    for shape, seed in parse_corpora(options.corpora):
+        corpus = generate(options.pages, work, shape, seed)
+        full_corpus(options, binary, hugo, corpus, f"{shape}, seed {seed}")
+
+
+def full_corpus(options, binary, hugo, corpus, label):
+    work = options.work
     out_d, out_h = os.path.join(work, "out-diligence"), os.path.join(work, "out-hugo")
     results = {"diligence": [], "hugo": [], "pagefind": []}
+    print(f"\nCorpus {label}: {corpus}", file=sys.stderr)
     for run in range(options.runs):
-        for name in ("diligence", "hugo"):
-            if name == "diligence":
-                results[name].append(timed(diligence_command(binary, corpus, out_d)))
-            else:
-                shutil.rmtree(out_h, ignore_errors=True)
-                results[name].append(timed([hugo, "--source", os.path.join(HERE, "hugo"), "--contentDir",
-                                            os.path.join(corpus, "content"), "--destination", out_h, "--quiet"]))
-        results["pagefind"].append(timed(pagefind_command(out_h)))
-        print(f"run {run + 1}: " + ", ".join(f"{k} {v[-1][0]:.1f} s {v[-1][1]:.0f} MB" for k, v in results.items()), file=sys.stderr)
-    med = {k: (statistics.median(t for t, _ in v), statistics.median(r for _, r in v)) for k, v in results.items()}
+        results["diligence"].append(timed_cpu(diligence_command(binary, corpus, out_d)))
+        shutil.rmtree(out_h, ignore_errors=True)
+        results["hugo"].append(timed_cpu([hugo, "--source", os.path.join(HERE, "hugo"), "--contentDir",
+                                          os.path.join(corpus, "content"), "--destination", out_h, "--quiet"]))
+        results["pagefind"].append(timed_cpu(pagefind_command(out_h)))
+        print(f"run {run + 1}: " + ", ".join(f"{k} {v[-1][0]:.2f} s wall {v[-1][2]:.2f} s CPU {v[-1][1]:.0f} MB"
+                                             for k, v in results.items()), file=sys.stderr, flush=True)
+    med = {k: tuple(statistics.median(r[i] for r in v) for i in range(3)) for k, v in results.items()}
     html = sum(1 for _, _, names in os.walk(out_d) for n in names if n.endswith(".html"))
-    print(f"\nN = {options.pages} pages ({html} HTML files written by Diligence), {os.cpu_count()} cores, "
-          f"median of {options.runs} alternating runs\n")
-    print("| Tool | Wall time | Peak RSS |")
-    print("|---|---:|---:|")
-    print(f"| Diligence (full build, search index included) | {med['diligence'][0]:.2f} s | {med['diligence'][1]:.0f} MB |")
-    print(f"| Hugo (same Markdown, no search) | {med['hugo'][0]:.2f} s | {med['hugo'][1]:.0f} MB |")
-    print(f"| Pagefind over Hugo's output | {med['pagefind'][0]:.2f} s | {med['pagefind'][1]:.0f} MB |")
-    print(f"| Hugo + Pagefind | {med['hugo'][0] + med['pagefind'][0]:.2f} s | |")
-    print(f"\nDiligence / Hugo: time {med['diligence'][0] / med['hugo'][0]:.2f}, peak RSS {med['diligence'][1] / med['hugo'][1]:.2f}")
+    files_d = sum(len(names) for _, _, names in os.walk(out_d))
+    files_h = sum(len(names) for _, _, names in os.walk(out_h))
+    print(f"\nCorpus {label}: N = {options.pages} pages ({html} HTML files, {files_d} files written by Diligence; "
+          f"{files_h} by Hugo + Pagefind), {os.cpu_count()} cores, median of {options.runs} alternating runs\n")
+    print("| Tool | Wall time | CPU time (user + system) | Peak RSS |")
+    print("|---|---:|---:|---:|")
+    print(f"| Diligence (full build, search index included) | {med['diligence'][0]:.2f} s | {med['diligence'][2]:.2f} s | {med['diligence'][1]:.0f} MB |")
+    print(f"| Hugo (same Markdown, fair layouts, no search) | {med['hugo'][0]:.2f} s | {med['hugo'][2]:.2f} s | {med['hugo'][1]:.0f} MB |")
+    print(f"| Pagefind over Hugo's output | {med['pagefind'][0]:.2f} s | {med['pagefind'][2]:.2f} s | {med['pagefind'][1]:.0f} MB |")
+    both = [(h[0] + p[0], h[2] + p[2]) for h, p in zip(results["hugo"], results["pagefind"])]
+    hp_wall, hp_cpu = statistics.median(w for w, _ in both), statistics.median(c for _, c in both)
+    print(f"| Hugo + Pagefind (median of the per-run sums) | {hp_wall:.2f} s | {hp_cpu:.2f} s | |")
+    print(f"\nDiligence / Hugo: wall {med['diligence'][0] / med['hugo'][0]:.2f}, CPU {med['diligence'][2] / med['hugo'][2]:.2f}, "
+          f"peak RSS {med['diligence'][1] / med['hugo'][1]:.2f}")
+    print(f"Diligence / (Hugo + Pagefind): wall {med['diligence'][0] / hp_wall:.2f}, CPU {med['diligence'][2] / hp_cpu:.2f}")
+    print("Every run (wall s / CPU s / peak MB): " + "; ".join(
+        f"{k} " + ", ".join(f"{w:.2f}/{c:.2f}/{r:.0f}" for w, r, c in v) for k, v in results.items()), flush=True)
 
 
 def scaling(options):
@@ -294,6 +322,8 @@ def main():
     parser.add_argument("--scaling", help="comma-separated page counts, e.g. 1000,10000,50000")
     parser.add_argument("--incremental", action="store_true", help="time build --incremental after one-file edits")
     parser.add_argument("--baseline", help="another diligence binary to time against this one, alternating")
+    parser.add_argument("--corpora", default="default:1,long-bodies:2",
+                        help="shape:seed pairs for the default mode (generate.py --shape, --seed)")
     options = parser.parse_args()
     os.makedirs(options.work, exist_ok=True)
     if options.baseline:

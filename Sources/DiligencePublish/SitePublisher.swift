@@ -177,9 +177,11 @@ package struct SitePublisher: Sendable {
         for name in names.sorted() where name.hasPrefix(".\(base).tmp-") || name.hasPrefix(".\(base).old-") {
             let path = parent + "/" + name
             guard fm.fileExists(atPath: path + "/" + SitePublisher.markerName) else {
-                // Killed between making the staging folder and marking it:
-                // an empty folder, which `rmdir` alone can remove.
-                rmdir(path)
+                // Killed between making the staging folder and marking it,
+                // or while a removal had unlinked every file (the marker
+                // last) but not yet every folder: folders with no file in
+                // them, which `rmdir` alone removes without risk.
+                if TreeRemover.holdsNoFiles(path) { TreeRemover.remove(path) }
                 continue
             }
             if name.hasPrefix(".\(base).old-"), !fm.fileExists(atPath: out) {

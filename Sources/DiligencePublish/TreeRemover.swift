@@ -27,6 +27,14 @@ package enum TreeRemover {
         for folder in folders.reversed() { rmdir(folder) }
     }
 
+    /// True when the tree holds folders only: nothing anyone could lose.
+    package static func holdsNoFiles(_ path: String) -> Bool {
+        var files: [String] = []
+        var folders: [String] = []
+        collect(path, files: &files, folders: &folders)
+        return files.isEmpty
+    }
+
     private static func collect(_ path: String, files: inout [String], folders: inout [String]) {
         folders.append(path)
         for child in entries(path) {

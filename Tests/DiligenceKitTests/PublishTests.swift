@@ -93,6 +93,24 @@ final class PublishTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: site.content + "/site.yml"))
     }
 
+    /// A build killed while removing the previous site can leave its staging
+    /// folder holding empty folders only (files and marker already gone): the
+    /// next build removes it. A folder of that name holding a file, which
+    /// Diligence would have marked, is left alone.
+    func testLeftoverFoldersWithNoFileAreRemovedOthersKept() throws {
+        let site = try TestSite(files: ["guidance/one.md": Pages.guidance()])
+        defer { site.remove() }
+        let fm = FileManager.default
+        let empty = site.root.appendingPathComponent(".public.tmp-99998/search/d").path
+        try fm.createDirectory(atPath: empty, withIntermediateDirectories: true)
+        let foreign = site.root.appendingPathComponent(".public.tmp-99999")
+        try fm.createDirectory(at: foreign, withIntermediateDirectories: true)
+        try "not ours".write(to: foreign.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        XCTAssertEqual(site.build().diagnostics.errorCount, 0)
+        XCTAssertFalse(fm.fileExists(atPath: site.root.appendingPathComponent(".public.tmp-99998").path), "empty folders removed")
+        XCTAssertTrue(fm.fileExists(atPath: foreign.appendingPathComponent("notes.txt").path), "a file Diligence did not mark is kept")
+    }
+
     /// Kills real `diligence build` processes at random moments; after each,
     /// the output is either the previous complete site or the new one.
     func testKilledBuildsAlwaysLeaveACompleteSite() throws {

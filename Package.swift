@@ -23,8 +23,7 @@ let package = Package(
         ),
         .target(name: "CPlatform"),
         // The built-in theme: templates/ embedded at build time (DefaultTemplates).
-        .executableTarget(name: "EmbedTemplates"),
-        .plugin(name: "EmbedTemplatesPlugin", capability: .buildTool(), dependencies: ["EmbedTemplates"]),
+        .plugin(name: "EmbedTemplatesPlugin", capability: .buildTool()),
         .target(name: "DiligenceDefaults", plugins: ["EmbedTemplatesPlugin"]),
         // The library, one module per stage of the pipeline. Each depends
         // only on the stages before it, so the compiler refuses a cycle:

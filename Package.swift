@@ -67,7 +67,7 @@ let package = Package(
         .target(
             name: "DiligenceServe",
             dependencies: [
-                "DiligenceKit", "DiligencePublish", "DiligenceDiagnostics", "DiligenceSupport",
+                "DiligenceKit", "DiligenceContent", "DiligencePublish", "DiligenceDiagnostics", "DiligenceSupport",
                 .product(name: "FlyingFox", package: "FlyingFox"),
             ]
         ),

@@ -1,3 +1,4 @@
+import DiligenceContent
 import DiligenceKit
 import DiligencePublish
 import DiligenceSupport
@@ -38,7 +39,13 @@ public final class PreviewServer: @unchecked Sendable {
         self.host = host
         self.port = port
         self.report = report
+        self.headLog = options.readsHistory
+            ? GitHistoryReader(root: options.content, fallbackDate: options.today).headLog() : nil
     }
+
+    /// Git's log of HEAD for the content, when it is in a work tree: a
+    /// commit changes every page's edition and history.
+    private let headLog: String?
 
     /// Builds once, starts the HTTP server and the watcher; returns the port
     /// the server listens on (useful with port 0).
@@ -121,6 +128,13 @@ public final class PreviewServer: @unchecked Sendable {
                 hasher.combine(info.st_ino)
             }
             hasher.combine(folder)
+        }
+        if let headLog {
+            var info = stat()
+            if lstat(headLog, &info) == 0 {
+                hasher.combine(info.st_size)
+                hasher.combine(SystemCalls.modified(info).nanoseconds)
+            }
         }
         return hasher.finalize()
     }

@@ -100,6 +100,55 @@ final class PreviewServerTests: XCTestCase {
         late.close()
     }
 
+    /// A commit changes every page's edition without changing a file of the
+    /// content: the preview notices it through git's log of HEAD.
+    func testACommitRebuildsThePreviewWithTheNewEdition() async throws {
+        func git(_ arguments: [String]) throws -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["git", "-c", "user.name=Editor", "-c", "user.email=editor@example.org", "-c", "commit.gpgsign=false",
+                                 "-c", "init.defaultBranch=main", "-C", root] + arguments
+            var environment = ProcessInfo.processInfo.environment
+            environment["GIT_CONFIG_GLOBAL"] = "/dev/null"
+            environment["GIT_CONFIG_NOSYSTEM"] = "1"
+            process.environment = environment
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let data = pipe.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        await server.stop()
+        _ = try git(["init", "-q"])
+        _ = try git(["add", "content"])
+        _ = try git(["commit", "-q", "-m", "First edition"])
+        var options = BuildOptions(content: root + "/content", templates: root + "/templates", output: root + "/preview-git",
+                                   today: PartialDate(year: 2026, month: 12, day: 2))
+        options.cacheDirectory = root + "/.diligence-cache-git"
+        server = PreviewServer(options: options, port: 0)
+        port = try await server.start()
+        let first = try git(["rev-parse", "--short=7", "HEAD"])
+        XCTAssertTrue(try RawHTTP.request("GET /pages/about.html HTTP/1.1", port: port).body.contains(">\(first)</code>"))
+
+        let events = try RawHTTP.EventReader(port: port)
+        XCTAssertTrue(events.waitFor("event: ok", timeout: 5), events.received)
+        // An edit: the preview shows it as uncommitted.
+        let about = root + "/content/pages/about.md"
+        try (try String(contentsOfFile: about, encoding: .utf8) + "\nA new sentence.\n").write(toFile: about, atomically: true, encoding: .utf8)
+        XCTAssertTrue(events.waitFor("event: reload", timeout: 5), events.received)
+        XCTAssertTrue(try RawHTTP.request("GET /pages/about.html HTTP/1.1", port: port).body.contains("with uncommitted changes"))
+        // Committing it changes no file of the content, but the edition.
+        _ = events.consumed
+        _ = try git(["commit", "-q", "-am", "Second edition"])
+        let second = try git(["rev-parse", "--short=7", "HEAD"])
+        XCTAssertTrue(events.waitFor("event: reload", timeout: 5), events.received)
+        let page = try RawHTTP.request("GET /pages/about.html HTTP/1.1", port: port).body
+        XCTAssertTrue(page.contains(">\(second)</code>") && !page.contains("with uncommitted changes"), "the new edition is served")
+        events.close()
+    }
+
     func testBuildOutputNeverCarriesTheReloadScript() throws {
         let output = root + "/public"
         let report = SiteBuilder(options: BuildOptions(content: root + "/content", templates: root + "/templates", output: output,

@@ -55,6 +55,16 @@ package struct GitHistoryReader {
         return ContentHistory(edition: edition, commits: commits, changesByFile: byFile, root: root)
     }
 
+    /// The repository's reflog of HEAD (`.git/logs/HEAD`), which git appends
+    /// to on every commit, checkout and reset: a preview server watches it
+    /// to show a new edition without waiting for a file to change. Nil
+    /// outside a work tree.
+    package func headLog() -> String? {
+        guard let gitDir = run(["rev-parse", "--absolute-git-dir"])?.trimmingCharacters(in: .whitespacesAndNewlines),
+              !gitDir.isEmpty else { return nil }
+        return gitDir + "/logs/HEAD"
+    }
+
     private func with(_ history: ContentHistory, note: String) -> ContentHistory {
         var history = history
         history.note = note

@@ -61,10 +61,6 @@ package struct SitePublisher: Sendable {
         }
         let staging = Staging(path: path, fileSystem: fileSystem)
         staging.write(OutputFile(path: SitePublisher.markerName, text: SitePublisher.markerText))
-        // The site being replaced (preflight made sure it is ours): a file
-        // written again with the same bytes becomes another name of it.
-        var isDirectory: ObjCBool = false
-        if fm.fileExists(atPath: out, isDirectory: &isDirectory), isDirectory.boolValue { staging.previous = out }
         return staging
     }
 
@@ -99,38 +95,10 @@ package struct SitePublisher: Sendable {
         private var total = 0
         private var count = 0
 
-        /// The output folder this staging folder will replace, if there is
-        /// one. Creating ~20,000 files is the largest cost of a full build on
-        /// ext4 (inode allocation, which also skips the inodes the previous
-        /// build just freed); a file whose bytes did not change is instead
-        /// linked from the site being replaced, which allocates nothing.
-        /// Hugo writes over its output in place for the same reason; the
-        /// swap stays atomic, since only names are added to staging.
-        package var previous: String?
-
         package init(path: String, fileSystem: FileSystem) {
             self.path = path
             self.fileSystem = fileSystem
             made.insert(path)
-        }
-
-        /// Whether the file at `path` is a regular file holding exactly `bytes`.
-        private static func holds(_ path: String, _ bytes: [UInt8]) -> Bool {
-            var info = stat()
-            guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return false }
-            let fd = open(path, O_RDONLY | O_CLOEXEC)
-            guard fd >= 0 else { return false }
-            defer { close(fd) }
-            var same = true
-            var offset = 0
-            var buffer = [UInt8](repeating: 0, count: min(max(bytes.count, 1), 1 << 20))
-            while offset < bytes.count {
-                let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-                guard n > 0 else { return false }
-                if !bytes[offset..<(offset + n)].elementsEqual(buffer[0..<n]) { same = false; break }
-                offset += n
-            }
-            return same && offset == bytes.count
         }
 
         package var firstError: PublishError? { lock.withLock { error } }
@@ -156,13 +124,8 @@ package struct SitePublisher: Sendable {
                 let count: Int
                 switch file.contents {
                 case .bytes(let bytes):
-                    if let previous, file.path != SitePublisher.markerName, Self.holds(previous + "/" + file.path, bytes),
-                       (try? fileSystem.link(previous + "/" + file.path, to: target)) != nil {
-                        count = bytes.count
-                    } else {
-                        try fileSystem.write(bytes, to: target)
-                        count = bytes.count
-                    }
+                    try fileSystem.write(bytes, to: target)
+                    count = bytes.count
                 case .copy(let source):
                     guard let data = FileManager.default.contents(atPath: source) else {
                         throw PublishError.io(path: source, message: "cannot read this file")

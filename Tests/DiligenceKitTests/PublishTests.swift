@@ -93,25 +93,6 @@ final class PublishTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: site.content + "/site.yml"))
     }
 
-    /// A full build links the files whose bytes did not change from the site
-    /// it replaces (no new inode), and writes the others anew.
-    func testAFullBuildKeepsUnchangedFilesAndWritesChangedOnes() throws {
-        let site = try TestSite(files: ["guidance/one.md": Pages.guidance(), "guidance/two.md": Pages.guidance(order: 2)])
-        defer { site.remove() }
-        func inode(_ path: String) throws -> UInt64 {
-            (try FileManager.default.attributesOfItem(atPath: site.output + "/" + path)[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0
-        }
-        XCTAssertEqual(site.build().diagnostics.errorCount, 0)
-        let before = (try inode("guidance/two.html"), try inode("guidance/one.html"))
-        try site.write("guidance/one.md", Pages.guidance(body: "## Step\n\nChanged text.\n"))
-        XCTAssertEqual(site.build().diagnostics.errorCount, 0)
-        XCTAssertEqual(try inode("guidance/two.html"), before.0, "an unchanged page is the same file, linked")
-        XCTAssertNotEqual(try inode("guidance/one.html"), before.1, "a changed page is written anew")
-        XCTAssertTrue(try site.outputText("guidance/one.html").contains("Changed text."))
-        let links = (try FileManager.default.attributesOfItem(atPath: site.output + "/guidance/two.html")[.referenceCount] as? NSNumber)?.intValue
-        XCTAssertEqual(links, 1, "the replaced site's names are gone")
-    }
-
     /// A build killed while removing the previous site can leave its staging
     /// folder holding empty folders only (files and marker already gone): the
     /// next build removes it. A folder of that name holding a file, which

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DiligenceDefaults
 import DiligenceDiagnostics
+import DiligenceKit
 import DiligenceRender
 import Foundation
 
@@ -30,11 +31,8 @@ struct TemplatesCommand: ParsableCommand {
         @Option(name: .long, help: ArgumentHelp("The site's templates folder.", valueName: "dir"))
         var templates: String?
 
-        var folder: String {
-            if let templates { return templates }
-            let parent = (content as NSString).deletingLastPathComponent
-            return parent.isEmpty ? "templates" : parent + "/templates"
-        }
+        /// The same folder `build` uses (`BuildOptions.templatesFolder`).
+        var folder: String { BuildOptions(content: content, templates: templates).templatesFolder }
     }
 
     struct List: ParsableCommand {

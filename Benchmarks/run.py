@@ -17,6 +17,15 @@ Hugo's output. Each is timed by /usr/bin/time -v (wall clock, user + system
 CPU time, peak RSS); every run is printed, then a table of medians and
 ratios per corpus.
 
+Output folders: by default each tool rebuilds over its output of the run
+before, as its users' second and later builds do: Hugo writes over
+`public/` (its default; it removes nothing unless told to), Diligence
+writes over the site its previous build replaced (`.public.spare`, see
+docs/architecture.md). `--empty-output` removes both outputs (and
+Diligence's spare) before every run, untimed: a first build, as on a fresh
+CI machine (though the kernel has just freed the inodes of the removed
+trees, which ext4 then skips: see Benchmarks/README.md).
+
 --scaling builds Diligence at several sizes and reports time per page.
 
 --incremental copies the corpus, builds it once with `build --incremental`,
@@ -127,8 +136,10 @@ def full_corpus(options, binary, hugo, corpus, label):
     results = {"diligence": [], "hugo": [], "pagefind": []}
     print(f"\nCorpus {label}: {corpus}", file=sys.stderr)
     for run in range(options.runs):
+        if options.empty_output:
+            for folder in (out_d, os.path.join(work, ".out-diligence.spare"), out_h):
+                shutil.rmtree(folder, ignore_errors=True)
         results["diligence"].append(timed_cpu(diligence_command(binary, corpus, out_d)))
-        shutil.rmtree(out_h, ignore_errors=True)
         results["hugo"].append(timed_cpu([hugo, "--source", os.path.join(HERE, "hugo"), "--contentDir",
                                           os.path.join(corpus, "content"), "--destination", out_h, "--quiet"]))
         results["pagefind"].append(timed_cpu(pagefind_command(out_h)))
@@ -138,7 +149,8 @@ def full_corpus(options, binary, hugo, corpus, label):
     html = sum(1 for _, _, names in os.walk(out_d) for n in names if n.endswith(".html"))
     files_d = sum(len(names) for _, _, names in os.walk(out_d))
     files_h = sum(len(names) for _, _, names in os.walk(out_h))
-    print(f"\nCorpus {label}: N = {options.pages} pages ({html} HTML files, {files_d} files written by Diligence; "
+    mode = "empty output folders" if options.empty_output else "each tool writing over its previous output"
+    print(f"\nCorpus {label} ({mode}): N = {options.pages} pages ({html} HTML files, {files_d} files written by Diligence; "
           f"{files_h} by Hugo + Pagefind), {os.cpu_count()} cores, median of {options.runs} alternating runs\n")
     print("| Tool | Wall time | CPU time (user + system) | Peak RSS |")
     print("|---|---:|---:|---:|")
@@ -321,6 +333,8 @@ def main():
     parser.add_argument("--work", default="/tmp/diligence-bench")
     parser.add_argument("--scaling", help="comma-separated page counts, e.g. 1000,10000,50000")
     parser.add_argument("--incremental", action="store_true", help="time build --incremental after one-file edits")
+    parser.add_argument("--empty-output", action="store_true",
+                        help="remove both tools' outputs (and Diligence's spare) before every run")
     parser.add_argument("--baseline", help="another diligence binary to time against this one, alternating")
     parser.add_argument("--corpora", default="default:1,long-bodies:2",
                         help="shape:seed pairs for the default mode (generate.py --shape, --seed)")

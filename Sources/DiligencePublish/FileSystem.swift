@@ -32,13 +32,19 @@ package struct FileSystem: Sendable {
 
     /// Writes `bytes` over the file at `path` without truncating it first,
     /// then cuts it to length (`InPlaceWriter.overwrite` says why). Returns
-    /// false, writing nothing, when `path` is a symbolic link.
-    package func overwrite(_ bytes: [UInt8], at path: String) throws(PublishError) -> Bool {
+    /// false, writing nothing, when `path` is a symbolic link or a folder,
+    /// or, with `onlyName`, a file with another name (a hard link: writing
+    /// over it would change the other name's bytes too; the build cache's
+    /// copies of search chunks are such names, which an incremental build
+    /// means to change together).
+    package func overwrite(_ bytes: [UInt8], at path: String, onlyName: Bool = false) throws(PublishError) -> Bool {
         try check(path)
         let fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
-        if fd < 0 && errno == ELOOP { return false }
+        if fd < 0 && (errno == ELOOP || errno == EISDIR) { return false }
         guard fd >= 0 else { throw .io(path: path, message: String(cString: strerror(errno))) }
         defer { close(fd) }
+        var info = stat()
+        if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG || (onlyName && info.st_nlink > 1) { return false }
         try FileBytes.write(bytes, to: fd, path: path)
         if ftruncate(fd, off_t(bytes.count)) != 0 { throw .io(path: path, message: String(cString: strerror(errno))) }
         return true

@@ -35,6 +35,12 @@ package enum TreeRemover {
         return files.isEmpty
     }
 
+    /// Every file (and symbolic link) and every folder of the tree at
+    /// `path`, folders parents first.
+    package static func list(_ path: String, files: inout [String], folders: inout [String]) {
+        collect(path, files: &files, folders: &folders)
+    }
+
     private static func collect(_ path: String, files: inout [String], folders: inout [String]) {
         folders.append(path)
         for child in entries(path) {

@@ -155,6 +155,69 @@ final class PublishTests: XCTestCase {
         // The next build cleans up whatever the kills left beside the output.
         XCTAssertEqual(try run(killAfter: nil), 0)
         let siblings = try FileManager.default.contentsOfDirectory(atPath: site.root.path)
-        XCTAssertEqual(siblings.sorted(), ["content", "public"])
+        XCTAssertEqual(siblings.sorted(), [".public.spare", "content", "public"])
+        XCTAssertEqual(try snapshot(site.output), complete)
+    }
+
+    /// A full build writes over the site the previous build replaced (kept
+    /// as `.public.spare`) instead of creating every file again. Whatever
+    /// that folder holds — stale pages, a file where a folder must go and
+    /// the reverse, a symbolic link and a hard link to files outside it —
+    /// the result is the same files and bytes as a build into an empty
+    /// folder, and nothing outside is changed.
+    func testReusedSiteGivesTheSameOutputAsAnEmptyFolder() throws {
+        let site = try TestSite(fixture: "kb")
+        defer { site.remove() }
+        let fm = FileManager.default
+        let spare = site.root.appendingPathComponent(".public.spare").path
+        site.build()
+        let fresh = try snapshot(site.output)
+        XCTAssertFalse(fm.fileExists(atPath: spare), "nothing replaced yet")
+        site.build()
+        XCTAssertTrue(fm.fileExists(atPath: spare + "/" + SitePublisher.markerName), "the replaced site is kept")
+        XCTAssertEqual(try snapshot(site.output), fresh)
+        XCTAssertEqual(try snapshot(spare), fresh)
+
+        // Spoil the spare in every way a folder can differ.
+        let outside = site.root.appendingPathComponent("outside.txt").path
+        try "keep me".write(toFile: outside, atomically: true, encoding: .utf8)
+        try "stale".write(toFile: spare + "/products/stale.html", atomically: true, encoding: .utf8)
+        try fm.createDirectory(atPath: spare + "/old/deep", withIntermediateDirectories: true)
+        try "stale".write(toFile: spare + "/old/deep/page.html", atomically: true, encoding: .utf8)
+        try fm.removeItem(atPath: spare + "/products/spyware.html")
+        try fm.createDirectory(atPath: spare + "/products/spyware.html/inside", withIntermediateDirectories: true)
+        try fm.removeItem(atPath: spare + "/static")
+        try "a file where a folder goes".write(toFile: spare + "/static", atomically: true, encoding: .utf8)
+        try fm.removeItem(atPath: spare + "/index.html")
+        try fm.createSymbolicLink(atPath: spare + "/index.html", withDestinationPath: outside)
+        try fm.removeItem(atPath: spare + "/404.html")
+        try fm.linkItem(atPath: outside, toPath: spare + "/404.html")
+        try "short".write(toFile: spare + "/search.html", atomically: true, encoding: .utf8)
+
+        XCTAssertNotNil(site.build().publishedBytes)
+        XCTAssertEqual(try snapshot(site.output), fresh)
+        XCTAssertEqual(try String(contentsOfFile: outside, encoding: .utf8), "keep me")
+        // And once more, now that the spoiled folder is the spare.
+        XCTAssertNotNil(site.build().publishedBytes)
+        XCTAssertEqual(try snapshot(site.output), fresh)
+        XCTAssertEqual(try String(contentsOfFile: outside, encoding: .utf8), "keep me")
+        XCTAssertEqual(try fm.contentsOfDirectory(atPath: site.root.path).sorted(),
+                       [".public.spare", "content", "outside.txt", "public"])
+    }
+
+    /// A folder named like the spare that Diligence did not mark is neither
+    /// written over nor deleted.
+    func testForeignSpareFolderIsLeftAlone() throws {
+        let site = try TestSite(fixture: "kb")
+        defer { site.remove() }
+        let spare = site.root.appendingPathComponent(".public.spare").path
+        try FileManager.default.createDirectory(atPath: spare, withIntermediateDirectories: true)
+        try "not ours".write(toFile: spare + "/notes.txt", atomically: true, encoding: .utf8)
+        site.build()
+        let fresh = try snapshot(site.output)
+        site.build()
+        site.build()
+        XCTAssertEqual(try snapshot(site.output), fresh)
+        XCTAssertEqual(try snapshot(spare), ["notes.txt": Data("not ours".utf8)])
     }
 }

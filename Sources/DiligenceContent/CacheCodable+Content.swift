@@ -174,10 +174,14 @@ extension Page: CacheCodable {
     package func write(to writer: inout CacheWriter) {
         writer.write(id); writer.string(file); writer.string(title); writer.string(summary); writer.write(tags)
         writer.write(sources); writer.write(updated); writer.bool(draft); writer.write(details); writer.int(bodyFirstLine)
+        writer.string(textLanguage ?? ""); writer.write(translationUpdated)
     }
     package init(from reader: inout CacheReader) throws {
         self.init(id: try reader.read(), file: try reader.string(), title: try reader.string(), summary: try reader.string(),
                   tags: try reader.readArray(), sources: try reader.readArray(), updated: try reader.readOptional(),
                   draft: try reader.bool(), details: try reader.read(), body: "", bodyFirstLine: try reader.int())
+        let language = try reader.string()
+        textLanguage = language.isEmpty ? nil : language
+        translationUpdated = try reader.readOptional()
     }
 }

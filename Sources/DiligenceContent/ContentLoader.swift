@@ -55,7 +55,11 @@ package struct ContentLoader: Sendable {
             if parts.first == "assets" {
                 tree.assets.append(relative)
             } else if parts.count == 2, PageKind(folder: String(parts[0])) != nil, relative.hasSuffix(".md") {
-                tree.pagePaths.append(relative)
+                if let (original, language) = TranslationDecoder.original(of: relative) {
+                    tree.translations[language, default: [:]][original] = relative
+                } else {
+                    tree.pagePaths.append(relative)
+                }
             } else if relative != "site.yml" {
                 log.warning(at: location(relative), "this file is not in a content folder and is not published",
                             hint: "put pages in guidance/, products/, countries/ or pages/ (as .md files), other files in assets/; or start the name with '_' to silence this")

@@ -10,6 +10,9 @@ package struct ContentTree: Sendable {
     package var pagePaths: [String] = []
     /// Asset paths relative to the content folder (`assets/logo.png`), sorted.
     package var assets: [String]
+    /// Translations (`guidance/red-flags.fr.md`): paths by language, then by
+    /// their original's path (`guidance/red-flags.md`).
+    package var translations: [String: [String: String]] = [:]
 
     package init(siteFile: SourceFile?, pageFiles: [SourceFile], assets: [String]) {
         self.siteFile = siteFile

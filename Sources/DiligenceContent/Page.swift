@@ -18,6 +18,12 @@ package struct Page: Sendable {
     /// The Markdown after the front matter, and the file line it starts on.
     package var body: String
     package var bodyFirstLine: Int
+    /// The language of the texts when they are a translation's (nil: the
+    /// site's default language).
+    package var textLanguage: String? = nil
+    /// A translation's own `updated` date (when its texts were last brought
+    /// in line with the original).
+    package var translationUpdated: PartialDate? = nil
 
     package var kind: PageKind { id.kind }
 }

@@ -17,6 +17,19 @@ package enum SiteConfigDecoder {
         FieldSpec("factors", .map(keys: "id", value: .string), required: true, "Country risk factors: id → label phrased as the risk."),
         FieldSpec("regimes", .map(keys: "id", value: .string), required: true, "Export-control and policy regimes: id → label."),
         FieldSpec("branding", .object(brandingFields), "Logo, accent colours and footer line for the built-in templates (docs/templates.md)."),
+        FieldSpec("languages", .map(keys: "language code", value: .object(languageFields)),
+                  "Other languages of the site (docs/content-model.md, \"Languages\"): code → title, description and vocabulary labels."),
+    ]
+
+    package static let languageFields: [FieldSpec] = [
+        FieldSpec("name", .string, "The language's name in itself, for the language switcher (Français)."),
+        FieldSpec("title", .string, "The site title in this language."),
+        FieldSpec("description", .string, "The site description in this language."),
+        FieldSpec("regions", .map(keys: "regions", value: .string), "Region labels: id → label."),
+        FieldSpec("categories", .map(keys: "categories", value: .string), "Category labels: id → label."),
+        FieldSpec("factors", .map(keys: "factors", value: .string), "Risk-factor labels: id → label."),
+        FieldSpec("regimes", .map(keys: "regimes", value: .string), "Regime labels: id → label."),
+        FieldSpec("risk_levels", .map(keys: "risk_levels", value: .string), "Risk-level labels: id → label, `unknown` included."),
     ]
 
     package static let brandingFields: [FieldSpec] = [
@@ -80,7 +93,87 @@ package enum SiteConfigDecoder {
                               reviewIntervalMonths: interval, riskLevels: Vocabulary(riskTerms), regions: regions,
                               categories: categories, factors: factors, regimes: regimes)
         site.branding = branding
+        if let node = reader.node("languages") {
+            let languages = decodeLanguages(node, site: site, reader: reader, position: position)
+            guard log.diagnostics.errorCount == errorsBefore else { return nil }
+            site.languages = languages
+        }
         return site
+    }
+
+    /// `languages:`: each entry checked for a title and description and a
+    /// label for every id of every vocabulary (a missing one is an error at
+    /// the entry, naming the ids). The default language may be listed, for
+    /// its `name`; its texts are site.yml's own.
+    private static func decodeLanguages(_ node: Node, site: SiteConfig, reader: MappingReader, position: YAMLPosition) -> [SiteLanguage] {
+        let log = reader.log
+        var result = [site.languages[0]]
+        guard case .mapping(let mapping) = node else {
+            log.error(at: reader.location(of: node), "'languages' must be a set of 'code:' entries",
+                      hint: "write e.g.\nlanguages:\n  fr:\n    title: …\n    description: …")
+            return result
+        }
+        for (codeNode, entryNode) in mapping {
+            guard let code = reader.scalarString(codeNode, field: "languages") else { continue }
+            let at = reader.location(of: codeNode)
+            guard isLanguageCode(code) else {
+                log.error(at: at, "'\(code)' is not a language code", hint: "use a lower-case ISO 639-1 code such as fr, de or es")
+                continue
+            }
+            guard let fields = MappingReader(entryNode, specs: languageFields, what: "language '\(code)'", position: position, log: log) else { continue }
+            let name = fields.string("name") ?? SiteLanguage.nativeName(code)
+            if code == site.language {
+                result[0].name = name
+                continue
+            }
+            if result.contains(where: { $0.code == code }) {
+                log.error(at: at, "language '\(code)' is listed twice")
+                continue
+            }
+            let title = fields.string("title"), description = fields.string("description")
+            for (key, value) in [("title", title), ("description", description)] where value == nil {
+                log.error(at: at, "language '\(code)' has no \(key)", hint: "add '\(key):' with the site's \(key) in this language")
+            }
+            var labels: [String: [String: String]] = [:]
+            let vocabularies: [(String, [String])] = [
+                ("regions", site.regions.ids), ("categories", site.categories.ids), ("factors", site.factors.ids),
+                ("regimes", site.regimes.ids), ("risk_levels", site.riskLevels.ids + [SiteConfig.unknownRisk]),
+            ]
+            for (name, ids) in vocabularies {
+                var found: [String: String] = [:]
+                if let labelsNode = fields.node(name) {
+                    guard case .mapping(let pairs) = labelsNode else {
+                        log.error(at: fields.location(of: labelsNode), "'\(name)' must be a set of 'id: label' lines")
+                        continue
+                    }
+                    for (idNode, labelNode) in pairs {
+                        guard let id = fields.scalarString(idNode, field: name), let label = fields.scalarString(labelNode, field: name) else { continue }
+                        guard ids.contains(id) else {
+                            log.error(at: fields.location(of: idNode), "'\(id)' is not an id of \(name) in site.yml",
+                                      hint: "the ids are: " + ids.joined(separator: ", "))
+                            continue
+                        }
+                        found[id] = label
+                    }
+                }
+                let missing = ids.filter { found[$0] == nil }
+                if !missing.isEmpty {
+                    let where_ = fields.node(name).map(fields.location(of:)) ?? at
+                    log.error(at: where_, "language '\(code)' has no label for \(name): \(missing.joined(separator: ", "))",
+                              hint: "add '\(missing[0]): <label in this language>' under \(name) of language '\(code)'")
+                }
+                labels[name] = found
+            }
+            result.append(SiteLanguage(code: code, name: name, title: title ?? "", description: description ?? "", labels: labels))
+        }
+        return result
+    }
+
+    /// `fr`, `de`, `pt-br`: ISO 639-1 and an optional region, lower case.
+    package static func isLanguageCode(_ s: String) -> Bool {
+        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, first.count == 2, first.utf8.allSatisfy({ $0 >= 97 && $0 <= 122 }) else { return false }
+        return parts.count == 1 || (parts.count == 2 && parts[1].count == 2 && parts[1].utf8.allSatisfy { $0 >= 97 && $0 <= 122 })
     }
 
     /// `branding`, its colours checked for contrast where links sit on them.

@@ -19,18 +19,25 @@ struct BuildExecutor {
     /// How a run ended.
     enum Ending {
         case done
+        /// Written into a shared staging folder (one language of several):
+        /// once the caller has swapped it in, `keepCache` saves the cache.
+        case written(keepCache: () -> Void)
         /// The index the cache kept could not be patched: the caller plans
         /// again from nothing (pages may already have been written in place).
         case fullBuildNeeded(reason: String)
     }
 
-    func run(_ plan: BuildPlan, report: inout BuildReport, log: DiagnosticLog) -> Ending {
+    /// - Parameter shared: the staging folder of a multilingual build, with
+    ///   this language's folder as its prefix; it is not swapped in here.
+    func run(_ plan: BuildPlan, report: inout BuildReport, log: DiagnosticLog, shared: OutputSink? = nil) -> Ending {
         let cachePath = BuildSnapshot.path(cacheDirectory: options.cacheDirectory, output: options.output)
         let outputsFolder = OutputCache.folder(cachePath: cachePath)
         let sink: OutputSink
-        do { sink = try OutputSink(plan.sink, output: options.output, protected: [options.content, options.templatesFolder], fileSystem: fileSystem) } catch {
-            log.error(at: SourceLocation(file: options.output), error.description)
-            return .done
+        if let shared { sink = shared } else {
+            do { sink = try OutputSink(plan.sink, output: options.output, protected: [options.content, options.templatesFolder], fileSystem: fileSystem) } catch {
+                log.error(at: SourceLocation(file: options.output), error.description)
+                return .done
+            }
         }
         // From here on the output changes: if this is interrupted, the next build is a full one.
         fileSystem.remove(cachePath)
@@ -52,7 +59,7 @@ struct BuildExecutor {
         switch patch?.value {
         case .failed(let reason)?:
             discard(snapshot, cachePath: cachePath)
-            sink.abandon()
+            if shared == nil { sink.abandon() }
             return .fullBuildNeeded(reason: reason)
         case .patched?, nil: break
         }
@@ -67,11 +74,14 @@ struct BuildExecutor {
                           hint: "the section around the recursive {{> \(chain.last ?? "")}} never runs out; open it on the nested items (e.g. {{#children}}), which end")
             }
             discard(snapshot, cachePath: cachePath)
-            sink.abandon()
+            if shared == nil { sink.abandon() }
             return .done
         }
         if plan.sink == .staging { copyAssets(plan, sink: sink) }
         for page in plan.removed { sink.remove(page.page.id.outputPath) }
+        if shared != nil {
+            return .written { [self] in keepCache(kept, snapshot, cachePath: cachePath, reads: reads, log: log) }
+        }
         do {
             let (bytes, files) = try sink.commit()
             report.publishedBytes = bytes
@@ -82,20 +92,27 @@ struct BuildExecutor {
             return .done
         }
         report.lap("publish")
-        if let kept, let snapshot {
-            do throws(PublishError) {
-                if let error = kept.firstError { throw error }
-                let temporary = try snapshot.value.get()
-                try BuildCache.commit(snapshot: temporary, to: cachePath, outputs: kept.index(reads: reads.listings),
-                                      fileSystem: fileSystem)
-            } catch {
-                discard(snapshot, cachePath: cachePath)
-                log.warning(at: SourceLocation(file: cachePath), "the build cache cannot be written: \(error)",
-                            hint: "the next incremental build will be a full one")
-            }
+        if kept != nil, snapshot != nil {
+            keepCache(kept, snapshot, cachePath: cachePath, reads: reads, log: log)
             report.lap("cache")
         }
         return .done
+    }
+
+    /// Saves the cache for the next build, once the output holds what it describes.
+    private func keepCache(_ kept: KeptOutputs?, _ snapshot: BackgroundResult<Result<String, PublishError>>?, cachePath: String,
+                           reads: SiteRenderer.Reads, log: DiagnosticLog) {
+        guard let kept, let snapshot else { return }
+        do throws(PublishError) {
+            if let error = kept.firstError { throw error }
+            let temporary = try snapshot.value.get()
+            try BuildCache.commit(snapshot: temporary, to: cachePath, outputs: kept.index(reads: reads.listings),
+                                  fileSystem: fileSystem)
+        } catch {
+            discard(snapshot, cachePath: cachePath)
+            log.warning(at: SourceLocation(file: cachePath), "the build cache cannot be written: \(error)",
+                        hint: "the next incremental build will be a full one")
+        }
     }
 
     /// Waits for a cache file being written, and removes it.

@@ -19,6 +19,10 @@ struct BuildPlanner {
     var options: BuildOptions
     /// When the build started (for file stamps: `PageCollector.safeStamp`).
     var start = Date()
+    /// The language this plan is for, when not the site's default: its
+    /// pages are the originals with that language's translations
+    /// (`TranslationDecoder`), rendered with its labels, into its folder.
+    var language: String? = nil
 
     /// Why the previous build cannot be used; the plan is made again without it.
     struct Fallback: Error {
@@ -32,6 +36,8 @@ struct BuildPlanner {
         var diagnostics: [Diagnostic]
         var pageCounts: [PageKind: Int]
         var fullBuildReason: String?
+        /// The site's languages, the default first (from site.yml).
+        var languages: [String] = []
         /// Why pages show no change history, when they show none.
         var historyNote: String?
         /// How long each planning stage took.
@@ -58,18 +64,22 @@ struct BuildPlanner {
         let tree = loader.list(into: log)
         let theme = ThemeFiles(folder: options.templatesFolder, required: options.templates != nil, log: log)
         let templates = TemplateLibrary(theme: theme, log: log)
-        guard let siteFile = tree.siteFile, let site = SiteConfigDecoder.decode(siteFile, log: log) else {
+        guard let siteFile = tree.siteFile, var site = SiteConfigDecoder.decode(siteFile, log: log) else {
             outcome.diagnostics = log.diagnostics
             return outcome
         }
+        outcome.languages = site.languages.map(\.code)
+        let translating = language.map { $0 != site.language } ?? false
+        if translating, let language { site = site.localized(language) } else { checkTranslations(tree, site: site, log: log) }
         if let logo = site.branding.logo, !tree.assets.contains(logo.value) {
             let images = tree.assets.filter { [".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif"].contains(where: $0.lowercased().hasSuffix) }
             log.error(at: logo.location, "logo '\(logo.value)' is not a file of the content's assets/ folder",
                       hint: images.isEmpty ? "put the image in \(options.content)/assets/ and name it as assets/NAME"
                                            : "images there: \(images.joined(separator: ", "))")
         }
-        // Only a build shows history; `check` does not ask git.
-        let history = publish ? readHistory() : nil
+        // Only a build shows history; `check` asks git only to tell whether
+        // a translation fell behind its original.
+        let history = publish || (site.isMultilingual && options.readsHistory) ? readHistory() : nil
         outcome.historyNote = history?.note
         let settings = BuildSettings.fingerprint(options: options, siteFile: siteFile, assets: tree.assets, theme: theme, history: history)
         var previous = previous
@@ -80,8 +90,13 @@ struct BuildPlanner {
             outcome.fullBuildReason = "site.yml, a template, an asset or an option changed"
         }
         let decoder = PageDecoder(site: site, today: options.today)
-        let collector = PageCollector(loader: loader, decoder: decoder, options: options, start: start,
+        var collector = PageCollector(loader: loader, decoder: decoder, options: options, start: start,
                                       keepsCache: options.incremental || previous != nil)
+        if translating, let language {
+            collector.translations = tree.translations[language] ?? [:]
+            collector.translator = TranslationDecoder(language: language)
+            if let history, !history.isEmpty { collector.lastChanged = { history.changes(ofFile: $0).first?.date } }
+        }
         clock.lap("load")
         var pages = try collector.collect(tree.pagePaths, previous: previous?.snapshot, log: log)
         let recordNames = publish ? previous.map { SearchPatchJob.names(pages, previous: $0) } : nil
@@ -94,6 +109,12 @@ struct BuildPlanner {
         clock.lap("link")
         for kind in PageKind.allCases { outcome.pageCounts[kind] = graph.pages(of: kind).count }
         outcome.diagnostics = log.diagnostics
+        if translating, let language {
+            // The originals' problems are the default language's pass's to
+            // report; this one reports its translations' (a broken link in a
+            // translated body, say).
+            outcome.diagnostics = outcome.diagnostics.filter { $0.location.file.hasSuffix("." + language + ".md") }
+        }
         guard publish, !log.hasErrors, let templates, !(options.strict && outcome.diagnostics.warningCount > 0) else {
             outcome.stages = clock.stages
             return outcome
@@ -107,6 +128,28 @@ struct BuildPlanner {
         clock.lap("decide")
         outcome.stages = clock.stages
         return outcome
+    }
+
+    /// Every translation must be of a page that exists, into a language
+    /// site.yml lists (reported once, by the default language's pass).
+    private func checkTranslations(_ tree: ContentTree, site: SiteConfig, log: DiagnosticLog) {
+        let pages = Set(tree.pagePaths)
+        let known = site.languages.map(\.code)
+        for (language, files) in tree.translations.sorted(by: { $0.key < $1.key }) {
+            for (original, path) in files.sorted(by: { $0.key < $1.key }) {
+                let at = SourceLocation(file: options.content + "/" + path, line: 1, column: 1)
+                if language == site.language {
+                    log.error(at: at, "'\(language)' is the site's default language: its pages are the originals",
+                              hint: "name the file '\(original.split(separator: "/").last ?? "")' (and remove the original), or set 'language' in site.yml")
+                } else if !known.contains(language) {
+                    log.error(at: at, "a translation into '\(language)', which site.yml does not list under 'languages'",
+                              hint: known.count > 1 ? "the site's languages are \(known.joined(separator: ", "))" : "add '\(language):' under 'languages:' in site.yml, with its title, description and labels")
+                } else if !pages.contains(original) {
+                    log.error(at: at, "a translation of '\(original)', which does not exist",
+                              hint: "a translation is named after its original: <slug>.\(language).md beside <slug>.md")
+                }
+            }
+        }
     }
 
     /// The content's git history, or a dated edition when it is not read.

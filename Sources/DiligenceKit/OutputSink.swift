@@ -17,6 +17,16 @@ struct OutputSink: Sendable {
     }
 
     private let target: Target
+    /// The folder of this sink's files inside the output ("" or "fr/"):
+    /// the languages of a site share one staging folder.
+    private(set) var prefix = ""
+
+    /// The same sink, writing under `folder` ("fr/").
+    func prefixed(_ folder: String) -> OutputSink {
+        var sink = self
+        sink.prefix = folder
+        return sink
+    }
 
     init(_ sink: BuildPlan.Sink, output: String, protected: [String], fileSystem: FileSystem) throws(PublishError) {
         switch sink {
@@ -32,13 +42,14 @@ struct OutputSink: Sendable {
     /// Where the file at `path` (relative to the output) is written.
     func location(of path: String) -> String {
         switch target {
-        case .staging(_, let staging): staging.path + "/" + path
-        case .inPlace(let writer): writer.root + "/" + path
+        case .staging(_, let staging): staging.path + "/" + prefix + path
+        case .inPlace(let writer): writer.root + "/" + prefix + path
         }
     }
 
     /// Writes a file (from any thread); in place, only if its bytes changed.
     func write(_ file: OutputFile) {
+        let file = placed(file)
         switch target {
         case .staging(_, let staging): staging.write(file)
         case .inPlace(let writer): writer.write(file)
@@ -47,6 +58,7 @@ struct OutputSink: Sendable {
 
     /// Writes a search-index file; in place, over the old one (`InPlaceWriter.overwrite`).
     func overwrite(_ file: OutputFile, compare: Bool) {
+        let file = placed(file)
         switch target {
         case .staging(_, let staging): staging.write(file)
         case .inPlace(let writer): writer.overwrite(file, compare: compare)
@@ -55,7 +67,14 @@ struct OutputSink: Sendable {
 
     /// Removes an output the build no longer produces (a new staging folder has none).
     func remove(_ path: String) {
-        if case .inPlace(let writer) = target { writer.remove(path) }
+        if case .inPlace(let writer) = target { writer.remove(prefix + path) }
+    }
+
+    private func placed(_ file: OutputFile) -> OutputFile {
+        guard !prefix.isEmpty else { return file }
+        var file = file
+        file.path = prefix + file.path
+        return file
     }
 
     /// Gives up: a staging folder is deleted, the output left as it was.

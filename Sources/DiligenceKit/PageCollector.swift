@@ -20,6 +20,15 @@ struct PageCollector: Sendable {
     /// Whether stamps and front-matter hashes are worked out: for a build
     /// that keeps a cache, or compares with one.
     var keepsCache: Bool
+    /// For a language other than the default: its translations (original's
+    /// path → translation's path) and their decoder. A translated page's
+    /// stamp and hash cover both files, so editing either reaches it.
+    var translations: [String: String] = [:]
+    var translator: TranslationDecoder? = nil
+    /// The date of a file's last commit (by display path), when the
+    /// content's git history is read: a translation is out of date when its
+    /// original changed after it. Without history, their `updated` dates.
+    var lastChanged: (@Sendable (String) -> PartialDate?)? = nil
 
     /// The pages found, in page order, and what is known about the rest.
     struct Collected: Sendable {
@@ -97,15 +106,55 @@ struct PageCollector: Sendable {
     /// Stat first, then read only a file whose stamp changed; decode it only
     /// if its bytes changed too.
     private func find(_ path: String, record: CachedRecord?) -> Found {
-        let stamp = keepsCache ? FileStamp(path: options.content + "/" + path) : nil
+        let stamp = keepsCache ? self.stamp(path) : nil
         if let record, let stamp, stamp == record.page.stamp { return .cached(cachedPlan(record, stamp: stamp, touched: false)) }
         let log = DiagnosticLog()
-        guard let file = loader.read(path, log: log) else { return .read(nil, nil, stamp, log.diagnostics) }
+        guard let file = read(path, log: log) else { return .read(nil, nil, stamp, log.diagnostics) }
         if let record, StableHasher.hash(file.bytes) == record.page.sourceHash {
             return .cached(cachedPlan(record, stamp: stamp, touched: true))
         }
-        let page = decoder.decode(file, log: log)
+        let page = decode(path, file, log: log)
         return .read(file, page.map(ParsedPage.init(page:)), stamp.map(safeStamp), log.diagnostics)
+    }
+
+    /// A page file's stamp; for a translated page, both files' in one.
+    private func stamp(_ path: String) -> FileStamp? {
+        guard let original = FileStamp(path: options.content + "/" + path) else { return nil }
+        guard let translation = translations[path] else { return original }
+        guard let other = FileStamp(path: options.content + "/" + translation) else { return .missing }
+        return FileStamp(size: original.size &* 1_000_003 &+ other.size, modified: max(original.modified, other.modified),
+                         modifiedNanoseconds: original.modifiedNanoseconds ^ (other.modifiedNanoseconds &* 31),
+                         inode: original.inode ^ (other.inode &* 0x9E37_79B9_7F4A_7C15))
+    }
+
+    /// A page file's bytes; for a translated page, the original's followed
+    /// by the translation's (what the page's hash is taken of).
+    private func read(_ path: String, log: DiagnosticLog) -> SourceFile? {
+        guard let file = loader.read(path, log: log) else { return nil }
+        guard let translation = translations[path], let other = loader.read(translation, log: log) else { return file }
+        return SourceFile(relativePath: file.relativePath, displayPath: file.displayPath, bytes: file.bytes + [0] + other.bytes)
+    }
+
+    /// Decodes a page; in another language, the original (whose problems
+    /// the default language's pass reports) with its translation's texts.
+    private func decode(_ path: String, _ file: SourceFile, log: DiagnosticLog) -> Page? {
+        guard let translator else { return decoder.decode(file, log: log) }
+        guard let translation = translations[path], let zero = file.bytes.firstIndex(of: 0) else {
+            return decoder.decode(file, log: DiagnosticLog())
+        }
+        let original = SourceFile(relativePath: file.relativePath, displayPath: file.displayPath, bytes: Array(file.bytes[..<zero]))
+        guard let page = decoder.decode(original, log: DiagnosticLog()) else { return nil }
+        let other = SourceFile(relativePath: translation, displayPath: loader.displayRoot + "/" + translation,
+                               bytes: Array(file.bytes[(zero + 1)...]))
+        guard let translated = translator.decode(other, original: page, originalFile: original, log: log) else { return nil }
+        var dates = (page.updated, translated.translationUpdated, "updated")
+        if let lastChanged, let a = lastChanged(original.displayPath), let b = lastChanged(other.displayPath) { dates = (a, b, "last changed (git)") }
+        if let newer = dates.0, let own = dates.1, newer > own {
+            log.warning(at: SourceLocation(file: other.displayPath, line: 1, column: 1),
+                        "this translation may be out of date: the original (\(original.displayPath)) was \(dates.2) on \(newer), the translation on \(own)",
+                        hint: "bring the translation in line with the original, then set its 'updated:' to today")
+        }
+        return translated
     }
 
     private func cachedPlan(_ record: CachedRecord, stamp: FileStamp?, touched: Bool) -> PagePlan {
@@ -120,8 +169,8 @@ struct PageCollector: Sendable {
     /// Reads, decodes and parses an unchanged page again, to render it or
     /// check its links.
     func hydrate(_ plan: PagePlan, log: DiagnosticLog) throws(BuildPlanner.Fallback) -> ParsedPage {
-        guard let file = loader.read(plan.path, log: log), StableHasher.hash(file.bytes) == plan.sourceHash,
-              let page = decoder.decode(file, log: log) else {
+        guard let file = read(plan.path, log: log), StableHasher.hash(file.bytes) == plan.sourceHash,
+              let page = decode(plan.path, file, log: log) else {
             throw .init(reason: "\(plan.path) changed while building")
         }
         return ParsedPage(page: page)

@@ -30,6 +30,11 @@ public struct SiteBuilder: Sendable {
         let outcome = BuildPlanner(options: options).plan(previous: nil, publish: false)
         report.pageCounts = outcome.pageCounts
         report.diagnostics = outcome.diagnostics
+        for language in outcome.languages.dropFirst() {
+            var planner = BuildPlanner(options: options)
+            planner.language = language
+            report.diagnostics += planner.plan(previous: nil, publish: false).diagnostics
+        }
         return report.finished()
     }
 
@@ -47,7 +52,7 @@ public struct SiteBuilder: Sendable {
             previous = PreviousBuild.load(options: options)
             report.fullBuildReason = previous == nil ? "no build cache" : nil
             report.lap("read cache")
-            if let cached = previous?.snapshot, let reason = Self.unusable(cached, options: options) {
+            if let cached = previous?.snapshot, let reason = Self.unusable(cached, output: options.output, root: options.output) {
                 previous = nil
                 report.fullBuildReason = reason
             }
@@ -56,6 +61,11 @@ public struct SiteBuilder: Sendable {
         report.lap("plan")
         report.stages.removeLast()
         report.stages += outcome.stages
+        if outcome.languages.count > 1 {
+            buildLanguages(outcome, report: &report, log: log)
+            if !options.freesMemory { ExitRelease.keep(outcome) }
+            return report.finished()
+        }
         if var plan = outcome.plan, case .fullBuildNeeded(let reason) = execute(plan, report: &report, log: log) {
             outcome = BuildPlanner(options: options).plan(previous: nil, publish: true)
             plan = outcome.plan ?? plan
@@ -76,14 +86,90 @@ public struct SiteBuilder: Sendable {
         return report.finished()
     }
 
+    /// A site in several languages: one plan per language, each into its
+    /// folder (`fr/`) with its own cache. When every plan can be carried out
+    /// in place, each is; otherwise all are full builds written into one
+    /// staging folder, swapped in once, so the languages never disagree.
+    private func buildLanguages(_ first: BuildPlanner.Outcome, report: inout BuildReport, log: DiagnosticLog) {
+        struct Language {
+            var options: BuildOptions
+            var planner: BuildPlanner
+            var folder: String
+            var outcome: BuildPlanner.Outcome
+        }
+        var languages = [Language(options: options, planner: BuildPlanner(options: options), folder: "", outcome: first)]
+        for code in first.languages.dropFirst() {
+            var languageOptions = options
+            languageOptions.output = options.output + "/" + code
+            var planner = BuildPlanner(options: languageOptions)
+            planner.language = code
+            var previous = options.incremental ? PreviousBuild.load(options: languageOptions) : nil
+            if let cached = previous?.snapshot, Self.unusable(cached, output: languageOptions.output, root: options.output) != nil { previous = nil }
+            languages.append(Language(options: languageOptions, planner: planner, folder: code + "/",
+                                      outcome: planner.plan(previous: previous, publish: true)))
+        }
+        report.lap("plan")
+        report.pageCounts = first.pageCounts
+        report.notes = first.historyNote.map { [$0] } ?? []
+        for language in languages { log.add(contentsOf: language.outcome.diagnostics) }
+        defer { report.diagnostics = log.diagnostics }
+        guard languages.allSatisfy({ $0.outcome.plan != nil }) else { return }
+        report.fullBuildReason = languages.lazy.compactMap(\.outcome.fullBuildReason).first
+
+        if languages.allSatisfy({ $0.outcome.plan?.sink == .inPlace }) {
+            var reason: String?
+            for language in languages {
+                let ending = BuildExecutor(options: language.options, fileSystem: fileSystem).run(language.outcome.plan!, report: &report, log: log)
+                if case .fullBuildNeeded(let why) = ending { reason = why; break }
+            }
+            guard let reason else {
+                report.changedPages = languages.map { $0.outcome.plan!.changedPages }.reduce(0, +)
+                return
+            }
+            report.fullBuildReason = reason
+        }
+        // A full build of every language, into one staging folder.
+        for i in languages.indices where languages[i].outcome.plan?.sink != .staging || report.fullBuildReason != nil {
+            let outcome = languages[i].planner.plan(previous: nil, publish: true)
+            guard outcome.plan != nil else { return }
+            languages[i].outcome.plan = outcome.plan
+        }
+        report.listingItems = nil
+        let sink: OutputSink
+        do { sink = try OutputSink(.staging, output: options.output, protected: [options.content, options.templatesFolder], fileSystem: fileSystem) } catch {
+            log.error(at: SourceLocation(file: options.output), error.description)
+            return
+        }
+        var keepCaches: [() -> Void] = []
+        for language in languages {
+            let ending = BuildExecutor(options: language.options, fileSystem: fileSystem)
+                .run(language.outcome.plan!, report: &report, log: log, shared: sink.prefixed(language.folder))
+            guard case .written(let keepCache) = ending else {
+                sink.abandon()
+                return
+            }
+            keepCaches.append(keepCache)
+        }
+        do {
+            let (bytes, files) = try sink.commit()
+            report.publishedBytes = bytes
+            report.fileCount = files
+        } catch {
+            log.error(at: SourceLocation(file: options.output), error.description)
+            return
+        }
+        report.lap("publish")
+        for keep in keepCaches { keep() }
+    }
+
     private func execute(_ plan: BuildPlan, report: inout BuildReport, log: DiagnosticLog) -> BuildExecutor.Ending {
         BuildExecutor(options: options, fileSystem: fileSystem).run(plan, report: &report, log: log)
     }
 
     /// Why a cache cannot describe the output folder, if it cannot.
-    private static func unusable(_ snapshot: BuildSnapshot, options: BuildOptions) -> String? {
-        guard snapshot.header.output == SitePublisher.absolute(options.output),
-              FileManager.default.fileExists(atPath: options.output + "/" + SitePublisher.markerName) else {
+    private static func unusable(_ snapshot: BuildSnapshot, output: String, root: String) -> String? {
+        guard snapshot.header.output == SitePublisher.absolute(output),
+              FileManager.default.fileExists(atPath: root + "/" + SitePublisher.markerName) else {
             return "the output folder is not the one the cache describes"
         }
         return nil

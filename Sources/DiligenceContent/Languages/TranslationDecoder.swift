@@ -1,0 +1,136 @@
+import DiligenceDiagnostics
+import DiligenceSupport
+import Yams
+
+/// Reads a translation (`<slug>.<lang>.md`, beside its original) onto the
+/// original's decoded page: facts once, text per language. A translation
+/// carries the texts — title (a country's `name`), summary, risk basis, the
+/// list items of a product, the body — and inherits every other field. A
+/// field it sets that is a fact of the original (risk, dates, URLs,
+/// references, statuses…) must be written exactly as in the original, or it
+/// is an error at its line; a list of texts must have as many items as the
+/// original's, so item N translates item N.
+package struct TranslationDecoder: Sendable {
+    package var language: String
+
+    package init(language: String) {
+        self.language = language
+    }
+
+    /// Fields a translation writes in its own words.
+    package static func textFields(for kind: PageKind) -> Set<String> {
+        switch kind {
+        case .country: return ["name", "summary", "risk_basis"]
+        case .product: return ["title", "summary", "risk_basis", "capabilities", "misuse", "red_flags", "safeguards"]
+        case .guidance, .page: return ["title", "summary"]
+        }
+    }
+
+    /// The translation's path for an original's (`guidance/red-flags.md` →
+    /// `guidance/red-flags.fr.md`).
+    package static func path(of original: String, in language: String) -> String {
+        String(original.dropLast(3)) + "." + language + ".md"
+    }
+
+    /// The original's path and the language of a translation's path, when it is one.
+    package static func original(of path: String) -> (original: String, language: String)? {
+        guard path.hasSuffix(".md") else { return nil }
+        let stem = path.dropLast(3)
+        guard let slash = stem.lastIndex(of: "/"), let dot = stem[slash...].lastIndex(of: ".") else { return nil }
+        let language = String(stem[stem.index(after: dot)...])
+        guard !language.isEmpty else { return nil }
+        return (String(stem[..<dot]) + ".md", language)
+    }
+
+    /// The page in this language: `page` (decoded from `originalFile`) with
+    /// the texts of `translation`. Nil when the translation has errors
+    /// (reported to `log`).
+    package func decode(_ translation: SourceFile, original page: Page, originalFile: SourceFile, log: DiagnosticLog) -> Page? {
+        let fileLog = DiagnosticLog()
+        defer { log.add(contentsOf: fileLog.diagnostics) }
+        guard let parts = FrontMatterSplitter.split(translation, log: fileLog) else { return nil }
+        let position = YAMLPosition(file: translation.displayPath, firstLine: parts.yamlFirstLine)
+        let node = YAMLComposer.compose(parts.yaml, position: position, log: fileLog) ?? .mapping(Node.Mapping([]))
+        var specs = FrontMatterSchema.fields(for: page.kind)
+        for i in specs.indices { specs[i].required = false }
+        guard !fileLog.hasErrors,
+              let reader = MappingReader(node, specs: specs, what: "the front matter of a translation", position: position, log: fileLog)
+        else { return nil }
+        let originalFields = Self.originalFields(originalFile)
+        let texts = Self.textFields(for: page.kind)
+        guard case .mapping(let mapping) = node else { return nil }
+        for (keyNode, value) in mapping {
+            guard case .scalar(let key) = keyNode, !texts.contains(key.string), key.string != "updated", !MappingReader.isNull(value) else { continue }
+            let original = originalFields[key.string]
+            if original.map({ Self.same($0, value) }) != true {
+                fileLog.error(at: reader.location(of: value),
+                              "'\(key.string)' is a fact kept in the original (\(originalFile.displayPath)); this translation sets it \(original == nil ? "although the original does not" : "differently")",
+                              hint: "remove the line: a translation inherits '\(key.string)' from the original; change it there, for every language")
+            }
+        }
+        var result = page
+        result.file = translation.displayPath
+        result.textLanguage = language
+        if let title = reader.string(page.kind == .country ? "name" : "title") { result.title = title }
+        if let summary = reader.string("summary") { result.summary = summary }
+        let body = parts.body.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !body.isEmpty {
+            result.body = parts.body
+            result.bodyFirstLine = parts.bodyFirstLine
+        }
+        switch page.details {
+        case .product(var product):
+            if let basis = reader.locatedString("risk_basis") { product.riskBasis = basis }
+            product.capabilities = list("capabilities", product.capabilities, reader, fileLog)
+            product.misuse = list("misuse", product.misuse, reader, fileLog)
+            product.redFlags = list("red_flags", product.redFlags, reader, fileLog)
+            product.safeguards = list("safeguards", product.safeguards, reader, fileLog)
+            result.details = .product(product)
+        case .country(var country):
+            if let basis = reader.locatedString("risk_basis") { country.riskBasis = basis }
+            result.details = .country(country)
+        case .guidance, .page:
+            break
+        }
+        result.translationUpdated = reader.date("updated")
+        return fileLog.hasErrors ? nil : result
+    }
+
+    /// A translated list: as many items as the original's, or an error.
+    private func list(_ key: String, _ original: [Located<String>], _ reader: MappingReader, _ log: DiagnosticLog) -> [Located<String>] {
+        guard let node = reader.node(key) else { return original }
+        let items = reader.stringList(key)
+        guard items.count == original.count else {
+            log.error(at: reader.location(of: node),
+                      "'\(key)' has \(items.count) item\(items.count == 1 ? "" : "s") here and \(original.count) in the original",
+                      hint: "translate each item of the original, in the same order: item N of a translation stands for item N of the original")
+            return original
+        }
+        return items
+    }
+
+    /// The original's front-matter fields as YAML nodes.
+    private static func originalFields(_ file: SourceFile) -> [String: Node] {
+        let log = DiagnosticLog()
+        guard let parts = FrontMatterSplitter.split(file, log: log),
+              case .mapping(let mapping)? = YAMLComposer.compose(parts.yaml, position: YAMLPosition(file: file.displayPath, firstLine: parts.yamlFirstLine), log: log)
+        else { return [:] }
+        var fields: [String: Node] = [:]
+        for (key, value) in mapping { if case .scalar(let k) = key { fields[k.string] = value } }
+        return fields
+    }
+
+    /// Two YAML values are the same fact: same scalars, same structure
+    /// (styles, quoting and comments do not count).
+    static func same(_ a: Node, _ b: Node) -> Bool {
+        switch (a, b) {
+        case (.scalar(let x), .scalar(let y)): return x.string == y.string
+        case (.sequence(let x), .sequence(let y)): return x.count == y.count && zip(x, y).allSatisfy { same($0, $1) }
+        case (.mapping(let x), .mapping(let y)):
+            guard x.count == y.count else { return false }
+            return zip(x, y).allSatisfy { same($0.key, $1.key) && same($0.value, $1.value) }
+        case (.alias, _), (_, .alias): return false
+        default: return false
+        }
+    }
+}

@@ -24,6 +24,10 @@ package struct Page: Sendable {
     /// A translation's own `updated` date (when its texts were last brought
     /// in line with the original).
     package var translationUpdated: PartialDate? = nil
+    /// For a translation: its original's heading ids, which its own
+    /// headings take when there are as many (so `#country-rating` reaches
+    /// the same section in every language).
+    package var headingIDs: [String]? = nil
 
     package var kind: PageKind { id.kind }
 }

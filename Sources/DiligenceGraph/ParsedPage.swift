@@ -25,6 +25,7 @@ package final class ParsedPage: @unchecked Sendable {
     package init(page: Page) {
         self.page = page
         let document = MarkdownDocument(page.body, file: page.file, firstLine: page.bodyFirstLine)
+        if let ids = page.headingIDs { document.adoptHeadingIDs(ids) }
         self.parsedDocument = document
         self.sections = document.sections()
         self.linkableIDs = Set(document.headings.map(\.id)).union(FieldSections.ids(of: page))

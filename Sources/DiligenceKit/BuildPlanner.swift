@@ -109,12 +109,7 @@ struct BuildPlanner {
         clock.lap("link")
         for kind in PageKind.allCases { outcome.pageCounts[kind] = graph.pages(of: kind).count }
         outcome.diagnostics = log.diagnostics
-        if translating, let language {
-            // The originals' problems are the default language's pass's to
-            // report; this one reports its translations' (a broken link in a
-            // translated body, say).
-            outcome.diagnostics = outcome.diagnostics.filter { $0.location.file.hasSuffix("." + language + ".md") }
-        }
+
         guard publish, !log.hasErrors, let templates, !(options.strict && outcome.diagnostics.warningCount > 0) else {
             outcome.stages = clock.stages
             return outcome

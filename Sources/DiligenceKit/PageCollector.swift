@@ -146,7 +146,16 @@ struct PageCollector: Sendable {
         guard let page = decoder.decode(original, log: DiagnosticLog()) else { return nil }
         let other = SourceFile(relativePath: translation, displayPath: loader.displayRoot + "/" + translation,
                                bytes: Array(file.bytes[(zero + 1)...]))
-        guard let translated = translator.decode(other, original: page, originalFile: original, log: log) else { return nil }
+        guard var translated = translator.decode(other, original: page, originalFile: original, log: log) else { return nil }
+        let ids = MarkdownDocument(page.body, file: page.file).headings.map(\.id)
+        let own = MarkdownDocument(translated.body, file: translated.file, firstLine: translated.bodyFirstLine).headings
+        if own.count == ids.count {
+            translated.headingIDs = ids
+        } else if !ids.isEmpty {
+            log.warning(at: SourceLocation(file: other.displayPath, line: own.first?.line ?? translated.bodyFirstLine, column: 1),
+                        "this translation has \(own.count) heading\(own.count == 1 ? "" : "s") and its original \(ids.count): its sections cannot take the original's ids, so links to them (#\(ids[0])) do not reach this language's page",
+                        hint: "give the translation one heading for each of the original's, in the same order")
+        }
         var dates = (page.updated, translated.translationUpdated, "updated")
         if let lastChanged, let a = lastChanged(original.displayPath), let b = lastChanged(other.displayPath) { dates = (a, b, "last changed (git)") }
         if let newer = dates.0, let own = dates.1, newer > own {

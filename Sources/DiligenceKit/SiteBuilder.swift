@@ -30,11 +30,13 @@ public struct SiteBuilder: Sendable {
         let outcome = BuildPlanner(options: options).plan(previous: nil, publish: false)
         report.pageCounts = outcome.pageCounts
         report.diagnostics = outcome.diagnostics
+        var all = [outcome.diagnostics]
         for language in outcome.languages.dropFirst() {
             var planner = BuildPlanner(options: options)
             planner.language = language
-            report.diagnostics += planner.plan(previous: nil, publish: false).diagnostics
+            all.append(planner.plan(previous: nil, publish: false).diagnostics)
         }
+        report.diagnostics = Self.merged(all)
         return report.finished()
     }
 
@@ -111,7 +113,7 @@ public struct SiteBuilder: Sendable {
         report.lap("plan")
         report.pageCounts = first.pageCounts
         report.notes = first.historyNote.map { [$0] } ?? []
-        for language in languages { log.add(contentsOf: language.outcome.diagnostics) }
+        log.add(contentsOf: Self.merged(languages.map(\.outcome.diagnostics)))
         defer { report.diagnostics = log.diagnostics }
         guard languages.allSatisfy({ $0.outcome.plan != nil }) else { return }
         report.fullBuildReason = languages.lazy.compactMap(\.outcome.fullBuildReason).first
@@ -160,6 +162,24 @@ public struct SiteBuilder: Sendable {
         }
         report.lap("publish")
         for keep in keepCaches { keep() }
+    }
+
+    /// The diagnostics of every language's plan, the default's first; a
+    /// problem of an original that every language meets is reported once.
+    private static func merged(_ perLanguage: [[Diagnostic]]) -> [Diagnostic] {
+        guard let first = perLanguage.first else { return [] }
+        // The same problem, whether reported at the original or at its translation.
+        func key(_ diagnostic: Diagnostic) -> String {
+            let file = diagnostic.location.file
+            let original = file.hasSuffix(".md") ? TranslationDecoder.original(of: file)?.original ?? file : file
+            return "\(diagnostic.severity)|\(diagnostic.message)|\(original)|\(diagnostic.location.line)|\(diagnostic.location.column)"
+        }
+        var seen = Set(first.map(key))
+        var result = first
+        for diagnostics in perLanguage.dropFirst() {
+            for diagnostic in diagnostics where seen.insert(key(diagnostic)).inserted { result.append(diagnostic) }
+        }
+        return result
     }
 
     private func execute(_ plan: BuildPlan, report: inout BuildReport, log: DiagnosticLog) -> BuildExecutor.Ending {

@@ -37,6 +37,18 @@ package final class MarkdownDocument {
 
     deinit { cmark_node_free(root) }
 
+    /// Gives the headings these ids (a translation's headings take its
+    /// original's), when there are as many; returns whether it did.
+    @discardableResult
+    package func adoptHeadingIDs(_ ids: [String]) -> Bool {
+        guard ids.count == headings.count, Set(ids).count == ids.count else { return false }
+        for i in headings.indices {
+            headings[i].id = ids[i]
+            headingNodes[i].heading.id = ids[i]
+        }
+        return true
+    }
+
     /// Ids the templates use around the body (section headings, landmarks,
     /// source anchors): a body heading never takes one of them.
     package static let reservedIDs: [String] = [

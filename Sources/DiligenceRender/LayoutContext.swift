@@ -41,6 +41,8 @@ package struct LayoutContext: Sendable {
     package var matrix: MatrixView? = nil
     package var screening: ScreeningView? = nil
     package var review: ReviewView? = nil
+    /// This page in each language of the site (empty for a site in one).
+    package var languages: [LanguageLink] = []
 }
 
 // Field lookup for templates: one case per stored property.
@@ -63,6 +65,7 @@ extension LayoutContext: TemplateObject {
         case "matrix": return matrix.templateValue
         case "screening": return screening.templateValue
         case "review": return review.templateValue
+        case "languages": return languages.templateValue
         default: return .missing
         }
     }
@@ -103,6 +106,7 @@ extension LayoutContext: TemplateSchemaProviding {
             ("matrix", .object(MatrixView.templateSchema)),
             ("screening", .object(ScreeningView.templateSchema)),
             ("review", .object(ReviewView.templateSchema)),
+            ("languages", .list(.object(LanguageLink.templateSchema))),
         ]
     }
 }

@@ -30,6 +30,9 @@ package struct PageView: Sendable {
     package var updated: String?
     /// When the page last changed and its recent changes; nil without git history.
     package var history: PageHistoryView? = nil
+    /// The language of the page's own texts when it is not the page's
+    /// (an untranslated page shows its original): for `lang` and a notice.
+    package var textLanguage: String? = nil
     package var draft: Bool
     package var backlinks: [BacklinkGroup]
     package var guidance: GuidanceView?
@@ -50,6 +53,7 @@ extension PageView: TemplateObject {
         case "sources": return sources.templateValue
         case "updated": return updated.templateValue
         case "history": return history.templateValue
+        case "textLanguage": return textLanguage.templateValue
         case "draft": return draft.templateValue
         case "backlinks": return backlinks.templateValue
         case "guidance": return guidance.templateValue
@@ -96,6 +100,7 @@ extension PageView: TemplateSchemaProviding {
             ("sources", .list(.object(SourceView.templateSchema))),
             ("updated", .value),
             ("history", .object(PageHistoryView.templateSchema)),
+            ("textLanguage", .value),
             ("draft", .value),
             ("backlinks", .list(.object(PageView.BacklinkGroup.templateSchema))),
             ("guidance", .object(GuidanceView.templateSchema)),

@@ -20,6 +20,8 @@ extension SiteRenderer {
             updated: page.updated?.readable, draft: page.draft,
             backlinks: backlinkGroups(parsed.id, from: path))
         view.history = PageHistoryView(history.changes(ofFile: page.file))
+        let textLanguage = page.textLanguage ?? site.defaultLanguage
+        if textLanguage != site.language { view.textLanguage = textLanguage }
         switch page.details {
         case .guidance(let g): view.guidance = guidanceView(g, parsed, from: path)
         case .product(let p): view.product = productView(p, parsed, from: path)

@@ -176,13 +176,15 @@ package struct SiteRenderer: Sendable {
             .map { LinkView(title: $0.0, url: root + $0.1) }
         var crumbs = [LinkView(title: "Home", url: root + Paths.home)]
         crumbs += breadcrumbs.map { LinkView(title: $0.0, url: root + $0.1) }
-        return LayoutContext(
+        var context = LayoutContext(
             site: .init(title: site.title, description: site.description, language: site.language,
                         logo: site.branding.logo?.value, footer: site.branding.footer, brandCSS: site.branding.stylesheet != nil),
             root: root, title: title, documentTitle: path == Paths.home ? site.title : title + " · " + site.title,
             description: description, navigation: navigation,
             breadcrumbs: crumbs, footerPages: footer, edition: EditionView(history.edition),
             pageURL: site.baseURL.map { ($0.hasSuffix("/") ? $0 : $0 + "/") + path })
+        context.languages = LanguageLink.links(for: path, root: root, site: site)
+        return context
     }
 
     package func link(to page: ParsedPage, from path: String, note: String? = nil, summary: Bool = true) -> LinkView {

@@ -7,6 +7,9 @@ import DiligenceSupport
 package struct SearchMeta: Encodable {
     /// Number of pages.
     package var n: Int
+    /// How words are folded and matched: "en" and "fr" stemmed (chunks hold
+    /// redirects from forms to stem keys), "fr" drops elisions; "" neither.
+    package var l: String
     /// First term of each chunk `i-<n>.js`, in order.
     package var c: [String]
     /// Initials that have a vocabulary file.

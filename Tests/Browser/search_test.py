@@ -60,7 +60,7 @@ def run_checks(browser, base, label, f):
     # The browser folds words exactly as the index builder (Swift) does.
     with open(os.path.join(REPO, "Tests", "DiligenceKitTests", "Fixtures", "folding.json"), encoding="utf-8") as fixture:
         pairs = json.load(fixture)
-    folded = browser.run("return arguments[0].map(p => window.DiligenceSearch.words(p[0]))", pairs)
+    folded = browser.run("return arguments[0].map(p => window.DiligenceSearch.words(p[0], p[2] || ''))", pairs)
     mismatches = [(p[0], got) for p, got in zip(pairs, folded) if got != p[1]]
     f.check(not mismatches, f"JavaScript folding matches Fixtures/folding.json ({len(pairs)} cases) {mismatches[:2] if mismatches else ''}")
 
@@ -189,6 +189,24 @@ def injection_content(work):
     return content
 
 
+FIRST_QUERIES = ["surveillance", "biometric camera", "licence", "oversight warrant", "cameras"]
+
+
+def first_query_costs(browser, base, site):
+    """Requests and bytes of a first query typed into the box of a fresh
+    index.html: search.js and every search/ file it loaded (sizes on disk)."""
+    print("first-query costs (requests, bytes: search.js + search/ files):")
+    script = os.path.getsize(os.path.join(site, "static", "search.js"))
+    for query in FIRST_QUERIES:
+        browser.open(base + "index.html")
+        browser.type("#search-input", query)
+        browser.wait("const l = document.getElementById('search-suggestions'); return !l.hidden && l.dataset.query === arguments[0]", 10.0, query)
+        loaded = browser.run("return window.DiligenceSearch.loaded")
+        size = script + sum(os.path.getsize(os.path.join(site, "search", name)) for name in loaded)
+        chunks = sum(1 for name in loaded if name.startswith("i-"))
+        print(f"        {query!r}: {1 + len(loaded)} requests, {size / 1000:.1f} kB ({chunks} index chunks)")
+
+
 def run_injection_checks(browser, base, f):
     print(f"injection: {base}")
     checks = [
@@ -224,6 +242,7 @@ def main():
         try:
             run_checks(browser, file_base, "file://", f)
             run_checks(browser, http_base, "HTTP sub-path", f)
+            first_query_costs(browser, file_base, site)
             # Hostile content: payloads in every field of a page, opened and searched.
             hostile = os.path.join(work, "injection-site")
             subprocess.run(["swift", "run", "diligence", "build", "--content", injection_content(work), "--output", hostile],

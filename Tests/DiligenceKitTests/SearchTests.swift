@@ -21,8 +21,83 @@ final class SearchTests: XCTestCase {
         XCTAssertGreaterThan(cases.count, 10)
         for pair in cases {
             let input = try XCTUnwrap(pair[0] as? String)
-            XCTAssertEqual(TextFolding.words(input), pair[1] as? [String], input)
+            // A third element names the language: "fr" drops elisions.
+            XCTAssertEqual(TextFolding.words(input, elide: pair.count > 2 && pair[2] as? String == "fr"), pair[1] as? [String], input)
         }
+    }
+
+    /// The stem key of each word of `text`, as the index builder gives it.
+    func keys(_ text: String, _ language: String) -> [String] {
+        let stemmer = SearchStemmer(language: SearchLanguage(language))
+        var words: [(lower: String, folded: String)] = []
+        TextFolding.forEachWordForm(text, elide: stemmer.language.elides, lowerCased: stemmer.stems) { folded, lower in
+            words.append((lower ?? folded, folded))
+        }
+        return stemmer.keys(words)
+    }
+
+    func testEnglishFormsOfAWordShareAStemKey() {
+        XCTAssertEqual(keys("cameras camera Cameras", "en"), ["camera", "camera", "camera"])
+        XCTAssertEqual(keys("licence licences licensing licensed", "en"), ["licenc", "licenc", "licens", "licens"])
+        XCTAssertEqual(keys("recognition recognitions", "en"), ["recognit", "recognit"])
+        XCTAssertEqual(keys("happy", "en"), ["happi"])
+        // Any English tag is stemmed as English; a language without a stemmer is folded only.
+        XCTAssertEqual(keys("cameras", "en-GB"), ["camera"])
+        XCTAssertEqual(keys("Kameras cameras", "de"), ["kameras", "cameras"])
+        XCTAssertFalse(SearchStemmer(language: SearchLanguage("de")).stems)
+        // English does not drop French elisions.
+        XCTAssertEqual(TextFolding.words("l'exportation"), ["l", "exportation"])
+    }
+
+    func testFrenchFoldsElisionsAndLigaturesAndStemsWithAccents() {
+        // Elided articles and pronouns go; the word after the apostrophe stays.
+        XCTAssertEqual(TextFolding.words("L'exportation d’armes jusqu'à lorsqu'il", elide: true), ["exportation", "armes", "a", "il"])
+        XCTAssertEqual(keys("l'exportation", "fr"), keys("exportation", "fr"))
+        XCTAssertEqual(keys("exportation exportations l’exportation", "fr"), ["export", "export", "export"])
+        // œ and æ are folded to oe and ae, after stemming.
+        XCTAssertEqual(TextFolding.words("Œuvre cœur"), ["oeuvre", "coeur"])
+        XCTAssertEqual(keys("œuvre œuvres oeuvre Œuvres", "fr"), ["oeuvr", "oeuvr", "oeuvr", "oeuvr"])
+        XCTAssertEqual(keys("reconnaissance reconnaissances faciale faciales", "fr"), ["reconnaiss", "reconnaiss", "facial", "facial"])
+        // Stemmed with its accents (Snowball's French expects them), then folded.
+        let stemmer = SearchStemmer(language: SearchLanguage("fr-CA"))
+        XCTAssertTrue(stemmer.language.elides)
+        XCTAssertEqual(stemmer.key(lower: "sociétés", folded: "societes"), "societ")
+        XCTAssertEqual(keys("Sociétés société", "fr"), ["societ", "societ"])
+    }
+
+    func testRedirectTermsNameTheStemKeyByTheFormsPrefix() {
+        XCTAssertEqual(SearchStemmer.redirectTerm(form: "cameras", key: "camera"), "cameras 6")
+        XCTAssertEqual(SearchStemmer.redirectTerm(form: "happy", key: "happi"), "happy 4 i")
+        XCTAssertEqual(SearchStemmer.redirectTerm(form: "heureuse", key: "heureux"), "heureuse 6 x")
+        // Lengths in UTF-16 units, as JavaScript's slice counts them.
+        XCTAssertEqual(SearchStemmer.redirectTerm(form: "𝒜bcs", key: "𝒜bc"), "𝒜bcs 4")
+        XCTAssertEqual(SearchStemmer.form(ofTerm: "happy 4 i"), "happy")
+        XCTAssertEqual(SearchStemmer.form(ofTerm: "camera"), "camera")
+        XCTAssertFalse(SearchIndexFiles.hasScores("cameras 6"))
+        XCTAssertTrue(SearchIndexFiles.hasScores("camera"))
+    }
+
+    /// Postings are stored per stem key; each form that differs from its key
+    /// has a redirect listing its pages, next to it in the same chunk.
+    func testPostingsArePerStemAndFormsRedirectToTheirStem() throws {
+        let site = try TestSite(files: [
+            "guidance/a.md": Pages.guidance(order: 1, body: "## Step\n\nOne thermal camera.\n"),
+            "guidance/b.md": Pages.guidance(order: 2, body: "## Step\n\nTwo thermal cameras.\n"),
+            "pages/links.md": "---\ntitle: Links\nsummary: Links.\n---\n[a](../guidance/a.md) [b](../guidance/b.md)\n",
+        ])
+        defer { site.remove() }
+        let index = try BuiltIndex(site, chunkBytes: 200)
+        let a = try index.doc("guidance/a.html"), b = try index.doc("guidance/b.html")
+        XCTAssertEqual(Set(index.postings("camera").keys), [a, b])
+        XCTAssertEqual(index.meta["l"] as? String, "en")
+        let chunk = try XCTUnwrap(index.chunks.first { $0["cameras 6"] != nil }, "the redirect of cameras")
+        XCTAssertEqual(chunk["cameras 6"], String(b, radix: 36), "a redirect lists its pages, without scores")
+        XCTAssertNil(index.chunks.first { $0["cameras"] != nil }, "no postings under a form that is not a stem key")
+        // The vocabulary lists forms (for typos), each once.
+        let vocabulary = index.vocabulary["c"] ?? []
+        XCTAssertTrue(vocabulary.contains("cameras") && vocabulary.contains("camera"), "\(vocabulary)")
+        XCTAssertEqual(vocabulary.count, Set(vocabulary).count)
+        XCTAssertFalse(vocabulary.contains { $0.contains(" ") })
     }
 
     /// The built index of a test site, decoded: chunks, meta and vocabulary.
@@ -58,9 +133,23 @@ final class SearchTests: XCTestCase {
             return try JSONSerialization.jsonObject(with: Data(json.utf8), options: [.fragmentsAllowed])
         }
 
-        /// Page number → score for a term, as the browser computes it: the
-        /// stored per-page score times the term's idf.
-        func postings(_ term: String) -> [Int: Double] {
+        /// The stem key a word leads to, as the browser finds it: a
+        /// redirect's (`cameras 6` → camera), or the word itself.
+        func stemKey(_ word: String) -> String {
+            for chunk in chunks {
+                for term in chunk.keys where SearchStemmer.form(ofTerm: term) == word && term != word {
+                    let parts = term.split(separator: " ", omittingEmptySubsequences: false)
+                    let kept = String(decoding: Array(parts[0].utf16.prefix(Int(parts[1])!)), as: UTF16.self)
+                    return kept + (parts.count > 2 ? String(parts[2]) : "")
+                }
+            }
+            return word
+        }
+
+        /// Page number → score for a word (through its stem key), as the
+        /// browser computes it: the stored per-page score times the term's idf.
+        func postings(_ word: String) -> [Int: Double] {
+            let term = stemKey(word)
             guard let encoded = chunks.lazy.compactMap({ $0[term] }).first else { return [:] }
             let numbers = encoded.split(separator: ",").map { Int($0, radix: 36)! }
             let n = Double(meta["n"] as? Int ?? 0), df = Double(numbers.count / 2)
@@ -139,9 +228,14 @@ final class SearchTests: XCTestCase {
         }
         XCTAssertEqual(all.count, Set(all).count, "no term in two chunks")
         XCTAssertTrue(all.contains("etat") && all.contains("cote") && all.contains("word7alpha"))
-        // Every term is in the vocabulary file of its initial, for typo matching.
+        // Every term's form is in the vocabulary file of its initial, for typo matching.
         let vocabulary = Set(index.vocabulary.values.joined())
-        XCTAssertEqual(vocabulary, Set(all))
+        XCTAssertEqual(vocabulary, Set(all.map { String(SearchStemmer.form(ofTerm: $0)) }))
+        XCTAssertTrue(all.contains("shared 5") && all.contains("share"), "the redirect of shared to share")
+        // A form's terms (its stem key, its redirects) are never split between chunks.
+        for (i, first) in firsts.enumerated() where i > 0 {
+            XCTAssertFalse(index.chunks[i - 1].keys.contains { SearchStemmer.form(ofTerm: $0) == SearchStemmer.form(ofTerm: first) }, first)
+        }
         XCTAssertEqual(index.vocabulary["w"]?.contains("word12beta"), true)
         // A page's postings: every page has "shared" once, with increasing page numbers.
         XCTAssertEqual(index.postings("shared").count, 30)

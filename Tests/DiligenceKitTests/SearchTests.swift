@@ -323,8 +323,10 @@ final class SearchTests: XCTestCase {
                 guard !docs.isEmpty else { continue }
                 let postings = docs.map { SearchPosting(doc: Int32($0), score: Int32.random(in: 1...35, using: &random)) }
                 // As read back from a chunk file: a slice of the file's bytes, after other entries.
-                let file = Array("{\"other\":\"1,2\",".utf8) + SearchIndexFiles.encode(term: "t\"é", postings: postings) + Array("}".utf8)
-                let entry = SearchIndexFiles.Entry(term: "t\"é", bytes: file[15..<(file.count - 1)])
+                // A stem key's postings (with scores) or a redirect's (pages only).
+                let term = Bool.random(using: &random) ? "t\"é" : "tés 2"
+                let file = Array("{\"other\":\"1,2\",".utf8) + SearchIndexFiles.encode(term: term, postings: postings) + Array("}".utf8)
+                let entry = SearchIndexFiles.Entry(term: term, bytes: file[15..<(file.count - 1)])
                 let expected = postings.compactMap { p -> SearchPosting? in
                     dropped[Int(p.doc)] ? nil : renumbered[Int(p.doc)].map { SearchPosting(doc: Int32($0), score: p.score) }
                 }
@@ -367,16 +369,22 @@ final class SearchTests: XCTestCase {
                 }
             }
             // As read back from a chunk file: a slice after another entry.
-            let file = Array("{\"a\":\"0,1\",".utf8) + SearchIndexFiles.encode(term: "tér", postings: inList) + Array("}".utf8)
+            // A stem key's postings (with scores) or a redirect's (pages only).
+            let term = Bool.random(using: &random) ? "tér" : "térs 3"
+            let file = Array("{\"a\":\"0,1\",".utf8) + SearchIndexFiles.encode(term: term, postings: inList) + Array("}".utf8)
             let entry: ArraySlice<UInt8>? = inList.isEmpty ? nil : file[11..<(file.count - 1)]
-            let merged = SearchPostingInsertion.insert(added, into: entry, term: "tér")
-            let expected = SearchIndexFiles.encode(term: "tér", postings: (inList + added).sorted { $0.doc < $1.doc })
+            let merged = SearchPostingInsertion.insert(added, into: entry, term: term)
+            let expected = SearchIndexFiles.encode(term: term, postings: (inList + added).sorted { $0.doc < $1.doc })
             XCTAssertEqual(merged.map { String(decoding: $0, as: UTF8.self) }, String(decoding: expected, as: UTF8.self),
                            "\(inList) + \(added)")
         }
         let list = SearchIndexFiles.encode(term: "x", postings: [.init(doc: 3, score: 1), .init(doc: 9, score: 2)])
         XCTAssertNil(SearchPostingInsertion.insert([.init(doc: 9, score: 5)], into: list[...], term: "x"), "page 9 is there already")
         XCTAssertNil(SearchPostingInsertion.insert([.init(doc: 4, score: 5)], into: Array("\"x\":\"3,1,!,2\"".utf8)[...], term: "x"))
+        let pages = SearchIndexFiles.encode(term: "xs 1", postings: [.init(doc: 3, score: 0), .init(doc: 9, score: 0)])
+        XCTAssertEqual(String(decoding: pages, as: UTF8.self), "\"xs 1\":\"3,6\"")
+        XCTAssertEqual(SearchIndexFiles.postings(of: .init(term: "xs 1", bytes: pages[...])).map(\.doc), [3, 9])
+        XCTAssertNil(SearchPostingInsertion.insert([.init(doc: 9, score: 0)], into: pages[...], term: "xs 1"), "page 9 is there already")
     }
 
     func testIndexDataCannotBreakOutOfItsScript() throws {

@@ -65,8 +65,12 @@ package struct SearchIndexFiles: Sendable {
         var chunkFirstTerms: [String] = []
         var chunk = JSONBytes(capacity: chunkBytes + 4096)
         var chunkCount = 0
+        var chunkEntries = 0
+        var soloRedirects: [Int] = []
         var vocabulary: [Unicode.Scalar: [String]] = [:]
         func closeChunk() {
+            if chunkEntries == 1, let first = chunkFirstTerms.last, !Self.hasScores(first) { soloRedirects.append(chunkCount) }
+            chunkEntries = 0
             var file = JSONBytes(capacity: chunk.bytes.count + 64)
             file.raw("DiligenceSearch.put(\"i-")
             file.decimal(chunkCount)
@@ -79,18 +83,27 @@ package struct SearchIndexFiles: Sendable {
         }
         var full = false  // the chunk is closed before the next entry of another form
         var lastForm: Substring = ""
+        var largeStem: String?  // the large stem key the chunk holds, while only redirects to it follow
         for entry in entries {
             // A large entry (a common word) gets a chunk of its own: a query
             // for it loads its postings, not a chunk's worth of neighbours too.
             // But the entries of one form (its stem key and its redirects,
             // `form`, `form 6`) stay in one chunk: the browser finds them all
-            // in the chunk of `form + " \u{FFFF}"`.
+            // in the chunk of `form + " \u{FFFF}"`. And the small redirects
+            // that follow a large stem key and lead to it join its chunk: a
+            // query for `cameras` then loads the chunk of `camera` only. (A
+            // large redirect alone in its chunk is not loaded at all: its
+            // term is the chunk's first term in meta.js, `s` names it.)
             let large = entry.bytes.count >= chunkBytes / 2
             let form = SearchStemmer.form(ofTerm: entry.term)
-            if !chunk.bytes.isEmpty, form != lastForm, full || large { closeChunk() }
+            let redirect = !Self.hasScores(entry.term)
+            let joinsStem = !large && redirect && largeStem != nil && SearchStemmer.stem(ofTerm: entry.term) == largeStem
+            if !chunk.bytes.isEmpty, form != lastForm, !joinsStem, full || large { closeChunk() }
             if chunk.bytes.isEmpty { chunkFirstTerms.append(entry.term) } else { chunk.bytes.append(UInt8(ascii: ",")) }
             chunk.bytes += entry.bytes
-            full = large || chunk.bytes.count >= chunkBytes
+            chunkEntries += 1
+            full = (full && chunkEntries > 1) || large || chunk.bytes.count >= chunkBytes
+            if large, !redirect { largeStem = entry.term } else if !joinsStem, form != lastForm { largeStem = nil }
             // The vocabulary lists forms, each once (`form` and `form 6` are adjacent).
             if form != lastForm, let initial = form.unicodeScalars.first { vocabulary[initial, default: []].append(String(form)) }
             lastForm = form
@@ -108,7 +121,7 @@ package struct SearchIndexFiles: Sendable {
                             text: ScriptData.call("DiligenceSearch.put", "facets", SearchFacets(facets, site: site))))
         }
         for table in names.tables() { emit(table) }
-        let meta = SearchMeta(n: names.names.count, l: language.code, c: chunkFirstTerms,
+        let meta = SearchMeta(n: names.names.count, l: language.code, c: chunkFirstTerms, s: soloRedirects,
                               v: vocabulary.keys.map { String(Character($0)) }.sorted(),
                               w: SearchIndexBuilder.weights,
                               r: [SearchRecordNames.perTable, SearchRecordNames.length])

@@ -105,6 +105,15 @@ package final class SearchStemmer: @unchecked Sendable {
         return form + " " + String(common) + (rest.isEmpty ? "" : " " + String(rest))
     }
 
+    /// The stem key a chunk term leads to: the term itself, or a redirect's
+    /// key (`cameras 6` → `camera`).
+    package static func stem(ofTerm term: String) -> String {
+        let parts = term.split(separator: " ", omittingEmptySubsequences: false)
+        guard parts.count > 1, let kept = Int(parts[1]) else { return term }
+        let prefix = String(decoding: Array(parts[0].utf16.prefix(kept)), as: UTF16.self)
+        return prefix + (parts.count > 2 ? String(parts[2]) : "")
+    }
+
     /// The form of a chunk term: the term itself, or the part before the
     /// space of a redirect (`redirectTerm`).
     package static func form(ofTerm term: String) -> Substring {

@@ -368,6 +368,22 @@ def main():
             subprocess.run(["swift", "run", "diligence", "build", "--content", french_content(work), "--output", french],
                            cwd=REPO, check=True)
             run_french_checks(browser, "file://" + urllib.parse.quote(french) + "/", french, f)
+            # Both again with tiny chunks: most words are "large" (a chunk of
+            # their own, or a redirect read from meta.js alone), and forms and
+            # their stems are in different chunks.
+            for label, content in [("en", os.path.join(REPO, "content")), ("fr", os.path.join(work, "french-content"))]:
+                small = os.path.join(work, f"small-chunks-{label}")
+                subprocess.run(["swift", "run", "diligence", "build", "--content", content, "--output", small,
+                                "--search-chunk-bytes", "160"], cwd=REPO, check=True)
+                check_vocabulary(browser, "file://" + urllib.parse.quote(small) + "/", small, f)
+                if label == "fr":
+                    urls = search_urls(browser, "reconnaissances faciales")
+                    f.check(isinstance(urls, list) and "guidance/controle-exportation.html" in urls, "fr, small chunks: 'reconnaissances faciales' finds the French page")
+                else:
+                    urls = search_urls(browser, "cameras")
+                    f.check(isinstance(urls, list) and "products/gait-analysis.html" in urls, "en, small chunks: 'cameras' finds a page that says 'camera'")
+                solo = json.loads(open(os.path.join(small, "search", "meta.js"), encoding="utf-8").read().split(",", 1)[1][:-3])["s"]
+                f.check(len(solo) > 10, f"{label}, small chunks: {len(solo)} chunks of one redirect, read from meta.js")
             # Hostile content: payloads in every field of a page, opened and searched.
             hostile = os.path.join(work, "injection-site")
             subprocess.run(["swift", "run", "diligence", "build", "--content", injection_content(work), "--output", hostile],

@@ -504,13 +504,26 @@ final class SearchTests: XCTestCase {
         defer { site.remove() }
         let chunkBytes = 80
         let index = try BuiltIndex(site, chunkBytes: chunkBytes)
-        var large = 0
-        for chunk in index.chunks {
+        var large = 0, joined = 0
+        let firsts = try XCTUnwrap(index.meta["c"] as? [String])
+        let solo = try XCTUnwrap(index.meta["s"] as? [Int])
+        for (i, chunk) in index.chunks.enumerated() {
             for (term, postings) in chunk where term.utf8.count + postings.utf8.count + 5 >= chunkBytes / 2 {
                 large += 1
-                XCTAssertEqual(chunk.count, 1, "\(term) shares its chunk with \(chunk.keys.sorted().prefix(5))")
+                // Besides it: its form's other terms, and if it is a stem key, redirects to it.
+                let others = chunk.keys.filter {
+                    $0 != term && SearchStemmer.form(ofTerm: $0) != SearchStemmer.form(ofTerm: term) && SearchStemmer.stem(ofTerm: $0) != term
+                }
+                XCTAssertEqual(others, [], "\(term) shares its chunk with \(chunk.keys.sorted().prefix(5))")
+                joined += chunk.keys.filter { $0 != term && SearchStemmer.stem(ofTerm: $0) == term }.count
             }
+            // meta.js names the chunks of a single redirect, whose term is the chunk's first.
+            let isSolo = chunk.count == 1 && chunk.keys.first!.contains(" ")
+            XCTAssertEqual(solo.contains(i), isSolo, "chunk \(i): \(chunk.keys.sorted().prefix(3))")
+            if isSolo { XCTAssertEqual(firsts[i], chunk.keys.first) }
         }
         XCTAssertGreaterThan(large, 0)
+        XCTAssertGreaterThan(solo.count, 0)
+        XCTAssertGreaterThan(joined, 0, "small redirects join the chunk of their large stem")
     }
 }

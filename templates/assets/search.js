@@ -126,9 +126,20 @@
     return parts.length === 1 ? term : parts[0].slice(0, parseInt(parts[1], 10)) + (parts[2] || "");
   }
 
-  /** Loads chunks by number: {number: chunk}. */
-  function loadChunks(numbers) {
-    return Promise.all(numbers.map(function (c) { return load("i-" + c); })).then(function (chunks) {
+  /**
+   * Loads chunks by number: {number: chunk}. A chunk that holds one
+   * redirect only (meta.s: a common form's list of pages) is not loaded:
+   * its term is its first term in meta.c, which is all the browser needs.
+   */
+  function loadChunks(meta, numbers) {
+    return Promise.all(numbers.map(function (c) {
+      if (meta.s && meta.s.indexOf(c) >= 0) {
+        var solo = {};
+        solo[meta.c[c]] = 0;
+        return solo;
+      }
+      return load("i-" + c);
+    })).then(function (chunks) {
       var byNumber = {};
       numbers.forEach(function (c, i) { byNumber[c] = chunks[i]; });
       return byNumber;
@@ -164,7 +175,7 @@
       for (var c = first; c <= last; c += 1) { numbers.push(c); }
     }
     var chunks = {};
-    return loadChunks(numbers).then(function (loaded) {
+    return loadChunks(meta, numbers).then(function (loaded) {
       Object.assign(chunks, loaded);
       var stems = collectStems(loaded, function (form) {
         return form === word ? 1 : item.prefix && form.indexOf(word) === 0 ? 0.8 : 0;
@@ -185,7 +196,7 @@
           wanted[chunk] = true;
           return true;
         });
-        return loadChunks(Object.keys(wanted).map(Number)).then(function (found) {
+        return loadChunks(meta, Object.keys(wanted).map(Number)).then(function (found) {
           Object.assign(chunks, found);
           return collectStems(found, function (form) { return near.indexOf(form) >= 0 ? 0.6 : 0; }, stems);
         });
@@ -202,7 +213,7 @@
         more[c] = true;
         return true;
       });
-      return loadChunks(Object.keys(more).map(Number)).then(function (found) {
+      return loadChunks(meta, Object.keys(more).map(Number)).then(function (found) {
         Object.assign(chunks, found);
         var matches = [];
         order.forEach(function (stem) {

@@ -8,15 +8,20 @@ import Foundation
 /// `search/`, loaded on demand by `static/search.js` through script elements
 /// (so it works from `file://` and under `script-src 'self'`):
 ///
-/// - `meta.js`: page count, the first term of each chunk, the initials that
-///   have a vocabulary file, the facets.
-/// - `i-<n>.js`: chunks of the inverted index, terms in sorted order, each
-///   term's postings as `docDelta,score,docDelta,score…` in base 36. Scores
-///   are BM25F term weights (per-field weights and length normalisation),
-///   precomputed per page; the browser multiplies by the inverse document
-///   frequency, which it knows from the posting list's length.
-/// - `v-<hex>.js`: every term starting with one character, for one-typo
-///   matching (loaded only when a long word has no exact match).
+/// - `meta.js`: page count, language, the first term of each chunk (and
+///   which chunks hold a single redirect), the initials that have a
+///   vocabulary file.
+/// - `i-<n>.js`: chunks of the inverted index, terms in sorted order. A
+///   term is a stem key (Snowball's stem of the word, folded: `camera` for
+///   `camera` and `cameras`; `SearchStemmer`) with its postings as
+///   `docDelta,score,docDelta,score…` in base 36, or a redirect from a form
+///   to its key (`cameras 6`, `SearchStemmer.redirectTerm`) with the pages
+///   that have the form (`docDelta,…`). Scores are BM25F term weights
+///   (per-field weights and length normalisation), precomputed per page;
+///   the browser multiplies by the inverse document frequency, which it
+///   knows from the posting list's length.
+/// - `v-<hex>.js`: every form (and stem key) starting with one character,
+///   for one-typo matching (loaded only when a long word has no exact match).
 /// - `d/<name>.js`: one page's record (title, summary, sections) for results
 ///   and snippets; only the records of results shown are loaded. Names are
 ///   stable hashes of page ids, listed in page order by `n-<k>.js`

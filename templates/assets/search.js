@@ -1,8 +1,10 @@
 /* Diligence search. Loads the index generated under search/ on demand through
    script elements (works from file:// and under script-src 'self'; no fetch,
-   no WebAssembly, no eval), ranks with BM25F scores precomputed per page and weighted by idf, and shows
-   results built from text nodes only. The folding in `words` must match
-   Sources/DiligenceKit/Search/TextFolding.swift. */
+   no WebAssembly, no eval), finds the forms of a word through the stem keys
+   the index maps them to (no stemmer here), ranks with BM25F scores
+   precomputed per page and weighted by idf, and shows results built from
+   text nodes only. The folding in `words` must match
+   Sources/DiligenceSupport/TextFolding.swift. */
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -107,13 +109,9 @@
     return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
   }
 
-  // The index holds postings per stem key ("camera" for camera and
-  // cameras), computed at build time by Snowball's stemmers, and for each
-  // form whose key differs a redirect term: the form, the length of the
-  // form the key starts with, and the rest of the key if any ("cameras 6",
-  // "happy 4 i" → happi). A form's terms are adjacent and in one chunk, the
-  // chunk of form + " \uffff". So the browser maps typed forms to stems
-  // without a stemmer of its own, and cannot disagree with the index.
+  // Postings are per stem key (Snowball's, at build time); a form with
+  // another key has a redirect term, "cameras 6" → camera, "happy 4 i" →
+  // happi, in the chunk of form + " \uffff" (docs/search.md).
 
   function formOf(term) {
     var space = term.indexOf(" ");
@@ -126,11 +124,7 @@
     return parts.length === 1 ? term : parts[0].slice(0, parseInt(parts[1], 10)) + (parts[2] || "");
   }
 
-  /**
-   * Loads chunks by number: {number: chunk}. A chunk that holds one
-   * redirect only (meta.s: a common form's list of pages) is not loaded:
-   * its term is its first term in meta.c, which is all the browser needs.
-   */
+  /** Chunks by number; one of a single redirect (meta.s) is its term in meta.c, not loaded. */
   function loadChunks(meta, numbers) {
     return Promise.all(numbers.map(function (c) {
       if (meta.s && meta.s.indexOf(c) >= 0) {
@@ -160,10 +154,9 @@
   }
 
   /**
-   * The stems a query word matches, each with a weight and its postings:
-   * its form exactly 1, a form it begins (the last word, as typed) 0.8, a
-   * form one typo away 0.6; and the forms in the loaded chunks that lead to
-   * those stems (for highlighting).
+   * The stems a query word leads to, with their postings and a weight: as
+   * typed 1, a form it begins (last word) 0.8, a form one typo away 0.6;
+   * and the forms of the loaded chunks that lead to them (to highlight).
    */
   function expand(meta, item) {
     var word = item.word;
@@ -180,9 +173,7 @@
       var stems = collectStems(loaded, function (form) {
         return form === word ? 1 : item.prefix && form.indexOf(word) === 0 ? 0.8 : 0;
       }, {});
-      var exact = Object.keys(loaded).some(function (c) {
-        return loaded[c][word] !== undefined || Object.keys(loaded[c]).some(function (t) { return formOf(t) === word; });
-      });
+      var exact = Object.keys(stems).some(function (stem) { return stems[stem] === 1; });
       if (exact || !item.typo) { return stems; }
       var initial = word.codePointAt(0);
       if (meta.v.indexOf(String.fromCodePoint(initial)) < 0) { return stems; }
@@ -202,8 +193,7 @@
         });
       });
     }).then(function (stems) {
-      // Each stem's postings, in the chunk of the stem key: the best-weighted
-      // stems first, at most four chunks more than those loaded.
+      // Each stem's postings (its key's chunk), best weights first, at most four chunks more.
       var order = Object.keys(stems).sort(function (a, b) { return stems[b] - stems[a] || (a < b ? -1 : 1); });
       var more = {};
       order = order.filter(function (stem) {

@@ -46,15 +46,19 @@
 
   var MARKS = /\p{Mn}/gu;
   var WORD = /[\p{L}\p{N}]+/gu;
-  // French elided articles and pronouns, dropped when a word follows the
-  // apostrophe at once: "l'exportation" is "exportation" (TextFolding.elisions).
-  var ELISION = /(?<![\p{L}\p{N}])(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)['\u2019](?=[\p{L}\p{N}])/gu;
+  // French elided articles and pronouns, dropped when an apostrophe and at
+  // once a word follow: "l'exportation" is "exportation" (TextFolding.elisions).
+  var ELIDED = { l: 1, d: 1, j: 1, m: 1, n: 1, s: 1, t: 1, c: 1, qu: 1, jusqu: 1, lorsqu: 1, puisqu: 1, quoiqu: 1 };
   /** The index's language (`l` of meta.js), once loaded: "fr" drops elisions. */
   var language = "";
   function words(text, lang) {
     var folded = text.normalize("NFD").replace(MARKS, "").toLowerCase().replace(/ς/g, "σ").replace(/œ/g, "oe").replace(/æ/g, "ae");
-    if ((lang === undefined ? language : lang) === "fr") { folded = folded.replace(ELISION, ""); }
-    return folded.match(WORD) || [];
+    if ((lang === undefined ? language : lang) !== "fr") { return folded.match(WORD) || []; }
+    var found = Array.from(folded.matchAll(WORD));
+    return found.filter(function (m, i) {
+      var end = m.index + m[0].length, next = found[i + 1];
+      return !(ELIDED.hasOwnProperty(m[0]) && next && next.index === end + 1 && (folded[end] === "'" || folded[end] === "\u2019"));
+    }).map(function (m) { return m[0]; });
   }
 
   /** Query → required words (with how each may match) and phrases. */

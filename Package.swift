@@ -21,6 +21,12 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
+        // Snowball stemmers (Debian's libstemmer-dev): English and French
+        // stems for the search index, computed at build time only.
+        .systemLibrary(
+            name: "Cstemmer",
+            providers: [.apt(["libstemmer-dev"])]
+        ),
         .target(name: "CPlatform"),
         // The built-in theme: templates/ embedded at build time (DefaultTemplates).
         .plugin(name: "EmbedTemplatesPlugin", capability: .buildTool()),
@@ -48,7 +54,7 @@ let package = Package(
         ),
         .target(
             name: "DiligenceSearch",
-            dependencies: ["DiligenceRender", "DiligenceGraph", "DiligenceMarkdown", "DiligenceContent", "DiligenceSupport"]
+            dependencies: ["Cstemmer", "DiligenceRender", "DiligenceGraph", "DiligenceMarkdown", "DiligenceContent", "DiligenceSupport"]
         ),
         .target(name: "DiligencePublish", dependencies: ["CPlatform", "DiligenceSupport"]),
         .target(
@@ -79,7 +85,7 @@ let package = Package(
             name: "diligence",
             dependencies: [
                 "DiligenceKit", "DiligenceContent", "DiligenceDiagnostics", "DiligenceRender", "DiligenceDefaults",
-                "DiligenceServe", "DiligenceLinks",
+                "DiligenceServe", "DiligenceLinks", "DiligenceSearch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

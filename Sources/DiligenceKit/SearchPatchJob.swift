@@ -32,7 +32,7 @@ enum SearchPatchJob {
                       site: SiteConfig, chunkBytes: Int) -> BackgroundResult<Outcome>? {
         let pages = collected.pages, removed = collected.removed.count
         guard removed > 0 || pages.contains(where: { $0.change == .added || $0.change == .edited }) else { return nil }
-        let files = SearchIndexFiles(chunkBytes: chunkBytes, site: site)
+        let files = SearchIndexFiles(chunkBytes: chunkBytes, site: site, language: site.language)
         return BackgroundResult {
             do {
                 return .success(try patch(pages, removed: removed, previous: previous, names: names.value, files: files))
@@ -48,6 +48,7 @@ enum SearchPatchJob {
     private static func patch(_ pages: [PagePlan], removed: Int, previous: PreviousBuild, names: Names,
                               files: SearchIndexFiles) throws -> SearchIndexPatch.Plan {
         var tokenized: [Int: SearchIndexBuilder.Tokenized] = [:]
+        let stemmer = SearchStemmer(language: files.language)
         var number: [PageID: Int] = [:]
         number.reserveCapacity(pages.count)
         var facetsChanged = removed > 0
@@ -65,7 +66,7 @@ enum SearchPatchJob {
             number[page.id] = i
             guard page.change == .added || page.change == .edited
                 || (!renamed.isEmpty && SearchDocument.listedPages(of: page.parsed.page).contains(where: renamed.contains)) else { continue }
-            tokenized[i] = .init(SearchDocument(page.parsed, site: files.site) { titles[$0] })
+            tokenized[i] = .init(SearchDocument(page.parsed, site: files.site) { titles[$0] }, stemmer: stemmer)
             let old = page.previous.map { SearchDocument.facets(of: $0.page.page) }
             facetsChanged = facetsChanged || old != SearchDocument.facets(of: page.parsed.page)
         }

@@ -8,15 +8,20 @@ import Foundation
 /// `search/`, loaded on demand by `static/search.js` through script elements
 /// (so it works from `file://` and under `script-src 'self'`):
 ///
-/// - `meta.js`: page count, the first term of each chunk, the initials that
-///   have a vocabulary file, the facets.
-/// - `i-<n>.js`: chunks of the inverted index, terms in sorted order, each
-///   term's postings as `docDelta,score,docDelta,score…` in base 36. Scores
-///   are BM25F term weights (per-field weights and length normalisation),
-///   precomputed per page; the browser multiplies by the inverse document
-///   frequency, which it knows from the posting list's length.
-/// - `v-<hex>.js`: every term starting with one character, for one-typo
-///   matching (loaded only when a long word has no exact match).
+/// - `meta.js`: page count, language, the first term of each chunk (and
+///   which chunks hold a single redirect), the initials that have a
+///   vocabulary file.
+/// - `i-<n>.js`: chunks of the inverted index, terms in sorted order. A
+///   term is a stem key (Snowball's stem of the word, folded: `camera` for
+///   `camera` and `cameras`; `SearchStemmer`) with its postings as
+///   `docDelta,score,docDelta,score…` in base 36, or a redirect from a form
+///   to its key (`cameras 6`, `SearchStemmer.redirectTerm`) with the pages
+///   that have the form (`docDelta,…`). Scores are BM25F term weights
+///   (per-field weights and length normalisation), precomputed per page;
+///   the browser multiplies by the inverse document frequency, which it
+///   knows from the posting list's length.
+/// - `v-<hex>.js`: every form (and stem key) starting with one character,
+///   for one-typo matching (loaded only when a long word has no exact match).
 /// - `d/<name>.js`: one page's record (title, summary, sections) for results
 ///   and snippets; only the records of results shown are loaded. Names are
 ///   stable hashes of page ids, listed in page order by `n-<k>.js`
@@ -32,20 +37,26 @@ package struct SearchIndexBuilder: Sendable {
     package static let b = 0.75
     /// Chunks are cut when they pass this many bytes.
     package var chunkBytes: Int
+    /// The language of the pages (a BCP 47 tag, `SearchLanguage`): "en" and
+    /// "fr" are stemmed, French elisions dropped; nil: the site's `language`.
+    package var language: String?
 
-    package init(chunkBytes: Int = 24_000) {
+    package init(chunkBytes: Int = 24_000, language: String? = nil) {
         self.chunkBytes = chunkBytes
+        self.language = language
     }
 
     /// Builds the index, handing each file to `emit` (from several threads)
     /// as soon as it is ready; page records are written during tokenising.
     package func build(_ graph: SiteGraph, emit: @Sendable (OutputFile) -> Void) {
         let pages = graph.pages
+        let files = SearchIndexFiles(chunkBytes: chunkBytes, site: graph.site, language: language)
+        let stemmer = SearchStemmer(language: files.language)
         let names = SearchRecordNames(pages.map(\.id))
         let titles = Dictionary(pages.map { ($0.id, $0.page.title) }, uniquingKeysWith: { a, _ in a })
         // Per page, in parallel: its record file, facets, and term → score.
         var documents = pages.indices.concurrentMap { i -> Tokenized? in
-            let tokenized = Tokenized(SearchDocument(pages[i], site: graph.site) { titles[$0] })
+            let tokenized = Tokenized(SearchDocument(pages[i], site: graph.site) { titles[$0] }, stemmer: stemmer)
             emit(OutputFile(path: SearchRecordNames.recordPath(names.names[i]), contents: .bytes(tokenized.record)))
             return tokenized
         }
@@ -74,8 +85,7 @@ package struct SearchIndexBuilder: Sendable {
         let entries = order.lazy.map { id in
             SearchIndexFiles.Entry(term: terms[id], bytes: SearchIndexFiles.encode(term: terms[id], postings: postings[id])[...])
         }
-        SearchIndexFiles(chunkBytes: chunkBytes, site: graph.site)
-            .write(entries: entries, names: names, facets: facets, emit: emit)
+        files.write(entries: entries, names: names, facets: facets, emit: emit)
     }
 
     /// A term's score in one page: BM25F's saturated, length-normalised term
@@ -113,6 +123,17 @@ package struct SearchIndexBuilder: Sendable {
             }
         }
 
+        /// Adds another word's occurrences (the forms of one stem), saturating.
+        package mutating func add(_ other: FieldCounts) {
+            func sum(_ a: UInt16, _ b: UInt16) -> UInt16 {
+                let (result, overflow) = a.addingReportingOverflow(b)
+                return overflow ? .max : result
+            }
+            let o = other.counts
+            counts = (sum(counts.0, o.0), sum(counts.1, o.1), sum(counts.2, o.2),
+                      sum(counts.3, o.3), sum(counts.4, o.4), sum(counts.5, o.5))
+        }
+
         package func forEach(_ body: (Int, UInt16) -> Void) {
             if counts.0 > 0 { body(0, counts.0) }
             if counts.1 > 0 { body(1, counts.1) }
@@ -125,26 +146,47 @@ package struct SearchIndexBuilder: Sendable {
 
     /// One page, tokenised: what the merge needs, and its record file.
     package struct Tokenized: Sendable {
-        /// Term → score in this page.
+        /// Term → score in this page. Terms are stem keys (the postings of
+        /// every form of a stem: `camera` for `camera` and `cameras`), and
+        /// for each form whose key differs from it, the redirect term
+        /// (`SearchStemmer.redirectTerm`, `cameras 6`), scored 0 (its
+        /// postings list pages only).
         package var scores: [String: Int32]
         /// Emptied once written.
         package var record: [UInt8]
         package var facets: [String: [String]]
 
-        package init(_ doc: SearchDocument) {
-            var terms: [String: FieldCounts] = [:]
-            terms.reserveCapacity(512)  // a 5 KB page has a few hundred distinct words: no regrowing
+        package init(_ doc: SearchDocument, stemmer: SearchStemmer) {
+            // Word (lower-cased, with its diacritics) → occurrences per field.
+            var words: [String: FieldCounts] = [:]
+            words.reserveCapacity(512)  // a 5 KB page has a few hundred distinct words: no regrowing
+            var folded: [String: String] = [:]  // of the words that differ from their folded form
             var lengths = [Int](repeating: 0, count: SearchDocument.Field.allCases.count)
+            let elide = stemmer.language.elides, stems = stemmer.stems
             for field in SearchDocument.Field.allCases {
                 for text in doc.text[field] ?? [] {
-                    TextFolding.forEachWord(text) { word in
-                        terms[word, default: FieldCounts()].add(field.rawValue)
+                    TextFolding.forEachWordForm(text, elide: elide, lowerCased: stems) { form, lower in
+                        if let lower {
+                            folded[lower] = form
+                            words[lower, default: FieldCounts()].add(field.rawValue)
+                        } else {
+                            words[form, default: FieldCounts()].add(field.rawValue)
+                        }
                         lengths[field.rawValue] += 1
                     }
                 }
             }
+            let list = words.map { (lower: $0.key, folded: folded[$0.key] ?? $0.key) }
+            let keys = stemmer.keys(list)
+            var terms: [String: FieldCounts] = [:]
+            terms.reserveCapacity(list.count)
             var scores: [String: Int32] = [:]
-            scores.reserveCapacity(terms.count)
+            scores.reserveCapacity(list.count * 2)
+            for (word, key) in zip(list, keys) {
+                terms[key, default: FieldCounts()].add(words[word.lower]!)
+                // A redirect lists pages, without scores (`SearchIndexFiles.hasScores`).
+                if key != word.folded { scores[SearchStemmer.redirectTerm(form: word.folded, key: key)] = 0 }
+            }
             for (term, counts) in terms { scores[term] = SearchIndexBuilder.score(counts, lengths: lengths) }
             self.scores = scores
             self.facets = doc.facets
@@ -152,4 +194,3 @@ package struct SearchIndexBuilder: Sendable {
         }
     }
 }
-

@@ -20,6 +20,8 @@ package struct SearchIndexFiles: Sendable {
 
     package var chunkBytes: Int
     package var site: SiteConfig
+    /// How the index's words are folded and stemmed.
+    package var language: SearchLanguage
 
     /// UTF-16 order: the order of JavaScript string comparison, which the
     /// browser uses to find a term's chunk.
@@ -27,16 +29,28 @@ package struct SearchIndexFiles: Sendable {
         a.utf16.lexicographicallyPrecedes(b.utf16)
     }
 
+    /// Whether a term's postings carry scores: a stem key's do
+    /// (`docDelta,score,…`); a redirect's (`cameras 6`, `SearchStemmer.redirectTerm`)
+    /// are its pages only (`docDelta,…`): the browser reads the stem from
+    /// the term, and the pages are there so that an incremental build knows
+    /// when the last page with the form goes.
+    package static func hasScores(_ term: String) -> Bool {
+        !term.utf8.contains(UInt8(ascii: " "))
+    }
+
     package static func encode(term: String, postings: [SearchPosting]) -> [UInt8] {
         var json = JSONBytes(capacity: term.utf8.count + 8 + postings.count * 5)
         json.string(term)
         json.raw(":\"")
+        let scores = hasScores(term)
         var previous: Int32 = 0
         for (k, posting) in postings.enumerated() {
             if k > 0 { json.bytes.append(UInt8(ascii: ",")) }
             json.base36(Int(posting.doc - previous))
-            json.bytes.append(UInt8(ascii: ","))
-            json.base36(Int(posting.score))
+            if scores {
+                json.bytes.append(UInt8(ascii: ","))
+                json.base36(Int(posting.score))
+            }
             previous = posting.doc
         }
         json.bytes.append(UInt8(ascii: "\""))
@@ -51,8 +65,12 @@ package struct SearchIndexFiles: Sendable {
         var chunkFirstTerms: [String] = []
         var chunk = JSONBytes(capacity: chunkBytes + 4096)
         var chunkCount = 0
+        var chunkEntries = 0
+        var soloRedirects: [Int] = []
         var vocabulary: [Unicode.Scalar: [String]] = [:]
         func closeChunk() {
+            if chunkEntries == 1, let first = chunkFirstTerms.last, !Self.hasScores(first) { soloRedirects.append(chunkCount) }
+            chunkEntries = 0
             var file = JSONBytes(capacity: chunk.bytes.count + 64)
             file.raw("DiligenceSearch.put(\"i-")
             file.decimal(chunkCount)
@@ -63,15 +81,32 @@ package struct SearchIndexFiles: Sendable {
             chunkCount += 1
             chunk.bytes.removeAll(keepingCapacity: true)
         }
+        var full = false  // the chunk is closed before the next entry of another form
+        var lastForm: Substring = ""
+        var largeStem: String?  // the large stem key the chunk holds, while only redirects to it follow
         for entry in entries {
             // A large entry (a common word) gets a chunk of its own: a query
             // for it loads its postings, not a chunk's worth of neighbours too.
+            // But the entries of one form (its stem key and its redirects,
+            // `form`, `form 6`) stay in one chunk: the browser finds them all
+            // in the chunk of `form + " \u{FFFF}"`. And the small redirects
+            // that follow a large stem key and lead to it join its chunk: a
+            // query for `cameras` then loads the chunk of `camera` only. (A
+            // large redirect alone in its chunk is not loaded at all: its
+            // term is the chunk's first term in meta.js, `s` names it.)
             let large = entry.bytes.count >= chunkBytes / 2
-            if large, !chunk.bytes.isEmpty { closeChunk() }
+            let form = SearchStemmer.form(ofTerm: entry.term)
+            let redirect = !Self.hasScores(entry.term)
+            let joinsStem = !large && redirect && largeStem != nil && SearchStemmer.stem(ofTerm: entry.term) == largeStem
+            if !chunk.bytes.isEmpty, form != lastForm, !joinsStem, full || large { closeChunk() }
             if chunk.bytes.isEmpty { chunkFirstTerms.append(entry.term) } else { chunk.bytes.append(UInt8(ascii: ",")) }
             chunk.bytes += entry.bytes
-            if large || chunk.bytes.count >= chunkBytes { closeChunk() }
-            if let initial = entry.term.unicodeScalars.first { vocabulary[initial, default: []].append(entry.term) }
+            chunkEntries += 1
+            full = (full && chunkEntries > 1) || large || chunk.bytes.count >= chunkBytes
+            if large, !redirect { largeStem = entry.term } else if !joinsStem, form != lastForm { largeStem = nil }
+            // The vocabulary lists forms, each once (`form` and `form 6` are adjacent).
+            if form != lastForm, let initial = form.unicodeScalars.first { vocabulary[initial, default: []].append(String(form)) }
+            lastForm = form
         }
         if !chunk.bytes.isEmpty || chunkCount == 0 {
             if chunk.bytes.isEmpty { chunkFirstTerms.append("") }
@@ -86,7 +121,7 @@ package struct SearchIndexFiles: Sendable {
                             text: ScriptData.call("DiligenceSearch.put", "facets", SearchFacets(facets, site: site))))
         }
         for table in names.tables() { emit(table) }
-        let meta = SearchMeta(n: names.names.count, c: chunkFirstTerms,
+        let meta = SearchMeta(n: names.names.count, l: language.code, c: chunkFirstTerms, s: soloRedirects,
                               v: vocabulary.keys.map { String(Character($0)) }.sorted(),
                               w: SearchIndexBuilder.weights,
                               r: [SearchRecordNames.perTable, SearchRecordNames.length])
@@ -129,13 +164,17 @@ package struct SearchIndexFiles: Sendable {
     /// time, without building an array; stops when `body` returns false.
     package static func forEachPosting(of entry: Entry, _ body: (SearchPosting) -> Bool) {
         guard let colon = entry.bytes.lastIndex(of: UInt8(ascii: ":")) else { return }
+        let scores = hasScores(entry.term)
         var doc: Int32 = 0
         var value: Int32 = 0
         var isScore = false
         // The closing quote ends the last score as a comma would.
         for byte in entry.bytes[(colon + 2)...] {
             if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") {
-                if isScore {
+                if !scores {
+                    doc += value
+                    if !body(SearchPosting(doc: doc, score: 0)) { return }
+                } else if isScore {
                     if !body(SearchPosting(doc: doc, score: value)) { return }
                 } else {
                     doc += value
@@ -186,8 +225,10 @@ package struct SearchIndexFiles: Sendable {
         return nil
     }
 
-    package init(chunkBytes: Int, site: SiteConfig) {
+    /// - Parameter language: a BCP 47 tag; nil: the site's `language`.
+    package init(chunkBytes: Int, site: SiteConfig, language: String? = nil) {
         self.chunkBytes = chunkBytes
         self.site = site
+        self.language = SearchLanguage(language ?? site.language)
     }
 }

@@ -24,6 +24,7 @@ package enum SearchPostingInsertion {
         guard let found = entry.lastIndex(of: UInt8(ascii: ":")) else { return nil }
         let colon = found - entry.startIndex
         guard colon + 2 < entry.count else { return nil }
+        let pairs = SearchIndexFiles.hasScores(term)
         return entry.withUnsafeBufferPointer { b -> [UInt8]? in
             let end = b.count - 1  // the closing quote
             var out: [UInt8] = []
@@ -39,8 +40,10 @@ package enum SearchPostingInsertion {
             func add(_ posting: SearchPosting, after previous: Int32) {
                 separate()
                 number(posting.doc - previous)
-                out.append(UInt8(ascii: ","))
-                number(posting.score)
+                if pairs {
+                    out.append(UInt8(ascii: ","))
+                    number(posting.score)
+                }
             }
             var k = 0
             var previous: Int32 = 0  // the last page written to `out`
@@ -57,12 +60,18 @@ package enum SearchPostingInsertion {
                     }
                     i += 1
                 }
-                i += 1
-                let scoreStart = i
-                while i < end, b[i] != UInt8(ascii: ",") { i += 1 }
-                let scoreEnd = min(i, end)
+                let scoreStart: Int, scoreEnd: Int
+                if pairs {
+                    i += 1
+                    scoreStart = i
+                    while i < end, b[i] != UInt8(ascii: ",") { i += 1 }
+                    scoreEnd = min(i, end)
+                } else {  // pages only (a redirect): an empty score at the delta's end
+                    scoreStart = i
+                    scoreEnd = i
+                }
                 i = scoreEnd + 1
-                guard scoreStart < scoreEnd, delta >= 0 else { return nil }
+                guard scoreStart < scoreEnd || !pairs, start < scoreEnd, delta >= 0 else { return nil }
                 old &+= delta
                 var moved = false
                 while k < added.count, added[k].doc <= old {
@@ -75,8 +84,10 @@ package enum SearchPostingInsertion {
                 separate()
                 if moved {
                     number(old - previous)
-                    out.append(UInt8(ascii: ","))
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[scoreStart..<scoreEnd]))
+                    if pairs {
+                        out.append(UInt8(ascii: ","))
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: b[scoreStart..<scoreEnd]))
+                    }
                 } else {
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<scoreEnd]))
                 }

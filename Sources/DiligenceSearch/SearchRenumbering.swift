@@ -50,6 +50,7 @@ package struct SearchRenumbering {
         guard let found = entry.bytes.lastIndex(of: UInt8(ascii: ":")) else { return nil }
         let colon = found - entry.bytes.startIndex  // an offset: `bytes` may be a slice of a chunk file
         guard colon + 2 < entry.bytes.count else { return nil }
+        let pairs = SearchIndexFiles.hasScores(entry.term)
         return entry.bytes.withUnsafeBufferPointer { b -> Outcome? in
             let end = b.count - 1  // the closing quote
             var out: [UInt8] = []
@@ -75,14 +76,20 @@ package struct SearchRenumbering {
                 let start = i
                 var delta: Int32 = 0
                 while i < end, b[i] != UInt8(ascii: ",") { delta = delta &* 36 &+ SearchRenumbering.digit(b[i]); i += 1 }
-                i += 1
-                let scoreStart = i
-                while i < end, b[i] != UInt8(ascii: ",") { i += 1 }
-                let scoreEnd = min(i, end)
+                let scoreStart: Int, scoreEnd: Int
+                if pairs {
+                    i += 1
+                    scoreStart = i
+                    while i < end, b[i] != UInt8(ascii: ",") { i += 1 }
+                    scoreEnd = min(i, end)
+                } else {  // pages only (a redirect): an empty score at the delta's end
+                    scoreStart = i
+                    scoreEnd = i
+                }
                 i = scoreEnd + 1  // the next posting
                 let old = oldPrevious &+ delta
                 oldPrevious = old
-                guard old >= 0, Int(old) < map.count, scoreStart < scoreEnd else { return nil }
+                guard old >= 0, Int(old) < map.count, scoreStart < scoreEnd || !pairs, start < scoreEnd else { return nil }
                 let new = map[Int(old)]
                 if new < 0 {  // dropped
                     begin()
@@ -95,8 +102,10 @@ package struct SearchRenumbering {
                     copy(runStart, start - 1)
                     if wrote { out.append(UInt8(ascii: ",")) }
                     SearchRenumbering.appendBase36(new &- newPrevious, to: &out)
-                    out.append(UInt8(ascii: ","))
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[scoreStart..<scoreEnd]))
+                    if pairs {
+                        out.append(UInt8(ascii: ","))
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: b[scoreStart..<scoreEnd]))
+                    }
                     wrote = true
                     runStart = i
                 }

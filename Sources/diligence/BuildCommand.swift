@@ -22,9 +22,14 @@ struct BuildCommand: ParsableCommand {
         discussion: "Keeps a cache in .diligence-cache/. Does a full build when there is no cache, or when site.yml, a template, an asset or a draft changed. The output is the same as a full build's."))
     var incremental = false
 
+    @Option(help: ArgumentHelp("Search index chunk size in bytes (tests: small chunks exercise lookups across chunks).",
+                               valueName: "bytes", visibility: .hidden))
+    var searchChunkBytes: Int?
+
     func run() throws {
         var buildOptions = try options.buildOptions()
         buildOptions.incremental = incremental
+        if let searchChunkBytes { buildOptions.searchChunkBytes = max(64, searchChunkBytes) }
         buildOptions.freesMemory = false  // the process exits next
         let report = SiteBuilder(options: buildOptions).build()
         if incremental, let reason = report.fullBuildReason {

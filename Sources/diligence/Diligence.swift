@@ -24,7 +24,7 @@ struct Diligence: AsyncParsableCommand {
           diligence templates list    which built-in templates the site overrides
         """,
         subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, LinksCommand.self, NewCommand.self, SchemaCommand.self,
-                      TemplatesCommand.self],
+                      TemplatesCommand.self, SearchWordsCommand.self],
         defaultSubcommand: nil
     )
 

@@ -37,6 +37,73 @@ return items.length ? items.map(o => [o.dataset.href, o.querySelector('.result-t
 
 
 
+SEARCH = """
+const done = arguments[arguments.length - 1];
+window.DiligenceSearch.search(arguments[0], {limit: 500}).then(o => done(o.results.map(r => r.record.u)), e => done(String(e)));
+"""
+
+
+def search_urls(browser, query):
+    """The URLs of every result of a query, through the search API."""
+    return browser.run_async(SEARCH, query)
+
+
+STEMS = """
+const done = arguments[arguments.length - 1];
+Promise.all(arguments[0].map(form => window.DiligenceSearch.stems(form))).then(done, e => done(String(e)));
+"""
+
+
+def check_vocabulary(browser, base, site, f):
+    """Every word of the site's records, folded and stemmed by the index
+    builder (`diligence search-words`), is folded identically by the browser
+    and resolves there, through the index, to the same stem keys."""
+    browser.open(base + "index.html")
+    records = []
+    for name in sorted(os.listdir(os.path.join(site, "search", "d"))):
+        with open(os.path.join(site, "search", "d", name), encoding="utf-8") as handle:
+            script = handle.read()
+        records.append(json.loads(script[len("DiligenceSearch.put(null,"):-3]))
+    texts = []
+    for record in records:
+        texts += [record["t"], record["s"]] + [part for section in record["x"] for part in section[1:]]
+    meta_script = open(os.path.join(site, "search", "meta.js"), encoding="utf-8").read()
+    language = json.loads(meta_script[meta_script.index(",") + 1:-3])["l"]
+    swift = subprocess.run(["swift", "run", "-q", "diligence", "search-words", "--language", language or "none"],
+                           cwd=REPO, input=json.dumps(texts), capture_output=True, text=True, check=True)
+    pairs = json.loads(swift.stdout)
+    folded = browser.run("return arguments[0].map(t => window.DiligenceSearch.words(t, arguments[1]))", texts, language)
+    differ = [(t, [p[0] for p in w], b) for t, w, b in zip(texts, pairs, folded) if [p[0] for p in w] != b]
+    f.check(not differ, f"{language}: the browser splits and folds the {len(texts)} texts of the records as the builder does {differ[:1]}")
+    # The index's stem keys; each form's expected keys: those of its words, and itself if it is a stem key.
+    keys = set()
+    for name in os.listdir(os.path.join(site, "search")):
+        if name.startswith("i-"):
+            chunk = open(os.path.join(site, "search", name), encoding="utf-8").read()
+            keys |= {term for term in json.loads(chunk[chunk.index(",") + 1:-3]) if " " not in term}
+    expected = {}
+    for words in pairs:
+        for form, key in words:
+            expected.setdefault(form, set()).add(key)
+    for form in expected:
+        if form in keys:
+            expected[form].add(form)
+    forms = sorted(expected)
+    resolved = browser.run_async(STEMS, forms)
+    wrong = [(form, sorted(expected[form]), got) for form, got in zip(forms, resolved) if sorted(expected[form]) != got]
+    missing = sorted(k for form in forms for k in expected[form] if k not in keys)
+    stemmed = sum(1 for form in forms if expected[form] != {form})
+    f.check(isinstance(resolved, list) and not wrong and not missing,
+            f"{language}: each of the {len(forms)} words of the records ({stemmed} with another stem key) resolves in the browser "
+            f"to the stem keys the builder gave {wrong[:3]} {missing[:3]}")
+    vocabulary = set()
+    for name in os.listdir(os.path.join(site, "search")):
+        if name.startswith("v-"):
+            script = open(os.path.join(site, "search", name), encoding="utf-8").read()
+            vocabulary |= set(json.loads(script[script.index(",") + 1:-3]).split(" "))
+    f.check(vocabulary <= set(forms) | keys, f"{language}: the records hold every word of the index ({sorted(vocabulary - set(forms) - keys)[:5]})")
+
+
 def suggestions_for(browser, query):
     browser.run("const i = document.getElementById('search-input'); i.value = ''; i.focus();")
     browser.type("#search-input", query)
@@ -60,7 +127,7 @@ def run_checks(browser, base, label, f):
     # The browser folds words exactly as the index builder (Swift) does.
     with open(os.path.join(REPO, "Tests", "DiligenceKitTests", "Fixtures", "folding.json"), encoding="utf-8") as fixture:
         pairs = json.load(fixture)
-    folded = browser.run("return arguments[0].map(p => window.DiligenceSearch.words(p[0]))", pairs)
+    folded = browser.run("return arguments[0].map(p => window.DiligenceSearch.words(p[0], p[2] || ''))", pairs)
     mismatches = [(p[0], got) for p, got in zip(pairs, folded) if got != p[1]]
     f.check(not mismatches, f"JavaScript folding matches Fixtures/folding.json ({len(pairs)} cases) {mismatches[:2] if mismatches else ''}")
 
@@ -81,6 +148,13 @@ def run_checks(browser, base, label, f):
             print(f"        {error}")
         first = top(results) or ""
         f.check(first.split("#")[0].endswith(expected), f"{what}: '{query}' → {expected} first (got {first})")
+
+    # Stemming: a word finds the pages with any form of it ("camera " with a
+    # space is a whole word, not a prefix).
+    for query, expected in [("cameras", "products/gait-analysis.html"), ("camera ", "products/drones.html"),
+                            ("drone ", "products/drones.html"), ("exported", "products/location-tracking.html")]:
+        urls = search_urls(browser, query)
+        f.check(expected in urls, f"stemming: '{query}' finds {expected}, which has another form of the word ({len(urls)} results)")
 
     # Snippets highlight the matched words with <mark>, built from text nodes.
     suggestions_for(browser, "xinjiang")
@@ -189,6 +263,24 @@ def injection_content(work):
     return content
 
 
+FIRST_QUERIES = ["surveillance", "biometric camera", "licence", "oversight warrant", "cameras"]
+
+
+def first_query_costs(browser, base, site):
+    """Requests and bytes of a first query typed into the box of a fresh
+    index.html: search.js and every search/ file it loaded (sizes on disk)."""
+    print("first-query costs (requests, bytes: search.js + search/ files):")
+    script = os.path.getsize(os.path.join(site, "static", "search.js"))
+    for query in FIRST_QUERIES:
+        browser.open(base + "index.html")
+        browser.type("#search-input", query)
+        browser.wait("const l = document.getElementById('search-suggestions'); return !l.hidden && l.dataset.query === arguments[0]", 10.0, query)
+        loaded = browser.run("return window.DiligenceSearch.loaded")
+        size = script + sum(os.path.getsize(os.path.join(site, "search", name)) for name in loaded)
+        chunks = sum(1 for name in loaded if name.startswith("i-"))
+        print(f"        {query!r}: {1 + len(loaded)} requests, {size / 1000:.1f} kB ({chunks} index chunks)")
+
+
 def run_injection_checks(browser, base, f):
     print(f"injection: {base}")
     checks = [
@@ -212,6 +304,51 @@ def run_injection_checks(browser, base, f):
     f.check(not problems, "no console error or CSP violation on injected pages" + ("" if not problems else f": {problems[:3]}"))
 
 
+FRENCH_PAGE = """---
+title: Contrôle de l’exportation
+summary: L'exportation des systèmes de reconnaissance faciale et l’œuvre des autorités.
+order: 90
+---
+## Les exportations
+
+Les reconnaissances faciales qu’elles permettent, jusqu'à l'identification des personnes.
+Les sœurs et les cœurs : d'œuvres en œuvres.
+"""
+
+
+def french_content(work):
+    """The sample content with site.yml's language set to French, and a French page."""
+    content = os.path.join(work, "french-content")
+    shutil.copytree(os.path.join(REPO, "content"), content)
+    site_yml = os.path.join(content, "site.yml")
+    with open(site_yml, encoding="utf-8") as handle:
+        text = handle.read()
+    with open(site_yml, "w", encoding="utf-8") as handle:
+        handle.write(text.replace("\nlanguage: en\n", "\nlanguage: fr\n"))
+    with open(os.path.join(content, "guidance", "controle-exportation.md"), "w", encoding="utf-8") as handle:
+        handle.write(FRENCH_PAGE)
+    with open(os.path.join(content, "pages", "about.md"), "a", encoding="utf-8") as handle:
+        handle.write("\nVoir [l'exportation](../guidance/controle-exportation.md).\n")
+    return content
+
+
+def run_french_checks(browser, base, site, f):
+    print(f"French: {base}")
+    browser.open(base + "index.html")
+    page = "guidance/controle-exportation.html"
+    for query in ["exportation", "l'exportation", "exportations", "reconnaissance faciale", "reconnaissance faciale ",
+                  "oeuvre", "œuvres", "Reconnaissances", "coeur", "d’identification"]:
+        urls = search_urls(browser, query)
+        f.check(isinstance(urls, list) and page in urls, f"fr: '{query}' finds the French page ({urls if not isinstance(urls, list) else len(urls)} results)")
+    results = suggestions_for(browser, "reconnaissances faciales")
+    f.check(top(results) is not None and top(results).split("#")[0].endswith(page), f"fr: typed in the box, 'reconnaissances faciales' → {page} ({top(results)})")
+    marks = browser.run("return [...document.querySelectorAll('#search-suggestions mark')].map(m => m.textContent.toLowerCase())")
+    f.check(marks and any(m.startswith("reconnaissance") for m in marks), f"fr: the forms of the stem are highlighted ({marks[:4] if marks else marks})")
+    check_vocabulary(browser, base, site, f)
+    problems = [entry["message"] for entry in browser.logs() if entry.get("level") in ("SEVERE", "WARNING")]
+    f.check(not problems, "fr: no console error" + ("" if not problems else f": {problems[:3]}"))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--site", help="a built site (default: build the sample site)")
@@ -224,6 +361,29 @@ def main():
         try:
             run_checks(browser, file_base, "file://", f)
             run_checks(browser, http_base, "HTTP sub-path", f)
+            first_query_costs(browser, file_base, site)
+            check_vocabulary(browser, file_base, site, f)
+            # The same content indexed in French, with French text added.
+            french = os.path.join(work, "french-site")
+            subprocess.run(["swift", "run", "diligence", "build", "--content", french_content(work), "--output", french],
+                           cwd=REPO, check=True)
+            run_french_checks(browser, "file://" + urllib.parse.quote(french) + "/", french, f)
+            # Both again with tiny chunks: most words are "large" (a chunk of
+            # their own, or a redirect read from meta.js alone), and forms and
+            # their stems are in different chunks.
+            for label, content in [("en", os.path.join(REPO, "content")), ("fr", os.path.join(work, "french-content"))]:
+                small = os.path.join(work, f"small-chunks-{label}")
+                subprocess.run(["swift", "run", "diligence", "build", "--content", content, "--output", small,
+                                "--search-chunk-bytes", "160"], cwd=REPO, check=True)
+                check_vocabulary(browser, "file://" + urllib.parse.quote(small) + "/", small, f)
+                if label == "fr":
+                    urls = search_urls(browser, "reconnaissances faciales")
+                    f.check(isinstance(urls, list) and "guidance/controle-exportation.html" in urls, "fr, small chunks: 'reconnaissances faciales' finds the French page")
+                else:
+                    urls = search_urls(browser, "cameras")
+                    f.check(isinstance(urls, list) and "products/gait-analysis.html" in urls, "en, small chunks: 'cameras' finds a page that says 'camera'")
+                solo = json.loads(open(os.path.join(small, "search", "meta.js"), encoding="utf-8").read().split(",", 1)[1][:-3])["s"]
+                f.check(len(solo) > 10, f"{label}, small chunks: {len(solo)} chunks of one redirect, read from meta.js")
             # Hostile content: payloads in every field of a page, opened and searched.
             hostile = os.path.join(work, "injection-site")
             subprocess.run(["swift", "run", "diligence", "build", "--content", injection_content(work), "--output", hostile],

@@ -200,6 +200,39 @@ final class IncrementalBuildTests: XCTestCase {
         assertSameAsFullBuild(workspace, maxFiles: 12, "body edit after a full build")
     }
 
+    /// The index's chunk files, joined.
+    static func chunkText(_ workspace: Workspace) -> String {
+        Workspace.files(workspace.output + "/search").filter { $0.key.hasPrefix("i-") }
+            .map { String(decoding: $0.value, as: UTF8.self) }.joined()
+    }
+
+    /// A form's redirect to its stem key comes and goes with the last page
+    /// that has the form, as in a full build; in English and in French.
+    func testStemRedirectsFollowTheirFormsAsInAFullBuild() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        XCTAssertEqual(workspace.incremental().fullBuildReason, "no build cache")
+        try workspace.edit("products/spyware.md") { $0 + "\nTwo zyxquorums and a zyxquorum.\n" }
+        assertSameAsFullBuild(workspace, maxFiles: 12, "a plural added")
+        XCTAssertTrue(Self.chunkText(workspace).contains("\"zyxquorums 9\":"), "the plural's redirect")
+        try workspace.edit("products/spyware.md") { $0.replacingOccurrences(of: "Two zyxquorums and a", with: "One") }
+        assertSameAsFullBuild(workspace, maxFiles: 12, "the plural removed")
+        XCTAssertFalse(Self.chunkText(workspace).contains("zyxquorums"), "no redirect once no page has the form")
+        XCTAssertTrue(Self.chunkText(workspace).contains("\"zyxquorum\":"))
+
+        // The same site indexed as French: elisions dropped, French stems.
+        try workspace.edit("site.yml") { $0.replacingOccurrences(of: "\nlanguage: en\n", with: "\nlanguage: fr\n") }
+        assertSameAsFullBuild(workspace, expectIncremental: false, "language changed")
+        try workspace.edit("products/spyware.md") { $0 + "\nL'exportation des œuvres zyxquorales.\n" }
+        assertSameAsFullBuild(workspace, maxFiles: 12, "French text added")
+        let french = Self.chunkText(workspace)
+        XCTAssertTrue(french.contains("\"exportation 6\":") && french.contains("\"oeuvres 5\":") && french.contains("\"zyxquorales 9\":"), "French redirects")
+        XCTAssertFalse(french.contains("\"l\":"), "the elided article is not indexed")
+        try workspace.edit("products/spyware.md") { $0.replacingOccurrences(of: "des œuvres ", with: "") }
+        assertSameAsFullBuild(workspace, maxFiles: 12, "French text removed")
+        XCTAssertFalse(Self.chunkText(workspace).contains("oeuvres"))
+    }
+
     func testAnErrorWritesNothingAndIsReportedUntilFixed() throws {
         let workspace = try Workspace()
         defer { workspace.remove() }

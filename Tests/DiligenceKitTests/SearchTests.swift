@@ -21,8 +21,83 @@ final class SearchTests: XCTestCase {
         XCTAssertGreaterThan(cases.count, 10)
         for pair in cases {
             let input = try XCTUnwrap(pair[0] as? String)
-            XCTAssertEqual(TextFolding.words(input), pair[1] as? [String], input)
+            // A third element names the language: "fr" drops elisions.
+            XCTAssertEqual(TextFolding.words(input, elide: pair.count > 2 && pair[2] as? String == "fr"), pair[1] as? [String], input)
         }
+    }
+
+    /// The stem key of each word of `text`, as the index builder gives it.
+    func keys(_ text: String, _ language: String) -> [String] {
+        let stemmer = SearchStemmer(language: SearchLanguage(language))
+        var words: [(lower: String, folded: String)] = []
+        TextFolding.forEachWordForm(text, elide: stemmer.language.elides, lowerCased: stemmer.stems) { folded, lower in
+            words.append((lower ?? folded, folded))
+        }
+        return stemmer.keys(words)
+    }
+
+    func testEnglishFormsOfAWordShareAStemKey() {
+        XCTAssertEqual(keys("cameras camera Cameras", "en"), ["camera", "camera", "camera"])
+        XCTAssertEqual(keys("licence licences licensing licensed", "en"), ["licenc", "licenc", "licens", "licens"])
+        XCTAssertEqual(keys("recognition recognitions", "en"), ["recognit", "recognit"])
+        XCTAssertEqual(keys("happy", "en"), ["happi"])
+        // Any English tag is stemmed as English; a language without a stemmer is folded only.
+        XCTAssertEqual(keys("cameras", "en-GB"), ["camera"])
+        XCTAssertEqual(keys("Kameras cameras", "de"), ["kameras", "cameras"])
+        XCTAssertFalse(SearchStemmer(language: SearchLanguage("de")).stems)
+        // English does not drop French elisions.
+        XCTAssertEqual(TextFolding.words("l'exportation"), ["l", "exportation"])
+    }
+
+    func testFrenchFoldsElisionsAndLigaturesAndStemsWithAccents() {
+        // Elided articles and pronouns go; the word after the apostrophe stays.
+        XCTAssertEqual(TextFolding.words("L'exportation d’armes jusqu'à lorsqu'il", elide: true), ["exportation", "armes", "a", "il"])
+        XCTAssertEqual(keys("l'exportation", "fr"), keys("exportation", "fr"))
+        XCTAssertEqual(keys("exportation exportations l’exportation", "fr"), ["export", "export", "export"])
+        // œ and æ are folded to oe and ae, after stemming.
+        XCTAssertEqual(TextFolding.words("Œuvre cœur"), ["oeuvre", "coeur"])
+        XCTAssertEqual(keys("œuvre œuvres oeuvre Œuvres", "fr"), ["oeuvr", "oeuvr", "oeuvr", "oeuvr"])
+        XCTAssertEqual(keys("reconnaissance reconnaissances faciale faciales", "fr"), ["reconnaiss", "reconnaiss", "facial", "facial"])
+        // Stemmed with its accents (Snowball's French expects them), then folded.
+        let stemmer = SearchStemmer(language: SearchLanguage("fr-CA"))
+        XCTAssertTrue(stemmer.language.elides)
+        XCTAssertEqual(stemmer.key(lower: "sociétés", folded: "societes"), "societ")
+        XCTAssertEqual(keys("Sociétés société", "fr"), ["societ", "societ"])
+    }
+
+    func testRedirectTermsNameTheStemKeyByTheFormsPrefix() {
+        XCTAssertEqual(SearchStemmer.redirectTerm(form: "cameras", key: "camera"), "cameras 6")
+        XCTAssertEqual(SearchStemmer.redirectTerm(form: "happy", key: "happi"), "happy 4 i")
+        XCTAssertEqual(SearchStemmer.redirectTerm(form: "heureuse", key: "heureux"), "heureuse 6 x")
+        // Lengths in UTF-16 units, as JavaScript's slice counts them.
+        XCTAssertEqual(SearchStemmer.redirectTerm(form: "𝒜bcs", key: "𝒜bc"), "𝒜bcs 4")
+        XCTAssertEqual(SearchStemmer.form(ofTerm: "happy 4 i"), "happy")
+        XCTAssertEqual(SearchStemmer.form(ofTerm: "camera"), "camera")
+        XCTAssertFalse(SearchIndexFiles.hasScores("cameras 6"))
+        XCTAssertTrue(SearchIndexFiles.hasScores("camera"))
+    }
+
+    /// Postings are stored per stem key; each form that differs from its key
+    /// has a redirect listing its pages, next to it in the same chunk.
+    func testPostingsArePerStemAndFormsRedirectToTheirStem() throws {
+        let site = try TestSite(files: [
+            "guidance/a.md": Pages.guidance(order: 1, body: "## Step\n\nOne thermal camera.\n"),
+            "guidance/b.md": Pages.guidance(order: 2, body: "## Step\n\nTwo thermal cameras.\n"),
+            "pages/links.md": "---\ntitle: Links\nsummary: Links.\n---\n[a](../guidance/a.md) [b](../guidance/b.md)\n",
+        ])
+        defer { site.remove() }
+        let index = try BuiltIndex(site, chunkBytes: 200)
+        let a = try index.doc("guidance/a.html"), b = try index.doc("guidance/b.html")
+        XCTAssertEqual(Set(index.postings("camera").keys), [a, b])
+        XCTAssertEqual(index.meta["l"] as? String, "en")
+        let chunk = try XCTUnwrap(index.chunks.first { $0["cameras 6"] != nil }, "the redirect of cameras")
+        XCTAssertEqual(chunk["cameras 6"], String(b, radix: 36), "a redirect lists its pages, without scores")
+        XCTAssertNil(index.chunks.first { $0["cameras"] != nil }, "no postings under a form that is not a stem key")
+        // The vocabulary lists forms (for typos), each once.
+        let vocabulary = index.vocabulary["c"] ?? []
+        XCTAssertTrue(vocabulary.contains("cameras") && vocabulary.contains("camera"), "\(vocabulary)")
+        XCTAssertEqual(vocabulary.count, Set(vocabulary).count)
+        XCTAssertFalse(vocabulary.contains { $0.contains(" ") })
     }
 
     /// The built index of a test site, decoded: chunks, meta and vocabulary.
@@ -58,9 +133,23 @@ final class SearchTests: XCTestCase {
             return try JSONSerialization.jsonObject(with: Data(json.utf8), options: [.fragmentsAllowed])
         }
 
-        /// Page number → score for a term, as the browser computes it: the
-        /// stored per-page score times the term's idf.
-        func postings(_ term: String) -> [Int: Double] {
+        /// The stem key a word leads to, as the browser finds it: a
+        /// redirect's (`cameras 6` → camera), or the word itself.
+        func stemKey(_ word: String) -> String {
+            for chunk in chunks {
+                for term in chunk.keys where SearchStemmer.form(ofTerm: term) == word && term != word {
+                    let parts = term.split(separator: " ", omittingEmptySubsequences: false)
+                    let kept = String(decoding: Array(parts[0].utf16.prefix(Int(parts[1])!)), as: UTF16.self)
+                    return kept + (parts.count > 2 ? String(parts[2]) : "")
+                }
+            }
+            return word
+        }
+
+        /// Page number → score for a word (through its stem key), as the
+        /// browser computes it: the stored per-page score times the term's idf.
+        func postings(_ word: String) -> [Int: Double] {
+            let term = stemKey(word)
             guard let encoded = chunks.lazy.compactMap({ $0[term] }).first else { return [:] }
             let numbers = encoded.split(separator: ",").map { Int($0, radix: 36)! }
             let n = Double(meta["n"] as? Int ?? 0), df = Double(numbers.count / 2)
@@ -139,9 +228,14 @@ final class SearchTests: XCTestCase {
         }
         XCTAssertEqual(all.count, Set(all).count, "no term in two chunks")
         XCTAssertTrue(all.contains("etat") && all.contains("cote") && all.contains("word7alpha"))
-        // Every term is in the vocabulary file of its initial, for typo matching.
+        // Every term's form is in the vocabulary file of its initial, for typo matching.
         let vocabulary = Set(index.vocabulary.values.joined())
-        XCTAssertEqual(vocabulary, Set(all))
+        XCTAssertEqual(vocabulary, Set(all.map { String(SearchStemmer.form(ofTerm: $0)) }))
+        XCTAssertTrue(all.contains("shared 5") && all.contains("share"), "the redirect of shared to share")
+        // A form's terms (its stem key, its redirects) are never split between chunks.
+        for (i, first) in firsts.enumerated() where i > 0 {
+            XCTAssertFalse(index.chunks[i - 1].keys.contains { SearchStemmer.form(ofTerm: $0) == SearchStemmer.form(ofTerm: first) }, first)
+        }
         XCTAssertEqual(index.vocabulary["w"]?.contains("word12beta"), true)
         // A page's postings: every page has "shared" once, with increasing page numbers.
         XCTAssertEqual(index.postings("shared").count, 30)
@@ -229,8 +323,10 @@ final class SearchTests: XCTestCase {
                 guard !docs.isEmpty else { continue }
                 let postings = docs.map { SearchPosting(doc: Int32($0), score: Int32.random(in: 1...35, using: &random)) }
                 // As read back from a chunk file: a slice of the file's bytes, after other entries.
-                let file = Array("{\"other\":\"1,2\",".utf8) + SearchIndexFiles.encode(term: "t\"é", postings: postings) + Array("}".utf8)
-                let entry = SearchIndexFiles.Entry(term: "t\"é", bytes: file[15..<(file.count - 1)])
+                // A stem key's postings (with scores) or a redirect's (pages only).
+                let term = Bool.random(using: &random) ? "t\"é" : "tés 2"
+                let file = Array("{\"other\":\"1,2\",".utf8) + SearchIndexFiles.encode(term: term, postings: postings) + Array("}".utf8)
+                let entry = SearchIndexFiles.Entry(term: term, bytes: file[15..<(file.count - 1)])
                 let expected = postings.compactMap { p -> SearchPosting? in
                     dropped[Int(p.doc)] ? nil : renumbered[Int(p.doc)].map { SearchPosting(doc: Int32($0), score: p.score) }
                 }
@@ -273,16 +369,22 @@ final class SearchTests: XCTestCase {
                 }
             }
             // As read back from a chunk file: a slice after another entry.
-            let file = Array("{\"a\":\"0,1\",".utf8) + SearchIndexFiles.encode(term: "tér", postings: inList) + Array("}".utf8)
+            // A stem key's postings (with scores) or a redirect's (pages only).
+            let term = Bool.random(using: &random) ? "tér" : "térs 3"
+            let file = Array("{\"a\":\"0,1\",".utf8) + SearchIndexFiles.encode(term: term, postings: inList) + Array("}".utf8)
             let entry: ArraySlice<UInt8>? = inList.isEmpty ? nil : file[11..<(file.count - 1)]
-            let merged = SearchPostingInsertion.insert(added, into: entry, term: "tér")
-            let expected = SearchIndexFiles.encode(term: "tér", postings: (inList + added).sorted { $0.doc < $1.doc })
+            let merged = SearchPostingInsertion.insert(added, into: entry, term: term)
+            let expected = SearchIndexFiles.encode(term: term, postings: (inList + added).sorted { $0.doc < $1.doc })
             XCTAssertEqual(merged.map { String(decoding: $0, as: UTF8.self) }, String(decoding: expected, as: UTF8.self),
                            "\(inList) + \(added)")
         }
         let list = SearchIndexFiles.encode(term: "x", postings: [.init(doc: 3, score: 1), .init(doc: 9, score: 2)])
         XCTAssertNil(SearchPostingInsertion.insert([.init(doc: 9, score: 5)], into: list[...], term: "x"), "page 9 is there already")
         XCTAssertNil(SearchPostingInsertion.insert([.init(doc: 4, score: 5)], into: Array("\"x\":\"3,1,!,2\"".utf8)[...], term: "x"))
+        let pages = SearchIndexFiles.encode(term: "xs 1", postings: [.init(doc: 3, score: 0), .init(doc: 9, score: 0)])
+        XCTAssertEqual(String(decoding: pages, as: UTF8.self), "\"xs 1\":\"3,6\"")
+        XCTAssertEqual(SearchIndexFiles.postings(of: .init(term: "xs 1", bytes: pages[...])).map(\.doc), [3, 9])
+        XCTAssertNil(SearchPostingInsertion.insert([.init(doc: 9, score: 0)], into: pages[...], term: "xs 1"), "page 9 is there already")
     }
 
     func testIndexDataCannotBreakOutOfItsScript() throws {
@@ -402,13 +504,26 @@ final class SearchTests: XCTestCase {
         defer { site.remove() }
         let chunkBytes = 80
         let index = try BuiltIndex(site, chunkBytes: chunkBytes)
-        var large = 0
-        for chunk in index.chunks {
+        var large = 0, joined = 0
+        let firsts = try XCTUnwrap(index.meta["c"] as? [String])
+        let solo = try XCTUnwrap(index.meta["s"] as? [Int])
+        for (i, chunk) in index.chunks.enumerated() {
             for (term, postings) in chunk where term.utf8.count + postings.utf8.count + 5 >= chunkBytes / 2 {
                 large += 1
-                XCTAssertEqual(chunk.count, 1, "\(term) shares its chunk with \(chunk.keys.sorted().prefix(5))")
+                // Besides it: its form's other terms, and if it is a stem key, redirects to it.
+                let others = chunk.keys.filter {
+                    $0 != term && SearchStemmer.form(ofTerm: $0) != SearchStemmer.form(ofTerm: term) && SearchStemmer.stem(ofTerm: $0) != term
+                }
+                XCTAssertEqual(others, [], "\(term) shares its chunk with \(chunk.keys.sorted().prefix(5))")
+                joined += chunk.keys.filter { $0 != term && SearchStemmer.stem(ofTerm: $0) == term }.count
             }
+            // meta.js names the chunks of a single redirect, whose term is the chunk's first.
+            let isSolo = chunk.count == 1 && chunk.keys.first!.contains(" ")
+            XCTAssertEqual(solo.contains(i), isSolo, "chunk \(i): \(chunk.keys.sorted().prefix(3))")
+            if isSolo { XCTAssertEqual(firsts[i], chunk.keys.first) }
         }
         XCTAssertGreaterThan(large, 0)
+        XCTAssertGreaterThan(solo.count, 0)
+        XCTAssertGreaterThan(joined, 0, "small redirects join the chunk of their large stem")
     }
 }

@@ -1,8 +1,10 @@
 /* Diligence search. Loads the index generated under search/ on demand through
    script elements (works from file:// and under script-src 'self'; no fetch,
-   no WebAssembly, no eval), ranks with BM25F scores precomputed per page and weighted by idf, and shows
-   results built from text nodes only. The folding in `words` must match
-   Sources/DiligenceKit/Search/TextFolding.swift. */
+   no WebAssembly, no eval), finds the forms of a word through the stem keys
+   the index maps them to (no stemmer here), ranks with BM25F scores
+   precomputed per page and weighted by idf, and shows results built from
+   text nodes only. The folding in `words` must match
+   Sources/DiligenceSupport/TextFolding.swift. */
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -44,8 +46,19 @@
 
   var MARKS = /\p{Mn}/gu;
   var WORD = /[\p{L}\p{N}]+/gu;
-  function words(text) {
-    return text.normalize("NFD").replace(MARKS, "").toLowerCase().replace(/ς/g, "σ").match(WORD) || [];
+  // French elided articles and pronouns, dropped when an apostrophe and at
+  // once a word follow: "l'exportation" is "exportation" (TextFolding.elisions).
+  var ELIDED = { l: 1, d: 1, j: 1, m: 1, n: 1, s: 1, t: 1, c: 1, qu: 1, jusqu: 1, lorsqu: 1, puisqu: 1, quoiqu: 1 };
+  /** The index's language (`l` of meta.js), once loaded: "fr" drops elisions. */
+  var language = "";
+  function words(text, lang) {
+    var folded = text.normalize("NFD").replace(MARKS, "").toLowerCase().replace(/ς/g, "σ").replace(/œ/g, "oe").replace(/æ/g, "ae");
+    if ((lang === undefined ? language : lang) !== "fr") { return folded.match(WORD) || []; }
+    var found = Array.from(folded.matchAll(WORD));
+    return found.filter(function (m, i) {
+      var end = m.index + m[0].length, next = found[i + 1];
+      return !(ELIDED.hasOwnProperty(m[0]) && next && next.index === end + 1 && (folded[end] === "'" || folded[end] === "\u2019"));
+    }).map(function (m) { return m[0]; });
   }
 
   /** Query → required words (with how each may match) and phrases. */
@@ -100,42 +113,115 @@
     return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
   }
 
-  /** The terms a query word matches, each with a weight: exact 1, prefix 0.8, one typo 0.6. */
-  function expand(meta, item) {
-    var first = chunkIndex(meta, item.word);
-    var last = item.prefix ? Math.min(chunkIndex(meta, item.word + "\uffff"), first + 2) : first;
-    var wanted = [];
-    for (var c = first; c <= last; c += 1) { wanted.push(load("i-" + c)); }
-    return Promise.all(wanted).then(function (chunks) {
-      var matches = [];
-      chunks.forEach(function (chunk) {
-        if (chunk[item.word] !== undefined) { matches.push({ term: item.word, weight: 1, postings: chunk[item.word] }); }
-        if (item.prefix) {
-          Object.keys(chunk).forEach(function (term) {
-            if (term !== item.word && term.indexOf(item.word) === 0) { matches.push({ term: term, weight: 0.8, postings: chunk[term] }); }
-          });
-        }
+  // Postings are per stem key (Snowball's, at build time); a form with
+  // another key has a redirect term, "cameras 6" → camera, "happy 4 i" →
+  // happi, in the chunk of form + " \uffff" (docs/search.md).
+
+  function formOf(term) {
+    var space = term.indexOf(" ");
+    return space < 0 ? term : term.slice(0, space);
+  }
+
+  /** The stem key a chunk term leads to: itself, or a redirect's stem. */
+  function stemOf(term) {
+    var parts = term.split(" ");
+    return parts.length === 1 ? term : parts[0].slice(0, parseInt(parts[1], 10)) + (parts[2] || "");
+  }
+
+  /** Chunks by number; one of a single redirect (meta.s) is its term in meta.c, not loaded. */
+  function loadChunks(meta, numbers) {
+    return Promise.all(numbers.map(function (c) {
+      if (meta.s && meta.s.indexOf(c) >= 0) {
+        var solo = {};
+        solo[meta.c[c]] = 0;
+        return solo;
+      }
+      return load("i-" + c);
+    })).then(function (chunks) {
+      var byNumber = {};
+      numbers.forEach(function (c, i) { byNumber[c] = chunks[i]; });
+      return byNumber;
+    });
+  }
+
+  /** The stems of the terms of `chunks` whose form passes `weightOf` (a weight, or 0), best weight kept. */
+  function collectStems(chunks, weightOf, stems) {
+    Object.keys(chunks).forEach(function (c) {
+      Object.keys(chunks[c]).forEach(function (term) {
+        var weight = weightOf(formOf(term));
+        if (!weight) { return; }
+        var stem = stemOf(term);
+        if (!(stems[stem] >= weight)) { stems[stem] = weight; }
       });
-      var exact = matches.some(function (m) { return m.term === item.word; });
-      if (exact || !item.typo) { return matches; }
-      var initial = item.word.codePointAt(0);
-      if (meta.v.indexOf(String.fromCodePoint(initial)) < 0) { return matches; }
+    });
+    return stems;
+  }
+
+  /**
+   * The stems a query word leads to, with their postings and a weight: as
+   * typed 1, a form it begins (last word) 0.8, a form one typo away 0.6;
+   * and the forms of the loaded chunks that lead to them (to highlight).
+   */
+  function expand(meta, item) {
+    var word = item.word;
+    var numbers = [chunkIndex(meta, word + " \uffff")];
+    if (item.prefix) {
+      var first = chunkIndex(meta, word);
+      var last = Math.min(chunkIndex(meta, word + "\uffff"), first + 2);
+      numbers = [];
+      for (var c = first; c <= last; c += 1) { numbers.push(c); }
+    }
+    var chunks = {};
+    return loadChunks(meta, numbers).then(function (loaded) {
+      Object.assign(chunks, loaded);
+      var stems = collectStems(loaded, function (form) {
+        return form === word ? 1 : item.prefix && form.indexOf(word) === 0 ? 0.8 : 0;
+      }, {});
+      var exact = Object.keys(stems).some(function (stem) { return stems[stem] === 1; });
+      if (exact || !item.typo) { return stems; }
+      var initial = word.codePointAt(0);
+      if (meta.v.indexOf(String.fromCodePoint(initial)) < 0) { return stems; }
       return load("v-" + initial.toString(16)).then(function (vocabulary) {
         // At most four index chunks more for the corrections.
-        var chunksNeeded = {};
-        var near = vocabulary.split(" ").filter(function (term) {
-          if (term === item.word || !editDistanceAtMostOne(term, item.word)) { return false; }
-          var chunk = chunkIndex(meta, term);
-          if (!chunksNeeded[chunk] && Object.keys(chunksNeeded).length >= 4) { return false; }
-          chunksNeeded[chunk] = true;
+        var wanted = {};
+        var near = vocabulary.split(" ").filter(function (form) {
+          if (form === word || !editDistanceAtMostOne(form, word)) { return false; }
+          var chunk = chunkIndex(meta, form + " \uffff");
+          if (!wanted[chunk] && Object.keys(wanted).length >= 4) { return false; }
+          wanted[chunk] = true;
           return true;
         });
-        return Promise.all(near.map(function (term) { return load("i-" + chunkIndex(meta, term)); })).then(function (found) {
-          near.forEach(function (term, i) {
-            if (found[i][term] !== undefined) { matches.push({ term: term, weight: 0.6, postings: found[i][term] }); }
-          });
-          return matches;
+        return loadChunks(meta, Object.keys(wanted).map(Number)).then(function (found) {
+          Object.assign(chunks, found);
+          return collectStems(found, function (form) { return near.indexOf(form) >= 0 ? 0.6 : 0; }, stems);
         });
+      });
+    }).then(function (stems) {
+      // Each stem's postings (its key's chunk), best weights first, at most four chunks more.
+      var order = Object.keys(stems).sort(function (a, b) { return stems[b] - stems[a] || (a < b ? -1 : 1); });
+      var more = {};
+      order = order.filter(function (stem) {
+        var c = chunkIndex(meta, stem);
+        if (chunks[c] || more[c]) { return true; }
+        if (Object.keys(more).length >= 4) { return false; }
+        more[c] = true;
+        return true;
+      });
+      return loadChunks(meta, Object.keys(more).map(Number)).then(function (found) {
+        Object.assign(chunks, found);
+        var matches = [];
+        order.forEach(function (stem) {
+          var postings = chunks[chunkIndex(meta, stem)][stem];
+          if (typeof postings === "string") { matches.push({ term: stem, weight: stems[stem], postings: postings }); }
+        });
+        // The forms that lead to a matched stem, for highlighting.
+        var forms = {};
+        Object.keys(chunks).forEach(function (c) {
+          Object.keys(chunks[c]).forEach(function (term) {
+            if (stems[stemOf(term)] !== undefined) { forms[formOf(term)] = true; }
+          });
+        });
+        return { matches: matches, forms: forms };
       });
     });
   }
@@ -144,19 +230,21 @@
 
   /** Every page matching all words, best first: [{doc, score}], and the terms matched. */
   function rank(query) {
-    var parsed = parse(query);
-    if (!parsed.items.length) { return Promise.resolve({ hits: [], terms: {}, parsed: parsed }); }
+    if (!words(query).length) { return Promise.resolve({ hits: [], terms: {}, parsed: parse(query) }); }
     var pageCount = 0;
+    var parsed;
     return load("meta").then(function (meta) {
       pageCount = meta.n;
+      language = meta.l || "";
+      parsed = parse(query);
       return Promise.all(parsed.items.map(function (item) { return expand(meta, item); }));
     }).then(function (expansions) {
       var terms = {};
       var total = null;
-      expansions.forEach(function (matches) {
+      expansions.forEach(function (expansion) {
         var scores = new Map();
-        matches.forEach(function (match) {
-          terms[match.term] = true;
+        Object.keys(expansion.forms).forEach(function (form) { terms[form] = true; });
+        expansion.matches.forEach(function (match) {
           var list = decode(match.postings);
           // Stored scores are per page; rarer terms weigh more (BM25's idf).
           var df = list.length / 2;
@@ -351,6 +439,13 @@
 
   api.search = search;
   api.words = words;
+  /** The stem keys a folded form resolves to, as a query word typed whole (for tests). */
+  api.stems = function (form) {
+    return load("meta").then(function (meta) {
+      language = meta.l || "";
+      return expand(meta, { word: form, prefix: false, typo: false });
+    }).then(function (expansion) { return expansion.matches.map(function (m) { return m.term; }).sort(); });
+  };
 
   // ---- DOM helpers -------------------------------------------------------
 

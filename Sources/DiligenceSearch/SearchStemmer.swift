@@ -1,0 +1,122 @@
+import Cstemmer
+import DiligenceSupport
+import Foundation
+
+/// The language of a search index: how its words are folded (French drops
+/// elided articles, `l'exportation` → `exportation`) and stemmed (Snowball's
+/// English or French algorithm). Taken from a BCP 47 tag by its primary
+/// subtag (`fr-CA` is French); any other language is folded without
+/// elisions and not stemmed.
+package struct SearchLanguage: Sendable, Hashable {
+    /// "en", "fr", or "" (no stemming).
+    package var code: String
+
+    package init(_ tag: String) {
+        let primary = tag.split(separator: "-").first.map { $0.lowercased() } ?? ""
+        code = ["en", "fr"].contains(primary) ? primary : ""
+    }
+
+    /// French elisions are dropped (`TextFolding.elisions`).
+    package var elides: Bool { code == "fr" }
+
+    /// The Snowball algorithm's name for `sb_stemmer_new`.
+    var algorithm: String? {
+        switch code {
+        case "en": "english"
+        case "fr": "french"
+        default: nil
+        }
+    }
+}
+
+/// A Snowball stemmer (libstemmer) and the stem keys it gave: the key of a
+/// word is the stem of the word lower-cased with its diacritics (Snowball's
+/// French expects them), folded as the browser folds (`TextFolding`) —
+/// `cameras` → `camera`, `reconnaissances` → `reconnaiss`,
+/// `sociétés` → `societ`. An `sb_stemmer` is not thread-safe: each distinct
+/// word is stemmed once, under a lock, and remembered; a page asks for all
+/// its words at once (`keys`), so threads tokenising pages take the lock
+/// once per page, not per word.
+package final class SearchStemmer: @unchecked Sendable {
+    package let language: SearchLanguage
+    private let stemmer: OpaquePointer?
+    private var known: [String: String] = [:]
+    private let lock = NSLock()
+
+    package init(language: SearchLanguage) {
+        self.language = language
+        stemmer = language.algorithm.flatMap { sb_stemmer_new($0, "UTF_8") }
+    }
+
+    deinit { sb_stemmer_delete(stemmer) }
+
+    /// Whether words are stemmed (English, French); if not, a word's key is
+    /// the folded word.
+    package var stems: Bool { stemmer != nil }
+
+    /// The stem keys of words given as (lower-cased with diacritics, folded).
+    package func keys(_ words: [(lower: String, folded: String)]) -> [String] {
+        guard let stemmer else { return words.map(\.folded) }
+        return lock.withLock {
+            words.map { word in
+                if let key = known[word.lower] { return key }
+                let key = Self.key(stemmer, word.lower, folded: word.folded)
+                known[word.lower] = key
+                return key
+            }
+        }
+    }
+
+    /// The stem key of one word (`lower`: lower-cased, with its diacritics).
+    package func key(lower: String, folded: String) -> String {
+        keys([(lower, folded)])[0]
+    }
+
+    /// The key of one word: its stem, folded; the folded word itself if the stemmer fails.
+    private static func key(_ stemmer: OpaquePointer, _ lower: String, folded: String) -> String {
+        var utf8 = Array(lower.utf8)
+        let stem: String? = utf8.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress,
+                  let result = sb_stemmer_stem(stemmer, base, Int32(buffer.count)) else { return nil }
+            let length = Int(sb_stemmer_length(stemmer))
+            return String(decoding: UnsafeBufferPointer(start: result, count: length), as: UTF8.self)
+        }
+        guard let stem else { return folded }
+        let words = TextFolding.words(stem)
+        return words.count == 1 ? words[0] : folded
+    }
+
+    /// The chunk term mapping a folded form to its stem key when they differ:
+    /// the form, a space, the number of UTF-16 units of the form the key
+    /// begins with, and (if the key goes on differently) a space and the rest
+    /// of the key — `cameras 6` (key `camera`), `happy 4 i` (key `happi`).
+    /// The space sorts before every letter and digit, so the term follows the
+    /// form's own place in the index.
+    package static func redirectTerm(form: String, key: String) -> String {
+        var common = 0  // UTF-16 units of the common prefix, whole scalars only
+        var rest = Substring.UnicodeScalarView()
+        var formScalars = form.unicodeScalars.makeIterator()
+        var keyScalars = key.unicodeScalars[...]
+        while let k = keyScalars.first, let f = formScalars.next(), f == k {
+            common += k.utf16.count
+            keyScalars = keyScalars.dropFirst()
+        }
+        rest = keyScalars
+        return form + " " + String(common) + (rest.isEmpty ? "" : " " + String(rest))
+    }
+
+    /// The stem key a chunk term leads to: the term itself, or a redirect's
+    /// key (`cameras 6` → `camera`).
+    package static func stem(ofTerm term: String) -> String {
+        let parts = term.split(separator: " ", omittingEmptySubsequences: false)
+        guard parts.count > 1, let kept = Int(parts[1]) else { return term }
+        let prefix = String(decoding: Array(parts[0].utf16.prefix(kept)), as: UTF16.self)
+        return prefix + (parts.count > 2 ? String(parts[2]) : "")
+    }
+
+    /// The form of a chunk term: the term itself, or the part before the
+    /// space of a redirect (`redirectTerm`).
+    package static func form(ofTerm term: String) -> Substring {
+        term.firstIndex(of: " ").map { term[..<$0] } ?? term[...]
+    }
+}

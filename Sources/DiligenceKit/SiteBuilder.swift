@@ -29,7 +29,7 @@ public struct SiteBuilder: Sendable {
         var report = BuildReport(diagnostics: [], pageCounts: [:], publishedBytes: nil, seconds: 0)
         let outcome = BuildPlanner(options: options).plan(previous: nil, publish: false)
         report.pageCounts = outcome.pageCounts
-        report.diagnostics = outcome.diagnostics
+        report.diagnostics = outcome.diagnostics + interfaceLanguageWarnings()
         return report.finished()
     }
 
@@ -42,6 +42,9 @@ public struct SiteBuilder: Sendable {
             report.diagnostics = log.diagnostics
             return report.finished()
         }
+        // A language with no strings file is shown in English; in strict mode, that warning stops the build.
+        let languageWarnings = interfaceLanguageWarnings()
+        if options.strict, !languageWarnings.isEmpty { return check() }
         var previous: PreviousBuild?
         if options.incremental {
             previous = PreviousBuild.load(options: options)
@@ -71,9 +74,29 @@ public struct SiteBuilder: Sendable {
         }
         report.pageCounts = outcome.pageCounts
         log.add(contentsOf: outcome.diagnostics)
+        log.add(contentsOf: languageWarnings)
         report.diagnostics = log.diagnostics
         if !options.freesMemory { ExitRelease.keep(outcome) }
         return report.finished()
+    }
+
+    /// A warning, at the `language` line of site.yml, when the theme has no
+    /// strings file for the site's language (`ThemeStrings.checkLanguage`):
+    /// its interface is then in English. Read here, from site.yml alone,
+    /// beside the planner; nothing when site.yml cannot be read (the
+    /// planner reports that).
+    func interfaceLanguageWarnings() -> [Diagnostic] {
+        let quiet = DiagnosticLog()
+        let loader = ContentLoader(root: options.content, maxFileSize: options.maxFileSize)
+        guard let file = loader.read("site.yml", log: quiet), let site = SiteConfigDecoder.decode(file, log: quiet) else { return [] }
+        let theme = ThemeFiles(folder: options.templatesFolder, required: false, log: quiet)
+        let strings = ThemeStrings(theme: theme, log: quiet)
+        guard strings.resolvedLanguage(site.language) == nil else { return [] }
+        let lines = String(decoding: file.bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let line = (lines.firstIndex { $0.hasPrefix("language:") } ?? 0) + 1
+        let log = DiagnosticLog()
+        strings.checkLanguage(site.language, at: SourceLocation(file: file.displayPath, line: line, column: 1), log: log)
+        return log.diagnostics
     }
 
     private func execute(_ plan: BuildPlan, report: inout BuildReport, log: DiagnosticLog) -> BuildExecutor.Ending {

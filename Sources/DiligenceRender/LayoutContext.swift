@@ -41,6 +41,9 @@ package struct LayoutContext: Sendable {
     package var matrix: MatrixView? = nil
     package var screening: ScreeningView? = nil
     package var review: ReviewView? = nil
+    /// The interface's words in the site's language (`{{t.skip_to_content}}`):
+    /// templates/strings/<lang>.yml, English for what it lacks.
+    package var t: InterfaceStrings
 }
 
 // Field lookup for templates: one case per stored property.
@@ -63,9 +66,14 @@ extension LayoutContext: TemplateObject {
         case "matrix": return matrix.templateValue
         case "screening": return screening.templateValue
         case "review": return review.templateValue
+        case "t": return t.templateValue
         default: return .missing
         }
     }
+
+    /// The strings are the same on every page: a listed item may read them
+    /// and still be copied from the last build.
+    package func isFixedForTheBuild(_ name: String) -> Bool { name == "t" }
 }
 
 extension LayoutContext.SiteView: TemplateObject {
@@ -85,7 +93,12 @@ extension LayoutContext.SiteView: TemplateObject {
 // The fields templates may name, for checking them (`TemplateNameChecker`):
 // the same names as `value(named:)`, with what each holds.
 extension LayoutContext: TemplateSchemaProviding {
-    package static let templateSchema = TemplateSchema("LayoutContext") {
+    /// With the built-in theme's strings keys under `t`.
+    package static let templateSchema = schema(strings: InterfaceStrings.templateSchema)
+
+    /// With `strings` (the keys of a theme's English strings) under `t`.
+    package static func schema(strings: TemplateSchema) -> TemplateSchema {
+        TemplateSchema("LayoutContext") {
         [
             ("site", .object(LayoutContext.SiteView.templateSchema)),
             ("root", .value),
@@ -103,7 +116,9 @@ extension LayoutContext: TemplateSchemaProviding {
             ("matrix", .object(MatrixView.templateSchema)),
             ("screening", .object(ScreeningView.templateSchema)),
             ("review", .object(ReviewView.templateSchema)),
+            ("t", .object(strings)),
         ]
+        }
     }
 }
 

@@ -23,7 +23,10 @@ package struct RiskView: Sendable {
             self.label = strings["risk_not_assessed"]
             self.rank = 0
         } else {
-            self.label = levels.label(id)
+            // site.yml lists risk levels as ids; a label that is only the id
+            // capitalised ("High") is the interface's word for it ("Élevé").
+            let label = levels.label(id)
+            self.label = label == id.prefix(1).uppercased() + id.dropFirst() ? strings.texts["risk_level_\(id)"] ?? label : label
             self.rank = (levels.index(of: id) ?? 0) + 1
         }
         self.assessed = rank > 0

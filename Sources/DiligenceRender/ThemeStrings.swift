@@ -173,11 +173,14 @@ package struct ThemeStrings: Sendable {
             let english = reported.builtIn ? builtInEnglish : allEnglish
             var englishTexts: [String: String] = [:]
             var englishOrder: [Entry] = []
+            // The texts as the site's English has them; the order too (a key it
+            // adds belongs where it wrote it), then the built-in keys it did not copy.
             for file in english {
-                for entry in file.entries {
-                    if englishTexts[entry.key] == nil { englishOrder.append(entry) }
-                    englishTexts[entry.key] = entry.text
-                }
+                for entry in file.entries { englishTexts[entry.key] = entry.text }
+            }
+            var ordered: Set<String> = []
+            for file in english.reversed() {
+                for entry in file.entries where ordered.insert(entry.key).inserted { englishOrder.append(entry) }
             }
             var has: [String: String] = [:]
             for file in own { has.merge(file.texts) { _, new in new } }
@@ -200,8 +203,10 @@ package struct ThemeStrings: Sendable {
                         continue
                     }
                     // `{x_lowercase}` is `{x}` with a lower-case first letter, for a label inside a sentence.
-                    let expected = Set(InterfaceStrings.placeholders(in: englishText).map(Self.base))
-                    let found = Set(InterfaceStrings.placeholders(in: entry.text).map(Self.base))
+                    // A plural form may show {count} or not ("1 page", "{count} page").
+                    let plural: Set<String> = entry.key.hasSuffix("_one") || entry.key.hasSuffix("_other") ? ["count"] : []
+                    let expected = Set(InterfaceStrings.placeholders(in: englishText).map(Self.base)).subtracting(plural)
+                    let found = Set(InterfaceStrings.placeholders(in: entry.text).map(Self.base)).subtracting(plural)
                     if expected != found {
                         let names = { (set: Set<String>) in set.isEmpty ? "none" : set.sorted().map { "{\($0)}" }.joined(separator: ", ") }
                         log.warning(at: SourceLocation(file: file.display, line: entry.line),

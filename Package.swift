@@ -50,7 +50,7 @@ let package = Package(
         .target(
             name: "DiligenceRender",
             dependencies: ["DiligenceTemplate", "DiligenceDefaults", "DiligenceGraph", "DiligenceMarkdown", "DiligenceContent",
-                           "DiligenceDiagnostics", "DiligenceSupport"]
+                           "DiligenceDiagnostics", "DiligenceSupport", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "DiligenceSearch",

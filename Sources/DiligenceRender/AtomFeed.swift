@@ -12,6 +12,8 @@ import DiligenceTemplate
 package struct AtomFeed {
     package var site: SiteConfig
     package var entries: [DatedPage]
+    /// The interface's words in the site's language (kind labels, "Changed 2 December 2026").
+    package var strings: InterfaceStrings
     package static let limit = 50
 
     package func xml() -> String {
@@ -41,8 +43,8 @@ package struct AtomFeed {
             <link rel="alternate" type="text/html" href="\(x(url(path)))"/>
             <id>\(x(id(path)))</id>
             <updated>\(AtomFeed.timestamp(entry.date))</updated>
-            <category term="\(x(entry.page.id.kind.rawValue))" label="\(x(entry.page.id.kind.label))"/>
-            <summary>\(x(entry.event + " " + entry.date.readable + (entry.commit.map { ": " + $0.subject + " (" + $0.shortHash + ")" } ?? "") + ". " + entry.page.page.summary))</summary>
+            <category term="\(x(entry.page.id.kind.rawValue))" label="\(x(strings.label(entry.page.id.kind)))"/>
+            <summary>\(x(InterfaceStrings.capitalizingFirst(entry.note(strings)) + ". " + entry.page.page.summary))</summary>
             </entry>
 
             """

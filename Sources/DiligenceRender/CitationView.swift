@@ -17,7 +17,9 @@ package struct CitationView: Sendable {
     /// - Parameters:
     ///   - page: the page whose `sources` the evidence numbers.
     ///   - path: the output path of the page showing the citation.
-    package init(_ evidence: Evidence, of page: Page, from path: String) {
+    /// - Parameters:
+    ///   - strings: for "Source N".
+    package init(_ evidence: Evidence, of page: Page, from path: String, strings: InterfaceStrings) {
         switch evidence {
         case .url(let url):
             label = page.sources.first { $0.url == url }?.title ?? url
@@ -32,7 +34,7 @@ package struct CitationView: Sendable {
                 url = source.url ?? entry
                 external = source.url != nil
             } else {
-                label = "Source \(n)"
+                label = strings.source(n)
                 url = entry
                 external = false
             }

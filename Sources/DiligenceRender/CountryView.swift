@@ -42,6 +42,8 @@ package struct CountryView: Sendable {
     package var reviewedBy: String?
     package var overdue: Bool
     package var reviewIntervalMonths: Int
+    /// "This profile was last reviewed on …, more than 12 months ago. …", for an overdue profile.
+    package var overdueText: String
     /// The screening page with this country chosen.
     package var screeningURL: String
 }
@@ -65,6 +67,7 @@ extension CountryView: TemplateObject {
         case "reviewedBy": return reviewedBy.templateValue
         case "overdue": return overdue.templateValue
         case "reviewIntervalMonths": return reviewIntervalMonths.templateValue
+        case "overdueText": return overdueText.templateValue
         case "screeningURL": return screeningURL.templateValue
         default: return .missing
         }
@@ -119,6 +122,7 @@ extension CountryView: TemplateSchemaProviding {
             ("reviewedBy", .value),
             ("overdue", .value),
             ("reviewIntervalMonths", .value),
+            ("overdueText", .value),
             ("screeningURL", .value),
         ]
     }

@@ -12,7 +12,7 @@ import DiligenceTemplate
 package struct DatedPage {
     package var page: ParsedPage
     package var date: PartialDate
-    /// "Changed", "Updated" or "Reviewed".
+    /// "changed", "updated" or "reviewed" (`changes_note_…` in the strings).
     package var event: String
     /// The commit that made the change, when the date comes from one.
     package var commit: ContentCommit?
@@ -22,13 +22,13 @@ package struct DatedPage {
         if let newest = changes.first {
             self.page = page
             self.date = newest.date
-            self.event = "Changed"
+            self.event = "changed"
             self.commit = newest
             return
         }
         var candidates: [(PartialDate, String)] = []
-        if let updated = page.page.updated { candidates.append((updated, "Updated")) }
-        if case .country(let c) = page.page.details { candidates.append((c.reviewed, "Reviewed")) }
+        if let updated = page.page.updated { candidates.append((updated, "updated")) }
+        if case .country(let c) = page.page.details { candidates.append((c.reviewed, "reviewed")) }
         guard let latest = candidates.max(by: { $0.0 < $1.0 }) else { return nil }
         self.page = page
         self.date = latest.0
@@ -37,8 +37,10 @@ package struct DatedPage {
     }
 
     /// "changed 2 December 2026: Fix the CN source (2ff0c21)" or "reviewed 20 November 2026".
-    package var note: String {
-        event.lowercased() + " " + date.readable + (commit.map { ": " + $0.subject + " (" + $0.shortHash + ")" } ?? "")
+    package func note(_ strings: InterfaceStrings) -> String {
+        let date = strings.date(self.date)
+        guard let commit else { return strings.format("changes_note_" + event, [("date", date)]) }
+        return strings.format("changes_note_changed", [("date", date), ("subject", commit.subject), ("hash", commit.shortHash)])
     }
 
     /// Newest first; same date by kind and slug, so the order is stable.

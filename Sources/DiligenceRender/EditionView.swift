@@ -14,11 +14,11 @@ package struct EditionView: Sendable {
     package var dateISO: String
     package var uncommitted: Bool
 
-    package init(_ edition: Edition) {
-        label = edition.label
+    package init(_ edition: Edition, strings: InterfaceStrings) {
+        label = strings.label(edition)
         hash = edition.commit?.shortHash
         fullHash = edition.commit?.hash
-        date = edition.date.readable
+        date = strings.date(edition.date)
         dateISO = edition.date.description
         uncommitted = edition.uncommitted
     }

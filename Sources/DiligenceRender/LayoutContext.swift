@@ -43,6 +43,9 @@ package struct LayoutContext: Sendable {
     package var review: ReviewView? = nil
     /// This page in each language of the site (empty for a site in one).
     package var languages: [LanguageLink] = []
+    /// The interface's words in the site's language (`{{t.skip_to_content}}`):
+    /// templates/strings/<lang>.yml, English for what it lacks.
+    package var t: InterfaceStrings
 }
 
 // Field lookup for templates: one case per stored property.
@@ -66,9 +69,14 @@ extension LayoutContext: TemplateObject {
         case "screening": return screening.templateValue
         case "review": return review.templateValue
         case "languages": return languages.templateValue
+        case "t": return t.templateValue
         default: return .missing
         }
     }
+
+    /// The strings are the same on every page: a listed item may read them
+    /// and still be copied from the last build.
+    package func isFixedForTheBuild(_ name: String) -> Bool { name == "t" }
 }
 
 extension LayoutContext.SiteView: TemplateObject {
@@ -88,7 +96,12 @@ extension LayoutContext.SiteView: TemplateObject {
 // The fields templates may name, for checking them (`TemplateNameChecker`):
 // the same names as `value(named:)`, with what each holds.
 extension LayoutContext: TemplateSchemaProviding {
-    package static let templateSchema = TemplateSchema("LayoutContext") {
+    /// With the built-in theme's strings keys under `t`.
+    package static let templateSchema = schema(strings: InterfaceStrings.templateSchema)
+
+    /// With `strings` (the keys of a theme's English strings) under `t`.
+    package static func schema(strings: TemplateSchema) -> TemplateSchema {
+        TemplateSchema("LayoutContext") {
         [
             ("site", .object(LayoutContext.SiteView.templateSchema)),
             ("root", .value),
@@ -107,7 +120,9 @@ extension LayoutContext: TemplateSchemaProviding {
             ("screening", .object(ScreeningView.templateSchema)),
             ("review", .object(ReviewView.templateSchema)),
             ("languages", .list(.object(LanguageLink.templateSchema))),
+            ("t", .object(strings)),
         ]
+        }
     }
 }
 

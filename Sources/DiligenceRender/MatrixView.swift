@@ -35,6 +35,8 @@ package struct MatrixView: Sendable {
     package var columns: [LinkView]
     package var regions: [RegionGroup]
     package var concerns: Int
+    /// "12 cells with a documented concern."
+    package var countText: String
 }
 
 // Field lookup for templates: one case per stored property.
@@ -44,6 +46,7 @@ extension MatrixView: TemplateObject {
         case "columns": return columns.templateValue
         case "regions": return regions.templateValue
         case "concerns": return concerns.templateValue
+        case "countText": return countText.templateValue
         default: return .missing
         }
     }
@@ -116,6 +119,7 @@ extension MatrixView: TemplateSchemaProviding {
             ("columns", .list(.object(LinkView.templateSchema))),
             ("regions", .list(.object(MatrixView.RegionGroup.templateSchema))),
             ("concerns", .value),
+            ("countText", .value),
         ]
     }
 }

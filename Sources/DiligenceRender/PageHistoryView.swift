@@ -25,15 +25,15 @@ package struct PageHistoryView: Sendable {
     package static let limit = 5
 
     /// Nil when the page's file has no commit (new, or no history read).
-    package init?(_ commits: [ContentCommit]) {
+    package init?(_ commits: [ContentCommit], strings: InterfaceStrings) {
         guard !commits.isEmpty else { return nil }
         let changes = commits.prefix(Self.limit).map {
-            Change(date: $0.date.readable, dateISO: $0.date.description, subject: $0.subject, hash: $0.shortHash, fullHash: $0.hash)
+            Change(date: strings.date($0.date), dateISO: $0.date.description, subject: $0.subject, hash: $0.shortHash, fullHash: $0.hash)
         }
         self.lastChanged = changes[0]
         self.changes = Array(changes)
         let older = commits.count - changes.count
-        self.earlier = older > 0 ? "\(older) earlier change\(older == 1 ? "" : "s")" : nil
+        self.earlier = older > 0 ? strings.count("history_earlier", older) : nil
     }
 }
 

@@ -22,6 +22,8 @@ package struct ReviewView: Sendable {
     package var intervalMonths: Int
     package var rows: [Row]
     package var overdueCount: Int
+    /// "2 of the profiles below are overdue."
+    package var overdueText: String
     package var orphans: [LinkView]
     package var unassessed: [LinkView]
 }
@@ -33,6 +35,7 @@ extension ReviewView: TemplateObject {
         case "intervalMonths": return intervalMonths.templateValue
         case "rows": return rows.templateValue
         case "overdueCount": return overdueCount.templateValue
+        case "overdueText": return overdueText.templateValue
         case "orphans": return orphans.templateValue
         case "unassessed": return unassessed.templateValue
         default: return .missing
@@ -63,6 +66,7 @@ extension ReviewView: TemplateSchemaProviding {
             ("intervalMonths", .value),
             ("rows", .list(.object(ReviewView.Row.templateSchema))),
             ("overdueCount", .value),
+            ("overdueText", .value),
             ("orphans", .list(.object(LinkView.templateSchema))),
             ("unassessed", .list(.object(LinkView.templateSchema))),
         ]

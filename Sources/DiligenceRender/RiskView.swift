@@ -13,17 +13,26 @@ package struct RiskView: Sendable {
     package var rank: Int
     /// False for `unknown`: not yet assessed by an editor.
     package var assessed: Bool
+    /// What a badge shows: "High risk" ("Risque élevé"), or "Not assessed".
+    package var text: String
 
-    package init(_ id: String, in levels: Vocabulary) {
+    /// - Parameter strings: the interface's words ("Not assessed", "{level} risk").
+    package init(_ id: String, in levels: Vocabulary, strings: InterfaceStrings = .english) {
         self.id = id
         if id == SiteConfig.unknownRisk, !levels.contains(id) {
-            self.label = "Not assessed"
+            self.label = strings["risk_not_assessed"]
             self.rank = 0
         } else {
-            self.label = levels.label(id)
+            // site.yml lists risk levels as ids; a label that is only the id
+            // capitalised ("High") is the interface's word for it ("Élevé").
+            let label = levels.label(id)
+            self.label = label == id.prefix(1).uppercased() + id.dropFirst() ? strings.texts["risk_level_\(id)"] ?? label : label
             self.rank = (levels.index(of: id) ?? 0) + 1
         }
         self.assessed = rank > 0
+        self.text = assessed
+            ? strings.format("risk_level", [("level", label), ("level_lowercase", InterfaceStrings.lowercasingFirst(label))])
+            : label
     }
 }
 
@@ -35,6 +44,7 @@ extension RiskView: TemplateObject {
         case "label": return label.templateValue
         case "rank": return rank.templateValue
         case "assessed": return assessed.templateValue
+        case "text": return text.templateValue
         default: return .missing
         }
     }
@@ -49,6 +59,7 @@ extension RiskView: TemplateSchemaProviding {
             ("label", .value),
             ("rank", .value),
             ("assessed", .value),
+            ("text", .value),
         ]
     }
 }

@@ -13,6 +13,8 @@ package struct ScreeningData {
     package struct Risk: Encodable {
         package var id: String
         package var label: String
+        /// What the badge shows: "High risk", "Not assessed".
+        package var text: String
         package var rank: Int
         /// The page's risk basis, as plain text.
         package var basis: String?
@@ -32,10 +34,10 @@ package struct ScreeningData {
         package var url: String?
         package var reference: String?
 
-        package init(_ source: DiligenceContent.Source) {
+        package init(_ source: DiligenceContent.Source, strings: InterfaceStrings) {
             title = source.title
             publisher = source.publisher
-            date = source.date?.readable
+            date = source.date.map(strings.date)
             url = source.url
             reference = source.reference
         }
@@ -136,14 +138,16 @@ package struct ScreeningData {
         let steps = renderer.reads.guidanceWithFacts
         let reads = renderer.reads.covered
         let site = reads.site
+        let strings = renderer.strings
         func risk(_ id: String, basis: Located<String>?) -> Risk {
-            let view = RiskView(id, in: site.riskLevels)
-            return Risk(id: view.id, label: view.label, rank: view.rank, basis: basis.map(text))
+            let view = RiskView(id, in: site.riskLevels, strings: strings)
+            return Risk(id: view.id, label: view.label, text: view.text, rank: view.rank, basis: basis.map(text))
         }
         // The history is part of the build's settings: a new commit writes this file again.
         func lastChanged(_ page: ParsedPage) -> String? {
-            renderer.history.changes(ofFile: page.page.file).first.map { $0.date.readable + " (" + $0.shortHash + ")" }
+            renderer.history.changes(ofFile: page.page.file).first.map { strings.date($0.date) + " (" + $0.shortHash + ")" }
         }
+        func source(_ source: DiligenceContent.Source) -> SourceEntry { SourceEntry(source, strings: strings) }
         func text(_ markdown: Located<String>) -> String {
             MarkdownDocument.plainText(ofInline: markdown.value)
         }
@@ -168,36 +172,36 @@ package struct ScreeningData {
                 controls: p.controls.map { Control(regime: site.regimes.label($0.regime), entry: $0.entry, note: $0.note.map(text)) },
                 countries: countries.map(\.slug),
                 guidance: named.sorted { position[$0]! < position[$1]! },
-                updated: page.page.updated?.readable, lastChanged: lastChanged(page),
-                sources: page.page.sources.map(SourceEntry.init)))
+                updated: page.page.updated.map(strings.date), lastChanged: lastChanged(page),
+                sources: page.page.sources.map(source)))
         }
         self.countries = countries.compactMap { page in
             if let object = kept[page.id] { return object }
             guard case .country(let c) = reads.details(of: page) else { return nil }
             // The same citation a page at the site root shows.
             func link(_ evidence: Evidence) -> Link {
-                let citation = CitationView(evidence, of: page.page, from: SiteRenderer.Paths.screening)
+                let citation = CitationView(evidence, of: page.page, from: SiteRenderer.Paths.screening, strings: strings)
                 return Link(title: citation.label, url: citation.url)
             }
             let factors = c.factors.map { f -> Factor in
-                Factor(label: site.factors.label(f.factor), status: f.status.rawValue, statusLabel: f.status.label,
+                Factor(label: site.factors.label(f.factor), status: f.status.rawValue, statusLabel: strings.label(f.status),
                        note: f.note.map(text), source: f.source.map(link))
             }
             return Self.json(Country(
                 id: page.id.slug, title: page.page.title, url: page.id.outputPath, summary: page.page.summary,
                 region: site.regions.label(c.region), risk: risk(c.risk, basis: c.riskBasis), factors: factors,
                 measures: c.measures.map {
-                    Measure(authority: $0.authority, text: text($0.measure), date: $0.date?.readable,
+                    Measure(authority: $0.authority, text: text($0.measure), date: $0.date.map(strings.date),
                             source: $0.evidence.map(link), restrictsExports: $0.restrictsExports)
                 },
                 concerns: c.concerns.map {
                     Concern(products: $0.products.map(\.value), categories: $0.categories.map(\.value),
                             basis: text($0.basis), source: link($0.source))
                 },
-                regimes: c.regimes.map(site.regimes.label), reviewed: c.reviewed.readable, reviewedBy: c.reviewedBy,
+                regimes: c.regimes.map(site.regimes.label), reviewed: strings.date(c.reviewed), reviewedBy: c.reviewedBy,
                 overdue: c.reviewed.months(until: renderer.today) >= site.reviewIntervalMonths,
                 guidance: relatedGuidance[page.id] ?? [], lastChanged: lastChanged(page),
-                sources: page.page.sources.map(SourceEntry.init)))
+                sources: page.page.sources.map(source)))
         }
         guidance = steps.compactMap { page in
             guard case .guidance(let g) = reads.details(of: page) else { return nil }
@@ -343,6 +347,7 @@ package struct ScreeningData {
             o.field("id") { $0.string(risk.id) }
             o.field("label") { $0.string(risk.label) }
             o.field("rank") { $0.decimal(risk.rank) }
+            o.field("text") { $0.string(risk.text) }
         }
     }
 }

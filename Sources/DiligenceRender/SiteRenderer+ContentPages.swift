@@ -13,13 +13,13 @@ extension SiteRenderer {
         let headings = parsed.document.headings.filter { $0.level <= 3 }
         let topLevel = headings.map(\.level).min() ?? 2
         var view = PageView(
-            title: page.title, summary: page.summary, kindLabel: page.kind.label,
+            title: page.title, summary: page.summary, kindLabel: strings.label(page.kind),
             toc: headings.count >= 2 ? headings.map { .init(text: $0.text, id: $0.id, level: $0.level, sub: $0.level > topLevel) } : [],
             bodyHTML: parsed.document.html(), tags: page.tags,
-            sources: page.sources.enumerated().map { SourceView($1, number: $0 + 1) },
-            updated: page.updated?.readable, draft: page.draft,
+            sources: page.sources.enumerated().map { SourceView($1, number: $0 + 1, strings: strings) },
+            updated: page.updated.map(strings.date), draft: page.draft,
             backlinks: backlinkGroups(parsed.id, from: path))
-        view.history = PageHistoryView(history.changes(ofFile: page.file))
+        view.history = PageHistoryView(history.changes(ofFile: page.file), strings: strings)
         let textLanguage = page.textLanguage ?? site.defaultLanguage
         if textLanguage != site.language { view.textLanguage = textLanguage }
         switch page.details {
@@ -30,7 +30,7 @@ extension SiteRenderer {
         }
         let section = page.kind == .page ? nil : page.kind.folder + "/index.html"
         var context = layout(path: path, title: page.title, description: page.summary, section: section,
-                             breadcrumbs: section.map { [(page.kind.pluralLabel, $0)] } ?? [])
+                             breadcrumbs: section.map { [(strings.pluralLabel(page.kind), $0)] } ?? [])
         context.page = view
         return file(path, context, template: page.kind == .page ? "page" : page.kind.rawValue)
     }
@@ -40,16 +40,16 @@ extension SiteRenderer {
         let sources = reads.backlinks(of: id)
         return PageKind.allCases.compactMap { kind in
             let ids = sources.filter { $0.kind == kind }
-            return ids.isEmpty ? nil : PageView.BacklinkGroup(label: kind.pluralLabel,
+            return ids.isEmpty ? nil : PageView.BacklinkGroup(label: strings.pluralLabel(kind),
                                                               links: reads.pagesAlphabetical(ids).map { link(to: $0, from: path) })
         }
     }
 
     package func guidanceView(_ g: GuidanceStep, _ parsed: ParsedPage, from path: String) -> GuidanceView {
         let (previous, next) = reads.neighbours(of: parsed.id)
-        let related = reads.pages(reads.related(of: parsed.id)).map { link(to: $0, from: path, note: $0.id.kind.label) }
+        let related = reads.pages(reads.related(of: parsed.id)).map { link(to: $0, from: path, note: strings.label($0.id.kind)) }
         return GuidanceView(
-            order: g.order, related: related,
+            order: g.order, stepText: strings.format("guidance_step", [("order", String(g.order))]), related: related,
             previous: previous.map { link(to: $0, from: path, summary: false) },
             next: next.map { link(to: $0, from: path, summary: false) })
     }
@@ -57,7 +57,7 @@ extension SiteRenderer {
     package func productView(_ p: ProductRisk, _ parsed: ParsedPage, from path: String) -> ProductView {
         ProductView(
             category: link(to: p.category, in: .category, from: path),
-            risk: RiskView(p.risk, in: site.riskLevels), riskBasisHTML: p.riskBasis.map(parsed.inline),
+            risk: RiskView(p.risk, in: site.riskLevels, strings: strings), riskBasisHTML: p.riskBasis.map(parsed.inline),
             capabilities: p.capabilities.map(parsed.inline), misuse: p.misuse.map(parsed.inline),
             redFlags: p.redFlags.map(parsed.inline), safeguards: p.safeguards.map(parsed.inline),
             controls: p.controls.map {
@@ -78,28 +78,30 @@ extension SiteRenderer {
         let factors = c.factors.map { f -> CountryView.FactorView in
             var url: String?, label: String?
             switch f.source {
-            case .url(let u): url = u; label = "Source"
-            case .sourceIndex(let n): url = "#source-\(n)"; label = "Source \(n)"
+            case .url(let u): url = u; label = strings["source"]
+            case .sourceIndex(let n): url = "#source-\(n)"; label = strings.source(n)
             case nil: break
             }
-            return .init(label: site.factors.label(f.factor), status: f.status.rawValue, statusLabel: f.status.label,
+            return .init(label: site.factors.label(f.factor), status: f.status.rawValue, statusLabel: strings.label(f.status),
                          unknown: f.status == .unknown, noteHTML: f.note.map(parsed.inline), sourceURL: url, sourceLabel: label)
         }
         return CountryView(
             code: c.country,
             region: link(to: c.region, in: .region, from: path),
-            risk: RiskView(c.risk, in: site.riskLevels), riskBasisHTML: c.riskBasis.map(parsed.inline),
+            risk: RiskView(c.risk, in: site.riskLevels, strings: strings), riskBasisHTML: c.riskBasis.map(parsed.inline),
             factors: factors, hasUnknownFactors: factors.contains { $0.unknown },
             regimes: c.regimes.map { link(to: $0, in: .regime, from: path) },
             measures: c.measures.map { m in
-                .init(authority: m.authority, measureHTML: parsed.inline(m.measure), date: m.date?.readable,
-                      source: m.evidence.map { CitationView($0, of: parsed.page, from: path) }, restrictsExports: m.restrictsExports)
+                .init(authority: m.authority, measureHTML: parsed.inline(m.measure), date: m.date.map(strings.date),
+                      source: m.evidence.map { CitationView($0, of: parsed.page, from: path, strings: strings) }, restrictsExports: m.restrictsExports)
             },
             products: links(reads.countryProducts(of: parsed.id), from: path),
             concerns: c.concerns.map { concernView($0, of: parsed, from: path, showingCountry: false) },
-            reviewed: c.reviewed.readable, reviewedISO: c.reviewed.description, reviewedBy: c.reviewedBy,
+            reviewed: strings.date(c.reviewed), reviewedISO: c.reviewed.description, reviewedBy: c.reviewedBy,
             overdue: c.reviewed.months(until: today) >= site.reviewIntervalMonths,
             reviewIntervalMonths: site.reviewIntervalMonths,
+            overdueText: strings.format("country_overdue_text", [("date", strings.date(c.reviewed)),
+                                                                  ("months", String(site.reviewIntervalMonths))]),
             screeningURL: RelativeURL.from(path, to: SiteRenderer.Paths.screening) + "#country=" + parsed.id.slug)
     }
 
@@ -119,6 +121,6 @@ extension SiteRenderer {
             categories: products != nil ? [] : concern.categories.map { link(to: $0.value, in: .category, from: path) },
             basisHTML: own ? country.inline(concern.basis)
                            : HTMLEscaping.escape(MarkdownDocument.plainText(ofInline: concern.basis.value)),
-            source: CitationView(concern.source, of: country.page, from: path))
+            source: CitationView(concern.source, of: country.page, from: path, strings: strings))
     }
 }

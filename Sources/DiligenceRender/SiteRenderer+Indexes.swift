@@ -14,19 +14,19 @@ extension SiteRenderer {
         var intro = ""
         switch kind {
         case .guidance:
-            intro = "The steps of human-rights due diligence for a transaction, in order."
+            intro = strings["index_guidance_intro"]
             groups = [.init(heading: nil, id: nil, links: pageLinks(reads.guidanceInOrder, from: path))]
         case .product:
-            intro = "Product types with surveillance capabilities, by category, with their inherent risk of misuse."
+            intro = strings["index_product_intro"]
             groups = termGroups(.category, kinds: [.product], from: path)
         case .country:
-            intro = "Country profiles by region, with the overall risk for surveillance-capable sales to government end-users."
+            intro = strings["index_country_intro"]
             groups = termGroups(.region, kinds: [.country], from: path)
         case .page:
-            intro = "About this site: how it is made and how to use it."
+            intro = strings["index_page_intro"]
             groups = [.init(heading: nil, id: nil, links: pageLinks(reads.alphabetical(.page), from: path))]
         }
-        var context = layout(path: path, title: kind.pluralLabel, description: intro, section: path, breadcrumbs: [])
+        var context = layout(path: path, title: strings.pluralLabel(kind), description: intro, section: path, breadcrumbs: [])
         context.listing = ListingView(intro: intro, groups: groups, ordered: kind == .guidance)
         return listingFile(path, context, template: "list")
     }
@@ -35,7 +35,7 @@ extension SiteRenderer {
     package func termGroups(_ taxonomy: Taxonomy, kinds: [PageKind], from path: String) -> [ListingView.Group] {
         taxonomy.vocabulary(site).terms.compactMap { term in
             let pages = reads.memberPages(of: term.id, in: taxonomy).filter { kinds.contains($0.id.kind) }
-            return pages.isEmpty ? nil : .init(heading: term.label, id: term.id,
+            return pages.isEmpty ? nil : .init(heading: label(of: term, in: taxonomy), id: term.id,
                                                url: RelativeURL.from(path, to: taxonomy.outputPath(term.id)),
                                                links: pageLinks(pages, from: path))
         }
@@ -47,29 +47,28 @@ extension SiteRenderer {
         let pages = reads.memberPages(of: term.id, in: taxonomy)
         let groups = PageKind.allCases.compactMap { kind -> ListingView.Group? in
             let ofKind = pages.filter { $0.id.kind == kind }
-            return ofKind.isEmpty ? nil : .init(heading: kind.pluralLabel, id: kind.folder,
+            return ofKind.isEmpty ? nil : .init(heading: strings.pluralLabel(kind), id: kind.folder,
                                                 links: pageLinks(ofKind, from: path))
         }
-        let intro: String
-        switch taxonomy {
-        case .region: intro = "Country profiles in the region \(term.label)."
-        case .risk: intro = term.id == SiteConfig.unknownRisk
-            ? "Products and countries whose risk level an editor has not yet assessed from a source."
-            : "Products and countries assessed at this level: \(term.label)."
-        case .category: intro = "Product-risk examples in the category \(term.label)."
-        case .regime: intro = "\(term.label): countries that take part, and products whose export controls the regime covers."
-        }
+        let key = taxonomy == .risk && term.id == SiteConfig.unknownRisk ? "term_risk_unknown_intro" : "term_\(taxonomy.rawValue)_intro"
+        let intro = strings.format(key, [("term", label(of: term, in: taxonomy))])
         var context = layout(path: path, title: title(of: term, in: taxonomy), description: intro, section: nil,
-                             breadcrumbs: [(taxonomy.pluralLabel, taxonomy.indexPath)])
-        context.listing = ListingView(intro: intro, groups: groups, ordered: false, emptyNote: "No page is classified here yet.")
+                             breadcrumbs: [(strings.pluralLabel(taxonomy), taxonomy.indexPath)])
+        context.listing = ListingView(intro: intro, groups: groups, ordered: false, emptyNote: strings["term_empty"])
         return listingFile(path, context, template: "list")
     }
 
     /// "High risk" rather than "High"; other terms as `site.yml` labels them.
     package func title(of term: Vocabulary.Term, in taxonomy: Taxonomy) -> String {
         guard taxonomy == .risk else { return term.label }
-        let risk = RiskView(term.id, in: site.riskLevels)
-        return risk.assessed ? risk.label + " risk" : risk.label
+        return RiskView(term.id, in: site.riskLevels, strings: strings).text
+    }
+
+    /// A term's label: as `site.yml` gives it; for a risk level not assessed,
+    /// the interface's words for it.
+    package func label(of term: Vocabulary.Term, in taxonomy: Taxonomy) -> String {
+        guard taxonomy == .risk else { return term.label }
+        return RiskView(term.id, in: site.riskLevels, strings: strings).label
     }
 
     /// Every term of a taxonomy, with how many pages each has.
@@ -79,7 +78,7 @@ extension SiteRenderer {
             let count = reads.members(of: term.id, in: taxonomy).count
             var view = link(to: term.id, in: taxonomy, from: path)
             view.title = title(of: term, in: taxonomy)
-            view.note = count == 1 ? "1 page" : "\(count) pages"
+            view.note = strings.count("count_pages", count)
             return view
         }
         // A to Z, as every listing; risk levels keep their scale, low to critical.
@@ -87,8 +86,8 @@ extension SiteRenderer {
             let keys = items.map { TitleOrder.key($0.title) }
             items = items.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }.map { items[$0] }
         }
-        let intro = "Every \(taxonomy.label.lowercased()) used by this knowledge base, with the pages under each."
-        var context = layout(path: path, title: taxonomy.pluralLabel, description: intro, section: nil, breadcrumbs: [])
+        let intro = strings["taxonomy_\(taxonomy.rawValue)_intro"]
+        var context = layout(path: path, title: strings.pluralLabel(taxonomy), description: intro, section: nil, breadcrumbs: [])
         context.listing = ListingView(intro: intro, groups: [.init(heading: nil, id: nil, items: items)], ordered: false)
         return listingFile(path, context, template: "list")
     }
@@ -98,28 +97,27 @@ extension SiteRenderer {
         var context = layout(path: path, title: site.title, description: site.description, section: nil, breadcrumbs: [])
         context.breadcrumbs = []
         let tools = [
-            LinkView(title: "Screen a transaction", url: Paths.screening,
-                     summary: "Pick a product and a destination country: one printable screening record of red flags, safeguards, risk factors, measures and guidance steps, with fields for your decision."),
-            LinkView(title: "Risk matrix", url: Paths.matrix,
-                     summary: "Countries by product category: where this knowledge base documents a concern."),
-            LinkView(title: "What changed", url: Paths.changes, summary: "Pages by date of update or review, newest first."),
+            LinkView(title: strings["screening_title"], url: Paths.screening, summary: strings["home_screening_summary"]),
+            LinkView(title: strings["matrix_title"], url: Paths.matrix, summary: strings["home_matrix_summary"]),
+            LinkView(title: strings["changes_title"], url: Paths.changes, summary: strings["home_changes_summary"]),
         ]
-        let browse = Taxonomy.allCases.map { LinkView(title: $0.pluralLabel, url: $0.indexPath) }
+        let browse = Taxonomy.allCases.map { LinkView(title: strings.pluralLabel($0), url: $0.indexPath) }
         // Long lists stop after a dozen, with a link to the full index: the
         // home page of a 10,000-page site must stay small.
-        func capped(_ pages: [ParsedPage], _ kind: PageKind, noun: String) -> [LinkView] {
+        func capped(_ pages: [ParsedPage], _ kind: PageKind) -> [LinkView] {
             var items = pages.prefix(SiteRenderer.homeListLimit).map { link(to: $0, from: path) }
             if pages.count > SiteRenderer.homeListLimit {
-                items.append(LinkView(title: "All \(pages.count) \(noun)", url: kind.folder + "/index.html"))
+                items.append(LinkView(title: strings.format("home_all_\(kind.rawValue)", [("count", String(pages.count))]),
+                                      url: kind.folder + "/index.html"))
             }
             return items
         }
         context.home = [
-            .init(heading: "Tools", id: "tools", items: tools),
-            .init(heading: "Guidance", id: "guidance", url: "guidance/index.html", items: capped(reads.guidanceInOrder, .guidance, noun: "guidance pages")),
-            .init(heading: "Product risks", id: "products", url: "products/index.html", items: capped(reads.alphabetical(.product), .product, noun: "product-risk examples")),
-            .init(heading: "Countries", id: "countries", url: "countries/index.html", items: capped(reads.alphabetical(.country), .country, noun: "country profiles")),
-            .init(heading: "Browse by", id: "browse", items: browse),
+            .init(heading: strings["home_tools"], id: "tools", items: tools),
+            .init(heading: strings["home_guidance"], id: "guidance", url: "guidance/index.html", items: capped(reads.guidanceInOrder, .guidance)),
+            .init(heading: strings["home_products"], id: "products", url: "products/index.html", items: capped(reads.alphabetical(.product), .product)),
+            .init(heading: strings["home_countries"], id: "countries", url: "countries/index.html", items: capped(reads.alphabetical(.country), .country)),
+            .init(heading: strings["home_browse"], id: "browse", items: browse),
         ].filter { $0.items.count > 0 }
         return listingFile(path, context, template: "home")
     }
@@ -129,24 +127,23 @@ extension SiteRenderer {
     /// list), not every page — so it stays a few kilobytes at any size.
     package func renderSearchFallback() -> OutputFile {
         let path = Paths.search
-        var context = layout(path: path, title: "Search", description: "Search the knowledge base, or browse its indexes.",
+        var context = layout(path: path, title: strings["search_title"], description: strings["search_description"],
                              section: nil, breadcrumbs: [])
         let kinds = PageKind.allCases.compactMap { kind -> LinkView? in
             let count = reads.alphabetical(kind).count
             guard count > 0 else { return nil }
-            var view = LinkView(title: kind.pluralLabel, url: RelativeURL.from(path, to: kind.folder + "/index.html"))
-            view.note = count == 1 ? "1 page" : "\(count) pages"
+            var view = LinkView(title: strings.pluralLabel(kind), url: RelativeURL.from(path, to: kind.folder + "/index.html"))
+            view.note = strings.count("count_pages", count)
             return view
         }
         let taxonomies = Taxonomy.allCases.map { taxonomy -> LinkView in
-            var view = LinkView(title: taxonomy.pluralLabel, url: RelativeURL.from(path, to: taxonomy.indexPath))
-            let terms = taxonomy.vocabulary(site).terms.count
-            view.note = terms == 1 ? "1 term" : "\(terms) terms"
+            var view = LinkView(title: strings.pluralLabel(taxonomy), url: RelativeURL.from(path, to: taxonomy.indexPath))
+            view.note = strings.count("count_terms", taxonomy.vocabulary(site).terms.count)
             return view
         }
         context.listing = ListingView(
-            intro: "Every page is listed in the index of its kind and under each label it has. Searching needs JavaScript; without it, start from these indexes.",
-            groups: [("By kind", "by-kind", kinds), ("By label", "by-label", taxonomies)].filter { !$0.2.isEmpty }
+            intro: strings["search_fallback_intro"],
+            groups: [(strings["search_by_kind"], "by-kind", kinds), (strings["search_by_label"], "by-label", taxonomies)].filter { !$0.2.isEmpty }
                 .map { .init(heading: $0.0, id: $0.1, items: $0.2) }, ordered: false)
         return listingFile(path, context, template: "search")
     }
@@ -155,7 +152,7 @@ extension SiteRenderer {
     /// root); absolute ones when it has, so the page works at any depth.
     package func render404() -> OutputFile {
         let path = Paths.notFound
-        let context = layout(path: path, title: "Page not found", description: "This page does not exist.", section: nil,
+        let context = layout(path: path, title: strings["not_found_title"], description: strings["not_found_description"], section: nil,
                              breadcrumbs: [])
         return listingFile(path, context, template: "404")
     }

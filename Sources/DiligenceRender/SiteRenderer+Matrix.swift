@@ -33,7 +33,8 @@ extension SiteRenderer {
             }
             return .init(region: link(to: region.id, in: .region, from: path), rows: rows, span: categories.count + 1)
         }
-        return MatrixView(columns: categories.map { link(to: $0.id, in: .category, from: path) }, regions: regions, concerns: concerns)
+        return MatrixView(columns: categories.map { link(to: $0.id, in: .category, from: path) }, regions: regions, concerns: concerns,
+                          countText: strings.count("matrix_count", concerns))
     }
 
     /// A country's concerns by category id, each with the products it names
@@ -61,8 +62,8 @@ extension SiteRenderer {
 
     package func renderMatrix() -> OutputFile {
         let path = Paths.matrix
-        let intro = "Countries by product category. A marked cell is a documented concern: a measure or official finding, recorded on the country's profile, that ties the country to that category, with its basis and source. An empty cell means no concern is documented here yet, not that there is none."
-        var context = layout(path: path, title: "Risk matrix", description: intro, section: path, breadcrumbs: [])
+        let intro = strings["matrix_intro"]
+        var context = layout(path: path, title: strings["matrix_title"], description: intro, section: path, breadcrumbs: [])
         context.listing = ListingView(intro: intro, groups: [], ordered: false)
         context.matrix = matrixView(from: path)
         return listingFile(path, context, template: "matrix")

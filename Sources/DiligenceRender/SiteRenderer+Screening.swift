@@ -12,15 +12,34 @@ import Foundation
 extension SiteRenderer {
     package func renderScreening() -> OutputFile {
         let path = Paths.screening
-        let description = "Pick the product closest to what you sell and the destination country: one screening record of red flags, safeguards, risk factors and measures with their sources, and the guidance steps, with fields for your decision. Print it to keep it on file."
+        let description = strings["screening_description"]
         // Short on the page, so the record starts within a phone's first screen.
-        let intro = "Check a sale before you make it, and record what you decided."
-        var context = layout(path: path, title: "Screen a transaction", description: description, section: path, breadcrumbs: [])
+        let intro = strings["screening_intro"]
+        var context = layout(path: path, title: strings["screening_title"], description: description, section: path, breadcrumbs: [])
         context.listing = ListingView(intro: intro, groups: [], ordered: false)
         context.screening = ScreeningView(
             products: reads.alphabetical(.product).map { .init(id: $0.id.slug, title: $0.page.title) },
             countries: reads.alphabetical(.country).map { .init(id: $0.id.slug, title: $0.page.title) },
             dataURL: Paths.screeningData, scriptURL: "static/screening.js")
         return listingFile(path, context, template: "screening")
+    }
+}
+
+extension SiteRenderer {
+    /// `static/strings-<lang>.js`: the keys the browser scripts show
+    /// (`js_…`), as `window.DiligenceStrings`, loaded by `base.mustache`
+    /// before them (the CSP allows no inline script).
+    package func renderScriptStrings() -> OutputFile {
+        var json = JSONBytes(capacity: 8192)
+        json.raw("window.DiligenceStrings = {")
+        for (i, key) in strings.texts.keys.sorted().filter({ $0.hasPrefix("js_") }).enumerated() {
+            if i > 0 { json.raw(",\n") } else { json.raw("\n") }
+            json.string(key)
+            json.raw(": ")
+            json.string(strings[key])
+        }
+        json.raw("\n};\n")
+        let bytes = json.bytes
+        return OutputFile(path: Paths.scriptStrings(site.language), contents: .bytes(bytes))
     }
 }

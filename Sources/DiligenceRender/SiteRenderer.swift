@@ -27,6 +27,9 @@ package struct SiteRenderer: Sendable {
 
     /// The edition every page shows, and each page's commits.
     package var history: ContentHistory
+    /// The interface's words in the site's language (`site.language`), from
+    /// the theme's strings files.
+    package var strings: InterfaceStrings
 
     /// - Parameter history: nil for an edition dated `today` with no page history.
     package init(graph: SiteGraph, templates: TemplateLibrary, today: PartialDate, history: ContentHistory? = nil) {
@@ -34,6 +37,7 @@ package struct SiteRenderer: Sendable {
         self.templates = templates
         self.today = today
         self.history = history ?? ContentHistory(edition: Edition(commit: nil, date: today))
+        self.strings = templates.strings.strings(for: graph.site.language)
     }
 
     package var site: SiteConfig { reads.site }
@@ -69,6 +73,8 @@ package struct SiteRenderer: Sendable {
         package static let search = "search.html"
         package static let sitemap = "sitemap.xml"
         package static let notFound = "404.html"
+        /// The strings the browser scripts show, in the site's language (`static/strings-fr.js`).
+        package static func scriptStrings(_ language: String) -> String { "static/strings-\(language).js" }
     }
 
     /// Renders every output file and hands each to `emit` as soon as it is
@@ -107,8 +113,9 @@ package struct SiteRenderer: Sendable {
             }
         }
         jobs.append(.init(path: Paths.screeningData) { $0.renderScreeningData(keeping: [:]) })
+        jobs.append(.init(path: Paths.scriptStrings(site.language)) { $0.renderScriptStrings() })
         jobs += dataExportJobs()
-        jobs.append(.init(path: Paths.feed) { OutputFile(path: Paths.feed, text: AtomFeed(site: $0.site, entries: $0.datedPages()).xml()) })
+        jobs.append(.init(path: Paths.feed) { OutputFile(path: Paths.feed, text: AtomFeed(site: $0.site, entries: $0.datedPages(), strings: $0.strings).xml()) })
         if let baseURL = site.baseURL {
             jobs.append(.init(path: Paths.sitemap) { OutputFile(path: Paths.sitemap, text: Sitemap(baseURL: baseURL, site: $0.site, pages: $0.reads.all).xml()) })
         }
@@ -165,24 +172,24 @@ package struct SiteRenderer: Sendable {
             // Served for any missing URL, at any depth: only absolute links work.
             root = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         }
-        let sections: [(String, String)] = [PageKind.guidance, .product, .country].map { ($0.pluralLabel, $0.folder + "/index.html") }
-            + [("Risk matrix", Paths.matrix), ("Screening", Paths.screening)]
+        let sections: [(String, String)] = [PageKind.guidance, .product, .country].map { (strings.pluralLabel($0), $0.folder + "/index.html") }
+            + [(strings["nav_risk_matrix"], Paths.matrix), (strings["nav_screening"], Paths.screening)]
         let navigation = sections.map { LinkView(title: $0.0, url: root + $0.1, current: $0.1 == section) }
         // Free pages (about, methodology…) in the footer; past a handful, the
         // footer links their index instead, so every page stays small.
         var footer = reads.footerPages.map { $0.map { link(to: $0, from: path, summary: false) } }
-            ?? [LinkView(title: "All pages about this site", url: root + PageKind.page.folder + "/index.html")]
-        footer += [("What changed", Paths.changes), ("Review status", Paths.review), ("Atom feed", Paths.feed)]
+            ?? [LinkView(title: strings["footer_all_pages"], url: root + PageKind.page.folder + "/index.html")]
+        footer += [(strings["changes_title"], Paths.changes), (strings["review_title"], Paths.review), (strings["footer_feed"], Paths.feed)]
             .map { LinkView(title: $0.0, url: root + $0.1) }
-        var crumbs = [LinkView(title: "Home", url: root + Paths.home)]
+        var crumbs = [LinkView(title: strings["breadcrumb_home"], url: root + Paths.home)]
         crumbs += breadcrumbs.map { LinkView(title: $0.0, url: root + $0.1) }
         var context = LayoutContext(
             site: .init(title: site.title, description: site.description, language: site.language,
                         logo: site.branding.logo?.value, footer: site.branding.footer, brandCSS: site.branding.stylesheet != nil),
             root: root, title: title, documentTitle: path == Paths.home ? site.title : title + " · " + site.title,
             description: description, navigation: navigation,
-            breadcrumbs: crumbs, footerPages: footer, edition: EditionView(history.edition),
-            pageURL: site.baseURL.map { ($0.hasSuffix("/") ? $0 : $0 + "/") + path })
+            breadcrumbs: crumbs, footerPages: footer, edition: EditionView(history.edition, strings: strings),
+            pageURL: site.baseURL.map { ($0.hasSuffix("/") ? $0 : $0 + "/") + path }, t: strings)
         context.languages = LanguageLink.links(for: path, root: root, site: site)
         return context
     }
@@ -203,13 +210,14 @@ package struct SiteRenderer: Sendable {
 
     /// A link to a taxonomy term's page.
     package func link(to term: String, in taxonomy: Taxonomy, from path: String) -> LinkView {
-        LinkView(title: taxonomy.vocabulary(site).label(term), url: RelativeURL.from(path, to: taxonomy.outputPath(term)))
+        LinkView(title: taxonomy == .risk ? RiskView(term, in: site.riskLevels, strings: strings).label : taxonomy.vocabulary(site).label(term),
+                 url: RelativeURL.from(path, to: taxonomy.outputPath(term)))
     }
 
     package func risk(of page: ParsedPage) -> RiskView? {
         switch page.page.details {
-        case .product(let p): return RiskView(p.risk, in: site.riskLevels)
-        case .country(let c): return RiskView(c.risk, in: site.riskLevels)
+        case .product(let p): return RiskView(p.risk, in: site.riskLevels, strings: strings)
+        case .country(let c): return RiskView(c.risk, in: site.riskLevels, strings: strings)
         default: return nil
         }
     }

@@ -15,11 +15,11 @@ package struct SourceView: Sendable {
     /// An official document number, for sources a reader looks up offline.
     package var reference: String?
 
-    package init(_ source: Source, number: Int) {
+    package init(_ source: Source, number: Int, strings: InterfaceStrings) {
         self.number = number
         self.title = source.title
         self.publisher = source.publisher
-        self.date = source.date?.readable
+        self.date = source.date.map(strings.date)
         self.url = source.url
         self.reference = source.reference
     }

@@ -49,6 +49,10 @@ package enum TemplateFieldReference {
         var text = begin + "\n\n"
         text += "Page templates are rendered with a `LayoutContext`; a section opens the value it names, and a partial sees the values around its tag. A name no view on the way has is an error at `check` and `build`.\n"
         for schema in views() {
+            if schema.name == InterfaceStrings.schemaName {
+                text += "\n### \(schema.name)\n\nThe interface's words in the site's language: one text field per key of `templates/strings/en.yml` (\(schema.fields.count) keys in the built-in theme, and those a site's own `en.yml` adds), as `{{t.key}}`. See [Interface strings](#interface-strings).\n"
+                continue
+            }
             text += "\n### \(schema.name)\n\n| Field | Holds |\n|---|---|\n"
             for field in schema.fields { text += "| `\(field.name)` | \(describe(field.shape)) |\n" }
         }

@@ -46,9 +46,14 @@ package struct TemplateLibrary: Sendable {
     }
 
     package let templates: [String: [TemplateNode]]
+    /// The theme's strings files (`templates/strings/`): the words of the
+    /// interface in each language, that templates read as `{{t.key}}`.
+    package private(set) var strings = ThemeStrings.builtIn
 
-    /// The built-in templates with the site's own in their place (`ThemeFiles`).
+    /// The built-in templates with the site's own in their place (`ThemeFiles`),
+    /// and the strings files likewise, key by key.
     package init?(theme: ThemeFiles, log: DiagnosticLog) {
+        let strings = ThemeStrings(theme: theme, log: log)
         var sources: [Source] = []
         var failed = false
         for source in theme.templateSources() {
@@ -60,8 +65,11 @@ package struct TemplateLibrary: Sendable {
             }
             sources.append(source)
         }
-        guard let library = TemplateLibrary(sources: sources, root: LayoutContext.templateSchema, log: log), !failed else { return nil }
+        // `t.` names a key English has, the site's own additions included.
+        let root = LayoutContext.schema(strings: InterfaceStrings.templateSchema(keys: strings.englishKeys))
+        guard let library = TemplateLibrary(sources: sources, root: root, log: log), !failed else { return nil }
         self = library
+        self.strings = strings
     }
 
     /// Compiles `sources`; nil, with every problem in `log`, if one cannot be.
@@ -128,7 +136,11 @@ package struct TemplateLibrary: Sendable {
             let near = Suggestion.closest(to: word, in: Array(Set(problem.known)))
             let views = problem.views.isEmpty ? "" : " (looked up in \(problem.views.joined(separator: ", then ")))"
             var hint = near.map { "did you mean '\($0)'?" } ?? "no similar name"
-            hint += "; docs/templates.md lists every view's fields"
+            if problem.views == [InterfaceStrings.schemaName] {
+                hint += "; the keys of t. are those of templates/strings/en.yml: a new one goes there, and in each other language's file"
+            } else {
+                hint += "; docs/templates.md lists every view's fields"
+            }
             log.error(at: SourceLocation(file: source.file, line: line, column: column),
                       "unknown name '\(problem.name)': no view here has it\(views)", hint: hint)
         }

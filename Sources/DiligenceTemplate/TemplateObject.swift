@@ -13,10 +13,17 @@ package protocol TemplateObject: TemplateValueConvertible {
     /// build is copied from the page as it was written instead of rendered
     /// again (`TemplateRow`). `nil`, the default: always rendered.
     var reuseKey: UInt64? { get }
+
+    /// Whether field `name` answers the same on every page of a build (the
+    /// interface strings, `{{t.key}}`): a list item that reads it from
+    /// outside itself can still be copied as it was written, since a change
+    /// to it changes the build's settings and renders everything again.
+    func isFixedForTheBuild(_ name: String) -> Bool
 }
 
 extension TemplateObject {
     package var reuseKey: UInt64? { nil }
+    package func isFixedForTheBuild(_ name: String) -> Bool { false }
 }
 
 extension TemplateObject {

@@ -240,18 +240,21 @@ package struct TemplateRenderer {
             let key = path.removeFirst()
             value = .missing
             var depth = stack.count
+            var fixed = false
             while depth > 0 {
                 depth -= 1
                 guard case .object(let object) = stack[depth] else { continue }
                 let found = object.value(named: key)
                 if case .missing = found { continue }
                 value = found
+                fixed = object.isFixedForTheBuild(key)
                 break
             }
-            // Answered from outside the open row, or by nobody (which
-            // depends on the outer values too): not a row.
+            // Answered from outside the open row (unless by a value fixed
+            // for the whole build), or by nobody (which depends on the
+            // outer values too): not a row.
             if let row = openRow {
-                var inside = depth >= row.stackDepth
+                var inside = depth >= row.stackDepth || fixed
                 if case .missing = value { inside = false }
                 if !inside { openRow!.escaped = true }
             }

@@ -176,7 +176,7 @@ final class CrossLinkTests: XCTestCase {
         let page = try site.outputText("screening.html")
         XCTAssertTrue(page.contains("<option value=\"imsi-catchers\">IMSI catchers (cell-site simulators)</option>"))
         XCTAssertTrue(page.contains("<option value=\"us\">United States</option>"))
-        XCTAssertTrue(page.contains("<script src=\"data/screening.js\"></script>\n<script src=\"static/screening.js\"></script>"))
+        XCTAssertTrue(page.contains("<script src=\"data/screening.js\" defer></script>\n<script src=\"static/screening.js\" defer></script>"))
         XCTAssertTrue(page.contains("id=\"screening-no-script\""))
         XCTAssertTrue(FileManager.default.fileExists(atPath: site.output + "/static/screening.js"))
         // Product and country pages lead to it with their choice made.

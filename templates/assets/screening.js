@@ -9,6 +9,12 @@
 (function () {
   "use strict";
   var data = window.DiligenceScreening;
+  /* The interface's words, in the page's language (static/strings-<lang>.js). */
+  function say(key, values) {
+    var text = (window.DiligenceStrings || {})[key] || key;
+    Object.keys(values || {}).forEach(function (name) { text = text.split("{" + name + "}").join(values[name]); });
+    return text;
+  }
   var form = document.getElementById("screening-form");
   var result = document.getElementById("screening-result");
   var record = document.getElementById("screening-record");
@@ -55,7 +61,7 @@
     return span;
   }
   function risk(r) {
-    return el("span", { "class": "risk risk-" + r.id + " risk-rank-" + r.rank, text: r.rank > 0 ? r.label + " risk" : r.label });
+    return el("span", { "class": "risk risk-" + r.id + " risk-rank-" + r.rank, text: r.text });
   }
 
   /* --- What this browser keeps, per product and country. --- */
@@ -155,8 +161,8 @@
   function describe(product, country) {
     var boxes = result.querySelectorAll("input[type=checkbox]");
     var ticked = Array.prototype.filter.call(boxes, function (b) { return b.checked; }).length;
-    status.textContent = ticked + " of " + boxes.length + " items ticked." +
-      (storageWorks ? "" : " This browser does not let the page keep them: print the record before leaving.");
+    status.textContent = say("js_screening_ticked", { ticked: ticked, total: boxes.length }) +
+      (storageWorks ? "" : say("js_screening_not_kept"));
   }
 
   function render() {
@@ -169,69 +175,70 @@
     clearButton.disabled = !ready;
     record.hidden = !ready;
     if (!ready) {
-      status.textContent = "Choose a product and a destination country to see the screening record.";
+      status.textContent = say("js_screening_choose");
       return;
     }
-    title.textContent = "Screening record: " + product.title + " to " + country.title;
+    title.textContent = say("js_screening_record_title", { product: product.title, country: country.title });
     var concerns = (country.concerns || []).filter(function (c) {
       return c.products.indexOf(product.id) >= 0 || c.categories.indexOf(product.categoryID) >= 0;
     });
 
-    var productDates = [product.updated ? "updated " + product.updated : "", product.lastChanged ? "last changed " + product.lastChanged : ""].filter(Boolean).join(", ");
-    var countryDates = ["reviewed " + country.reviewed + (country.reviewedBy ? " by " + country.reviewedBy : ""),
-      country.lastChanged ? "last changed " + country.lastChanged : ""].filter(Boolean).join(", ");
+    var productDates = [product.updated ? say("js_screening_updated", { date: product.updated }) : "",
+      product.lastChanged ? say("js_screening_last_changed", { date: product.lastChanged }) : ""].filter(Boolean).join(", ");
+    var countryDates = [say(country.reviewedBy ? "js_screening_reviewed_by" : "js_screening_reviewed", { date: country.reviewed, name: country.reviewedBy }),
+      country.lastChanged ? say("js_screening_last_changed", { date: country.lastChanged }) : ""].filter(Boolean).join(", ");
     result.appendChild(el("dl", { "class": "record-subject" }, [
-      el("dt", { text: "Product" }),
+      el("dt", { text: say("js_screening_product") }),
       el("dd", {}, [link(product.title, product.url), text(" (" + product.category + ") "), risk(product.risk),
-        productDates ? text(". Page " + productDates + ".") : null]),
-      el("dt", { text: "Destination country" }),
-      el("dd", {}, [link(country.title, country.url), text(" (" + country.region + ") "), risk(country.risk), text(". Profile " + countryDates + ".")])
+        productDates ? text(". " + say("js_screening_page_dates", { dates: productDates })) : null]),
+      el("dt", { text: say("js_screening_country") }),
+      el("dd", {}, [link(country.title, country.url), text(" (" + country.region + ") "), risk(country.risk), text(". " + say("js_screening_profile_dates", { dates: countryDates }))])
     ]));
-    [["Product rating basis", product], ["Country rating basis", country]].forEach(function (pair) {
-      if (pair[1].risk.basis) { result.appendChild(el("p", { "class": "risk-basis", text: pair[0] + ": " + pair[1].risk.basis })); }
+    [["js_screening_product_basis", product], ["js_screening_country_basis", country]].forEach(function (pair) {
+      if (pair[1].risk.basis) { result.appendChild(el("p", { "class": "risk-basis", text: say(pair[0], { basis: pair[1].risk.basis }) })); }
     });
     if (country.overdue) {
-      result.appendChild(el("p", { "class": "overdue", text: "The country profile was last reviewed on " + country.reviewed + " and is overdue for review: check its facts against the sources." }));
+      result.appendChild(el("p", { "class": "overdue", text: say("js_screening_overdue", { date: country.reviewed }) }));
     }
     if (concerns.length) {
-      result.appendChild(section("Concerns the " + country.title + " profile documents about this product or its category", [
+      result.appendChild(section(say("js_screening_concerns", { country: country.title }), [
         checklist("concern", concerns, function (c) {
-          return [text(c.basis + " Source: "), link(c.source.title, c.source.url)];
+          return [text(c.basis + " " + say("js_screening_source") + " "), link(c.source.title, c.source.url)];
         }, function (c) { return c.basis; })
       ]));
     }
 
     var productParts = [];
-    if (product.redFlags.length) { productParts.push(el("h4", { text: "Red flags" }), checklist("red-flag", product.redFlags)); }
-    if (product.safeguards.length) { productParts.push(el("h4", { text: "Safeguards" }), checklist("safeguard", product.safeguards)); }
+    if (product.redFlags.length) { productParts.push(el("h4", { text: say("js_screening_red_flags") }), checklist("red-flag", product.redFlags)); }
+    if (product.safeguards.length) { productParts.push(el("h4", { text: say("js_screening_safeguards") }), checklist("safeguard", product.safeguards)); }
     if (product.controls.length) {
-      productParts.push(el("h4", { text: "Export controls" }), checklist("control", product.controls, function (c) {
+      productParts.push(el("h4", { text: say("js_screening_export_controls") }), checklist("control", product.controls, function (c) {
         return [text(c.regime + (c.entry ? " " + c.entry : "") + (c.note ? ": " + c.note : ""))];
       }));
     }
-    if (!productParts.length) { productParts.push(el("p", { text: "The product page lists no red flags or safeguards yet." })); }
-    result.appendChild(section("Product: " + product.title, productParts));
+    if (!productParts.length) { productParts.push(el("p", { text: say("js_screening_no_product_items") })); }
+    result.appendChild(section(say("js_screening_product_section", { product: product.title }), productParts));
 
     var countryParts = [];
     if (country.factors.length) {
-      countryParts.push(el("h4", { text: "Risk factors" }), checklist("factor", country.factors, function (f) {
-        var state = f.status === "unknown" ? "unknown, not yet sourced: find out before the sale" : f.statusLabel;
+      countryParts.push(el("h4", { text: say("js_screening_risk_factors") }), checklist("factor", country.factors, function (f) {
+        var state = f.status === "unknown" ? say("js_screening_factor_unknown") : f.statusLabel;
         var nodes = [el("strong", { text: f.label }), text(": " + state + (f.note ? ". " + f.note : ""))];
-        if (f.source) { nodes.push(text(" Source: "), link(f.source.title, f.source.url)); }
+        if (f.source) { nodes.push(text(" " + say("js_screening_source") + " "), link(f.source.title, f.source.url)); }
         return nodes;
       }, function (f) { return f.label; }));
     }
     if (country.measures.length) {
-      countryParts.push(el("h4", { text: "Measures in force" }), checklist("measure", country.measures, function (m) {
-        var nodes = [el("strong", { text: m.authority }), text((m.date ? ", in force from " + m.date : "") + ": " + m.text +
-          (m.restrictsExports ? " Restricts exports to this country." : ""))];
-        if (m.source) { nodes.push(text(" Source: "), link(m.source.title, m.source.url)); }
+      countryParts.push(el("h4", { text: say("js_screening_measures") }), checklist("measure", country.measures, function (m) {
+        var nodes = [el("strong", { text: m.authority }), text((m.date ? say("js_screening_in_force_from", { date: m.date }) : "") + ": " + m.text +
+          (m.restrictsExports ? say("js_screening_restricts") : ""))];
+        if (m.source) { nodes.push(text(" " + say("js_screening_source") + " "), link(m.source.title, m.source.url)); }
         return nodes;
       }, function (m) { return m.authority + ": " + m.text; }));
     }
-    if (country.regimes.length) { countryParts.push(el("h4", { text: "Export-control regimes" }), el("ul", {}, country.regimes.map(function (r) { return el("li", { text: r }); }))); }
-    if (!countryParts.length) { countryParts.push(el("p", { text: "The country profile records no risk factors or measures yet." })); }
-    result.appendChild(section("Destination: " + country.title, countryParts));
+    if (country.regimes.length) { countryParts.push(el("h4", { text: say("js_screening_regimes") }), el("ul", {}, country.regimes.map(function (r) { return el("li", { text: r }); }))); }
+    if (!countryParts.length) { countryParts.push(el("p", { text: say("js_screening_no_country_items") })); }
+    result.appendChild(section(say("js_screening_country_section", { country: country.title }), countryParts));
 
     var relevant = product.guidance.concat(country.guidance.filter(function (id) { return product.guidance.indexOf(id) < 0; }));
     var chosen = relevant.length ? data.guidance.filter(function (s) { return relevant.indexOf(s.id) >= 0; }) : data.guidance;
@@ -239,14 +246,14 @@
       return [link(s.title, s.url), text(": " + s.summary)];
     }, function (s) { return s.id; })];
     if (relevant.length && chosen.length < data.guidance.length) {
-      stepParts.push(el("p", {}, [text("The other steps of the guidance apply to every transaction: "), link("all guidance steps", "guidance/index.html"), text(".")]));
+      stepParts.push(el("p", {}, [text(say("js_screening_other_steps")), link(say("js_screening_all_steps"), "guidance/index.html"), text(".")]));
     }
-    result.appendChild(section(relevant.length ? "Guidance steps for this transaction" : "Guidance steps", stepParts));
+    result.appendChild(section(say(relevant.length ? "js_screening_steps_for" : "js_screening_steps"), stepParts));
 
     var sourceParts = [];
-    if (product.sources.length) { sourceParts.push(el("h4", { text: "Cited by the product page" }), el("ol", { "class": "record-sources" }, product.sources.map(sourceLine))); }
-    if (country.sources.length) { sourceParts.push(el("h4", { text: "Cited by the country profile" }), el("ol", { "class": "record-sources" }, country.sources.map(sourceLine))); }
-    if (sourceParts.length) { result.appendChild(section("Sources", sourceParts)); }
+    if (product.sources.length) { sourceParts.push(el("h4", { text: say("js_screening_cited_product") }), el("ol", { "class": "record-sources" }, product.sources.map(sourceLine))); }
+    if (country.sources.length) { sourceParts.push(el("h4", { text: say("js_screening_cited_country") }), el("ol", { "class": "record-sources" }, country.sources.map(sourceLine))); }
+    if (sourceParts.length) { result.appendChild(section(say("js_screening_sources"), sourceParts)); }
 
     var saved = load();
     result.querySelectorAll("input[type=checkbox]").forEach(function (box) { box.checked = !!(saved.ticks || {})[box.getAttribute("data-key")]; });
@@ -274,7 +281,7 @@
   clearButton.addEventListener("click", function () {
     try { window.localStorage.removeItem(storageKey()); } catch (e) { storageWorks = false; }
     render();
-    status.textContent = "Record cleared for this product and country: ticks and fields are empty.";
+    status.textContent = say("js_screening_cleared");
   });
   window.addEventListener("beforeprint", mirror);
   window.addEventListener("hashchange", function () { read(); render(); });

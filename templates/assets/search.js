@@ -11,6 +11,12 @@
   var root = script ? script.src.replace(/static\/search\.js(?:[?#].*)?$/, "") : "";
   var registry = {};
   var loading = {};
+  /* The interface's words, in the page's language (static/strings-<lang>.js). */
+  function say(key, values) {
+    var text = (window.DiligenceStrings || {})[key] || key;
+    Object.keys(values || {}).forEach(function (name) { text = text.split("{" + name + "}").join(values[name]); });
+    return text;
+  }
   var api = window.DiligenceSearch = {
     put: function (key, value) {
       // Page records carry no key (their bytes depend on their page alone):
@@ -474,7 +480,7 @@
   }
 
   function reportError(status, error) {
-    if (status) { status.textContent = "Search is unavailable: " + error.message + ". The indexes below still work."; }
+    if (status) { status.textContent = say("js_search_unavailable", { error: error.message }); }
   }
 
   // ---- The search box in every page's header (combobox) ------------------
@@ -517,7 +523,7 @@
         option.appendChild(resultBody(result));
         list.appendChild(option);
       });
-      var more = el("li", "suggestion all-results", outcome.total ? (outcome.total === 1 ? "The one result for “" : "All " + outcome.total + " results for “") + query + "”" : "No results for “" + query + "”: see all pages");
+      var more = el("li", "suggestion all-results", say(outcome.total ? (outcome.total === 1 ? "js_search_one_result_for" : "js_search_all_results_for") : "js_search_no_results_see_all", { count: outcome.total, query: query }));
       more.id = "search-option-all";
       more.setAttribute("role", "option");
       more.setAttribute("aria-selected", "false");
@@ -590,7 +596,7 @@
     var sequence = 0;
     var timer = null;
     var shown = PAGE_RESULTS;
-    var more = el("button", "search-more", "Show more results");
+    var more = el("button", "search-more", say("js_search_show_more"));
     more.type = "button";
     more.hidden = true;
     results.parentNode.insertBefore(more, results.nextSibling);
@@ -673,9 +679,9 @@
         more.hidden = outcome.total <= outcome.results.length;
         // After "Show more", the first new result takes the focus.
         if (focusFrom >= 0 && results.children[focusFrom]) { results.children[focusFrom].querySelector("a").focus(); }
-        status.textContent = outcome.total === 0 ? "No results for “" + query + "”." :
-          (outcome.total === 1 ? "1 result" : outcome.total + " results") + " for “" + query + "”" +
-          (outcome.total > outcome.results.length ? ", the first " + outcome.results.length + " shown." : ".");
+        status.textContent = say(outcome.total === 0 ? "js_search_no_results" : outcome.total === 1 ? "js_search_results_one" :
+          outcome.total > outcome.results.length ? "js_search_results_first" : "js_search_results_other",
+          { count: outcome.total, query: query, shown: outcome.results.length });
         return facets().then(function (data) { renderFilters(data, outcome.counts); });
       }).then(function () { api.lastQueryMs = performance.now() - started; }, function (error) { reportError(status, error); allPages.hidden = false; });
     }

@@ -134,6 +134,7 @@ public struct SiteBuilder: Sendable {
             planner.language = code
             var previous = options.incremental ? PreviousBuild.load(options: languageOptions) : nil
             if let cached = previous?.snapshot, Self.unusable(cached, output: languageOptions.output, root: options.output) != nil { previous = nil }
+            if options.incremental, previous == nil, report.fullBuildReason == nil { report.fullBuildReason = "no build cache for language '\(code)'" }
             languages.append(Language(options: languageOptions, planner: planner, folder: code + "/",
                                       outcome: planner.plan(previous: previous, publish: true)))
         }
@@ -143,7 +144,7 @@ public struct SiteBuilder: Sendable {
         log.add(contentsOf: Self.merged(languages.map(\.outcome.diagnostics)))
         defer { report.diagnostics = log.diagnostics }
         guard languages.allSatisfy({ $0.outcome.plan != nil }) else { return }
-        report.fullBuildReason = languages.lazy.compactMap(\.outcome.fullBuildReason).first
+        report.fullBuildReason = languages.lazy.compactMap(\.outcome.fullBuildReason).first ?? report.fullBuildReason
 
         if languages.allSatisfy({ $0.outcome.plan?.sink == .inPlace }) {
             var reason: String?
@@ -152,7 +153,8 @@ public struct SiteBuilder: Sendable {
                 if case .fullBuildNeeded(let why) = ending { reason = why; break }
             }
             guard let reason else {
-                report.changedPages = languages.map { $0.outcome.plan!.changedPages }.reduce(0, +)
+                // A page edited in its original changes in every language: counted once.
+                report.changedPages = languages.map { $0.outcome.plan!.changedPages }.max() ?? 0
                 return
             }
             report.fullBuildReason = reason

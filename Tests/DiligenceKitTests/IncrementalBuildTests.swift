@@ -26,12 +26,24 @@ final class IncrementalBuildTests: XCTestCase {
         var reference: String { root.appendingPathComponent("reference").path }
         var cache: String { root.appendingPathComponent(".diligence-cache").path }
 
-        init() throws {
+        /// - Parameter languages: keep the sample's other languages; without,
+        ///   the sample in its default language alone (site.yml's
+        ///   `languages:` and the translations removed), as these tests
+        ///   count the pages one language's build changes.
+        init(languages: Bool = false) throws {
             root = FileManager.default.temporaryDirectory.appendingPathComponent("diligence-incremental-" + UUID().uuidString)
             try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
             for folder in ["content", "templates"] {
                 try FileManager.default.copyItem(at: TestSite.repository.appendingPathComponent(folder),
                                                  to: root.appendingPathComponent(folder))
+            }
+            guard !languages else { return }
+            let site = try String(contentsOfFile: content + "/site.yml", encoding: .utf8)
+            if let range = site.range(of: "\nlanguages:\n") {
+                try String(site[..<range.lowerBound] + "\n").write(toFile: content + "/site.yml", atomically: true, encoding: .utf8)
+            }
+            for path in FileManager.default.subpaths(atPath: content) ?? [] where TranslationDecoder.original(of: path) != nil {
+                try FileManager.default.removeItem(atPath: content + "/" + path)
             }
         }
 

@@ -188,6 +188,36 @@ final class LanguageTests: XCTestCase {
         XCTAssertEqual(Workspace.files(full.output), incremental)
     }
 
+    /// The bilingual sample: edits to an original, to a translation, and a
+    /// new translation, each built incrementally, give a full build's bytes.
+    func testIncrementalBuildsOfTheSampleInTwoLanguages() throws {
+        let workspace = try Workspace(languages: true)
+        defer { workspace.remove() }
+        XCTAssertNotNil(workspace.incremental().publishedBytes)
+        let edits: [(String, String, (String) -> String)] = [
+            ("an original's sentence", "guidance/red-flags.md", { $0.replacingOccurrences(of: "does not decide a transaction", with: "never decides a transaction") }),
+            ("a translation's sentence", "guidance/red-flags.fr.md", { $0.replacingOccurrences(of: "## ", with: "## Lire : ", options: [], range: $0.range(of: "## ")) }),
+            ("a translation's title", "pages/about.fr.md", { $0.replacingOccurrences(of: "title: ", with: "title: Le site — ") }),
+        ]
+        for (what, path, edit) in edits {
+            try workspace.edit(path, edit)
+            let report = workspace.incremental()
+            XCTAssertNil(report.fullBuildReason, what)
+            XCTAssertEqual(report.diagnostics.errorCount, 0, "\(what): \(report.diagnostics)")
+            XCTAssertNotNil(workspace.full().publishedBytes)
+            XCTAssertEqual(Workspace.files(workspace.output), Workspace.files(workspace.reference), what)
+        }
+        // A new translation: the page changes in French only.
+        try Pages.product().write(toFile: workspace.content + "/products/x-new.md", atomically: true, encoding: .utf8)
+        XCTAssertNotNil(workspace.incremental().publishedBytes)
+        try "---\ntitle: Nouveau produit\n---\nTexte.\n".write(toFile: workspace.content + "/products/x-new.fr.md", atomically: true, encoding: .utf8)
+        let report = workspace.incremental()
+        XCTAssertNil(report.fullBuildReason)
+        XCTAssertNotNil(workspace.full().publishedBytes)
+        XCTAssertEqual(Workspace.files(workspace.output), Workspace.files(workspace.reference), "new translation")
+        XCTAssertTrue(try String(contentsOfFile: workspace.output + "/fr/products/x-new.html", encoding: .utf8).contains("Nouveau produit"))
+    }
+
     func testTwoBuildsAreTheSameBytes() throws {
         let site = try site(["guidance/one.md": Pages.guidance(), "guidance/one.fr.md": "---\ntitle: Étape 1\n---\nTexte.\n"])
         defer { site.remove() }

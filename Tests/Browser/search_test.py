@@ -317,12 +317,15 @@ Les sœurs et les cœurs : d'œuvres en œuvres.
 
 
 def french_content(work):
-    """The sample content with site.yml's language set to French, and a French page."""
+    """The sample content in one language, French (site.yml's `languages:`
+    and the translations left out: language_test.py tests the bilingual
+    site), with a French page."""
     content = os.path.join(work, "french-content")
-    shutil.copytree(os.path.join(REPO, "content"), content)
+    shutil.copytree(os.path.join(REPO, "content"), content,
+                    ignore=lambda folder, names: [n for n in names if n.count(".") == 2 and n.endswith(".md")])
     site_yml = os.path.join(content, "site.yml")
     with open(site_yml, encoding="utf-8") as handle:
-        text = handle.read()
+        text = handle.read().split("\nlanguages:\n")[0] + "\n"
     with open(site_yml, "w", encoding="utf-8") as handle:
         handle.write(text.replace("\nlanguage: en\n", "\nlanguage: fr\n"))
     with open(os.path.join(content, "guidance", "controle-exportation.md"), "w", encoding="utf-8") as handle:

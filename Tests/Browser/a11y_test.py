@@ -561,32 +561,37 @@ def order_checks(site, f):
     steps = guidance_order()
     months = {m: i for i, m in enumerate(["January", "February", "March", "April", "May", "June", "July", "August",
                                          "September", "October", "November", "December"], 1)}
+    months.update({m: i for i, m in enumerate(["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+                                              "septembre", "octobre", "novembre", "décembre"], 1)})
 
     def listing(path):
         with open(os.path.join(site, path), encoding="utf-8") as fh:
             return 'class="wrap listing' in fh.read()
 
     pages = [p for p in all_pages(site) if listing(p)] + ["index.html", "matrix.html"]
-    for page in pages:
-        for heading, items in outline(os.path.join(site, page)):
-            label = f"{page} list “{heading or '(untitled)'}”"
+    for path in pages:
+        # A language's folder (fr/) holds the same pages, under the same rules.
+        first = path.split("/")[0]
+        page = path[len(first) + 1:] if len(first) == 2 and os.path.isfile(os.path.join(site, first, "index.html")) else path
+        for heading, items in outline(os.path.join(site, path)):
+            label = f"{path} list “{heading or '(untitled)'}”"
             # "All 35 country profiles": the link to the whole index closes a list.
             items = [i for i in items if not re.match(r"All \d+ ", i[0])]
             names = [i[0] for i in items]
             if page == "review.html":
                 continue  # a table, checked below
-            if page == "index.html" and heading in ("Tools", "Browse by"):
+            if page == "index.html" and heading in ("Tools", "Browse by", "Outils", "Parcourir par"):
                 continue  # menus of the site's parts, not lists of pages
             if page == "risk-levels/index.html":
                 continue  # a scale, low to critical, by design
-            if page == "guidance/index.html" or (page == "index.html" and heading == "Guidance"):
+            if page == "guidance/index.html" or (page == "index.html" and heading in ("Guidance", "Recommandations")):
                 keys = [steps.get(os.path.basename(i[1]), 10 ** 9) for i in items]
                 f.check(keys == sorted(keys), f"{label}: guidance steps in their order ({first_misplaced(names, keys) or 'ok'})")
                 continue
             if page == "changes.html":
                 dates = []
                 for name, _, note in items:
-                    m = re.search(r"(\d{1,2}) (\w+) (\d{4})", note)
+                    m = re.search(r"(\d{1,2})(?:er)? (\w+) (\d{4})", note)
                     dates.append(datetime.date(int(m.group(3)), months[m.group(2)], int(m.group(1))) if m else datetime.date.min)
                 keys = [-d.toordinal() for d in dates]
                 f.check(keys == sorted(keys), f"{label}: newest first ({first_misplaced(names, keys) or 'ok'})")

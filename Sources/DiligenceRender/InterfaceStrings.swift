@@ -43,11 +43,32 @@ package struct InterfaceStrings: Sendable, TemplateObject {
     }
 
     /// `text` with each `{name}` of `values` replaced; other braces left as they are.
+    ///
+    /// One pass over the bytes: Foundation's `replacingOccurrences`, once per
+    /// value, took 7 % of a 10,000-page build's CPU time (risk badges are
+    /// formatted for every link that shows one).
     package static func fill(_ text: String, _ values: [(String, String)]) -> String {
-        guard text.contains("{") else { return text }
-        var result = text
-        for (name, value) in values { result = result.replacingOccurrences(of: "{" + name + "}", with: value) }
-        return result
+        var utf8 = text.utf8[...]
+        guard utf8.contains(UInt8(ascii: "{")) else { return text }
+        var result: [UInt8] = []
+        result.reserveCapacity(utf8.count + 32)
+        while let open = utf8.firstIndex(of: UInt8(ascii: "{")) {
+            result += utf8[..<open]
+            let after = utf8[utf8.index(after: open)...]
+            guard let close = after.firstIndex(of: UInt8(ascii: "}")) else {
+                utf8 = utf8[open...]
+                break
+            }
+            let name = after[..<close]
+            if let value = values.first(where: { $0.0.utf8.elementsEqual(name) })?.1 {
+                result += value.utf8
+            } else {
+                result += utf8[open...close]
+            }
+            utf8 = after[after.index(after: close)...]
+        }
+        result += utf8
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// The `{name}`s a text uses, for checking a translation against English.

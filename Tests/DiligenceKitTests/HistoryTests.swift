@@ -178,4 +178,28 @@ final class HistoryTests: XCTestCase {
         XCTAssertEqual(files["countries/cn.md"], [0, 1])
         XCTAssertEqual(files["pages/über uns.md"], [0])
     }
+
+    /// A translation is out of date when its original was committed after
+    /// it, whatever the files' `updated` dates say; `check` tells the editor.
+    func testATranslationCommittedBeforeItsOriginalChangedIsOutOfDate() throws {
+        let site = try TestSite(files: [
+            "guidance/one.md": Pages.guidance(),
+            "guidance/one.fr.md": "---\ntitle: Étape 1\nupdated: 2026-12-01\n---\n## Étape\n\nTexte.\n",
+        ], site: TestSite.siteYAML + LanguageTests.french)
+        defer { site.remove() }
+        _ = try git(["init", "-q"], in: site.root)
+        _ = try commit("Add the step and its translation", in: site, date: "2026-11-01T12:00:00+00:00")
+        func staleness() -> [String] {
+            TestSite.lines(site.check(), in: site).filter { $0.contains("out of date") }
+        }
+        XCTAssertEqual(staleness(), [])
+        try site.write("guidance/one.md", Pages.guidance(body: "## Step\n\nText, revised.\n"))
+        _ = try commit("Revise the step", in: site, date: "2026-11-20T12:00:00+00:00")
+        XCTAssertEqual(staleness(), [
+            "guidance/one.fr.md:1:1: warning: this translation may be out of date: the original (\(site.content)/guidance/one.md) was last changed (git) on 2026-11-20, the translation on 2026-11-01",
+        ])
+        try site.write("guidance/one.fr.md", "---\ntitle: Étape 1\nupdated: 2026-11-25\n---\n## Étape\n\nTexte revu.\n")
+        _ = try commit("Bring the translation in line", in: site, date: "2026-11-25T12:00:00+00:00")
+        XCTAssertEqual(staleness(), [])
+    }
 }

@@ -119,6 +119,69 @@ final class LanguageTests: XCTestCase {
         XCTAssertNil(site.build().publishedBytes, "nothing is published")
     }
 
+    /// A country's factor notes and measures are texts of facts: a
+    /// translation writes each alone, and the rest stays the original's.
+    func testATranslationGivesTheNotesOfFactorsAndMeasures() throws {
+        let extra = """
+        factors:
+          documented-abuses:
+            status: absent
+            note: The report documents abuses.
+            source: 1
+        measures:
+          - authority: US Department of Commerce
+            measure: Entity List additions.
+            date: 2021-11
+            url: https://example.org/entity-list
+
+        """
+        let site = try site([
+            "guidance/one.md": Pages.guidance(),
+            "countries/cn.md": Pages.country(extra: extra),
+            "countries/cn.fr.md": """
+            ---
+            name: Chine
+            factors:
+              documented-abuses:
+                note: Le rapport documente des atteintes.
+            measures:
+              - measure: Ajouts à l'Entity List.
+            ---
+            ## Fondement
+
+            Texte.
+
+            """,
+        ])
+        defer { site.remove() }
+        XCTAssertEqual(TestSite.lines(site.build(), in: site).filter { !$0.contains("no other page links") }, [])
+        let french = try site.outputText("fr/countries/cn.html")
+        XCTAssertTrue(french.contains("Le rapport documente des atteintes."), french)
+        XCTAssertTrue(french.contains("Ajouts à l'Entity List.") || french.contains("Ajouts à l’Entity List."))
+        XCTAssertTrue(french.contains("https://example.org/entity-list"), "the measure's URL is the original's")
+        XCTAssertTrue(french.contains("Atteintes documentées"), "the factor's French label")
+        XCTAssertTrue(try site.outputText("countries/cn.html").contains("The report documents abuses."))
+
+        try site.write("countries/cn.fr.md", """
+        ---
+        name: Chine
+        factors:
+          documented-abuses:
+            status: unknown
+            note: Le rapport documente des atteintes.
+        measures:
+          - measure: Ajouts.
+          - measure: Une mesure de trop.
+        ---
+        Texte.
+
+        """)
+        XCTAssertEqual(TestSite.lines(site.check(), in: site).filter { !$0.contains("no other page links") }, [
+            "countries/cn.fr.md:5:13: error: 'status' of 'factors' is a fact kept in the original (\(site.content)/countries/cn.md); this translation sets it differently",
+            "countries/cn.fr.md:8:3: error: 'measures' has 2 items here and 1 in the original",
+        ])
+    }
+
     func testTranslationsOfNothingOrIntoAnUnknownLanguageAreErrors() throws {
         let site = try site([
             "guidance/one.md": Pages.guidance(),

@@ -26,6 +26,18 @@ package struct TranslationDecoder: Sendable {
         }
     }
 
+    /// Fields whose entries are facts with one text each, which a
+    /// translation may write alone (`factors: {documented-abuses: {note: …}}`,
+    /// `measures: [{measure: …}, …]`): the entry's other fields, if written,
+    /// must be the original's; a list must have the original's length.
+    package static func nestedTextFields(for kind: PageKind) -> [String: String] {
+        switch kind {
+        case .country: return ["factors": "note", "measures": "measure", "concerns": "basis"]
+        case .product: return ["controls": "note"]
+        case .guidance, .page: return [:]
+        }
+    }
+
     /// The translation's path for an original's (`guidance/red-flags.md` →
     /// `guidance/red-flags.fr.md`).
     package static func path(of original: String, in language: String) -> String {
@@ -58,10 +70,17 @@ package struct TranslationDecoder: Sendable {
         else { return nil }
         let originalFields = Self.originalFields(originalFile)
         let texts = Self.textFields(for: page.kind)
+        let nested = Self.nestedTextFields(for: page.kind)
         guard case .mapping(let mapping) = node else { return nil }
+        var nestedTexts: [String: [String: Located<String>]] = [:]
         for (keyNode, value) in mapping {
             guard case .scalar(let key) = keyNode, !texts.contains(key.string), key.string != "updated", !MappingReader.isNull(value) else { continue }
             let original = originalFields[key.string]
+            if let textKey = nested[key.string] {
+                nestedTexts[key.string] = entryTexts(key.string, textKey: textKey, value, original: original, reader: reader,
+                                                     originalPath: originalFile.displayPath, log: fileLog)
+                continue
+            }
             if original.map({ Self.same($0, value) }) != true {
                 fileLog.error(at: reader.location(of: value),
                               "'\(key.string)' is a fact kept in the original (\(originalFile.displayPath)); this translation sets it \(original == nil ? "although the original does not" : "differently")",
@@ -81,6 +100,7 @@ package struct TranslationDecoder: Sendable {
         switch page.details {
         case .product(var product):
             if let basis = reader.locatedString("risk_basis") { product.riskBasis = basis }
+            for (i, note) in nestedTexts["controls"] ?? [:] { if let i = Int(i), product.controls.indices.contains(i) { product.controls[i].note = note } }
             product.capabilities = list("capabilities", product.capabilities, reader, fileLog)
             product.misuse = list("misuse", product.misuse, reader, fileLog)
             product.redFlags = list("red_flags", product.redFlags, reader, fileLog)
@@ -88,12 +108,74 @@ package struct TranslationDecoder: Sendable {
             result.details = .product(product)
         case .country(var country):
             if let basis = reader.locatedString("risk_basis") { country.riskBasis = basis }
+            let notes = nestedTexts["factors"] ?? [:]
+            for i in country.factors.indices { if let note = notes[country.factors[i].factor] { country.factors[i].note = note } }
+            for (i, text) in nestedTexts["measures"] ?? [:] { if let i = Int(i), country.measures.indices.contains(i) { country.measures[i].measure = text } }
+            for (i, text) in nestedTexts["concerns"] ?? [:] { if let i = Int(i), country.concerns.indices.contains(i) { country.concerns[i].basis = text } }
             result.details = .country(country)
         case .guidance, .page:
             break
         }
         result.translationUpdated = reader.date("updated")
         return fileLog.hasErrors ? nil : result
+    }
+
+    /// The texts of a field of entries (`factors`, `measures`…), by factor
+    /// id or by item number; every other field an entry writes is checked
+    /// against the original's.
+    private func entryTexts(_ key: String, textKey: String, _ value: Node, original: Node?, reader: MappingReader,
+                            originalPath: String, log: DiagnosticLog) -> [String: Located<String>] {
+        var pairs: [(String, Node, Node?)] = []
+        switch (value, original) {
+        case (.mapping(let entries), .mapping(let originals)?):
+            for (idNode, entry) in entries {
+                let id = idNode.string ?? ""
+                let match = originals.first { $0.key.string == id }?.value
+                if match == nil {
+                    log.error(at: reader.location(of: idNode), "'\(key)' of the original (\(originalPath)) has no '\(id)'",
+                              hint: "a translation gives the \(textKey) of the original's entries; add '\(id)' to the original first")
+                    continue
+                }
+                pairs.append((id, entry, match))
+            }
+        case (.sequence(let items), .sequence(let originals)?):
+            guard items.count == originals.count else {
+                log.error(at: reader.location(of: value), "'\(key)' has \(items.count) item\(items.count == 1 ? "" : "s") here and \(originals.count) in the original",
+                          hint: "translate each item of the original, in the same order: item N of a translation stands for item N of the original")
+                return [:]
+            }
+            for (i, item) in items.enumerated() { pairs.append((String(i), item, originals[i])) }
+        default:
+            log.error(at: reader.location(of: value), "'\(key)' is written differently from the original (\(originalPath))",
+                      hint: "give the same entries as the original, each with its '\(textKey)' translated")
+            return [:]
+        }
+        var texts: [String: Located<String>] = [:]
+        for (id, entry, match) in pairs {
+            guard case .mapping(let fields) = entry else {
+                log.error(at: reader.location(of: entry), "an entry of '\(key)' must be a set of 'key: value' fields")
+                continue
+            }
+            for (fieldNode, fieldValue) in fields {
+                let field = fieldNode.string ?? ""
+                if field == textKey {
+                    if let text = reader.scalarString(fieldValue, field: key + "." + textKey) {
+                        texts[id] = Located(text, at: reader.location(of: fieldValue))
+                    }
+                    continue
+                }
+                let same = { () -> Bool in
+                    guard case .mapping(let originalFields)? = match, let other = originalFields.first(where: { $0.key.string == field })?.value else { return false }
+                    return Self.same(other, fieldValue)
+                }()
+                if !same {
+                    log.error(at: reader.location(of: fieldValue),
+                              "'\(field)' of '\(key)' is a fact kept in the original (\(originalPath)); this translation sets it differently",
+                              hint: "remove the line: a translation writes only the '\(textKey)' of each entry")
+                }
+            }
+        }
+        return texts
     }
 
     /// A translated list: as many items as the original's, or an error.

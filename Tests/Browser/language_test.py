@@ -21,7 +21,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from sample_site import Failures, build  # noqa: E402
+from sample_site import Failures, build, search_urls  # noqa: E402
 from webdriver import Browser, WebDriverError  # noqa: E402
 
 SUGGESTIONS = """
@@ -32,15 +32,6 @@ return items.length ? items.map(o => o.dataset.href) : null;
 """
 
 
-SEARCH = """
-const done = arguments[arguments.length - 1];
-window.DiligenceSearch.search(arguments[0], {limit: 500}).then(o => done(o.results.map(r => r.record.u)), e => done(String(e)));
-"""
-
-
-def search_urls(browser, query):
-    """The URLs (relative to the language's folder) of every result of a query."""
-    return browser.run_async(SEARCH, query)
 
 
 def suggestions_for(browser, query):

@@ -54,3 +54,15 @@ def build(work, site=None):
     server = serve(served)
     return site, server, ("file://" + urllib.parse.quote(site) + "/",
                           f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}")
+
+
+SEARCH = """
+const done = arguments[arguments.length - 1];
+window.DiligenceSearch.search(arguments[0], {limit: 500}).then(o => done(o.results.map(r => r.record.u)), e => done(String(e)));
+"""
+
+
+def search_urls(browser, query):
+    """The URLs (relative to the language's folder) of every result of a
+    query, through the search API."""
+    return browser.run_async(SEARCH, query)

@@ -22,7 +22,7 @@ import tempfile
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from sample_site import REPO, Failures, build  # noqa: E402
+from sample_site import REPO, Failures, build, search_urls  # noqa: E402
 from webdriver import Browser, WebDriverError  # noqa: E402
 
 
@@ -37,15 +37,6 @@ return items.length ? items.map(o => [o.dataset.href, o.querySelector('.result-t
 
 
 
-SEARCH = """
-const done = arguments[arguments.length - 1];
-window.DiligenceSearch.search(arguments[0], {limit: 500}).then(o => done(o.results.map(r => r.record.u)), e => done(String(e)));
-"""
-
-
-def search_urls(browser, query):
-    """The URLs of every result of a query, through the search API."""
-    return browser.run_async(SEARCH, query)
 
 
 STEMS = """

@@ -2,7 +2,6 @@
 only (urllib), so the browser tests need nothing from PyPI."""
 
 import json
-import os
 import socket
 import subprocess
 import time

@@ -55,7 +55,9 @@ package struct ContentLoader: Sendable {
             if parts.first == "assets" {
                 tree.assets.append(relative)
             } else if parts.count == 2, PageKind(folder: String(parts[0])) != nil, relative.hasSuffix(".md") {
-                if let (original, language) = TranslationDecoder.original(of: relative) {
+                // `<slug>.<lang>.md` is a translation; another dotted name
+                // is a page, whose slug check reports the dot.
+                if let (original, language) = TranslationDecoder.original(of: relative), SiteConfigDecoder.isLanguageCode(language) {
                     tree.translations[language, default: [:]][original] = relative
                 } else {
                     tree.pagePaths.append(relative)

@@ -101,7 +101,9 @@ struct BuildPlanner {
         var pages = try collector.collect(tree.pagePaths, previous: previous?.snapshot, log: log)
         let recordNames = publish ? previous.map { SearchPatchJob.names(pages, previous: $0) } : nil
         let searchPatch = previous.flatMap { previous in
-            recordNames.flatMap { SearchPatchJob.start(pages, previous: previous, names: $0, site: site, chunkBytes: options.searchChunkBytes) }
+            recordNames.flatMap { SearchPatchJob.start(pages, previous: previous, names: $0, site: site,
+                                                      strings: (templates?.strings ?? ThemeStrings.builtIn).strings(for: site.language),
+                                                      chunkBytes: options.searchChunkBytes) }
         }
         clock.lap("read")
         let linker = PageLinker(site: site, collector: collector)

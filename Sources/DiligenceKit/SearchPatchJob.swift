@@ -1,4 +1,5 @@
 import DiligenceContent
+import DiligenceRender
 import DiligenceSearch
 import DiligenceSupport
 
@@ -29,10 +30,10 @@ enum SearchPatchJob {
 
     /// Starts the patch when pages were added, edited or removed since the previous build.
     static func start(_ collected: PageCollector.Collected, previous: PreviousBuild, names: BackgroundResult<Names>,
-                      site: SiteConfig, chunkBytes: Int) -> BackgroundResult<Outcome>? {
+                      site: SiteConfig, strings: InterfaceStrings, chunkBytes: Int) -> BackgroundResult<Outcome>? {
         let pages = collected.pages, removed = collected.removed.count
         guard removed > 0 || pages.contains(where: { $0.change == .added || $0.change == .edited }) else { return nil }
-        let files = SearchIndexFiles(chunkBytes: chunkBytes, site: site, language: site.language)
+        let files = SearchIndexFiles(chunkBytes: chunkBytes, site: site, language: site.language, strings: strings)
         return BackgroundResult {
             do {
                 return .success(try patch(pages, removed: removed, previous: previous, names: names.value, files: files))
@@ -66,7 +67,7 @@ enum SearchPatchJob {
             number[page.id] = i
             guard page.change == .added || page.change == .edited
                 || (!renamed.isEmpty && SearchDocument.listedPages(of: page.parsed.page).contains(where: renamed.contains)) else { continue }
-            tokenized[i] = .init(SearchDocument(page.parsed, site: files.site) { titles[$0] }, stemmer: stemmer)
+            tokenized[i] = .init(SearchDocument(page.parsed, site: files.site, strings: files.strings) { titles[$0] }, stemmer: stemmer)
             let old = page.previous.map { SearchDocument.facets(of: $0.page.page) }
             facetsChanged = facetsChanged || old != SearchDocument.facets(of: page.parsed.page)
         }

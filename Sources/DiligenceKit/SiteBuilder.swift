@@ -146,6 +146,9 @@ public struct SiteBuilder: Sendable {
         guard languages.allSatisfy({ $0.outcome.plan != nil }) else { return }
         report.fullBuildReason = languages.lazy.compactMap(\.outcome.fullBuildReason).first ?? report.fullBuildReason
 
+        // Plans that are not full builds are made again as full ones: all
+        // of them when carrying them out in place failed.
+        var replanAll = false
         if languages.allSatisfy({ $0.outcome.plan?.sink == .inPlace }) {
             var reason: String?
             for language in languages {
@@ -158,9 +161,10 @@ public struct SiteBuilder: Sendable {
                 return
             }
             report.fullBuildReason = reason
+            replanAll = true
         }
         // A full build of every language, into one staging folder.
-        for i in languages.indices where languages[i].outcome.plan?.sink != .staging || report.fullBuildReason != nil {
+        for i in languages.indices where languages[i].outcome.plan?.sink != .staging || replanAll {
             let outcome = languages[i].planner.plan(previous: nil, publish: true)
             guard outcome.plan != nil else { return }
             languages[i].outcome.plan = outcome.plan

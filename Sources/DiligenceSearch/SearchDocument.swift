@@ -68,7 +68,8 @@ package struct SearchDocument {
 
     /// - Parameter title: the title of another page, for the names of the
     ///   pages this one lists (nil: the page does not exist).
-    package init(_ parsed: ParsedPage, site: SiteConfig, title: (PageID) -> String? = { _ in nil }) {
+    ///   - strings: the interface's words in the index's language (kinds, risk levels).
+    package init(_ parsed: ParsedPage, site: SiteConfig, strings: InterfaceStrings = .english, title: (PageID) -> String? = { _ in nil }) {
         func plain(_ markdown: String) -> String { MarkdownDocument.plainText(ofInline: markdown) }
         let page = parsed.page
         var lists: [String] = []
@@ -78,15 +79,15 @@ package struct SearchDocument {
             // List items are inline Markdown: indexed and shown as the text a reader sees.
             lists = (p.capabilities + p.misuse + p.redFlags + p.safeguards).map { plain($0.value) }
                 + p.controls.map { [$0.entry, $0.note.map { plain($0.value) }].compactMap { $0 }.joined(separator: " ") }
-            risk = RiskView(p.risk, in: site.riskLevels).label
+            risk = RiskView(p.risk, in: site.riskLevels, strings: strings).label
         case .country(let c):
             lists = c.factors.compactMap { $0.note.map { plain($0.value) } } + c.measures.map { $0.authority + " " + plain($0.measure.value) }
-            risk = RiskView(c.risk, in: site.riskLevels).label
+            risk = RiskView(c.risk, in: site.riskLevels, strings: strings).label
         case .guidance, .page:
             break
         }
         lists += page.tags + page.sources.map(\.title)
-        let labels = SearchDocument.labels(of: page, site: site, title: title)
+        let labels = SearchDocument.labels(of: page, site: site, strings: strings, title: title)
         let headingText = Dictionary(parsed.document.headings.map { ($0.id, $0.text) }, uniquingKeysWith: { a, _ in a })
         text[.title] = [page.title]
         text[.summary] = [page.summary]
@@ -103,7 +104,7 @@ package struct SearchDocument {
             else { sections.append([id, headingText[id] ?? "", section.text]) }
         }
         sections.append(["", "", (lists + labels).joined(separator: " · ")])
-        record = Record(t: page.title, u: page.id.outputPath, k: page.kind.label, s: page.summary, r: risk,
+        record = Record(t: page.title, u: page.id.outputPath, k: strings.label(page.kind), s: page.summary, r: risk,
                         x: sections.filter { !$0[2].isEmpty || !$0[1].isEmpty })
         facets = SearchDocument.facets(of: page)
     }
@@ -121,14 +122,13 @@ package struct SearchDocument {
     /// The labels a page shows — region, product category, regimes, risk
     /// level as `site.yml` names them — then the names of the pages its own
     /// lists name: a product's countries, a country's products.
-    package static func labels(of page: Page, site: SiteConfig, title: (PageID) -> String?) -> [String] {
+    package static func labels(of page: Page, site: SiteConfig, strings: InterfaceStrings = .english, title: (PageID) -> String?) -> [String] {
         var labels: [String] = []
         for taxonomy in Taxonomy.allCases {
             let terms = taxonomy.vocabulary(site).terms
             for id in taxonomy.terms(of: page) {
                 if taxonomy == .risk {
-                    let risk = RiskView(id, in: site.riskLevels)
-                    labels.append(risk.assessed ? risk.label + " risk" : risk.label)
+                    labels.append(RiskView(id, in: site.riskLevels, strings: strings).text)
                 } else if let term = terms.first(where: { $0.id == id }) {
                     labels.append(term.label)
                 }

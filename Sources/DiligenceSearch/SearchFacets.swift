@@ -22,14 +22,14 @@ package struct SearchFacets: Encodable {
 
     package var dims: [Dimension]
 
-    package init(_ docs: [[String: [String]]], site: SiteConfig) {
+    package init(_ docs: [[String: [String]]], site: SiteConfig, strings: InterfaceStrings = .english) {
         var dimensions: [(String, String, [Vocabulary.Term])] = [
-            ("kind", "Kind", PageKind.allCases.map { .init(id: $0.rawValue, label: $0.pluralLabel) }),
+            ("kind", strings["search_filter_kind"], PageKind.allCases.map { .init(id: $0.rawValue, label: strings.pluralLabel($0)) }),
         ]
         for taxonomy in Taxonomy.allCases {
             var terms = taxonomy.vocabulary(site).terms
-            if taxonomy == .risk { terms = terms.map { .init(id: $0.id, label: RiskView($0.id, in: site.riskLevels).label) } }
-            dimensions.append((taxonomy.rawValue, taxonomy.label, terms))
+            if taxonomy == .risk { terms = terms.map { .init(id: $0.id, label: RiskView($0.id, in: site.riskLevels, strings: strings).label) } }
+            dimensions.append((taxonomy.rawValue, strings.label(taxonomy), terms))
         }
         // One pass over the pages: dimension → value → its pages, ascending.
         var pagesOf: [String: [String: [Int]]] = [:]

@@ -41,7 +41,11 @@ package struct SearchIndexBuilder: Sendable {
     /// "fr" are stemmed, French elisions dropped; nil: the site's `language`.
     package var language: String?
 
-    package init(chunkBytes: Int = 24_000, language: String? = nil) {
+    /// The interface's words in that language (kinds, risk levels, filter names).
+    package var strings: InterfaceStrings
+
+    package init(chunkBytes: Int = 24_000, language: String? = nil, strings: InterfaceStrings = .english) {
+        self.strings = strings
         self.chunkBytes = chunkBytes
         self.language = language
     }
@@ -50,13 +54,13 @@ package struct SearchIndexBuilder: Sendable {
     /// as soon as it is ready; page records are written during tokenising.
     package func build(_ graph: SiteGraph, emit: @Sendable (OutputFile) -> Void) {
         let pages = graph.pages
-        let files = SearchIndexFiles(chunkBytes: chunkBytes, site: graph.site, language: language)
+        let files = SearchIndexFiles(chunkBytes: chunkBytes, site: graph.site, language: language, strings: strings)
         let stemmer = SearchStemmer(language: files.language)
         let names = SearchRecordNames(pages.map(\.id))
         let titles = Dictionary(pages.map { ($0.id, $0.page.title) }, uniquingKeysWith: { a, _ in a })
         // Per page, in parallel: its record file, facets, and term → score.
         var documents = pages.indices.concurrentMap { i -> Tokenized? in
-            let tokenized = Tokenized(SearchDocument(pages[i], site: graph.site) { titles[$0] }, stemmer: stemmer)
+            let tokenized = Tokenized(SearchDocument(pages[i], site: graph.site, strings: strings) { titles[$0] }, stemmer: stemmer)
             emit(OutputFile(path: SearchRecordNames.recordPath(names.names[i]), contents: .bytes(tokenized.record)))
             return tokenized
         }

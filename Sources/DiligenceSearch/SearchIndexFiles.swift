@@ -22,6 +22,7 @@ package struct SearchIndexFiles: Sendable {
     package var site: SiteConfig
     /// How the index's words are folded and stemmed.
     package var language: SearchLanguage
+    package var strings: InterfaceStrings
 
     /// UTF-16 order: the order of JavaScript string comparison, which the
     /// browser uses to find a term's chunk.
@@ -118,7 +119,7 @@ package struct SearchIndexFiles: Sendable {
         }
         if let facets {
             emit(OutputFile(path: "search/facets.js",
-                            text: ScriptData.call("DiligenceSearch.put", "facets", SearchFacets(facets, site: site))))
+                            text: ScriptData.call("DiligenceSearch.put", "facets", SearchFacets(facets, site: site, strings: strings))))
         }
         for table in names.tables() { emit(table) }
         let meta = SearchMeta(n: names.names.count, l: language.code, c: chunkFirstTerms, s: soloRedirects,
@@ -226,7 +227,9 @@ package struct SearchIndexFiles: Sendable {
     }
 
     /// - Parameter language: a BCP 47 tag; nil: the site's `language`.
-    package init(chunkBytes: Int, site: SiteConfig, language: String? = nil) {
+    /// - Parameter strings: the interface's words in that language (kinds, risk levels, filter names).
+    package init(chunkBytes: Int, site: SiteConfig, language: String? = nil, strings: InterfaceStrings = .english) {
+        self.strings = strings
         self.chunkBytes = chunkBytes
         self.site = site
         self.language = SearchLanguage(language ?? site.language)

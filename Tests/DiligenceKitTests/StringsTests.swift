@@ -49,7 +49,7 @@ final class StringsTests: XCTestCase {
         XCTAssertEqual(log.diagnostics.map(\.message), [], "no missing key, unknown key or placeholder mismatch")
         // Every key a template names is one English has (else the templates would not compile), and every
         // English key is used by a template, the renderer or a script.
-        let sources = try ["Sources/DiligenceRender", "templates", "templates/partials", "templates/assets"].flatMap { folder -> [String] in
+        let sources = try ["Sources/DiligenceRender", "Sources/DiligenceSearch", "templates", "templates/partials", "templates/assets"].flatMap { folder -> [String] in
             let url = TestSite.repository.appendingPathComponent(folder)
             return try FileManager.default.contentsOfDirectory(atPath: url.path).filter { !$0.hasSuffix(".yml") && !$0.hasSuffix(".css") }
                 .compactMap { try? String(contentsOf: url.appendingPathComponent($0), encoding: .utf8) }

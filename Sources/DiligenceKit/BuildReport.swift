@@ -25,6 +25,8 @@ public struct BuildReport: Sendable {
     /// What the build could not do but did not need to (no git history):
     /// printed as notes, never a failure.
     public var notes: [String] = []
+    /// The site's languages when it has several (each page is in each).
+    public var languages: [String] = []
     /// Why an incremental build did a full build instead.
     public var fullBuildReason: String?
     /// For an incremental build: items of the listing pages it rendered again
@@ -71,7 +73,8 @@ public struct BuildReport: Sendable {
         if let changedPages {
             return "Updated \(output)/ for \(changedPages) changed page\(changedPages == 1 ? "" : "s") of \(total) — \(fileCount) file\(fileCount == 1 ? "" : "s") written, \(size) in \(time) s"
         }
-        return "Built \(total) pages (\(parts.joined(separator: ", "))) into \(output)/ — \(fileCount) files, \(size) in \(time) s"
+        let inLanguages = languages.count > 1 ? " in \(languages.count) languages (\(languages.joined(separator: ", ")))" : ""
+        return "Built \(total) pages (\(parts.joined(separator: ", ")))\(inLanguages) into \(output)/ — \(fileCount) files, \(size) in \(time) s"
     }
 
     static func formatBytes(_ n: Int) -> String {

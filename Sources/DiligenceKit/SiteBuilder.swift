@@ -140,6 +140,7 @@ public struct SiteBuilder: Sendable {
         }
         report.lap("plan")
         report.pageCounts = first.pageCounts
+        report.languages = first.languages
         report.notes = first.historyNote.map { [$0] } ?? []
         log.add(contentsOf: Self.merged(languages.map(\.outcome.diagnostics)))
         defer { report.diagnostics = log.diagnostics }

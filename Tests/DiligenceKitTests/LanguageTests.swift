@@ -56,6 +56,8 @@ final class LanguageTests: XCTestCase {
         defer { site.remove() }
         let report = site.build()
         XCTAssertEqual(TestSite.lines(report, in: site).filter { !$0.contains("no other page links") }, [])
+        XCTAssertTrue(report.summary(output: "public").hasPrefix("Built 2 pages (1 guidance, 1 product, 0 countries, 0 pages) in 2 languages (en, fr) into public/"),
+                      report.summary(output: "public"))
         let english = try site.outputText("products/face.html")
         let french = try site.outputText("fr/products/face.html")
         XCTAssertTrue(english.contains("<html lang=\"en\""))

@@ -41,14 +41,23 @@ package final class SearchStemmer: @unchecked Sendable {
     package let language: SearchLanguage
     private let stemmer: OpaquePointer?
     private var known: [String: String] = [:]
-    private let lock = NSLock()
+    /// Readers (the words already stemmed: nearly all, once a few hundred
+    /// pages are done) share it; stemming a new word takes it alone. With
+    /// one mutex, threads tokenising pages queued for their lookups.
+    private let lock: UnsafeMutablePointer<pthread_rwlock_t>
 
     package init(language: SearchLanguage) {
         self.language = language
         stemmer = language.algorithm.flatMap { sb_stemmer_new($0, "UTF_8") }
+        lock = .allocate(capacity: 1)
+        pthread_rwlock_init(lock, nil)
     }
 
-    deinit { sb_stemmer_delete(stemmer) }
+    deinit {
+        sb_stemmer_delete(stemmer)
+        pthread_rwlock_destroy(lock)
+        lock.deallocate()
+    }
 
     /// Whether words are stemmed (English, French); if not, a word's key is
     /// the folded word.
@@ -57,14 +66,28 @@ package final class SearchStemmer: @unchecked Sendable {
     /// The stem keys of words given as (lower-cased with diacritics, folded).
     package func keys(_ words: [(lower: String, folded: String)]) -> [String] {
         guard let stemmer else { return words.map(\.folded) }
-        return lock.withLock {
-            words.map { word in
-                if let key = known[word.lower] { return key }
+        var keys: [String?] = []
+        keys.reserveCapacity(words.count)
+        var missing: [Int] = []
+        pthread_rwlock_rdlock(lock)
+        for (i, word) in words.enumerated() {
+            let key = known[word.lower]
+            keys.append(key)
+            if key == nil { missing.append(i) }
+        }
+        pthread_rwlock_unlock(lock)
+        if !missing.isEmpty {
+            pthread_rwlock_wrlock(lock)
+            for i in missing {
+                let word = words[i]
+                if let key = known[word.lower] { keys[i] = key; continue }
                 let key = Self.key(stemmer, word.lower, folded: word.folded)
                 known[word.lower] = key
-                return key
+                keys[i] = key
             }
+            pthread_rwlock_unlock(lock)
         }
+        return keys.map { $0! }
     }
 
     /// The stem key of one word (`lower`: lower-cased, with its diacritics).

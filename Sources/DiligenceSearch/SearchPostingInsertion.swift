@@ -60,16 +60,7 @@ package enum SearchPostingInsertion {
                     }
                     i += 1
                 }
-                let scoreStart: Int, scoreEnd: Int
-                if pairs {
-                    i += 1
-                    scoreStart = i
-                    while i < end, b[i] != UInt8(ascii: ",") { i += 1 }
-                    scoreEnd = min(i, end)
-                } else {  // pages only (a redirect): an empty score at the delta's end
-                    scoreStart = i
-                    scoreEnd = i
-                }
+                let (scoreStart, scoreEnd) = SearchRenumbering.score(b, at: i, end: end, pairs: pairs)
                 i = scoreEnd + 1
                 guard scoreStart < scoreEnd || !pairs, start < scoreEnd, delta >= 0 else { return nil }
                 old &+= delta

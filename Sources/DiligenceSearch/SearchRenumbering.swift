@@ -76,16 +76,7 @@ package struct SearchRenumbering {
                 let start = i
                 var delta: Int32 = 0
                 while i < end, b[i] != UInt8(ascii: ",") { delta = delta &* 36 &+ SearchRenumbering.digit(b[i]); i += 1 }
-                let scoreStart: Int, scoreEnd: Int
-                if pairs {
-                    i += 1
-                    scoreStart = i
-                    while i < end, b[i] != UInt8(ascii: ",") { i += 1 }
-                    scoreEnd = min(i, end)
-                } else {  // pages only (a redirect): an empty score at the delta's end
-                    scoreStart = i
-                    scoreEnd = i
-                }
+                let (scoreStart, scoreEnd) = SearchRenumbering.score(b, at: i, end: end, pairs: pairs)
                 i = scoreEnd + 1  // the next posting
                 let old = oldPrevious &+ delta
                 oldPrevious = old
@@ -121,6 +112,18 @@ package struct SearchRenumbering {
             out.append(UInt8(ascii: "\""))
             return .changed(out)
         }
+    }
+
+    /// Where a posting's score is, `at` being the end of its page delta:
+    /// after the comma in a list of (page, score) pairs; empty, at the
+    /// delta's end, in a redirect's list of pages alone. The next posting
+    /// starts one byte after the score's end.
+    @inline(__always)
+    static func score(_ b: UnsafeBufferPointer<UInt8>, at i: Int, end: Int, pairs: Bool) -> (start: Int, end: Int) {
+        guard pairs else { return (i, i) }
+        var j = i + 1
+        while j < end, b[j] != UInt8(ascii: ",") { j += 1 }
+        return (i + 1, min(j, end))
     }
 
     private static func digit(_ byte: UInt8) -> Int32 {

@@ -70,7 +70,10 @@ struct BuildPlanner {
         }
         outcome.languages = site.languages.map(\.code)
         let translating = language.map { $0 != site.language } ?? false
-        if translating, let language { site = site.localized(language) } else { checkTranslations(tree, site: site, log: log) }
+        if translating, let language { site = site.localized(language) } else {
+            checkTranslations(tree, site: site, log: log)
+            checkInterfaceLanguages(site, siteFile: siteFile, strings: templates?.strings, log: log)
+        }
         if let logo = site.branding.logo, !tree.assets.contains(logo.value) {
             let images = tree.assets.filter { [".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif"].contains(where: $0.lowercased().hasSuffix) }
             log.error(at: logo.location, "logo '\(logo.value)' is not a file of the content's assets/ folder",
@@ -146,6 +149,20 @@ struct BuildPlanner {
                               hint: "a translation is named after its original: <slug>.\(language).md beside <slug>.md")
                 }
             }
+        }
+    }
+
+    /// A warning, at its line of site.yml, for each of the site's languages
+    /// the theme has no strings file for (`ThemeStrings.checkLanguage`): its
+    /// interface is then in English (reported once, by the default
+    /// language's pass; `--strict` makes it stop the build like any warning).
+    private func checkInterfaceLanguages(_ site: SiteConfig, siteFile: SourceFile, strings: ThemeStrings?, log: DiagnosticLog) {
+        guard let strings else { return }
+        let lines = String(decoding: siteFile.bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        for language in site.languages.map(\.code) where strings.resolvedLanguage(language) == nil {
+            let prefix = language == site.language ? "language:" : "  " + language + ":"
+            let line = (lines.firstIndex { $0.hasPrefix(prefix) } ?? 0) + 1
+            strings.checkLanguage(language, at: SourceLocation(file: siteFile.displayPath, line: line, column: 1), log: log)
         }
     }
 

@@ -36,7 +36,7 @@ public struct SiteBuilder: Sendable {
             planner.language = language
             all.append(planner.plan(previous: nil, publish: false).diagnostics)
         }
-        report.diagnostics = Self.merged(all) + interfaceLanguageWarnings()
+        report.diagnostics = Self.merged(all)
         return report.finished()
     }
 
@@ -49,9 +49,6 @@ public struct SiteBuilder: Sendable {
             report.diagnostics = log.diagnostics
             return report.finished()
         }
-        // A language with no strings file is shown in English; in strict mode, that warning stops the build.
-        let languageWarnings = interfaceLanguageWarnings()
-        if options.strict, !languageWarnings.isEmpty { return check() }
         var previous: PreviousBuild?
         if options.incremental {
             previous = PreviousBuild.load(options: options)
@@ -68,7 +65,6 @@ public struct SiteBuilder: Sendable {
         report.stages += outcome.stages
         if outcome.languages.count > 1 {
             buildLanguages(outcome, report: &report, log: log)
-            log.add(contentsOf: languageWarnings)
             report.diagnostics = log.diagnostics
             if !options.freesMemory { ExitRelease.keep(outcome) }
             return report.finished()
@@ -88,31 +84,9 @@ public struct SiteBuilder: Sendable {
         }
         report.pageCounts = outcome.pageCounts
         log.add(contentsOf: outcome.diagnostics)
-        log.add(contentsOf: languageWarnings)
         report.diagnostics = log.diagnostics
         if !options.freesMemory { ExitRelease.keep(outcome) }
         return report.finished()
-    }
-
-    /// A warning, at the `language` line of site.yml, for each of the
-    /// site's languages the theme has no strings file for
-    /// (`ThemeStrings.checkLanguage`): its interface is then in English.
-    /// Read here, from site.yml alone, beside the planner; nothing when
-    /// site.yml cannot be read (the planner reports that).
-    func interfaceLanguageWarnings() -> [Diagnostic] {
-        let quiet = DiagnosticLog()
-        let loader = ContentLoader(root: options.content, maxFileSize: options.maxFileSize)
-        guard let file = loader.read("site.yml", log: quiet), let site = SiteConfigDecoder.decode(file, log: quiet) else { return [] }
-        let theme = ThemeFiles(folder: options.templatesFolder, required: false, log: quiet)
-        let strings = ThemeStrings(theme: theme, log: quiet)
-        let lines = String(decoding: file.bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        let log = DiagnosticLog()
-        for language in site.languages.map(\.code) where strings.resolvedLanguage(language) == nil {
-            let prefix = language == site.language ? "language:" : "  " + language + ":"
-            let line = (lines.firstIndex { $0.hasPrefix(prefix) } ?? 0) + 1
-            strings.checkLanguage(language, at: SourceLocation(file: file.displayPath, line: line, column: 1), log: log)
-        }
-        return log.diagnostics
     }
 
     /// A site in several languages: one plan per language, each into its

@@ -64,30 +64,33 @@ package struct SearchIndexBuilder: Sendable {
             emit(OutputFile(path: SearchRecordNames.recordPath(names.names[i]), contents: .bytes(tokenized.record)))
             return tokenized
         }
-        // Inverted index: term → postings, pages in increasing order.
-        var termIDs: [String: Int] = [:]
-        var terms: [String] = []
-        var postings: [[SearchPosting]] = []
+        // Inverted index: each term's postings, pages in increasing order,
+        // in one array (term by term, as `starts` says): counted, then filled.
+        let terms = stemmer.allTerms
+        var starts = [Int](repeating: 0, count: terms.count + 1)
+        for d in documents { for s in d!.scores { starts[Int(s.term) + 1] += 1 } }
+        for t in terms.indices { starts[t + 1] += starts[t] }
+        var next = starts
+        var postings = [SearchPosting](repeating: SearchPosting(doc: 0, score: 0), count: starts[terms.count])
         var facets: [[String: [String]]] = []
         facets.reserveCapacity(documents.count)
-        for (i, d) in documents.enumerated() {
-            for (term, score) in d!.scores {
-                let id: Int
-                if let known = termIDs[term] { id = known } else {
-                    id = terms.count
-                    termIDs[term] = id
-                    terms.append(term)
-                    postings.append([])
-                }
-                postings[id].append(SearchPosting(doc: Int32(i), score: score))
+        for i in documents.indices {
+            let d = documents[i]!
+            for s in d.scores {
+                postings[next[Int(s.term)]] = SearchPosting(doc: Int32(i), score: s.score)
+                next[Int(s.term)] += 1
             }
-            facets.append(d!.facets)
+            facets.append(d.facets)
             documents[i] = nil
         }
-        termIDs = [:]
         let order = terms.indices.sorted { SearchIndexFiles.precedes(terms[$0], terms[$1]) }
-        let entries = order.lazy.map { id in
-            SearchIndexFiles.Entry(term: terms[id], bytes: SearchIndexFiles.encode(term: terms[id], postings: postings[id])[...])
+        let filled = postings, bounds = starts
+        // Encoded in parallel, a batch of terms at a time (not the whole index at once).
+        let entries = stride(from: 0, to: order.count, by: 8192).lazy.flatMap { start in
+            order[start..<min(start + 8192, order.count)].concurrentMap { id in
+                SearchIndexFiles.Entry(term: terms[id], bytes: SearchIndexFiles.encode(
+                    term: terms[id], postings: filled[bounds[id]..<bounds[id + 1]])[...])
+            }
         }
         files.write(entries: entries, names: names, facets: facets, emit: emit)
     }
@@ -150,15 +153,23 @@ package struct SearchIndexBuilder: Sendable {
 
     /// One page, tokenised: what the merge needs, and its record file.
     package struct Tokenized: Sendable {
-        /// Term → score in this page. Terms are stem keys (the postings of
-        /// every form of a stem: `camera` for `camera` and `cameras`), and
-        /// for each form whose key differs from it, the redirect term
+        /// A term (numbered by the stemmer) and its score in this page.
+        package struct Score: Sendable {
+            package var term: Int32
+            package var score: Int32
+        }
+
+        /// The page's terms: stem keys (the postings of every form of a
+        /// stem: `camera` for `camera` and `cameras`), and for each form
+        /// whose key differs from it, the redirect term
         /// (`SearchStemmer.redirectTerm`, `cameras 6`), scored 0 (its
-        /// postings list pages only).
-        package var scores: [String: Int32]
+        /// postings list pages only). Each term once, in no order.
+        package var scores: [Score]
         /// Emptied once written.
         package var record: [UInt8]
         package var facets: [String: [String]]
+        /// What numbered the terms.
+        package let stemmer: SearchStemmer
 
         package init(_ doc: SearchDocument, stemmer: SearchStemmer) {
             // Word (lower-cased, with its diacritics) → occurrences per field.
@@ -180,21 +191,39 @@ package struct SearchIndexBuilder: Sendable {
                     }
                 }
             }
-            let list = words.map { (lower: $0.key, folded: folded[$0.key] ?? $0.key) }
-            let keys = stemmer.keys(list)
-            var terms: [String: FieldCounts] = [:]
-            terms.reserveCapacity(list.count)
-            var scores: [String: Int32] = [:]
-            scores.reserveCapacity(list.count * 2)
-            for (word, key) in zip(list, keys) {
-                terms[key, default: FieldCounts()].add(words[word.lower]!)
-                // A redirect lists pages, without scores (`SearchIndexFiles.hasScores`).
-                if key != word.folded { scores[SearchStemmer.redirectTerm(form: word.folded, key: key)] = 0 }
+            var list: [(lower: String, folded: String)] = []
+            var counts: [FieldCounts] = []
+            list.reserveCapacity(words.count)
+            counts.reserveCapacity(words.count)
+            for (lower, count) in words {
+                list.append((lower, folded[lower] ?? lower))
+                counts.append(count)
             }
-            for (term, counts) in terms { scores[term] = SearchIndexBuilder.score(counts, lengths: lengths) }
+            let wordTerms = stemmer.terms(list)
+            var keys: [Int32: FieldCounts] = [:]
+            keys.reserveCapacity(list.count)
+            var redirects: [Int32] = []
+            for (terms, count) in zip(wordTerms, counts) {
+                keys[terms.key, default: FieldCounts()].add(count)
+                if terms.redirect >= 0 { redirects.append(terms.redirect) }
+            }
+            // Two words can share a redirect (`café`, `cafe`); a redirect lists pages,
+            // without scores (`SearchIndexFiles.hasScores`).
+            redirects.sort()
+            var scores: [Score] = []
+            scores.reserveCapacity(keys.count + redirects.count)
+            for (term, counts) in keys { scores.append(Score(term: term, score: SearchIndexBuilder.score(counts, lengths: lengths))) }
+            for (k, term) in redirects.enumerated() where k == 0 || redirects[k - 1] != term { scores.append(Score(term: term, score: 0)) }
             self.scores = scores
             self.facets = doc.facets
             self.record = doc.record.script()
+            self.stemmer = stemmer
+        }
+
+        /// The scores by term, for patching an index read back from its files.
+        package var scoresByTerm: [(term: String, score: Int32)] {
+            let terms = stemmer.allTerms
+            return scores.map { (terms[Int($0.term)], $0.score) }
         }
     }
 }

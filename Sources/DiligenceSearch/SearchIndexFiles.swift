@@ -39,14 +39,16 @@ package struct SearchIndexFiles: Sendable {
         !term.utf8.contains(UInt8(ascii: " "))
     }
 
-    package static func encode(term: String, postings: [SearchPosting]) -> [UInt8] {
+    package static func encode<Postings: Collection<SearchPosting>>(term: String, postings: Postings) -> [UInt8] {
         var json = JSONBytes(capacity: term.utf8.count + 8 + postings.count * 5)
         json.string(term)
         json.raw(":\"")
         let scores = hasScores(term)
         var previous: Int32 = 0
-        for (k, posting) in postings.enumerated() {
-            if k > 0 { json.bytes.append(UInt8(ascii: ",")) }
+        var first = true
+        for posting in postings {
+            if !first { json.bytes.append(UInt8(ascii: ",")) }
+            first = false
             json.base36(Int(posting.doc - previous))
             if scores {
                 json.bytes.append(UInt8(ascii: ","))

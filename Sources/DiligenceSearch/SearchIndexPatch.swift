@@ -79,7 +79,7 @@ package struct SearchIndexPatch {
         var fresh: [String: [SearchPosting]] = [:]
         for (doc, tokenized) in changed.sorted(by: { $0.key < $1.key }) {
             planned.append(OutputFile(path: SearchRecordNames.recordPath(names.names[doc]), contents: .bytes(tokenized.record)))
-            for (term, score) in tokenized.scores { fresh[term, default: []].append(SearchPosting(doc: Int32(doc), score: score)) }
+            for (term, score) in tokenized.scoresByTerm { fresh[term, default: []].append(SearchPosting(doc: Int32(doc), score: score)) }
         }
         // Patch the old chunks (read beforehand) in order.
         var parsed = try old.get()

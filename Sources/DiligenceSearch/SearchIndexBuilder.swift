@@ -173,32 +173,29 @@ package struct SearchIndexBuilder: Sendable {
 
         package init(_ doc: SearchDocument, stemmer: SearchStemmer) {
             // Word (lower-cased, with its diacritics) → occurrences per field.
-            var words: [String: FieldCounts] = [:]
-            words.reserveCapacity(512)  // a 5 KB page has a few hundred distinct words: no regrowing
-            var folded: [String: String] = [:]  // of the words that differ from their folded form
+            var words = SearchWordCounts()
+            var folded: [Int: String] = [:]  // of the words that differ from their folded form
             var lengths = [Int](repeating: 0, count: SearchDocument.Field.allCases.count)
             let elide = stemmer.language.elides, stems = stemmer.stems
             for field in SearchDocument.Field.allCases {
                 for text in doc.text[field] ?? [] {
-                    TextFolding.forEachWordForm(text, elide: elide, lowerCased: stems) { form, lower in
+                    TextFolding.forEachWordBytes(text, elide: elide, lowerCased: stems) { form, lower in
                         if let lower {
-                            folded[lower] = form
-                            words[lower, default: FieldCounts()].add(field.rawValue)
+                            folded[words.add(lower, field: field.rawValue)] = String(decoding: form, as: UTF8.self)
                         } else {
-                            words[form, default: FieldCounts()].add(field.rawValue)
+                            words.add(form, field: field.rawValue)
                         }
                         lengths[field.rawValue] += 1
                     }
                 }
             }
             var list: [(lower: String, folded: String)] = []
-            var counts: [FieldCounts] = []
             list.reserveCapacity(words.count)
-            counts.reserveCapacity(words.count)
-            for (lower, count) in words {
-                list.append((lower, folded[lower] ?? lower))
-                counts.append(count)
+            for n in 0..<words.count {
+                let lower = words.word(n)
+                list.append((lower, folded[n] ?? lower))
             }
+            let counts = words.counts
             let wordTerms = stemmer.terms(list)
             var keys: [Int32: FieldCounts] = [:]
             keys.reserveCapacity(list.count)

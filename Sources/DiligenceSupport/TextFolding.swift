@@ -32,34 +32,63 @@ package enum TextFolding {
 
     /// Calls `body` with each word: folded, and (if `lowerCased`) lower-cased
     /// with its diacritics, composed (NFC) — what a Snowball stemmer expects —
-    /// or nil when that is the folded word itself (ASCII words). ASCII takes
-    /// a byte-level path; other characters are decoded and folded one scalar
-    /// at a time.
+    /// or nil when that is the folded word itself (ASCII words).
     package static func forEachWordForm(_ text: String, elide: Bool, lowerCased: Bool, _ body: (String, String?) -> Void) {
+        forEachWordBytes(text, elide: elide, lowerCased: lowerCased) { folded, lower in
+            body(String(decoding: folded, as: UTF8.self), lower.map { String(decoding: $0, as: UTF8.self) })
+        }
+    }
+
+    /// `forEachWordForm` with each word as UTF-8 bytes, valid during the
+    /// call only: the search index counts a page's words by their bytes,
+    /// without a String per occurrence. ASCII takes a byte-level path; other
+    /// characters are decoded and folded one scalar at a time.
+    package static func forEachWordBytes(_ text: String, elide: Bool, lowerCased: Bool,
+                                         _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>?) -> Void) {
+        var text = text
+        text.withUTF8 { forEachWordBytes($0, elide: elide, lowerCased: lowerCased, body) }
+    }
+
+    private static func forEachWordBytes(_ bytes: UnsafeBufferPointer<UInt8>, elide: Bool, lowerCased: Bool,
+                                         _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>?) -> Void) {
         var word: [UInt8] = []
-        word.reserveCapacity(32)
+        word.reserveCapacity(64)
+        // Only for a word with a non-ASCII scalar (`distinct`): until one
+        // comes, the word lower-cased is `word` itself.
         var lower: [UInt8] = []
         var distinct = false  // the word has a non-ASCII scalar: `lower` may differ from `word`
         // An elided word ended by an apostrophe: dropped if a word follows at
         // once (marks aside), given to `body` otherwise.
-        var pending: (String, String?)?
+        var pending: ([UInt8], [UInt8]?)?
+        func emit(_ folded: [UInt8], _ lowered: [UInt8]?) {
+            folded.withUnsafeBufferPointer { f in
+                if let lowered { lowered.withUnsafeBufferPointer { body(f, $0) } } else { body(f, nil) }
+            }
+        }
         func end(apostrophe: Bool) {
             guard !word.isEmpty else {
-                if let elided = pending { pending = nil; body(elided.0, elided.1) }
+                if let elided = pending { pending = nil; emit(elided.0, elided.1) }
                 return
             }
-            let folded = String(decoding: word, as: UTF8.self)
-            var lowered: String?
+            var lowered: [UInt8]?
             if lowerCased, distinct {
+                let folded = String(decoding: word, as: UTF8.self)
                 let composed = String(decoding: lower, as: UTF8.self).precomposedStringWithCanonicalMapping
-                if composed != folded { lowered = composed }
+                if composed != folded { lowered = Array(composed.utf8) }
+            }
+            if elide, apostrophe, elisions.contains(String(decoding: word, as: UTF8.self)) {
+                pending = (word, lowered)
+            } else {
+                emit(word, lowered)
             }
             word.removeAll(keepingCapacity: true)
             lower.removeAll(keepingCapacity: true)
             distinct = false
-            if elide, apostrophe, elisions.contains(folded) { pending = (folded, lowered) } else { body(folded, lowered) }
         }
-        let bytes = Array(text.utf8)
+        /// Before a non-ASCII scalar's bytes go into `lower`: the word so far, lower-cased, is `word`.
+        func startLower() {
+            if !distinct { lower.removeAll(keepingCapacity: true); lower.append(contentsOf: word); distinct = true }
+        }
         var i = 0
         while i < bytes.count {
             let byte = bytes[i]
@@ -68,11 +97,11 @@ package enum TextFolding {
                 case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                     pending = nil
                     word.append(byte)
-                    if lowerCased { lower.append(byte) }
+                    if distinct { lower.append(byte) }
                 case UInt8(ascii: "A")...UInt8(ascii: "Z"):
                     pending = nil
                     word.append(byte + 32)
-                    if lowerCased { lower.append(byte + 32) }
+                    if distinct { lower.append(byte + 32) }
                 default:
                     end(apostrophe: byte == UInt8(ascii: "'"))
                 }
@@ -82,23 +111,23 @@ package enum TextFolding {
             // A run of non-ASCII bytes, up to the next ASCII byte.
             var runEnd = i
             while runEnd < bytes.count, bytes[runEnd] >= 0x80 { runEnd += 1 }
-            let run = String(decoding: bytes[i..<runEnd], as: UTF8.self)
+            let run = String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<runEnd]), as: UTF8.self)
             for scalar in run.decomposedStringWithCanonicalMapping.unicodeScalars {
                 if isMark(scalar) {
                     // Dropped from the folded word, kept for the stemmer.
-                    if lowerCased, !word.isEmpty { lower.append(contentsOf: String(scalar).utf8); distinct = true }
+                    if lowerCased, !word.isEmpty { startLower(); lower.append(contentsOf: String(scalar).utf8) }
                     continue
                 }
                 if isWordScalar(scalar) {
                     pending = nil
                     let mapped = scalar.properties.lowercaseMapping
+                    if lowerCased { startLower(); lower.append(contentsOf: mapped.utf8) }
                     switch mapped {
                     case "ς": word.append(contentsOf: "σ".utf8)
                     case "œ": word.append(contentsOf: "oe".utf8)
                     case "æ": word.append(contentsOf: "ae".utf8)
                     default: word.append(contentsOf: mapped.utf8)
                     }
-                    if lowerCased { lower.append(contentsOf: mapped.utf8); distinct = true }
                 } else {
                     end(apostrophe: scalar == "\u{2019}")
                 }

@@ -14,7 +14,9 @@ package enum YAMLComposer {
             // duplicate-key check hashes every key with its resolved tag — with
             // the default resolver, a run of regular expressions per key (7 % of
             // a 10,000-page build). Merge keys need aliases, which YAMLGuard refuses.
-            return try Yams.compose(yaml: yaml, .basic)
+            // The encoding is given: Yams' default reads the process's whole
+            // environment on every call (`Parser.Encoding.default`, 1.8 % of a build).
+            return try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
             report(error, position: position, log: log)
         } catch {

@@ -22,8 +22,19 @@ package enum YAMLGuard {
         var count = 0
         var blockIndent: Int?   // inside a `|` or `>` block scalar: its parent's indentation
         var flowDepth = 0
-        for (offset, rawLine) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = Array(rawLine.utf8)
+        // Lines cut at each LF byte (content files come with LF line ends,
+        // `FrontMatterSplitter`): split as a String, by Character, the lines
+        // were half of this check's cost.
+        let bytes = Array(yaml.utf8)
+        var lines: [Range<Int>] = []
+        var lineStart = 0
+        for (i, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+            lines.append(lineStart..<i)
+            lineStart = i + 1
+        }
+        lines.append(lineStart..<bytes.count)
+        for (offset, range) in lines.enumerated() {
+            let line = Array(bytes[range])
             let indent = line.prefix { $0 == UInt8(ascii: " ") }.count
             let blank = line.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\t") }
             if let parent = blockIndent {

@@ -173,32 +173,32 @@ package struct SearchIndexBuilder: Sendable {
 
         package init(_ doc: SearchDocument, stemmer: SearchStemmer) {
             // Word (lower-cased, with its diacritics) → occurrences per field.
-            var words = SearchWordCounts()
+            var words = ByteKeyedTable<FieldCounts>()
             var folded: [Int: String] = [:]  // of the words that differ from their folded form
             var lengths = [Int](repeating: 0, count: SearchDocument.Field.allCases.count)
             let elide = stemmer.language.elides, stems = stemmer.stems
             for field in SearchDocument.Field.allCases {
                 for text in doc.text[field] ?? [] {
                     TextFolding.forEachWordBytes(text, elide: elide, lowerCased: stems) { form, lower in
-                        if let lower {
-                            folded[words.add(lower, field: field.rawValue)] = String(decoding: form, as: UTF8.self)
+                        let word = lower ?? form, hash = ByteKeyedTable<FieldCounts>.hash(word)
+                        let n: Int
+                        if let known = words.find(word, hash: hash) {
+                            n = known
+                            words.values[n].add(field.rawValue)
                         } else {
-                            words.add(form, field: field.rawValue)
+                            var counts = FieldCounts()
+                            counts.add(field.rawValue)
+                            n = words.insert(word, hash: hash, value: counts)
                         }
+                        if lower != nil { folded[n] = String(decoding: form, as: UTF8.self) }
                         lengths[field.rawValue] += 1
                     }
                 }
             }
-            var list: [(lower: String, folded: String)] = []
-            list.reserveCapacity(words.count)
-            for n in 0..<words.count {
-                let lower = words.word(n)
-                list.append((lower, folded[n] ?? lower))
-            }
-            let counts = words.counts
-            let wordTerms = stemmer.terms(list)
+            let wordTerms = stemmer.terms(of: words, folded: folded)
+            let counts = words.values
             var keys: [Int32: FieldCounts] = [:]
-            keys.reserveCapacity(list.count)
+            keys.reserveCapacity(words.count)
             var redirects: [Int32] = []
             for (terms, count) in zip(wordTerms, counts) {
                 keys[terms.key, default: FieldCounts()].add(count)

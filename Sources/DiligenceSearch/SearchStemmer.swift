@@ -54,7 +54,7 @@ package final class SearchStemmer: @unchecked Sendable {
     package let language: SearchLanguage
     private let stemmer: OpaquePointer?
     /// Word (lower-cased, with diacritics) → its terms.
-    private var known: [String: WordTerms] = [:]
+    private var known = ByteKeyedTable<WordTerms>(capacity: 1 << 16)
     private var numbers: [String: Int32] = [:]
     private var names: [String] = []
     /// Readers (the words already stemmed: nearly all, once a few hundred
@@ -79,32 +79,54 @@ package final class SearchStemmer: @unchecked Sendable {
     /// the folded word.
     package var stems: Bool { stemmer != nil }
 
-    /// The terms of words given as (lower-cased with diacritics, folded).
-    package func terms(_ words: [(lower: String, folded: String)]) -> [WordTerms] {
+    /// The terms of a page's words: `words`' keys, lower-cased with
+    /// diacritics; `folded`, by entry number, the folded form of those that
+    /// differ from it.
+    func terms<Value>(of words: ByteKeyedTable<Value>, folded: [Int: String]) -> [WordTerms] {
         var terms: [WordTerms] = []
         terms.reserveCapacity(words.count)
         var missing: [Int] = []
         pthread_rwlock_rdlock(lock)
-        for (i, word) in words.enumerated() {
-            if let known = known[word.lower] { terms.append(known) } else {
+        for n in 0..<words.count {
+            if let k = words.withKey(n, { known.find($0, hash: words.hashes[n]) }) { terms.append(known.values[k]) } else {
                 terms.append(WordTerms(key: -1, redirect: -1))
-                missing.append(i)
+                missing.append(n)
             }
         }
         pthread_rwlock_unlock(lock)
         guard !missing.isEmpty else { return terms }
         pthread_rwlock_wrlock(lock)
-        for i in missing {
-            let word = words[i]
-            if let known = known[word.lower] { terms[i] = known; continue }
-            let key = stemmer.map { Self.key($0, word.lower, folded: word.folded) } ?? word.folded
-            let found = WordTerms(key: number(key),
-                                  redirect: key == word.folded ? -1 : number(Self.redirectTerm(form: word.folded, key: key)))
-            known[word.lower] = found
-            terms[i] = found
+        for n in missing {
+            terms[n] = words.withKey(n) { bytes in
+                let hash = words.hashes[n]
+                if let k = known.find(bytes, hash: hash) { return known.values[k] }
+                let lower = String(decoding: bytes, as: UTF8.self), form = folded[n] ?? lower
+                let key = stemmer.map { Self.key($0, lower, folded: form) } ?? form
+                let found = WordTerms(key: number(key),
+                                      redirect: key == form ? -1 : number(Self.redirectTerm(form: form, key: key)))
+                known.insert(bytes, hash: hash, value: found)
+                return found
+            }
         }
         pthread_rwlock_unlock(lock)
         return terms
+    }
+
+    /// The terms of words given as (lower-cased with diacritics, folded).
+    package func terms(_ words: [(lower: String, folded: String)]) -> [WordTerms] {
+        var distinct = ByteKeyedTable<Void>(capacity: words.count * 2)
+        var folded: [Int: String] = [:]
+        let entries = words.map { word in
+            var lower = word.lower
+            return lower.withUTF8 { bytes in
+                let hash = ByteKeyedTable<Void>.hash(bytes)
+                let n = distinct.find(bytes, hash: hash) ?? distinct.insert(bytes, hash: hash, value: ())
+                folded[n] = word.folded
+                return n
+            }
+        }
+        let terms = terms(of: distinct, folded: folded)
+        return entries.map { terms[$0] }
     }
 
     /// The number of a term, given it if new (under the write lock).

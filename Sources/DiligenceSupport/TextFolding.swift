@@ -93,6 +93,18 @@ package enum TextFolding {
         while i < bytes.count {
             let byte = bytes[i]
             if byte < 0x80 {
+                // A word of lower-case ASCII letters and digits, ended by ASCII
+                // (most words): given as it stands in the text, not copied.
+                if word.isEmpty, isLowerASCIIWord(byte) {
+                    var j = i + 1
+                    while j < bytes.count, isLowerASCIIWord(bytes[j]) { j += 1 }
+                    if j == bytes.count || (bytes[j] < 0x80 && !isASCIIWord(bytes[j]) && !(elide && bytes[j] == UInt8(ascii: "'"))) {
+                        pending = nil
+                        body(UnsafeBufferPointer(rebasing: bytes[i..<j]), nil)
+                        i = j
+                        continue
+                    }
+                }
                 switch byte {
                 case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                     pending = nil
@@ -135,6 +147,14 @@ package enum TextFolding {
             i = runEnd
         }
         end(apostrophe: false)
+    }
+
+    private static func isLowerASCIIWord(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+    }
+
+    private static func isASCIIWord(_ byte: UInt8) -> Bool {
+        isLowerASCIIWord(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
     }
 
     package static func isMark(_ scalar: Unicode.Scalar) -> Bool {

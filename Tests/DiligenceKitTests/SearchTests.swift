@@ -36,6 +36,18 @@ final class SearchTests: XCTestCase {
         return stemmer.keys(words)
     }
 
+    /// Lower-case ASCII words are given as they stand in the text; any other
+    /// word is copied and folded: the two paths meet at word boundaries.
+    func testWordsAcrossTheASCIIPathAndTheScalarPath() {
+        XCTAssertEqual(TextFolding.words("abc déf ghi"), ["abc", "def", "ghi"])
+        XCTAssertEqual(TextFolding.words("abcé x1Y 42-b"), ["abce", "x1y", "42", "b"])
+        XCTAssertEqual(TextFolding.words("qu'il l'", elide: true), ["il", "l"])
+        XCTAssertEqual(TextFolding.words("l'abc l’État", elide: true), ["abc", "etat"])
+        var forms: [[String?]] = []
+        TextFolding.forEachWordForm("sociétés Camera réseau", elide: true, lowerCased: true) { forms.append([$0, $1]) }
+        XCTAssertEqual(forms, [["societes", "sociétés"], ["camera", nil], ["reseau", "réseau"]])
+    }
+
     func testEnglishFormsOfAWordShareAStemKey() {
         XCTAssertEqual(keys("cameras camera Cameras", "en"), ["camera", "camera", "camera"])
         XCTAssertEqual(keys("licence licences licensing licensed", "en"), ["licenc", "licenc", "licens", "licens"])

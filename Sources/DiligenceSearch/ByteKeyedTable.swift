@@ -1,0 +1,98 @@
+import Foundation
+
+/// Values keyed by byte strings (UTF-8 words), in an open-addressing table
+/// with an FNV-1a hash: the search tokeniser's per-page word counts and the
+/// stemmer's words already stemmed.
+///
+/// Why not a `[String: Value]`: a page of 2,000 words made 2,000 Strings
+/// and hashed each with Swift's seeded SipHash over its normalised form;
+/// those dictionaries and Strings were 6 % of a full build's samples
+/// (`perf`, long-bodies corpus), and the stemmer's dictionary of 100,000
+/// words another 5 %. Here a word is hashed once, compared as bytes (its
+/// stored hash first), and becomes a String only when the caller asks.
+struct ByteKeyedTable<Value> {
+    /// The keys' bytes, one after another.
+    private var bytes: [UInt8] = []
+    /// Per entry: where its key starts in `bytes`, and its length.
+    private var spans: [(start: Int, count: Int)] = []
+    /// Per entry: its key's hash.
+    private(set) var hashes: [UInt32] = []
+    /// Per entry, in the order the keys were added.
+    var values: [Value] = []
+    /// Hash slot → entry number, or -1. A power of two, at least twice the entries.
+    private var slots: [Int32]
+
+    /// - Parameter capacity: slots to begin with (rounded up to a power of two).
+    init(capacity: Int = 1024) {
+        var size = 16
+        while size < capacity { size <<= 1 }
+        slots = [Int32](repeating: -1, count: size)
+        bytes.reserveCapacity(capacity * 8)
+        spans.reserveCapacity(capacity / 2)
+        hashes.reserveCapacity(capacity / 2)
+        values.reserveCapacity(capacity / 2)
+    }
+
+    /// The number of entries.
+    var count: Int { spans.count }
+
+    static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        var hash: UInt32 = 2_166_136_261
+        for byte in key { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        return hash
+    }
+
+    /// The entry number of `key` (whose hash is `hash`), or nil.
+    func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int? {
+        let mask = slots.count - 1
+        var slot = Int(hash) & mask
+        while true {
+            let found = Int(slots[slot])
+            if found < 0 { return nil }
+            if hashes[found] == hash, equals(found, key) { return found }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Adds `key`, which the table does not hold; returns its entry number.
+    @discardableResult
+    mutating func insert(_ key: UnsafeBufferPointer<UInt8>, hash: UInt32, value: Value) -> Int {
+        let number = spans.count
+        spans.append((bytes.count, key.count))
+        bytes.append(contentsOf: key)
+        hashes.append(hash)
+        values.append(value)
+        if spans.count * 2 > slots.count { grow() } else { place(number, hash: hash) }
+        return number
+    }
+
+    /// Calls `body` with entry `n`'s key.
+    func withKey<R>(_ n: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let span = spans[n]
+        return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[span.start..<(span.start + span.count)])) }
+    }
+
+    /// Entry `n`'s key as a String.
+    func key(_ n: Int) -> String {
+        withKey(n) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    private func equals(_ n: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        let span = spans[n]
+        guard span.count == key.count else { return false }
+        guard !key.isEmpty else { return true }
+        return bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + span.start, key.baseAddress!, key.count) == 0 }
+    }
+
+    private mutating func place(_ n: Int, hash: UInt32) {
+        let mask = slots.count - 1
+        var slot = Int(hash) & mask
+        while slots[slot] >= 0 { slot = (slot + 1) & mask }
+        slots[slot] = Int32(n)
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: -1, count: slots.count * 2)
+        for (n, hash) in hashes.enumerated() { place(n, hash: hash) }
+    }
+}

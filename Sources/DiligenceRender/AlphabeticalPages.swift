@@ -49,6 +49,7 @@ package final class AlphabeticalPages: @unchecked Sendable {
             self.ranks = table
             return table
         }
-        return some.sorted { (ranks[$0.id] ?? Int.max) < (ranks[$1.id] ?? Int.max) }
+        // Each page's rank looked up once, not twice per comparison.
+        return some.map { (rank: ranks[$0.id] ?? Int.max, page: $0) }.sorted { $0.rank < $1.rank }.map(\.page)
     }
 }

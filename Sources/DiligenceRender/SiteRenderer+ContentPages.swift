@@ -57,7 +57,7 @@ extension SiteRenderer {
     package func productView(_ p: ProductRisk, _ parsed: ParsedPage, from path: String) -> ProductView {
         ProductView(
             category: link(to: p.category, in: .category, from: path),
-            risk: RiskView(p.risk, in: site.riskLevels, strings: strings), riskBasisHTML: p.riskBasis.map(parsed.inline),
+            risk: riskView(p.risk), riskBasisHTML: p.riskBasis.map(parsed.inline),
             capabilities: p.capabilities.map(parsed.inline), misuse: p.misuse.map(parsed.inline),
             redFlags: p.redFlags.map(parsed.inline), safeguards: p.safeguards.map(parsed.inline),
             controls: p.controls.map {
@@ -88,7 +88,7 @@ extension SiteRenderer {
         return CountryView(
             code: c.country,
             region: link(to: c.region, in: .region, from: path),
-            risk: RiskView(c.risk, in: site.riskLevels, strings: strings), riskBasisHTML: c.riskBasis.map(parsed.inline),
+            risk: riskView(c.risk), riskBasisHTML: c.riskBasis.map(parsed.inline),
             factors: factors, hasUnknownFactors: factors.contains { $0.unknown },
             regimes: c.regimes.map { link(to: $0, in: .regime, from: path) },
             measures: c.measures.map { m in

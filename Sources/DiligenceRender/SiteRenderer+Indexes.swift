@@ -61,14 +61,14 @@ extension SiteRenderer {
     /// "High risk" rather than "High"; other terms as `site.yml` labels them.
     package func title(of term: Vocabulary.Term, in taxonomy: Taxonomy) -> String {
         guard taxonomy == .risk else { return term.label }
-        return RiskView(term.id, in: site.riskLevels, strings: strings).text
+        return riskView(term.id).text
     }
 
     /// A term's label: as `site.yml` gives it; for a risk level not assessed,
     /// the interface's words for it.
     package func label(of term: Vocabulary.Term, in taxonomy: Taxonomy) -> String {
         guard taxonomy == .risk else { return term.label }
-        return RiskView(term.id, in: site.riskLevels, strings: strings).label
+        return riskView(term.id).label
     }
 
     /// Every term of a taxonomy, with how many pages each has.

@@ -29,7 +29,13 @@ package struct SiteRenderer: Sendable {
     package var history: ContentHistory
     /// The interface's words in the site's language (`site.language`), from
     /// the theme's strings files.
-    package var strings: InterfaceStrings
+    package var strings: InterfaceStrings {
+        didSet { riskViews = Self.riskViews(site.riskLevels, strings: strings) }
+    }
+    /// Each risk level's badge, made once: every product and country link
+    /// shows one, and making it (label, sentence from the strings) was 2 %
+    /// of a build.
+    private var riskViews: [String: RiskView]
 
     /// - Parameter history: nil for an edition dated `today` with no page history.
     package init(graph: SiteGraph, templates: TemplateLibrary, today: PartialDate, history: ContentHistory? = nil) {
@@ -37,7 +43,20 @@ package struct SiteRenderer: Sendable {
         self.templates = templates
         self.today = today
         self.history = history ?? ContentHistory(edition: Edition(commit: nil, date: today))
-        self.strings = templates.strings.strings(for: graph.site.language)
+        let strings = templates.strings.strings(for: graph.site.language)
+        self.strings = strings
+        self.riskViews = Self.riskViews(graph.site.riskLevels, strings: strings)
+    }
+
+    private static func riskViews(_ levels: Vocabulary, strings: InterfaceStrings) -> [String: RiskView] {
+        var views: [String: RiskView] = [:]
+        for id in levels.ids + [SiteConfig.unknownRisk] { views[id] = RiskView(id, in: levels, strings: strings) }
+        return views
+    }
+
+    /// The badge of a risk level (any id: one site.yml does not list is shown as it is written).
+    package func riskView(_ id: String) -> RiskView {
+        riskViews[id] ?? RiskView(id, in: site.riskLevels, strings: strings)
     }
 
     package var site: SiteConfig { reads.site }
@@ -210,14 +229,14 @@ package struct SiteRenderer: Sendable {
 
     /// A link to a taxonomy term's page.
     package func link(to term: String, in taxonomy: Taxonomy, from path: String) -> LinkView {
-        LinkView(title: taxonomy == .risk ? RiskView(term, in: site.riskLevels, strings: strings).label : taxonomy.vocabulary(site).label(term),
+        LinkView(title: taxonomy == .risk ? riskView(term).label : taxonomy.vocabulary(site).label(term),
                  url: RelativeURL.from(path, to: taxonomy.outputPath(term)))
     }
 
     package func risk(of page: ParsedPage) -> RiskView? {
         switch page.page.details {
-        case .product(let p): return RiskView(p.risk, in: site.riskLevels, strings: strings)
-        case .country(let c): return RiskView(c.risk, in: site.riskLevels, strings: strings)
+        case .product(let p): return riskView(p.risk)
+        case .country(let c): return riskView(c.risk)
         default: return nil
         }
     }

@@ -23,7 +23,9 @@ package enum FrontMatterSplitter {
     package static func split(_ file: SourceFile, log: DiagnosticLog) -> Parts? {
         var bytes = file.bytes[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        if let bad = firstInvalidUTF8(bytes) {
+        // The standard library's validation (vectorised) first; the byte
+        // walk that finds the line and column only for a file that fails it.
+        if bytes.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) == nil, let bad = firstInvalidUTF8(bytes) {
             log.error(at: SourceLocation(file: file.displayPath, line: bad.line, column: bad.column),
                       "file is not valid UTF-8 (byte 0x\(String(bad.byte, radix: 16, uppercase: true)))",
                       hint: "save the file as UTF-8 in your editor")

@@ -11,15 +11,24 @@ import DiligenceSupport
 /// the file is written again from the pages.
 package enum DataExportFragments {
     /// The objects of the `countries` and `products` arrays of the JSON file.
+    /// The products array is the one that follows the countries array at
+    /// the top level (`DataExport.json` writes them in that order): a
+    /// country's concerns list `"products":[…]` too, and the first of those
+    /// is not where the products begin (taking it gave no pieces at all, so
+    /// every incremental build wrote the whole file again).
     package static func objects(_ file: [UInt8]) -> [PageID: ArraySlice<UInt8>] {
         var found: [PageID: ArraySlice<UInt8>] = [:]
-        for (key, kind) in [(#""countries":["#, PageKind.country), (#""products":["#, PageKind.product)] {
-            guard var i = firstIndex(of: Array(key.utf8), in: file) else { return [:] }
+        guard var i = firstIndex(of: Array(#""countries":["#.utf8), in: file) else { return [:] }
+        for (kind, next) in [(PageKind.country, Array(#"],"products":["#.utf8)), (PageKind.product, nil)] {
             while i < file.count, file[i] != UInt8(ascii: "]") {
                 if file[i] == UInt8(ascii: ",") { i += 1 }
                 guard let (end, slug) = ScreeningFragments.object(in: file, from: i), let slug else { return [:] }
                 found[PageID(kind, slug)] = file[i..<end]
                 i = end
+            }
+            if let next {
+                guard file[i...].starts(with: next) else { return [:] }
+                i += next.count
             }
         }
         return found

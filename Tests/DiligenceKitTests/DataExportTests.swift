@@ -387,4 +387,25 @@ final class DataExportFragmentsTests: XCTestCase {
         XCTAssertEqual(objects[PageID(.product, "spy")].map { String(decoding: $0, as: UTF8.self) }, #"{"id":"spy","x":"]"}"#)
         XCTAssertTrue(DataExportFragments.objects(Array("not json".utf8)).isEmpty)
     }
+
+    /// The sample site's countries name products in their concerns
+    /// (`"products":[…]`) before the top-level products array: the pieces
+    /// are still every country and every product.
+    func testProductsArrayIsTheTopLevelOneNotAConcernsList() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("diligence-sample-" + UUID().uuidString).path
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let options = BuildOptions(content: TestSite.repository.appendingPathComponent("content").path,
+                                   templates: TestSite.templates, output: output, today: TestSite.today)
+        XCTAssertNotNil(SiteBuilder(options: options).build().publishedBytes)
+        let file = Array(try Data(contentsOf: URL(fileURLWithPath: output + "/data/diligence.json")))
+        let text = String(decoding: file, as: UTF8.self)
+        let countries = try XCTUnwrap(text.range(of: #""countries":["#)), products = try XCTUnwrap(text.range(of: #"],"products":["#))
+        XCTAssertTrue(text[countries.upperBound..<products.lowerBound].contains(#""products":["#), "a concern names products")
+        let objects = DataExportFragments.objects(file)
+        let countryFiles = try FileManager.default.contentsOfDirectory(atPath: output + "/countries").filter { $0.hasSuffix(".html") && $0 != "index.html" }
+        let productFiles = try FileManager.default.contentsOfDirectory(atPath: output + "/products").filter { $0.hasSuffix(".html") && $0 != "index.html" }
+        XCTAssertEqual(objects.keys.filter { $0.kind == .country }.count, countryFiles.count)
+        XCTAssertEqual(objects.keys.filter { $0.kind == .product }.count, productFiles.count)
+        XCTAssertGreaterThan(productFiles.count, 5)
+    }
 }

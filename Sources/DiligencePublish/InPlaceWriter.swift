@@ -38,9 +38,7 @@ package final class InPlaceWriter: @unchecked Sendable {
             return
         }
         let target = root + "/" + file.path
-        if compare, let existing = FileBytes.read(target), existing == contents {
-            return
-        }
+        if compare, FileBytes.holds(contents, at: target) { return }
         let temporary = target + ".diligence-tmp"
         do throws(PublishError) {
             try fileSystem.makeDirectory((target as NSString).deletingLastPathComponent)
@@ -71,7 +69,7 @@ package final class InPlaceWriter: @unchecked Sendable {
             return
         }
         let target = root + "/" + file.path
-        if compare, let existing = FileBytes.read(target), existing == contents { return }
+        if compare, FileBytes.holds(contents, at: target) { return }
         // Not truncated to nothing first: that, too, makes ext4 flush on close.
         // Never through a symbolic link: one is replaced, as `write` does.
         do throws(PublishError) {

@@ -7,6 +7,15 @@ import Foundation
 /// build reads 10,000 pages and a 27 MB cache, so it reads straight into the
 /// array it keeps.
 package enum FileBytes {
+    /// Whether the regular file at `path` holds exactly `bytes`: its size
+    /// first, so a changed file of another length is not read at all (an
+    /// incremental build compares 36 MB of data files it mostly rewrites).
+    package static func holds(_ bytes: [UInt8], at path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == bytes.count else { return false }
+        return read(path) == bytes
+    }
+
     /// The bytes of a regular file, or nil if it cannot be opened or read (or
     /// is not a regular file: a FIFO would block the build).
     package static func read(_ path: String) -> [UInt8]? {

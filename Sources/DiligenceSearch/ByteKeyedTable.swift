@@ -4,12 +4,12 @@ import Foundation
 /// with an FNV-1a hash: the search tokeniser's per-page word counts and the
 /// stemmer's words already stemmed.
 ///
-/// Why not a `[String: Value]`: a page of 2,000 words made 2,000 Strings
-/// and hashed each with Swift's seeded SipHash over its normalised form;
-/// those dictionaries and Strings were 6 % of a full build's samples
-/// (`perf`, long-bodies corpus), and the stemmer's dictionary of 100,000
-/// words another 5 %. Here a word is hashed once, compared as bytes (its
-/// stored hash first), and becomes a String only when the caller asks.
+/// Why not a `[String: Value]`: every word of every page became a String,
+/// hashed with Swift's seeded SipHash over its normalised form; those
+/// dictionaries and Strings were 6 % of a full build's samples (`perf`,
+/// long-bodies corpus), and the stemmer's dictionary of every word met
+/// another 5 %. Here a word is hashed once, compared as bytes (its stored
+/// hash first), and becomes a String only when the caller asks.
 struct ByteKeyedTable<Value> {
     /// The keys' bytes, one after another.
     private var bytes: [UInt8] = []
@@ -21,8 +21,8 @@ struct ByteKeyedTable<Value> {
     var values: [Value] = []
     /// Hash slot → entry number (-1: empty) and that entry's hash, side by
     /// side: a probe compares hashes without touching the entries (one cache
-    /// miss, not three, in the stemmer's table of 100,000 words). A power of
-    /// two, at least twice the entries.
+    /// miss, not three, in the stemmer's large table). A power of two, at
+    /// least twice the entries.
     private var slots: [Slot]
 
     private struct Slot {

@@ -1,3 +1,4 @@
+import DiligenceSupport
 import Foundation
 
 /// Values keyed by byte strings (UTF-8 words), in an open-addressing table
@@ -45,10 +46,11 @@ struct ByteKeyedTable<Value> {
     /// The number of entries.
     var count: Int { spans.count }
 
+    /// The project's FNV-1a (`StableHasher`), folded to 32 bits.
     static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        var hash: UInt32 = 2_166_136_261
-        for byte in key { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-        return hash
+        var hasher = StableHasher()
+        hasher.combine(bytes: key)
+        return UInt32(truncatingIfNeeded: hasher.value ^ (hasher.value >> 32))
     }
 
     /// The entry number of `key` (whose hash is `hash`), or nil.

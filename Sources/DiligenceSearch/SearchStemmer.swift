@@ -41,8 +41,8 @@ package struct SearchLanguage: Sendable, Hashable {
 ///
 /// Terms (stem keys and redirects) are numbered as they are first met, so
 /// that a page's postings are pairs of integers and the index is merged
-/// without hashing a string per posting (on 10,000 pages, some 8 million
-/// postings): `term(_:)` gives a number's term back.
+/// without hashing a string per posting; `allTerms` gives the terms back,
+/// by number.
 package final class SearchStemmer: @unchecked Sendable {
     /// A word's terms, by number: its stem key, and the redirect from its
     /// folded form to that key (`redirectTerm`), or -1 when the form is the key.

@@ -14,8 +14,8 @@ then for each corpus alternates, run after run: a full Diligence build
 in Benchmarks/hugo (the same fields, written as a Hugo user would: see
 Benchmarks/README.md, "Fair Hugo baseline"; no search), and Pagefind over
 Hugo's output. Each is timed by /usr/bin/time -v (wall clock, user + system
-CPU time, peak RSS); every run is printed, then a table of medians and
-ratios per corpus.
+CPU time, peak RSS), after one untimed warm-up run of each; every run is
+printed, then a table of medians and ratios per corpus.
 
 Output folders: by default each tool rebuilds over its output of the run
 before, as its users' second and later builds do: Hugo writes over
@@ -23,8 +23,13 @@ before, as its users' second and later builds do: Hugo writes over
 writes over the site its previous build replaced (`.public.spare`, see
 docs/architecture.md). `--empty-output` removes both outputs (and
 Diligence's spare) before every run, untimed: a first build, as on a fresh
-CI machine (though the kernel has just freed the inodes of the removed
-trees, which ext4 then skips: see Benchmarks/README.md).
+CI machine. Each run writes into folders that never existed; they are
+removed after the last run, and the next invocation, finding them, waits
+6 minutes before its first run (`settle`): on ext4 without a journal, as on
+this machine, every file created is slowed by each inode freed in the last
+60 s (360 s while its block is unwritten), which made a first build just
+after removing 42,000 files spend 12 s in the kernel instead of 4
+(Benchmarks/README.md).
 
 --scaling builds Diligence at several sizes and reports time per page.
 
@@ -49,9 +54,35 @@ import shutil
 import statistics
 import subprocess
 import sys
+import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
+
+
+def settle():
+    """Waits until files deleted before now no longer slow down creating files.
+
+    ext4 without a journal, as on this machine (`find_inode_bit` →
+    `recently_deleted` in fs/ext4/ialloc.c), does not reuse an inode freed
+    less than 60 s ago, or 360 s while its inode-table block is unwritten:
+    each new file's allocation reads past every such inode. Measured here,
+    creating 10,000 files of 16 kB took 2.0–4.0 s of system time within
+    minutes of removing output trees and 0.33 s six minutes later. A run
+    just after a large `rm -rf` pays for the removal, the more so the more
+    files it creates. Writing the blocks back (`sync`) and waiting out the
+    longer window puts both tools on a file system in its usual state."""
+    os.sync()
+    print("waiting 370 s for the kernel to stop skipping the removed files' inodes (see settle)", file=sys.stderr, flush=True)
+    time.sleep(370)
+
+
+def remove(*folders):
+    """Removes the folders that exist; whether any did."""
+    found = [folder for folder in folders if os.path.lexists(folder)]
+    for folder in found:
+        shutil.rmtree(folder, ignore_errors=True)
+    return bool(found)
 
 
 def timed_cpu(command, cwd=None):
@@ -116,6 +147,11 @@ def hugo_binary():
     return path
 
 
+def hugo_command(hugo, corpus, output):
+    return [hugo, "--source", os.path.join(HERE, "hugo"), "--contentDir", os.path.join(corpus, "content"),
+            "--destination", output, "--quiet"]
+
+
 def pagefind_command(site):
     import pagefind_bin  # noqa: PLC0415
     return [os.path.join(os.path.dirname(pagefind_bin.__file__), "pagefind"), "--site", site, "--quiet"]
@@ -125,9 +161,14 @@ def full(options):
     work = options.work
     binary = diligence_binary()
     hugo = hugo_binary()
-    for shape, seed in parse_corpora(options.corpora):
-        corpus = generate(options.pages, work, shape, seed)
+    corpora = [generate(options.pages, work, shape, seed) for shape, seed in parse_corpora(options.corpora)]
+    fresh = os.path.join(work, "fresh")
+    if options.empty_output and remove(fresh):
+        settle()
+    for (shape, seed), corpus in zip(parse_corpora(options.corpora), corpora):
         full_corpus(options, binary, hugo, corpus, f"{shape}, seed {seed}")
+    if options.empty_output:
+        remove(fresh)  # after the last run: the next invocation waits for it
 
 
 def full_corpus(options, binary, hugo, corpus, label):
@@ -135,13 +176,19 @@ def full_corpus(options, binary, hugo, corpus, label):
     out_d, out_h = os.path.join(work, "out-diligence"), os.path.join(work, "out-hugo")
     results = {"diligence": [], "hugo": [], "pagefind": []}
     print(f"\nCorpus {label}: {corpus}", file=sys.stderr)
+    fresh = os.path.join(work, "fresh", os.path.basename(corpus))
+    # One untimed run of each tool first (as hyperfine's --warmup): the
+    # corpus and the binaries in the page cache for every timed run, not
+    # only for the tools that run after the first.
+    warm_d, warm_h = (os.path.join(fresh, "diligence-warmup"), os.path.join(fresh, "hugo-warmup")) if options.empty_output else (out_d, out_h)
+    timed_cpu(diligence_command(binary, corpus, warm_d))
+    timed_cpu(hugo_command(hugo, corpus, warm_h))
+    timed_cpu(pagefind_command(warm_h))
     for run in range(options.runs):
-        if options.empty_output:
-            for folder in (out_d, os.path.join(work, ".out-diligence.spare"), out_h):
-                shutil.rmtree(folder, ignore_errors=True)
+        if options.empty_output:  # folders that never existed; none is removed before the last run
+            out_d, out_h = os.path.join(fresh, f"diligence-{run}"), os.path.join(fresh, f"hugo-{run}")
         results["diligence"].append(timed_cpu(diligence_command(binary, corpus, out_d)))
-        results["hugo"].append(timed_cpu([hugo, "--source", os.path.join(HERE, "hugo"), "--contentDir",
-                                          os.path.join(corpus, "content"), "--destination", out_h, "--quiet"]))
+        results["hugo"].append(timed_cpu(hugo_command(hugo, corpus, out_h)))
         results["pagefind"].append(timed_cpu(pagefind_command(out_h)))
         print(f"run {run + 1}: " + ", ".join(f"{k} {v[-1][0]:.2f} s wall {v[-1][2]:.2f} s CPU {v[-1][1]:.0f} MB"
                                              for k, v in results.items()), file=sys.stderr, flush=True)
@@ -214,8 +261,10 @@ def incremental(options):
     source = generate(options.pages, work)
     binary = diligence_binary()
     corpus = os.path.join(work, f"incremental-{options.pages}")
-    shutil.rmtree(corpus, ignore_errors=True)
+    removed = remove(corpus)
     shutil.copytree(os.path.join(source, "content"), os.path.join(corpus, "content"))
+    if removed:
+        settle()  # the removed copy's inodes would slow the first builds (see settle)
     out, reference = os.path.join(corpus, "public"), os.path.join(corpus, "reference")
     first, _ = timed(diligence_command(binary, corpus, out, ["--incremental"]), cwd=corpus)
     fulls = [timed(diligence_command(binary, corpus, reference)) for _ in range(options.runs)]

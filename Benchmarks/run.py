@@ -219,14 +219,19 @@ def scaling(options):
     print(f"{os.cpu_count()} cores, median of {options.runs} runs\n")
     print("| N | Wall time | Per page | Peak RSS |")
     print("|---:|---:|---:|---:|")
-    for pages in [int(n) for n in options.scaling.split(",")]:
-        corpus = generate(pages, options.work)
-        out = os.path.join(options.work, f"out-scaling-{pages}")
-        runs = [timed(diligence_command(binary, corpus, out)) for _ in range(options.runs)]
+    sizes = [int(n) for n in options.scaling.split(",")]
+    corpora = {pages: generate(pages, options.work) for pages in sizes}
+    outs = {pages: os.path.join(options.work, f"out-scaling-{pages}") for pages in sizes}
+    if remove(*outs.values()):
+        settle()
+    for pages in sizes:
+        # The first build into a new folder, then over it (the outputs are
+        # removed at the end, not between sizes: see settle).
+        runs = [timed(diligence_command(binary, corpora[pages], outs[pages])) for _ in range(options.runs)]
         wall = statistics.median(t for t, _ in runs)
         rss = statistics.median(r for _, r in runs)
         print(f"| {pages} | {wall:.2f} s | {wall / pages * 1000:.2f} ms | {rss:.0f} MB |", flush=True)
-        shutil.rmtree(out, ignore_errors=True)
+    remove(*outs.values())
 
 
 EDITS = {

@@ -21,9 +21,8 @@ Output folders: by default each tool rebuilds over its output of the run
 before, as its users' second and later builds do: Hugo writes over
 `public/` (its default; it removes nothing unless told to), Diligence
 writes over the site its previous build replaced (`.public.spare`, see
-docs/architecture.md). `--empty-output` removes both outputs (and
-Diligence's spare) before every run, untimed: a first build, as on a fresh
-CI machine. Each run writes into folders that never existed; they are
+docs/architecture.md). `--empty-output` times first builds, as on a fresh
+CI machine: each run writes into folders that never existed; they are
 removed after the last run, and the next invocation, finding them, waits
 6 minutes before its first run (`settle`): on ext4 without a journal, as on
 this machine, every file created is slowed by each inode freed in the last
@@ -222,7 +221,8 @@ def scaling(options):
     sizes = [int(n) for n in options.scaling.split(",")]
     corpora = {pages: generate(pages, options.work) for pages in sizes}
     outs = {pages: os.path.join(options.work, f"out-scaling-{pages}") for pages in sizes}
-    if remove(*outs.values()):
+    spares = [os.path.join(options.work, f".out-scaling-{pages}.spare") for pages in sizes]
+    if remove(*outs.values(), *spares):
         settle()
     for pages in sizes:
         # The first build into a new folder, then over it (the outputs are
@@ -231,7 +231,7 @@ def scaling(options):
         wall = statistics.median(t for t, _ in runs)
         rss = statistics.median(r for _, r in runs)
         print(f"| {pages} | {wall:.2f} s | {wall / pages * 1000:.2f} ms | {rss:.0f} MB |", flush=True)
-    remove(*outs.values())
+    remove(*outs.values(), *spares)
 
 
 EDITS = {

@@ -67,7 +67,8 @@ def settle():
     less than 60 s ago, or 360 s while its inode-table block is unwritten:
     each new file's allocation reads past every such inode. Measured here,
     creating 10,000 files of 16 kB took 2.0–4.0 s of system time within
-    minutes of removing output trees and 0.33 s six minutes later. A run
+    minutes of removing output trees and 0.33 s six minutes later (after
+    `sync`, 65 s sufficed once and did not after a larger removal). A run
     just after a large `rm -rf` pays for the removal, the more so the more
     files it creates. Writing the blocks back (`sync`) and waiting out the
     longer window puts both tools on a file system in its usual state."""

@@ -23,12 +23,13 @@ before, as its users' second and later builds do: Hugo writes over
 writes over the site its previous build replaced (`.public.spare`, see
 docs/architecture.md). `--empty-output` times first builds, as on a fresh
 CI machine: each run writes into folders that never existed; they are
-removed after the last run, and the next invocation, finding them, waits
-6 minutes before its first run (`settle`): on ext4 without a journal, as on
-this machine, every file created is slowed by each inode freed in the last
-60 s (360 s while its block is unwritten), which made a first build just
-after removing 42,000 files spend 12 s in the kernel instead of 4
-(Benchmarks/README.md).
+removed after the last run, and any later invocation with the same --work
+waits until that removal is 6 minutes old before its first run (`settle`):
+on ext4 without a journal, as on this machine, every file created is
+slowed by each inode freed in the last 60 s (360 s while its block is
+unwritten), which made a first build just after removing 42,000 files spend
+12 s in the kernel instead of 4 (Benchmarks/README.md). Every timed run
+is preceded by an untimed `sync`.
 
 --scaling builds Diligence at several sizes and reports time per page.
 
@@ -59,34 +60,53 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 
 
-def settle():
-    """Waits until files deleted before now no longer slow down creating files.
+SETTLE_SECONDS = 370
+
+
+def settle(work):
+    """Waits until files this script removed no longer slow down creating files.
 
     ext4 without a journal, as on this machine (`find_inode_bit` →
     `recently_deleted` in fs/ext4/ialloc.c), does not reuse an inode freed
     less than 60 s ago, or 360 s while its inode-table block is unwritten:
     each new file's allocation reads past every such inode. Measured here,
-    creating 10,000 files of 16 kB took 2.0–4.0 s of system time within
-    minutes of removing output trees and 0.33 s six minutes later (after
-    `sync`, 65 s sufficed once and did not after a larger removal). A run
-    just after a large `rm -rf` pays for the removal, the more so the more
-    files it creates. Writing the blocks back (`sync`) and waiting out the
-    longer window puts both tools on a file system in its usual state."""
+    creating 10,000 files of 16 kB took 2.0–6.2 s of system time just after
+    removing trees and 0.29–0.45 s once settled. A run just after a large
+    `rm -rf` pays for the removal, the more so the more files it creates.
+    `remove` notes when it last removed something under `work`; this writes
+    the blocks back (`sync`) and waits until that is 370 s old, so a timed
+    run never follows this script's own removals (another process's
+    removals it cannot know of)."""
     os.sync()
-    print("waiting 370 s for the kernel to stop skipping the removed files' inodes (see settle)", file=sys.stderr, flush=True)
-    time.sleep(370)
+    try:
+        with open(os.path.join(work, ".last-removal")) as f:
+            removed_at = float(f.read())
+    except (OSError, ValueError):
+        return
+    wait = removed_at + SETTLE_SECONDS - time.time()
+    if wait > 0:
+        print(f"waiting {wait:.0f} s for the kernel to stop skipping the removed files' inodes (see settle)",
+              file=sys.stderr, flush=True)
+        time.sleep(wait)
 
 
-def remove(*folders):
-    """Removes the folders that exist; whether any did."""
+def remove(work, *folders):
+    """Removes the folders that exist, and notes when (for `settle`)."""
     found = [folder for folder in folders if os.path.lexists(folder)]
     for folder in found:
         shutil.rmtree(folder, ignore_errors=True)
-    return bool(found)
+    if found:
+        with open(os.path.join(work, ".last-removal"), "w") as f:
+            f.write(str(time.time()))
 
 
 def timed_cpu(command, cwd=None):
-    """Runs a command under /usr/bin/time -v: (wall seconds, peak RSS in MB, user + system CPU seconds)."""
+    """Runs a command under /usr/bin/time -v: (wall seconds, peak RSS in MB, user + system CPU seconds).
+
+    `sync` first, untimed: the previous run's output is written back before
+    this one starts, instead of competing with it (the tools run in a fixed
+    order, so that would always fall on the same one)."""
+    os.sync()
     result = subprocess.run(["/usr/bin/time", "-v"] + command, cwd=cwd, capture_output=True, text=True)
     if result.returncode != 0:
         sys.exit(f"failed: {' '.join(command)}\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
@@ -163,12 +183,13 @@ def full(options):
     hugo = hugo_binary()
     corpora = [generate(options.pages, work, shape, seed) for shape, seed in parse_corpora(options.corpora)]
     fresh = os.path.join(work, "fresh")
-    if options.empty_output and remove(fresh):
-        settle()
+    if options.empty_output:
+        remove(work, fresh)
+    settle(work)
     for (shape, seed), corpus in zip(parse_corpora(options.corpora), corpora):
         full_corpus(options, binary, hugo, corpus, f"{shape}, seed {seed}")
     if options.empty_output:
-        remove(fresh)  # after the last run: the next invocation waits for it
+        remove(work, fresh)  # after the last run: the next invocation waits for it (settle)
 
 
 def full_corpus(options, binary, hugo, corpus, label):
@@ -223,8 +244,8 @@ def scaling(options):
     corpora = {pages: generate(pages, options.work) for pages in sizes}
     outs = {pages: os.path.join(options.work, f"out-scaling-{pages}") for pages in sizes}
     spares = [os.path.join(options.work, f".out-scaling-{pages}.spare") for pages in sizes]
-    if remove(*outs.values(), *spares):
-        settle()
+    remove(options.work, *outs.values(), *spares)
+    settle(options.work)
     for pages in sizes:
         # The first build into a new folder, then over it (the outputs are
         # removed at the end, not between sizes: see settle).
@@ -232,7 +253,7 @@ def scaling(options):
         wall = statistics.median(t for t, _ in runs)
         rss = statistics.median(r for _, r in runs)
         print(f"| {pages} | {wall:.2f} s | {wall / pages * 1000:.2f} ms | {rss:.0f} MB |", flush=True)
-    remove(*outs.values(), *spares)
+    remove(options.work, *outs.values(), *spares)
 
 
 EDITS = {
@@ -267,10 +288,9 @@ def incremental(options):
     source = generate(options.pages, work)
     binary = diligence_binary()
     corpus = os.path.join(work, f"incremental-{options.pages}")
-    removed = remove(corpus)
+    remove(work, corpus)
     shutil.copytree(os.path.join(source, "content"), os.path.join(corpus, "content"))
-    if removed:
-        settle()  # the removed copy's inodes would slow the first builds (see settle)
+    settle(work)  # the removed copy's inodes would slow the first builds
     out, reference = os.path.join(corpus, "public"), os.path.join(corpus, "reference")
     first, _ = timed(diligence_command(binary, corpus, out, ["--incremental"]), cwd=corpus)
     fulls = [timed(diligence_command(binary, corpus, reference)) for _ in range(options.runs)]

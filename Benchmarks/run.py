@@ -344,9 +344,10 @@ def versus(options):
     corpora, outs = {}, {}
     for name in binaries:
         corpora[name] = os.path.join(options.work, f"versus-{name}-{options.pages}")
-        shutil.rmtree(corpora[name], ignore_errors=True)
+        remove(options.work, corpora[name])
         shutil.copytree(os.path.join(source, "content"), os.path.join(corpora[name], "content"))
         outs[name] = os.path.join(corpora[name], "public")
+    settle(options.work)
     fulls = {name: [] for name in binaries}
     for _ in range(options.runs):
         for name, binary in binaries.items():

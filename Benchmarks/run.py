@@ -181,13 +181,14 @@ def full(options):
     work = options.work
     binary = diligence_binary()
     hugo = hugo_binary()
-    corpora = [generate(options.pages, work, shape, seed) for shape, seed in parse_corpora(options.corpora)]
+    corpora = [(generate(options.pages, work, shape, seed), f"{shape}, seed {seed}")
+               for shape, seed in parse_corpora(options.corpora)]
     fresh = os.path.join(work, "fresh")
     if options.empty_output:
         remove(work, fresh)
     settle(work)
-    for (shape, seed), corpus in zip(parse_corpora(options.corpora), corpora):
-        full_corpus(options, binary, hugo, corpus, f"{shape}, seed {seed}")
+    for corpus, label in corpora:
+        full_corpus(options, binary, hugo, corpus, label)
     if options.empty_output:
         remove(work, fresh)  # after the last run: the next invocation waits for it (settle)
 

@@ -168,7 +168,7 @@ struct BuildExecutor {
     /// → `static/`) and the content's assets (`content/assets/` → `assets/`).
     private func copyAssets(_ plan: BuildPlan, sink: OutputSink) {
         var files = plan.assets.map { OutputFile(path: $0, contents: .copy(from: options.content + "/" + $0)) }
-        files += plan.theme.assets()
+        files += plan.theme.assets(strings: plan.templates.strings.strings(for: plan.site.language))
         if let css = plan.site.branding.stylesheet { files.append(OutputFile(path: "static/brand.css", text: css)) }
         let all = files
         DispatchQueue.concurrentPerform(iterations: all.count) { sink.write(all[$0]) }

@@ -27,19 +27,10 @@ extension SiteRenderer {
 
 extension SiteRenderer {
     /// `static/strings-<lang>.js`: the keys the browser scripts show
-    /// (`js_…`), as `window.DiligenceStrings`, loaded by `base.mustache`
-    /// before them (the CSP allows no inline script).
+    /// (`js_…`) apart from the search's, which `static/search.js` carries
+    /// (`ScriptStrings`). `screening.mustache` loads it before its script.
     package func renderScriptStrings() -> OutputFile {
-        var json = JSONBytes(capacity: 8192)
-        json.raw("window.DiligenceStrings = {")
-        for (i, key) in strings.texts.keys.sorted().filter({ $0.hasPrefix("js_") }).enumerated() {
-            if i > 0 { json.raw(",\n") } else { json.raw("\n") }
-            json.string(key)
-            json.raw(": ")
-            json.string(strings[key])
-        }
-        json.raw("\n};\n")
-        let bytes = json.bytes
-        return OutputFile(path: Paths.scriptStrings(site.language), contents: .bytes(bytes))
+        OutputFile(path: Paths.scriptStrings(site.language),
+                   contents: .bytes(ScriptStrings.statement(strings) { !ScriptStrings.isSearchKey($0) }))
     }
 }

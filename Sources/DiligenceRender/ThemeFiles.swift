@@ -81,8 +81,11 @@ package struct ThemeFiles: Sendable {
         return sources.keys.sorted().map { sources[$0]! }
     }
 
-    /// The theme's assets (`assets/…` → `static/…`): the site's file where it has one.
-    package func assets() -> [OutputFile] {
+    /// The theme's assets (`assets/…` → `static/…`): the site's file where it
+    /// has one. Scripts are published compacted (`ScriptCompactor`), and
+    /// `static/search.js` starts with the search's interface strings in the
+    /// site's language (`ScriptStrings`).
+    package func assets(strings: InterfaceStrings) -> [OutputFile] {
         var out: [String: OutputFile] = [:]
         for path in DefaultTemplates.paths where path.hasPrefix("assets/") {
             let target = "static/" + path.dropFirst("assets/".count)
@@ -95,8 +98,22 @@ package struct ThemeFiles: Sendable {
                 out[path] = OutputFile(path: "static/" + path.dropFirst("assets/".count), contents: .copy(from: folder + "/" + path))
             }
         }
-        return out.keys.sorted().map { out[$0]! }
+        return out.keys.sorted().map { key in
+            let file = out[key]!
+            guard file.path.hasSuffix(".js") else { return file }
+            var bytes: [UInt8]
+            switch file.contents {
+            case .bytes(let own): bytes = own
+            case .copy(let source): bytes = FileManager.default.contents(atPath: source).map { [UInt8]($0) } ?? []
+            }
+            bytes = ScriptCompactor.compact(bytes)
+            if file.path == Self.searchScript { bytes = ScriptStrings.statement(strings, including: ScriptStrings.isSearchKey) + bytes }
+            return OutputFile(path: file.path, contents: .bytes(bytes))
+        }
     }
+
+    /// The search's script, which carries its interface strings.
+    package static let searchScript = "static/search.js"
 
     /// The template name of a path: `country.mustache` → "country",
     /// `partials/header.mustache` → "header"; nil for anything else.

@@ -509,6 +509,54 @@ final class SearchTests: XCTestCase {
         }
     }
 
+    /// A filter where a page has one value at most may be written page by
+    /// page; it decodes (as search.js does) to each value's pages, and is
+    /// chosen only where it is shorter.
+    func testAFilterWithOneValuePerPageIsWrittenPageByPage() throws {
+        func decode(_ each: String, values: Int) -> [[Int]] {
+            let parts = each.split(separator: ":")
+            let alphabet = Array("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_")
+            var page = Int(parts[0], radix: 36)!, pages = [[Int]](repeating: [], count: values)
+            let per = Int(parts[1])!
+            for digit in parts[2] {
+                var code = alphabet.firstIndex(of: digit)!
+                for k in (0..<per).reversed() {
+                    let value = code % (values + 1)
+                    code /= values + 1
+                    if value > 0 { pages[value - 1].append(page + k) }
+                }
+                page += per
+            }
+            return pages.map { $0.sorted() }
+        }
+        var generator = SystemRandomNumberGenerator()
+        // Six categories over 9,000 products from page 500, a few with none.
+        var categories = [[Int]](repeating: [], count: 6)
+        for page in 500..<9_500 where page % 50 != 0 { categories[Int.random(in: 0..<6, using: &generator)].append(page) }
+        let each = try XCTUnwrap(SearchFacets.encodeEach(categories))
+        XCTAssertTrue(each.hasPrefix("dx:2:"), "from page 501 (500 has none), two pages per digit: \(each.prefix(10))")
+        XCTAssertEqual(decode(each, values: 6), categories)
+        XCTAssertLessThan(each.utf8.count, 4_600)
+        XCTAssertGreaterThan(categories.map { SearchFacets.encode($0).utf8.count }.reduce(0, +), 10_000, "six bitmaps are longer")
+        // Two values: five pages per digit (3^3 = 27 ≤ 64 < 81 is three).
+        XCTAssertEqual(decode(try XCTUnwrap(SearchFacets.encodeEach([[0, 2], [1, 7]])), values: 2), [[0, 2], [1, 7]])
+        XCTAssertNil(SearchFacets.encodeEach([[1, 2], [2, 3]]), "a page with two values")
+        XCTAssertNil(SearchFacets.encodeEach([[], []]))
+        // In facets.js: the filter carries `each` and its values empty page lists, where shorter.
+        let names = ["sensors", "biometrics", "analytics", "spyware"]
+        func vocabulary(_ ids: [String]) -> Vocabulary { Vocabulary(ids.map { .init(id: $0, label: $0.capitalized) }) }
+        let site = SiteConfig(title: "T", description: "D", language: "en", baseURL: nil, reviewIntervalMonths: 12,
+                              riskLevels: vocabulary(["high"]), regions: vocabulary(["africa"]), categories: vocabulary(names),
+                              factors: vocabulary(["f"]), regimes: vocabulary(["wassenaar"]))
+        let docs: [[String: [String]]] = (0..<600).map { ["kind": ["product"], "category": [names[($0 * 7 + $0 / 3) % 4]]] }
+        let facets = SearchFacets(docs, site: site)
+        let category = try XCTUnwrap(facets.dims.first { $0.id == "category" })
+        let categoryEach = try XCTUnwrap(category.each)
+        XCTAssertTrue(category.values.allSatisfy { $0.docs.isEmpty })
+        XCTAssertEqual(decode(categoryEach, values: category.values.count).map(\.count).reduce(0, +), 600)
+        XCTAssertNil(facets.dims.first { $0.id == "kind" }?.each, "one run is shorter")
+    }
+
     /// A common word's postings are a chunk of their own: a query for it
     /// does not load a chunk's worth of other words too.
     func testLargeEntriesHaveAChunkOfTheirOwn() throws {

@@ -123,11 +123,20 @@ final class StringsTests: XCTestCase {
         XCTAssertTrue(try site.outputText("404.html").contains("<h1>Page introuvable</h1>"))
         XCTAssertTrue(try site.outputText("risk-levels/high.html").contains("<h1>Risque élevé</h1>"))
         // The browser scripts' words, and the screening data's.
+        // The search's at the top of static/search.js, which every page loads;
+        // the others in static/strings-fr.js, which the screening page loads.
+        let search = try site.outputText("static/search.js")
+        XCTAssertTrue(search.hasPrefix("window.DiligenceStrings = Object.assign(window.DiligenceStrings || {}, {\n\"js_search_"), search)
+        XCTAssertTrue(search.contains("\"js_search_show_more\": \"Afficher plus de résultats\""))
+        XCTAssertFalse(search.contains("\"js_screening_"), "only the search's keys")
         let scripts = try site.outputText("static/strings-fr.js")
-        XCTAssertTrue(scripts.hasPrefix("window.DiligenceStrings = {"))
-        XCTAssertTrue(scripts.contains("\"js_search_show_more\": \"Afficher plus de résultats\""))
+        XCTAssertTrue(scripts.hasPrefix("window.DiligenceStrings = Object.assign(window.DiligenceStrings || {}, {"))
+        XCTAssertTrue(scripts.contains("\"js_screening_red_flags\": "), scripts)
+        XCTAssertFalse(scripts.contains("\"js_search_"), "the search's keys are in search.js")
         XCTAssertFalse(scripts.contains("\"skip_to_content\""), "only the scripts' keys")
-        XCTAssertTrue(cn.contains("<script src=\"../static/strings-fr.js\" defer></script>"))
+        XCTAssertFalse(cn.contains("strings-fr.js"), "a content page loads no strings file")
+        let screening = try site.outputText("screening.html")
+        XCTAssertTrue(screening.contains("<script src=\"static/strings-fr.js\" defer></script>\n<script src=\"data/screening.js\" defer></script>"))
         let data = try site.outputText("data/screening.js")
         XCTAssertTrue(data.contains("\"statusLabel\":\"Présent\""))
         XCTAssertTrue(data.contains("\"text\":\"Risque élevé\""))
@@ -145,7 +154,7 @@ final class StringsTests: XCTestCase {
         let cn = try site.outputText("countries/cn.html")
         XCTAssertTrue(cn.contains("<a class=\"skip-link\" href=\"#main\">Skip to content</a>"))
         XCTAssertTrue(cn.contains("<span class=\"risk risk-high risk-rank-3\">High risk</span>"))
-        XCTAssertTrue(try site.outputText("static/strings-en.js").contains("\"js_search_show_more\": \"Show more results\""))
+        XCTAssertTrue(try site.outputText("static/search.js").contains("\"js_search_show_more\": \"Show more results\""))
     }
 
     func testASiteOverridesOneKeyAndNothingElseChanges() throws {

@@ -313,6 +313,20 @@
     }
     return set;
   }
+  var EACH = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
+  /** A filter given page by page (SearchFacets.encodeEach): each page into its value's set. */
+  function eachPage(dim) {
+    var parts = dim.each.split(":"), page = parseInt(parts[0], 36), per = +parts[1], states = dim.values.length + 1;
+    for (var i = 0; i < parts[2].length; i += 1) {
+      var code = EACH.indexOf(parts[2].charAt(i));
+      for (var k = per - 1; k >= 0; k -= 1) {
+        var value = code % states;
+        code = (code - value) / states;
+        if (value) { facetSets[dim.id][dim.values[value - 1].id].add(page + k); }
+      }
+      page += per;
+    }
+  }
   function facets() {
     return load("facets").then(function (data) {
       if (!facetSets) {
@@ -322,6 +336,7 @@
           dim.values.forEach(function (value) {
             facetSets[dim.id][value.id] = facetPages(value.docs);
           });
+          if (dim.each) { eachPage(dim); }
         });
       }
       return data;

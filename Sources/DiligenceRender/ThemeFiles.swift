@@ -104,7 +104,10 @@ package struct ThemeFiles: Sendable {
             var bytes: [UInt8]
             switch file.contents {
             case .bytes(let own): bytes = own
-            case .copy(let source): bytes = FileManager.default.contents(atPath: source).map { [UInt8]($0) } ?? []
+            case .copy(let source):
+                // Unreadable: copied as before, so the writer reports it at its path.
+                guard let data = FileManager.default.contents(atPath: source) else { return file }
+                bytes = [UInt8](data)
             }
             bytes = ScriptCompactor.compact(bytes)
             if file.path == Self.searchScript { bytes = ScriptStrings.statement(strings, including: ScriptStrings.isSearchKey) + bytes }

@@ -105,7 +105,9 @@ package enum ScriptCompactor {
 
         /// Whether a `/` here opens a regular expression rather than divides:
         /// after an operator, an opening bracket or one of the keywords that
-        /// take an expression, as jsmin and other minifiers decide.
+        /// take an expression, as jsmin and other minifiers decide. After `)`,
+        /// `]` or `}` it is read as division; a regular expression starting a
+        /// statement there would lose the spaces it holds (jsmin has the same limit).
         var regularExpressionMayStart: Bool {
             guard let last = output.last else { return true }
             if !lastWord.isEmpty {

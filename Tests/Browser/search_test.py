@@ -175,6 +175,8 @@ def run_checks(browser, base, label, f):
     total = browser.run("return document.querySelectorAll('#search-results li').length")
     kinds = browser.run("return [...document.querySelectorAll('#search-results .result-meta')].map(m => m.textContent.split(' ')[0])")
     f.check(total >= 5 and len(set(kinds)) > 1, f"results page lists {total} results of several kinds")
+    widths = browser.run("return [...document.querySelectorAll('.filter-value input')].map(i => Math.round(i.getBoundingClientRect().width))")
+    f.check(widths and min(widths) >= 24, f"every filter's checkbox keeps its 24 px, long labels too ({sorted(set(widths or []))} px)")
     box = browser.run("const b = document.getElementById('filter-kind-country'); return b ? b.nextElementSibling.textContent : null")
     f.check(box is not None and "(" in box, f"kind filter with a count ({box})")
     if box:

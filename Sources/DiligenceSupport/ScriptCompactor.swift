@@ -55,10 +55,8 @@ package enum ScriptCompactor {
                     index = end + 2
                 case .slash where regularExpressionMayStart:
                     guard copyRegularExpression() else { return nil }
-                case .quote, .apostrophe:
-                    guard copyString(closedBy: byte) else { return nil }
-                case .backtick:
-                    guard copyTemplate() else { return nil }
+                case .quote, .apostrophe, .backtick:
+                    guard copyQuoted(closedBy: byte) else { return nil }
                 default:
                     let start = index
                     if Self.isWordByte(byte) {
@@ -142,7 +140,10 @@ package enum ScriptCompactor {
             return false
         }
 
-        mutating func copyString(closedBy quote: UInt8) -> Bool {
+        /// A string (`'…'`, `"…"`) or a template literal without
+        /// substitutions, copied as it is (a template literal's line breaks
+        /// and indentation are part of its text).
+        mutating func copyQuoted(closedBy quote: UInt8) -> Bool {
             let start = index
             index += 1
             while index < input.count {
@@ -151,31 +152,13 @@ package enum ScriptCompactor {
                     index += 2
                     continue
                 }
-                if byte == .newline || byte == .carriageReturn { return false }
+                if quote == .backtick {
+                    if byte == .dollar && next == .openBrace { return false }
+                } else if byte == .newline || byte == .carriageReturn {
+                    return false
+                }
                 index += 1
                 if byte == quote {
-                    emit(input[start..<index])
-                    lastWord = []
-                    return true
-                }
-            }
-            return false
-        }
-
-        /// A template literal without substitutions, copied as it is (its
-        /// line breaks and indentation are part of the string).
-        mutating func copyTemplate() -> Bool {
-            let start = index
-            index += 1
-            while index < input.count {
-                let byte = input[index]
-                if byte == .backslash {
-                    index += 2
-                    continue
-                }
-                if byte == .dollar && next == .openBrace { return false }
-                index += 1
-                if byte == .backtick {
                     emit(input[start..<index])
                     lastWord = []
                     return true

@@ -26,11 +26,12 @@ extension SiteRenderer {
 }
 
 extension SiteRenderer {
-    /// `static/strings-<lang>.js`: the keys the browser scripts show
-    /// (`js_…`) apart from the search's, which `static/search.js` carries
-    /// (`ScriptStrings`). `screening.mustache` loads it before its script.
+    /// `static/strings-<lang>.js`: every key the browser scripts show
+    /// (`js_…`). The built-in templates no longer load it (each script
+    /// starts with its own keys: `ScriptStrings`); a site's own
+    /// `base.mustache` that predates this still does.
     package func renderScriptStrings() -> OutputFile {
         OutputFile(path: Paths.scriptStrings(site.language),
-                   contents: .bytes(ScriptStrings.statement(strings) { !ScriptStrings.isSearchKey($0) }))
+                   contents: .bytes(ScriptStrings.statement(strings) ?? Array("window.DiligenceStrings = window.DiligenceStrings || {};\n".utf8)))
     }
 }

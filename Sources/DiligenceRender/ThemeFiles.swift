@@ -82,9 +82,9 @@ package struct ThemeFiles: Sendable {
     }
 
     /// The theme's assets (`assets/…` → `static/…`): the site's file where it
-    /// has one. Scripts are published compacted (`ScriptCompactor`), and
-    /// `static/search.js` starts with the search's interface strings in the
-    /// site's language (`ScriptStrings`).
+    /// has one. Scripts are published compacted (`ScriptCompactor`), each
+    /// after its own interface strings in the site's language
+    /// (`static/search.js` starts with `js_search_…`: `ScriptStrings`).
     package func assets(strings: InterfaceStrings) -> [OutputFile] {
         var out: [String: OutputFile] = [:]
         for path in DefaultTemplates.paths where path.hasPrefix("assets/") {
@@ -110,13 +110,10 @@ package struct ThemeFiles: Sendable {
                 bytes = [UInt8](data)
             }
             bytes = ScriptCompactor.compact(bytes)
-            if file.path == Self.searchScript { bytes = ScriptStrings.statement(strings, including: ScriptStrings.isSearchKey) + bytes }
+            if let own = ScriptStrings.statement(strings, prefix: ScriptStrings.keyPrefix(ofScript: file.path)) { bytes = own + bytes }
             return OutputFile(path: file.path, contents: .bytes(bytes))
         }
     }
-
-    /// The search's script, which carries its interface strings.
-    package static let searchScript = "static/search.js"
 
     /// The template name of a path: `country.mustache` → "country",
     /// `partials/header.mustache` → "header"; nil for anything else.

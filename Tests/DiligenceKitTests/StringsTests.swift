@@ -123,20 +123,22 @@ final class StringsTests: XCTestCase {
         XCTAssertTrue(try site.outputText("404.html").contains("<h1>Page introuvable</h1>"))
         XCTAssertTrue(try site.outputText("risk-levels/high.html").contains("<h1>Risque élevé</h1>"))
         // The browser scripts' words, and the screening data's.
-        // The search's at the top of static/search.js, which every page loads;
-        // the others in static/strings-fr.js, which the screening page loads.
+        // Each script starts with its own keys; strings-fr.js keeps them all
+        // for a site's own base.mustache that still loads it.
         let search = try site.outputText("static/search.js")
         XCTAssertTrue(search.hasPrefix("window.DiligenceStrings = Object.assign(window.DiligenceStrings || {}, {\n\"js_search_"), search)
         XCTAssertTrue(search.contains("\"js_search_show_more\": \"Afficher plus de résultats\""))
         XCTAssertFalse(search.contains("\"js_screening_"), "only the search's keys")
+        let screeningScript = try site.outputText("static/screening.js")
+        XCTAssertTrue(screeningScript.hasPrefix("window.DiligenceStrings = Object.assign(window.DiligenceStrings || {}, {\n\"js_screening_"))
+        XCTAssertFalse(screeningScript.contains("\"js_search_"), "only the screening's keys")
         let scripts = try site.outputText("static/strings-fr.js")
         XCTAssertTrue(scripts.hasPrefix("window.DiligenceStrings = Object.assign(window.DiligenceStrings || {}, {"))
         XCTAssertTrue(scripts.contains("\"js_screening_red_flags\": "), scripts)
-        XCTAssertFalse(scripts.contains("\"js_search_"), "the search's keys are in search.js")
+        XCTAssertTrue(scripts.contains("\"js_search_show_more\": "), scripts)
         XCTAssertFalse(scripts.contains("\"skip_to_content\""), "only the scripts' keys")
-        XCTAssertFalse(cn.contains("strings-fr.js"), "a content page loads no strings file")
-        let screening = try site.outputText("screening.html")
-        XCTAssertTrue(screening.contains("<script src=\"static/strings-fr.js\" defer></script>\n<script src=\"data/screening.js\" defer></script>"))
+        XCTAssertFalse(cn.contains("strings-fr.js"), "no page loads the strings file")
+        XCTAssertFalse(try site.outputText("screening.html").contains("strings-fr.js"), "no page loads the strings file")
         let data = try site.outputText("data/screening.js")
         XCTAssertTrue(data.contains("\"statusLabel\":\"Présent\""))
         XCTAssertTrue(data.contains("\"text\":\"Risque élevé\""))

@@ -64,6 +64,27 @@ final class ThemeTests: XCTestCase {
         XCTAssertTrue(search.hasPrefix("window.DiligenceStrings = Object.assign("), "the search's strings first")
     }
 
+    /// A site's own script gets its own keys (`js_<name>_…`) from the
+    /// strings, compacted after them; a script with no keys is only compacted.
+    func testASitesOwnScriptStartsWithItsStrings() throws {
+        let script = "// ACME's banner.\n(function () {\n  var text = window.DiligenceStrings.js_acme_banner;\n})();\n"
+        let (site, options) = try self.site(templates: ["assets/acme.js": script, "assets/plain.js": "var a = 1;  // one\n",
+                                                        "strings/en.yml": "js_acme_banner: \"Internal use only\"\n"])
+        defer { site.remove() }
+        XCTAssertEqual(SiteBuilder(options: options).build().diagnostics.errorCount, 0)
+        XCTAssertEqual(try site.outputText("static/acme.js"), """
+            window.DiligenceStrings = Object.assign(window.DiligenceStrings || {}, {
+            "js_acme_banner": "Internal use only"
+            });
+            (function(){
+            var text=window.DiligenceStrings.js_acme_banner;
+            })();
+
+            """)
+        XCTAssertEqual(try site.outputText("static/plain.js"), "var a=1;\n")
+        XCTAssertFalse(try site.outputText("static/search.js").contains("js_acme_"))
+    }
+
     func testAnOverrideUsingUnknownNamesIsAnErrorAtEachNameWithAHint() throws {
         let product = builtIn("product.mustache")
             .replacingOccurrences(of: "<a href=\"{{url}}\">{{title}}</a> {{#risk}}", with: "<a href=\"{{ulr}}\">{{titel}}</a> {{#risk}}")

@@ -16,11 +16,11 @@ package enum ScriptStrings {
     }
 
     /// `window.DiligenceStrings = Object.assign(window.DiligenceStrings || {}, {…});`
-    /// with the keys starting with `prefix`, sorted; nil when there is none.
+    /// with the keys starting with `prefix`, sorted; empty when there is none.
     /// Merging, not assigning, lets the files load in any order.
-    package static func statement(_ strings: InterfaceStrings, prefix: String = "js_") -> [UInt8]? {
+    package static func statement(_ strings: InterfaceStrings, prefix: String = "js_") -> [UInt8] {
         let keys = strings.texts.keys.filter { $0.hasPrefix(prefix) }.sorted()
-        guard !keys.isEmpty else { return nil }
+        guard !keys.isEmpty else { return [] }
         var json = JSONBytes(capacity: 4096)
         json.raw("window.DiligenceStrings = Object.assign(window.DiligenceStrings || {}, {")
         for (i, key) in keys.enumerated() {

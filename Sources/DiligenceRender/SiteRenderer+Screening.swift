@@ -32,6 +32,6 @@ extension SiteRenderer {
     /// `base.mustache` that predates this still does.
     package func renderScriptStrings() -> OutputFile {
         OutputFile(path: Paths.scriptStrings(site.language),
-                   contents: .bytes(ScriptStrings.statement(strings) ?? Array("window.DiligenceStrings = window.DiligenceStrings || {};\n".utf8)))
+                   contents: .bytes(ScriptStrings.statement(strings)))
     }
 }

@@ -101,7 +101,7 @@ package struct ThemeFiles: Sendable {
         return out.keys.sorted().map { key in
             let file = out[key]!
             guard file.path.hasSuffix(".js") else { return file }
-            var bytes: [UInt8]
+            let bytes: [UInt8]
             switch file.contents {
             case .bytes(let own): bytes = own
             case .copy(let source):
@@ -109,9 +109,8 @@ package struct ThemeFiles: Sendable {
                 guard let data = FileManager.default.contents(atPath: source) else { return file }
                 bytes = [UInt8](data)
             }
-            bytes = ScriptCompactor.compact(bytes)
-            if let own = ScriptStrings.statement(strings, prefix: ScriptStrings.keyPrefix(ofScript: file.path)) { bytes = own + bytes }
-            return OutputFile(path: file.path, contents: .bytes(bytes))
+            let own = ScriptStrings.statement(strings, prefix: ScriptStrings.keyPrefix(ofScript: file.path))
+            return OutputFile(path: file.path, contents: .bytes(own + ScriptCompactor.compact(bytes)))
         }
     }
 

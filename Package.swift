@@ -27,6 +27,13 @@ let package = Package(
             name: "Cstemmer",
             providers: [.apt(["libstemmer-dev"])]
         ),
+        // mimalloc (Debian's libmimalloc-dev), linked into the `diligence`
+        // executable only: it replaces the C allocator for the whole process
+        // (Swift's runtime included). See docs/architecture.md, "Allocator".
+        .systemLibrary(
+            name: "Cmimalloc",
+            providers: [.apt(["libmimalloc-dev"]), .brew(["mimalloc"])]
+        ),
         .target(name: "CPlatform"),
         // The built-in theme: templates/ embedded at build time (DefaultTemplates).
         .plugin(name: "EmbedTemplatesPlugin", capability: .buildTool()),
@@ -86,6 +93,7 @@ let package = Package(
             dependencies: [
                 "DiligenceKit", "DiligenceContent", "DiligenceDiagnostics", "DiligenceRender", "DiligenceDefaults",
                 "DiligenceServe", "DiligenceLinks", "DiligenceSearch",
+                .target(name: "Cmimalloc", condition: .when(platforms: [.linux])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,4 +1,7 @@
 import ArgumentParser
+#if canImport(Cmimalloc)
+import Cmimalloc
+#endif
 import DiligenceContent
 import DiligenceDiagnostics
 import DiligenceKit
@@ -28,9 +31,15 @@ struct Diligence: AsyncParsableCommand {
         defaultSubcommand: nil
     )
 
-    /// Configures the allocator before any thread allocates, then runs the command.
+    /// Runs the command. On Linux the process allocates with mimalloc,
+    /// which replaces the C library's `malloc` for the whole process, Swift's
+    /// runtime included, because the executable links it before libc
+    /// (docs/architecture.md, "Allocator"). Naming one of its functions keeps
+    /// a linker that drops unused libraries (`--as-needed`) from dropping it.
     static func main() async {
-        HeapGrowth.configure()
+        #if canImport(Cmimalloc)
+        _ = mi_version()
+        #endif
         await main(nil)
     }
 }

@@ -6,8 +6,4 @@
 /// Returns 0 on success, -1 where the system or file system cannot do it.
 int diligence_exchange_paths(const char *a, const char *b);
 
-/// Sets glibc's M_TOP_PAD: how much more than asked for a heap grows by.
-/// Returns 1 on success, 0 where it cannot be set (or there is no glibc).
-int diligence_set_heap_top_pad(int bytes);
-
 #endif

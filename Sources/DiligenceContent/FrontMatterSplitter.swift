@@ -1,5 +1,6 @@
 import DiligenceDiagnostics
 import DiligenceSupport
+import Foundation
 
 /// Splits a content file into its YAML front matter and its Markdown body,
 /// working on bytes (the hot path of loading 10,000 files).
@@ -74,7 +75,9 @@ package enum FrontMatterSplitter {
 
     /// CRLF (and lone CR) become LF, so every later stage sees one kind of line end.
     private static func normaliseNewlines(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
-        guard bytes.contains(UInt8(ascii: "\r")) else { return Array(bytes) }
+        // `memchr` (vectorised): most files have no CR at all.
+        let hasCR = bytes.withUnsafeBufferPointer { $0.baseAddress.map { memchr($0, 0x0D, bytes.count) != nil } ?? false }
+        guard hasCR else { return Array(bytes) }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var previousCR = false

@@ -86,7 +86,8 @@ struct PageCollector: Sendable {
                 }
                 collected.pages.append(PagePlan(
                     id: parsed.id, path: path, change: records[path] == nil ? .added : .edited, parsed: parsed, hasBody: true,
-                    stamp: stamp, sourceHash: StableHasher.hash(file.bytes), resolved: .init(targets: [], related: []),
+                    // The hash tells the next build whether the bytes changed: none without a cache.
+                    stamp: stamp, sourceHash: keepsCache ? StableHasher.hash(file.bytes) : 0, resolved: .init(targets: [], related: []),
                     diagnostics: diagnostics, frontMatter: keepsCache ? BuildPlanner.frontMatterHash(parsed.page) : 0,
                     previous: records[path]))
             }

@@ -77,6 +77,19 @@ final class ScaffoldTests: XCTestCase {
         XCTAssertEqual(test.check().diagnostics.filter { $0.severity == .error }.map(\.message), [])
     }
 
+    /// The fast scan agrees with a plain substring search: at the start,
+    /// the end, across many near misses, after multibyte characters.
+    func testPlaceholderScanFindsExactlyWhatASubstringSearchFinds() {
+        let fixed = ["", "T", "TOD", "TODO", "xTODO", "TODOx", "TOD TODO", "TTTTODO", "TODTODTOD", "ToDo", "todo",
+                     "é TODO", "TOD\u{00C9}O", String(repeating: "T", count: 1000), String(repeating: "TOD", count: 400) + "O"]
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["T", "O", "D", "TO", "DO", "x", "é", "\n", " "]
+        let random = (0..<500).map { _ in (0..<Int.random(in: 0...40, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined() }
+        for text in fixed + random {
+            XCTAssertEqual(Scaffold.mayContainPlaceholder(text), text.contains("TODO"), "\(text.debugDescription)")
+        }
+    }
+
     func testScaffoldRefusesBadNames() throws {
         XCTAssertThrowsError(try Scaffold.country("UK", site: site())) { error in
             XCTAssertTrue("\(error)".contains("GB"), "\(error)")

@@ -1,5 +1,6 @@
 import DiligenceDiagnostics
 import DiligenceSupport
+import Foundation
 
 /// The files `diligence new` writes: every field of the kind, with
 /// placeholders starting with `TODO` that `check` rejects until an editor
@@ -10,14 +11,20 @@ package enum Scaffold {
     /// body line starting with it.
     package static let placeholder = "TODO"
 
-    /// A fast byte scan for "TODO" anywhere in `text`, so pages without it
-    /// skip the line-by-line check.
+    /// Whether "TODO" is anywhere in `text`, so pages without it skip the
+    /// line-by-line check. Each "T" is found with `memchr` (vectorised in
+    /// the C library): a Swift loop over every byte of every body was 0.7 %
+    /// of a build of long pages.
     package static func mayContainPlaceholder(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            guard bytes.count >= 4 else { return false }
-            for i in 0...(bytes.count - 4) where bytes[i] == UInt8(ascii: "T") {
-                if bytes[i + 1] == UInt8(ascii: "O"), bytes[i + 2] == UInt8(ascii: "D"), bytes[i + 3] == UInt8(ascii: "O") { return true }
+            guard let base = bytes.baseAddress, bytes.count >= 4 else { return false }
+            var i = 0
+            while i <= bytes.count - 4 {
+                guard let hit = memchr(base + i, Int32(UInt8(ascii: "T")), bytes.count - 3 - i) else { return false }
+                let t = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if base[t + 1] == UInt8(ascii: "O"), base[t + 2] == UInt8(ascii: "D"), base[t + 3] == UInt8(ascii: "O") { return true }
+                i = t + 1
             }
             return false
         }

@@ -28,11 +28,11 @@ let package = Package(
             providers: [.apt(["libstemmer-dev"])]
         ),
         // mimalloc (Debian's libmimalloc-dev), linked into the `diligence`
-        // executable only: it replaces the C allocator for the whole process
+        // executable only, on Linux only: it replaces the C allocator for the whole process
         // (Swift's runtime included). See docs/architecture.md, "Allocator".
         .systemLibrary(
             name: "Cmimalloc",
-            providers: [.apt(["libmimalloc-dev"]), .brew(["mimalloc"])]
+            providers: [.apt(["libmimalloc-dev"])]
         ),
         .target(name: "CPlatform"),
         // The built-in theme: templates/ embedded at build time (DefaultTemplates).

@@ -46,17 +46,25 @@ struct BuildPlanner {
 
     /// - Parameter publish: false for `check`, which stops once everything is linked.
     func plan(previous: PreviousBuild?, publish: Bool) -> Outcome {
+        plan(loading: { (previous, nil) }, publish: publish)
+    }
+
+    /// A plan from the previous build that `loading` gives, with why it
+    /// cannot be used when it cannot. It is asked for only once the content
+    /// is listed and the templates are read, so the caller can decode the
+    /// cache on other cores meanwhile (an incremental build's first tenth).
+    func plan(loading: () -> (PreviousBuild?, reason: String?), publish: Bool) -> Outcome {
         do {
-            return try attempt(previous: previous, publish: publish)
+            return try attempt(loading: loading, publish: publish)
         } catch {
-            var outcome = (try? attempt(previous: nil, publish: publish)) ?? Outcome(plan: nil, diagnostics: [], pageCounts: [:])
+            var outcome = (try? attempt(loading: { (nil, nil) }, publish: publish)) ?? Outcome(plan: nil, diagnostics: [], pageCounts: [:])
             outcome.fullBuildReason = error.reason
             outcome.plan?.fullBuildReason = error.reason
             return outcome
         }
     }
 
-    private func attempt(previous: PreviousBuild?, publish: Bool) throws(Fallback) -> Outcome {
+    private func attempt(loading: () -> (PreviousBuild?, reason: String?), publish: Bool) throws(Fallback) -> Outcome {
         let log = DiagnosticLog()
         var outcome = Outcome(plan: nil, diagnostics: [], pageCounts: [:])
         var clock = StageClock()
@@ -85,7 +93,9 @@ struct BuildPlanner {
         let history = publish || (site.isMultilingual && options.readsHistory) ? readHistory() : nil
         outcome.historyNote = history?.note
         let settings = BuildSettings.fingerprint(options: options, siteFile: siteFile, assets: tree.assets, theme: theme, history: history)
-        var previous = previous
+        clock.lap("load")
+        var (previous, reason) = loading()
+        outcome.fullBuildReason = reason
         if let snapshot = previous?.snapshot, snapshot.header.settings != settings {
             // A changed setting reaches every output: nothing of the last build is kept.
             guard publish else { throw Fallback(reason: "site.yml, a template, an asset or an option changed") }
@@ -100,7 +110,7 @@ struct BuildPlanner {
             collector.translator = TranslationDecoder(language: language)
             if let history, !history.isEmpty { collector.lastChanged = { history.changes(ofFile: $0).first?.date } }
         }
-        clock.lap("load")
+        if previous != nil || reason != nil { clock.lap("read cache") }  // what is left of decoding it
         var pages = try collector.collect(tree.pagePaths, previous: previous?.snapshot, log: log)
         let recordNames = publish ? previous.map { SearchPatchJob.names(pages, previous: $0) } : nil
         let searchPatch = previous.flatMap { previous in

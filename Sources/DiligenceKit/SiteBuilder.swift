@@ -49,17 +49,11 @@ public struct SiteBuilder: Sendable {
             report.diagnostics = log.diagnostics
             return report.finished()
         }
-        var previous: PreviousBuild?
-        if options.incremental {
-            previous = PreviousBuild.load(options: options)
-            report.fullBuildReason = previous == nil ? "no build cache" : nil
-            report.lap("read cache")
-            if let cached = previous?.snapshot, let reason = Self.unusable(cached, output: options.output, root: options.output) {
-                previous = nil
-                report.fullBuildReason = reason
-            }
-        }
-        var outcome = BuildPlanner(options: options).plan(previous: previous, publish: true)
+        // The cache is decoded on other cores while the planner lists the
+        // content and reads the templates, which need nothing from it.
+        let pending = options.incremental ? BackgroundResult { [options] in Self.previous(options: options) } : nil
+        var outcome = BuildPlanner(options: options).plan(loading: { pending?.value ?? (nil, nil) }, publish: true)
+        report.fullBuildReason = outcome.fullBuildReason
         report.lap("plan")
         report.stages.removeLast()
         report.stages += outcome.stages
@@ -192,6 +186,13 @@ public struct SiteBuilder: Sendable {
 
     private func execute(_ plan: BuildPlan, report: inout BuildReport, log: DiagnosticLog) -> BuildExecutor.Ending {
         BuildExecutor(options: options, fileSystem: fileSystem).run(plan, report: &report, log: log)
+    }
+
+    /// The previous build into `options.output`, or why there is none to start from.
+    private static func previous(options: BuildOptions) -> (PreviousBuild?, reason: String?) {
+        guard let previous = PreviousBuild.load(options: options) else { return (nil, "no build cache") }
+        if let reason = unusable(previous.snapshot, output: options.output, root: options.output) { return (nil, reason) }
+        return (previous, nil)
     }
 
     /// Why a cache cannot describe the output folder, if it cannot.

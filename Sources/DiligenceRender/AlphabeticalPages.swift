@@ -37,9 +37,13 @@ package final class AlphabeticalPages: @unchecked Sendable {
     }
 
     /// Some pages, A to Z: by their place in `all`, so a list of a few
-    /// thousand pages is ordered without folding their titles again.
+    /// thousand pages is ordered without folding their titles again. A few
+    /// pages while no listing has sorted them all (an incremental build
+    /// that renders a page or two) are sorted by their own titles, in the
+    /// same order (`TitleOrder` is total), rather than all 10,000.
     package func ordered(_ some: [ParsedPage]) -> [ParsedPage] {
         guard some.count > 1 else { return some }
+        if some.count <= 64, lock.withLock({ sorted == nil }) { return TitleOrder.sorted(some) }
         let all = self.all
         let ranks: [PageID: Int] = lock.withLock {
             if let known = self.ranks { return known }

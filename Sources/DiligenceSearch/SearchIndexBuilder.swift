@@ -67,6 +67,9 @@ package struct SearchIndexBuilder: Sendable {
         // Inverted index: each term's postings, pages in increasing order,
         // in one array (term by term, as `starts` says): counted, then filled.
         let terms = stemmer.allTerms
+        // The terms' order (string comparisons) on another core while the
+        // postings are counted and filled, which take one.
+        let sorting = BackgroundResult { terms.indices.sorted { SearchIndexFiles.precedes(terms[$0], terms[$1]) } }
         var starts = [Int](repeating: 0, count: terms.count + 1)
         for d in documents { for s in d!.scores { starts[Int(s.term) + 1] += 1 } }
         for t in terms.indices { starts[t + 1] += starts[t] }
@@ -83,16 +86,27 @@ package struct SearchIndexBuilder: Sendable {
             facets.append(d.facets)
             documents[i] = nil
         }
-        let order = terms.indices.sorted { SearchIndexFiles.precedes(terms[$0], terms[$1]) }
+        let order = sorting.value
         let filled = postings, bounds = starts
-        // Encoded in parallel, a batch of terms at a time (not the whole index at once).
-        let entries = stride(from: 0, to: order.count, by: 8192).lazy.flatMap { start in
-            order[start..<min(start + 8192, order.count)].concurrentMap { id in
+        // Encoded in parallel, a batch of terms at a time (not the whole
+        // index at once), the next batch while the writer, on one core,
+        // cuts the last one into chunks and writes them.
+        let batches = stride(from: 0, to: order.count, by: 8192).map { $0..<min($0 + 8192, order.count) }
+        let encode = { @Sendable (batch: Range<Int>) in
+            order[batch].concurrentMap { id in
                 SearchIndexFiles.Entry(term: terms[id], bytes: SearchIndexFiles.encode(
                     term: terms[id], postings: filled[bounds[id]..<bounds[id + 1]])[...])
             }
         }
-        files.write(entries: entries, names: names, facets: facets, emit: emit)
+        var pending = batches.first.map { batch in BackgroundResult { encode(batch) } }
+        var taken = 0
+        let entries = AnyIterator<[SearchIndexFiles.Entry]> {
+            guard let current = pending else { return nil }
+            taken += 1
+            pending = taken < batches.count ? { [batch = batches[taken]] in BackgroundResult { encode(batch) } }() : nil
+            return current.value
+        }
+        files.write(entries: IteratorSequence(entries).lazy.joined(), names: names, facets: facets, emit: emit)
     }
 
     /// A term's score in one page: BM25F's saturated, length-normalised term

@@ -14,10 +14,10 @@ extension Located: CacheCodable where Value == String {
 }
 
 extension PartialDate: CacheCodable {
-    package func write(to writer: inout CacheWriter) {
+    public func write(to writer: inout CacheWriter) {
         writer.int(year); writer.int(month ?? 0); writer.int(day ?? 0)
     }
-    package init(from reader: inout CacheReader) throws {
+    public init(from reader: inout CacheReader) throws {
         let year = try reader.int(), month = try reader.int(), day = try reader.int()
         self.init(year: year, month: month == 0 ? nil : month, day: day == 0 ? nil : day)
     }
@@ -26,8 +26,8 @@ extension PartialDate: CacheCodable {
 extension PageKind: CacheCodable {
     /// By its place in `allCases`: a page id in every dependency a page read
     /// has one, and matching the name cost more than reading the rest.
-    package func write(to writer: inout CacheWriter) { writer.int(rank) }
-    package init(from reader: inout CacheReader) throws {
+    public func write(to writer: inout CacheWriter) { writer.int(rank) }
+    public init(from reader: inout CacheReader) throws {
         let rank = try reader.int()
         guard PageKind.allCases.indices.contains(rank) else { throw CacheReader.Corrupt() }
         self = PageKind.allCases[rank]

@@ -2,27 +2,27 @@ import DiligenceSupport
 
 /// The binary cache form of diagnostics: the build cache replays an unchanged page's.
 extension SourceLocation: CacheCodable {
-    package func write(to writer: inout CacheWriter) {
+    public func write(to writer: inout CacheWriter) {
         writer.string(file); writer.int(line); writer.int(column)
     }
-    package init(from reader: inout CacheReader) throws {
+    public init(from reader: inout CacheReader) throws {
         self.init(file: try reader.string(), line: try reader.int(), column: try reader.int())
     }
 }
 
 extension Severity: CacheCodable {
-    package func write(to writer: inout CacheWriter) { writer.string(rawValue) }
-    package init(from reader: inout CacheReader) throws {
+    public func write(to writer: inout CacheWriter) { writer.string(rawValue) }
+    public init(from reader: inout CacheReader) throws {
         guard let severity = Severity(rawValue: try reader.string()) else { throw CacheReader.Corrupt() }
         self = severity
     }
 }
 
 extension Diagnostic: CacheCodable {
-    package func write(to writer: inout CacheWriter) {
+    public func write(to writer: inout CacheWriter) {
         writer.write(severity); writer.write(location); writer.string(message); writer.write(hint)
     }
-    package init(from reader: inout CacheReader) throws {
+    public init(from reader: inout CacheReader) throws {
         let severity: Severity = try reader.read()
         self.init(severity, at: try reader.read(), try reader.string(), hint: try reader.readOptional())
     }

@@ -1,7 +1,7 @@
 /// The binary cache form (`CacheWriter`) of the basic values the build cache keeps.
 extension String: CacheCodable {
-    package func write(to writer: inout CacheWriter) { writer.string(self) }
-    package init(from reader: inout CacheReader) throws { self = try reader.string() }
+    public func write(to writer: inout CacheWriter) { writer.string(self) }
+    public init(from reader: inout CacheReader) throws { self = try reader.string() }
 }
 
 extension FileStamp: CacheCodable {

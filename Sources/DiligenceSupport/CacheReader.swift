@@ -1,12 +1,12 @@
 /// Reads what `CacheWriter` wrote. Throws on anything out of range, so a
 /// truncated or foreign cache file means a full build, never a crash.
-package struct CacheReader {
-    package struct Corrupt: Error {
-        package init() {}
+public struct CacheReader {
+    public struct Corrupt: Error {
+        public init() {}
     }
 
-    package let bytes: [UInt8]
-    package var offset: Int
+    public let bytes: [UInt8]
+    public var offset: Int
 
     package init(_ bytes: [UInt8], offset: Int = 0) {
         self.bytes = bytes
@@ -15,13 +15,13 @@ package struct CacheReader {
 
     package var isAtEnd: Bool { offset >= bytes.count }
 
-    package mutating func byte() throws -> UInt8 {
+    public mutating func byte() throws -> UInt8 {
         guard offset < bytes.count else { throw Corrupt() }
         defer { offset += 1 }
         return bytes[offset]
     }
 
-    package mutating func int() throws -> Int {
+    public mutating func int() throws -> Int {
         var n: UInt64 = 0
         var shift: UInt64 = 0
         while true {
@@ -43,7 +43,7 @@ package struct CacheReader {
         return value
     }
 
-    package mutating func bool() throws -> Bool { try byte() != 0 }
+    public mutating func bool() throws -> Bool { try byte() != 0 }
 
     /// Strings of this many UTF-8 bytes or more are written once per
     /// writer, then by number (`CacheWriter.string`).
@@ -52,7 +52,7 @@ package struct CacheReader {
     /// The long strings read so far, by number.
     private var interned: [String] = []
 
-    package mutating func string() throws -> String {
+    public mutating func string() throws -> String {
         let count = try int()
         if count < 0 {
             guard -1 - count < interned.count else { throw Corrupt() }
@@ -74,15 +74,15 @@ package struct CacheReader {
     }
 
     @inlinable
-    package mutating func read<T: CacheCodable>(_: T.Type = T.self) throws -> T { try T(from: &self) }
+    public mutating func read<T: CacheCodable>(_: T.Type = T.self) throws -> T { try T(from: &self) }
 
     @inlinable
-    package mutating func readOptional<T: CacheCodable>(_: T.Type = T.self) throws -> T? {
+    public mutating func readOptional<T: CacheCodable>(_: T.Type = T.self) throws -> T? {
         try bool() ? T(from: &self) : nil
     }
 
     @inlinable
-    package mutating func readArray<T: CacheCodable>(_: T.Type = T.self) throws -> [T] {
+    public mutating func readArray<T: CacheCodable>(_: T.Type = T.self) throws -> [T] {
         let count = try int()
         guard count >= 0, count <= bytes.count - offset else { throw Corrupt() }
         var values: [T] = []

@@ -3,7 +3,7 @@
 /// types field by field. Ten times faster to read back than JSON through
 /// `Codable`, which matters because an incremental build reads the whole
 /// cache before it can do anything.
-package struct CacheWriter {
+public struct CacheWriter {
     package var bytes: [UInt8] = []
     /// Strings written so far (those of `CacheReader.internedLength` bytes
     /// or more), by number: a string written again is written as its number.
@@ -12,7 +12,7 @@ package struct CacheWriter {
     /// third fewer allocations.
     private var interned: [String: Int] = [:]
 
-    package mutating func int(_ value: Int) {
+    public mutating func int(_ value: Int) {
         // Zig-zag, then 7 bits per byte.
         var n = UInt64(bitPattern: Int64((value << 1) ^ (value >> 63)))
         while n >= 0x80 {
@@ -26,7 +26,7 @@ package struct CacheWriter {
         withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
-    package mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+    public mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
     /// Raw bytes, prefixed with their count.
     package mutating func bytes<C: Collection>(_ value: C) where C.Element == UInt8 {
@@ -34,7 +34,7 @@ package struct CacheWriter {
         bytes.append(contentsOf: value)
     }
 
-    package mutating func string(_ value: String) {
+    public mutating func string(_ value: String) {
         var value = value
         let count = value.utf8.count
         if count >= CacheReader.internedLength {
@@ -51,16 +51,16 @@ package struct CacheWriter {
     }
 
     @inlinable
-    package mutating func write<T: CacheCodable>(_ value: T) { value.write(to: &self) }
+    public mutating func write<T: CacheCodable>(_ value: T) { value.write(to: &self) }
 
     @inlinable
-    package mutating func write<T: CacheCodable>(_ value: T?) {
+    public mutating func write<T: CacheCodable>(_ value: T?) {
         bool(value != nil)
         if let value { value.write(to: &self) }
     }
 
     @inlinable
-    package mutating func write<T: CacheCodable>(_ values: [T]) {
+    public mutating func write<T: CacheCodable>(_ values: [T]) {
         int(values.count)
         for value in values { value.write(to: &self) }
     }
@@ -72,7 +72,7 @@ package struct CacheWriter {
 
 /// A type the build cache stores in binary form; `init(from:)` reads what
 /// `write(to:)` wrote, in the same order.
-package protocol CacheCodable {
+public protocol CacheCodable {
     func write(to writer: inout CacheWriter)
     init(from reader: inout CacheReader) throws
 }

@@ -32,6 +32,20 @@ final class LanguageTests: XCTestCase {
     private static let product = Pages.product(extra: "capabilities:\n  - Matches faces.\n  - Finds people in crowds.\n",
                                                body: "## How it works\n\nIt compares faces.\n\nSee [step one](../guidance/one.md#step).\n")
 
+    /// A translation is named `<slug>.<lang>.md` beside its original; any
+    /// other name is not one (read on the UTF-8 bytes: see `original(of:)`).
+    func testATranslationsPathNamesItsOriginalAndLanguage() {
+        XCTAssertEqual(TranslationDecoder.original(of: "guidance/red-flags.fr.md")?.original, "guidance/red-flags.md")
+        XCTAssertEqual(TranslationDecoder.original(of: "guidance/red-flags.fr.md")?.language, "fr")
+        XCTAssertEqual(TranslationDecoder.original(of: "countries/côte-d’ivoire.pt-br.md")?.original, "countries/côte-d’ivoire.md")
+        XCTAssertEqual(TranslationDecoder.original(of: "countries/côte-d’ivoire.pt-br.md")?.language, "pt-br")
+        XCTAssertEqual(TranslationDecoder.original(of: "a.b/page.de.md")?.original, "a.b/page.md")
+        for path in ["guidance/red-flags.md", "guidance/red-flags.fr.txt", "red-flags.fr.md", "guidance/.md", ".md", "md", "a.b/page.md",
+                     "guidance/red-flags..md"] {
+            XCTAssertNil(TranslationDecoder.original(of: path), path)
+        }
+    }
+
     func testFrenchPagesTakeTheTranslationsTextsAndTheOriginalsFacts() throws {
         let site = try site([
             "guidance/one.md": Pages.guidance(),

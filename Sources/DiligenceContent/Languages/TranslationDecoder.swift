@@ -46,12 +46,18 @@ package struct TranslationDecoder: Sendable {
 
     /// The original's path and the language of a translation's path, when it is one.
     package static func original(of path: String) -> (original: String, language: String)? {
+        // On the UTF-8 bytes: asked of every page path of every build, where
+        // searching by Character (grapheme breaking) was 1.6 % of an
+        // incremental build's CPU. "/" and "." are ASCII, so the indices
+        // found are the string's own.
         guard path.hasSuffix(".md") else { return nil }
-        let stem = path.dropLast(3)
-        guard let slash = stem.lastIndex(of: "/"), let dot = stem[slash...].lastIndex(of: ".") else { return nil }
-        let language = String(stem[stem.index(after: dot)...])
+        let utf8 = path.utf8
+        let end = utf8.index(utf8.endIndex, offsetBy: -3)
+        guard let slash = utf8[..<end].lastIndex(of: UInt8(ascii: "/")),
+              let dot = utf8[slash..<end].lastIndex(of: UInt8(ascii: ".")) else { return nil }
+        let language = String(path[utf8.index(after: dot)..<end])
         guard !language.isEmpty else { return nil }
-        return (String(stem[..<dot]) + ".md", language)
+        return (String(path[..<dot]) + ".md", language)
     }
 
     /// The page in this language: `page` (decoded from `originalFile`) with

@@ -103,7 +103,7 @@ package struct SearchIndexBuilder: Sendable {
         let entries = AnyIterator<[SearchIndexFiles.Entry]> {
             guard let current = pending else { return nil }
             taken += 1
-            pending = taken < batches.count ? { [batch = batches[taken]] in BackgroundResult { encode(batch) } }() : nil
+            pending = taken < batches.count ? BackgroundResult { [batch = batches[taken]] in encode(batch) } : nil
             return current.value
         }
         files.write(entries: IteratorSequence(entries).lazy.joined(), names: names, facets: facets, emit: emit)

@@ -51,7 +51,7 @@ public struct SiteBuilder: Sendable {
         }
         // The cache is decoded on other cores while the planner lists the
         // content and reads the templates, which need nothing from it.
-        let pending = options.incremental ? BackgroundResult { [options] in Self.previous(options: options) } : nil
+        let pending = options.incremental ? BackgroundResult { [options] in Self.previous(options: options, root: options.output) } : nil
         var outcome = BuildPlanner(options: options).plan(loading: { pending?.value ?? (nil, nil) }, publish: true)
         report.fullBuildReason = outcome.fullBuildReason
         report.lap("plan")
@@ -100,8 +100,7 @@ public struct SiteBuilder: Sendable {
             languageOptions.output = options.output + "/" + code
             var planner = BuildPlanner(options: languageOptions)
             planner.language = code
-            var previous = options.incremental ? PreviousBuild.load(options: languageOptions) : nil
-            if let cached = previous?.snapshot, Self.unusable(cached, output: languageOptions.output, root: options.output) != nil { previous = nil }
+            let previous = options.incremental ? Self.previous(options: languageOptions, root: options.output).0 : nil
             if options.incremental, previous == nil, report.fullBuildReason == nil { report.fullBuildReason = "no build cache for language '\(code)'" }
             languages.append(Language(options: languageOptions, planner: planner, folder: code + "/",
                                       outcome: planner.plan(previous: previous, publish: true)))
@@ -188,10 +187,11 @@ public struct SiteBuilder: Sendable {
         BuildExecutor(options: options, fileSystem: fileSystem).run(plan, report: &report, log: log)
     }
 
-    /// The previous build into `options.output`, or why there is none to start from.
-    private static func previous(options: BuildOptions) -> (PreviousBuild?, reason: String?) {
+    /// The previous build into `options.output`, or why there is none to
+    /// start from. `root`: the site's output folder (a language's is inside it).
+    private static func previous(options: BuildOptions, root: String) -> (PreviousBuild?, reason: String?) {
         guard let previous = PreviousBuild.load(options: options) else { return (nil, "no build cache") }
-        if let reason = unusable(previous.snapshot, output: options.output, root: options.output) { return (nil, reason) }
+        if let reason = unusable(previous.snapshot, output: options.output, root: root) { return (nil, reason) }
         return (previous, nil)
     }
 

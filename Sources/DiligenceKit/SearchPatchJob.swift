@@ -33,6 +33,7 @@ enum SearchPatchJob {
                       site: SiteConfig, strings: InterfaceStrings, chunkBytes: Int) -> BackgroundResult<Outcome>? {
         let pages = collected.pages, removed = collected.removed.count
         guard removed > 0 || pages.contains(where: { $0.change == .added || $0.change == .edited }) else { return nil }
+        previous.searchChunks.start()  // read while the changed pages are tokenised
         let files = SearchIndexFiles(chunkBytes: chunkBytes, site: site, language: site.language, strings: strings)
         return BackgroundResult {
             do {

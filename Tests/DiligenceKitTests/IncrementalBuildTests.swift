@@ -348,6 +348,25 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(report.fullBuildReason, "the search index the cache kept cannot be read (unreadable(\"the kept search chunks\"))")
     }
 
+    func testOnlyABuildThatPatchesTheSearchIndexReadsTheKeptChunks() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        XCTAssertFalse(workspace.incremental().diagnostics.hasErrors)
+        let options = workspace.options(output: workspace.output, incremental: true)
+        func plan() throws -> (BuildPlan, PreviousBuild) {
+            let previous = try XCTUnwrap(PreviousBuild.load(options: options))
+            return (try XCTUnwrap(BuildPlanner(options: options).plan(previous: previous, publish: true).plan), previous)
+        }
+        let (unchanged, untouched) = try plan()
+        XCTAssertEqual(unchanged.search, .unchanged)
+        XCTAssertFalse(untouched.searchChunks.isStarted, "a plan with no changed page read the kept search chunks")
+        try workspace.edit("pages/about.md") { $0 + "\nMore.\n" }
+        let (edited, read) = try plan()
+        XCTAssertEqual(edited.search, .patch)
+        XCTAssertTrue(read.searchChunks.isStarted)
+        XCTAssertNoThrow(try read.searchChunks.value.get())
+    }
+
     func testAKeptPostingThatNamesNoPageMeansAFullBuildNotACrash() throws {
         let workspace = try Workspace()
         defer { workspace.remove() }

@@ -61,7 +61,7 @@ struct BuildPlan: Sendable {
     /// Where each template and asset comes from (built in, or the site's own).
     var theme: ThemeFiles
     /// The content's settings fingerprint, drafts and excluded pages, for the cache.
-    var settings: UInt64
+    var settings: BuildSettings.Fingerprint
     var unpublished: [String: FileStamp]
     var excluded: [PageID: String]
     var assets: [String]

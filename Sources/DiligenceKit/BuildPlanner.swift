@@ -96,11 +96,11 @@ struct BuildPlanner {
         clock.lap("load")
         var (previous, reason) = loading()
         outcome.fullBuildReason = reason
-        if let snapshot = previous?.snapshot, snapshot.header.settings != settings {
+        if let snapshot = previous?.snapshot, let change = settings.change(since: snapshot.header.settings) {
             // A changed setting reaches every output: nothing of the last build is kept.
-            guard publish else { throw Fallback(reason: "site.yml, a template, an asset or an option changed") }
+            guard publish else { throw Fallback(reason: change) }
             previous = nil
-            outcome.fullBuildReason = "site.yml, a template, an asset or an option changed"
+            outcome.fullBuildReason = change
         }
         let decoder = PageDecoder(site: site, today: options.today)
         var collector = PageCollector(loader: loader, decoder: decoder, options: options, start: start,

@@ -26,7 +26,7 @@ struct OutputDecider {
     var collector: PageCollector
     var linker: PageLinker
 
-    func plan(_ collected: PageCollector.Collected, site: SiteConfig, templates: TemplateLibrary, settings: UInt64,
+    func plan(_ collected: PageCollector.Collected, site: SiteConfig, templates: TemplateLibrary, settings: BuildSettings.Fingerprint,
               assets: [String], theme: ThemeFiles, history: ContentHistory) throws(BuildPlanner.Fallback) -> BuildPlan {
         let values = collector.keepsCache ? Self.values(collected.pages, graph: graph) : nil
         var outputs: OutputCache?

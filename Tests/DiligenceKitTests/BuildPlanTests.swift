@@ -206,10 +206,37 @@ final class BuildPlanTests: XCTestCase {
         try (String(contentsOfFile: footer, encoding: .utf8) + "<!-- changed -->\n").write(toFile: footer, atomically: true, encoding: .utf8)
         let outcome = BuildPlanner(options: options(workspace)).plan(previous: PreviousBuild.load(options: options(workspace)), publish: true)
         let plan = try XCTUnwrap(outcome.plan)
-        XCTAssertEqual(outcome.fullBuildReason, "site.yml, a template, an asset or an option changed")
+        XCTAssertEqual(outcome.fullBuildReason, "a template or a file of the theme's assets changed")
         XCTAssertEqual(plan.sink, .staging)
         XCTAssertEqual(plan.search, .rebuild)
         XCTAssertTrue(plan.pages.allSatisfy { $0.render == .content })
+    }
+
+    /// The reason a full build gives names the setting that changed, one
+    /// at a time, against the cache of the build before each change.
+    func testAFullBuildNamesTheSettingThatChanged() throws {
+        let workspace = try built()
+        defer { workspace.remove() }
+        func reason(_ options: BuildOptions) -> String? {
+            BuildPlanner(options: options).plan(previous: PreviousBuild.load(options: options), publish: true).fullBuildReason
+        }
+        var options = options(workspace)
+        XCTAssertNil(reason(options))
+        options.strict = true
+        XCTAssertEqual(reason(options), "an option changed (--drafts, --strict, --search-chunk-bytes, --max-file-size, or the content or templates folder)")
+        options = self.options(workspace)
+        options.today = PartialDate(year: 2030, month: 1, day: 2)
+        XCTAssertEqual(reason(options), "the build date changed from \(TestSite.today) to 2030-01-02 (overdue reviews are counted from it; --today sets it)")
+        options = self.options(workspace)
+        let site = workspace.content + "/site.yml"
+        try (String(contentsOfFile: site, encoding: .utf8) + "\n").write(toFile: site, atomically: true, encoding: .utf8)
+        XCTAssertEqual(reason(options), "site.yml changed")
+        XCTAssertFalse(workspace.incremental().diagnostics.hasErrors)
+        XCTAssertNil(reason(options))
+        let assets = workspace.content + "/assets"
+        try FileManager.default.createDirectory(atPath: assets, withIntermediateDirectories: true)
+        try "<svg xmlns=\"http://www.w3.org/2000/svg\"/>".write(toFile: assets + "/mark.svg", atomically: true, encoding: .utf8)
+        XCTAssertEqual(reason(options), "a file of the content's assets/ folder changed")
     }
 
     func testANewDraftMeansAPlanFromNothing() throws {

@@ -129,6 +129,8 @@ final class HistoryTests: XCTestCase {
         let third = try commit("Reword the product", in: site, date: "2026-11-25T08:00:00+00:00")
         let report = SiteBuilder(options: options).build()
         XCTAssertEqual(report.diagnostics.errorCount, 0)
+        XCTAssertEqual(report.fullBuildReason,
+                       "the content's git history changed (a commit, or the first uncommitted change or the last one undone): every page shows the edition")
         let product = try site.outputText("products/face.html")
         XCTAssertTrue(product.contains("Reword the product <code title=\"\(third)\">"), product)
         let country = try site.outputText("countries/cn.html")

@@ -17,14 +17,14 @@ import Foundation
 /// known only then; the rest is written while they render), so loading
 /// puts the records back in page order.
 struct BuildSnapshot: Sendable {
-    static let format = 10
+    static let format = 11
 
     struct Header: Codable, Sendable {
         var format: Int
         /// Absolute output folder the cache describes.
         var output: String
-        /// `BuildSettings.fingerprint`: options, site.yml, templates, assets.
-        var settings: UInt64
+        /// `BuildSettings.fingerprint`: options, today, site.yml, templates, assets, history.
+        var settings: BuildSettings.Fingerprint
         /// Page files that exist but are not published (drafts), with their stamps.
         var unpublished: [String: FileStamp]
         var excluded: [PageID: String]

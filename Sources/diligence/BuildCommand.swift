@@ -19,7 +19,7 @@ struct BuildCommand: ParsableCommand {
 
     @Flag(help: ArgumentHelp(
         "Rebuild only what changed since the last build into the same output folder.",
-        discussion: "Keeps a cache in .diligence-cache/. Does a full build when there is no cache, or when site.yml, a template, an asset or a draft changed. The output is the same as a full build's."))
+        discussion: "Keeps a cache in .diligence-cache/. Does a full build, and says why, when there is no cache or when site.yml, a template, an asset, a draft, an option, the build date or the content's git history changed. The output is the same as a full build's."))
     var incremental = false
 
     @Option(help: ArgumentHelp("Search index chunk size in bytes (tests: small chunks exercise lookups across chunks).",

@@ -63,7 +63,7 @@ package struct LinkResolver: Sendable {
 
     /// Checks a Markdown link written in `page` and gives the URL it must have
     /// in the output (nil: leave as written), and what it points at.
-    package func resolve(_ link: MarkdownLink, in page: PageID, ownHeadings: Set<String>) -> (url: String?, target: Target?) {
+    package func resolve(_ link: MarkdownLink, in page: PageID, ownHeadings: FragmentIDs) -> (url: String?, target: Target?) {
         let destination = link.destination
         if destination.isEmpty { return (nil, nil) }
         if URLCheck.hasScheme(destination) { return (nil, .external) }
@@ -122,10 +122,10 @@ package struct LinkResolver: Sendable {
         return (String(destination[..<hash]), fragment.removingPercentEncodingSafely)
     }
 
-    package static func fragmentHint(_ fragment: String, _ ids: Set<String>) -> String {
-        if let match = Suggestion.closest(to: fragment, in: ids.sorted()) { return "did you mean '#\(match)'?" }
+    package static func fragmentHint(_ fragment: String, _ ids: FragmentIDs) -> String {
+        if let match = Suggestion.closest(to: fragment, in: ids.sorted) { return "did you mean '#\(match)'?" }
         if ids.isEmpty { return "that page has no headings" }
-        return "headings there: " + ids.sorted().prefix(8).map { "#" + $0 }.joined(separator: ", ")
+        return "headings there: " + ids.sorted.prefix(8).map { "#" + $0 }.joined(separator: ", ")
     }
 }
 

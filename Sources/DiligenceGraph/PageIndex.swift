@@ -9,7 +9,7 @@ package struct PageIndex: Sendable {
     /// Ids of the pages this build publishes.
     package var published: Set<PageID>
     /// Heading ids of each published page, for `#fragment` checks.
-    package var headingIDs: [PageID: Set<String>]
+    package var headingIDs: [PageID: FragmentIDs]
     /// Pages that exist as files but are not in this build, with the reason.
     package var excluded: [PageID: String]
     package var assets: Set<String>
@@ -17,7 +17,7 @@ package struct PageIndex: Sendable {
     /// again (the file's own errors say what to fix).
     package var failed: Set<PageID> = []
 
-    package init(published: Set<PageID>, headingIDs: [PageID: Set<String>], excluded: [PageID: String], assets: Set<String>,
+    package init(published: Set<PageID>, headingIDs: [PageID: FragmentIDs], excluded: [PageID: String], assets: Set<String>,
                 failed: Set<PageID> = []) {
         self.failed = failed
         self.published = published

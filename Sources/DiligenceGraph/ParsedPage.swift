@@ -20,7 +20,7 @@ package final class ParsedPage: @unchecked Sendable {
     package let sections: [(headingID: String?, text: String)]
     /// Every id a link may name as `#fragment` on this page: its heading ids
     /// and the sections the templates give its front-matter fields.
-    package let linkableIDs: Set<String>
+    package let linkableIDs: FragmentIDs
 
     package init(page: Page) {
         self.page = page
@@ -28,11 +28,11 @@ package final class ParsedPage: @unchecked Sendable {
         if let ids = page.headingIDs { document.adoptHeadingIDs(ids) }
         self.parsedDocument = document
         self.sections = document.sections()
-        self.linkableIDs = Set(document.headings.map(\.id)).union(FieldSections.ids(of: page))
+        self.linkableIDs = FragmentIDs(document.headings.map(\.id) + FieldSections.ids(of: page))
     }
 
     /// A page known from the cache: front matter and fragment ids, no body.
-    package init(cached page: Page, linkableIDs: Set<String>) {
+    package init(cached page: Page, linkableIDs: FragmentIDs) {
         self.page = page
         self.parsedDocument = nil
         self.sections = []

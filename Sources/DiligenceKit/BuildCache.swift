@@ -58,7 +58,7 @@ struct BuildCache {
             reads: reads ?? plan.previous?.page.fingerprints.reads ?? [],
             readsValue: reads.map { values.value(of: $0) } ?? plan.previous?.page.fingerprints.readsValue ?? 0)
         let cached = CachedPage(path: plan.path, stamp: plan.stamp ?? .missing, sourceHash: plan.sourceHash, page: page,
-                                linkableIDs: plan.parsed.linkableIDs.sorted(), resolved: plan.resolved,
+                                linkableIDs: plan.parsed.linkableIDs.sorted, resolved: plan.resolved,
                                 diagnostics: plan.diagnostics, fingerprints: fingerprints)
         return CachedRecord(page: cached, bytes: nil)
     }

@@ -50,7 +50,7 @@ struct PageLinker: Sendable {
     private func recheck(_ collected: inout PageCollector.Collected, index: PageIndex) throws(BuildPlanner.Fallback) {
         var targets = Set(collected.removed.map(\.page.id))
         for plan in collected.pages where plan.hasBody {
-            if let previous = plan.previous, Set(previous.page.linkableIDs) != plan.parsed.linkableIDs { targets.insert(plan.id) }
+            if let previous = plan.previous, previous.page.linkableIDs != plan.parsed.linkableIDs.sorted { targets.insert(plan.id) }
         }
         guard !targets.isEmpty else { return }
         for i in collected.pages.indices where !collected.pages[i].hasBody && collected.pages[i].resolved.targets.contains(where: targets.contains) {

@@ -60,6 +60,18 @@ final class UnitTests: XCTestCase {
                        ["Apple", "ecran", "Étude", "Step 1b", "Step 2", "step 10", "zebra"])
     }
 
+    /// Fragment ids from headings come in any order with repeats; from a
+    /// build cache, sorted. Either way a lookup finds exactly those ids.
+    func testFragmentIDsFindTheirIdsOnly() {
+        let ids = FragmentIDs(["sources", "étape-2", "a", "sources", "zone", "b-1"])
+        XCTAssertEqual(ids.sorted, ["a", "b-1", "sources", "zone", "étape-2"])
+        for id in ["a", "b-1", "sources", "zone", "étape-2"] { XCTAssertTrue(ids.contains(id), id) }
+        for id in ["", "b", "b-2", "source", "sourcesx", "zz", "étape"] { XCTAssertFalse(ids.contains(id), id) }
+        XCTAssertEqual(FragmentIDs(sorted: ids.sorted), ids)
+        XCTAssertFalse(([] as FragmentIDs).contains("a"))
+        XCTAssertEqual(LinkResolver.fragmentHint("sourcs", ids), "did you mean '#sources'?")
+    }
+
     func testFilesWrittenThroughASinkReadBackWhole() throws {
         let folder = NSTemporaryDirectory() + "diligence-io-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

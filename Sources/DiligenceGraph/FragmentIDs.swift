@@ -4,7 +4,7 @@
 /// for one edited page) was about 3 % of a build with no change (`perf`),
 /// while a fragment is looked up only for the links of the pages read now.
 /// A page has a few dozen ids at most, so a binary search is as quick.
-package struct FragmentIDs: Sendable, Equatable, Sequence, ExpressibleByArrayLiteral {
+package struct FragmentIDs: Sendable, Equatable, ExpressibleByArrayLiteral {
     /// The ids, in `String` order.
     package let sorted: [String]
 
@@ -34,6 +34,4 @@ package struct FragmentIDs: Sendable, Equatable, Sequence, ExpressibleByArrayLit
     }
 
     package var isEmpty: Bool { sorted.isEmpty }
-
-    package func makeIterator() -> IndexingIterator<[String]> { sorted.makeIterator() }
 }

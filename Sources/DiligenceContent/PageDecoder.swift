@@ -17,6 +17,18 @@ package struct PageDecoder: Sendable {
 
     /// The page id a content path stands for (`countries/cn.md` → country `cn`).
     package static func pageID(forPath relativePath: String) -> PageID? {
+        if relativePath.utf8.allSatisfy({ $0 < 0x80 }) {
+            // Every link to a page asks: split by byte (in ASCII a character is one).
+            let parts = relativePath.utf8.split(separator: UInt8(ascii: "/"))
+            guard parts.count == 2, let kind = PageKind(folder: String(Substring(parts[0]))),
+                  parts[1].count >= 3, parts[1].suffix(3).elementsEqual(".md".utf8) else { return nil }
+            return PageID(kind, String(Substring(parts[1].dropLast(3))))
+        }
+        return pageIDByCharacter(forPath: relativePath)
+    }
+
+    /// `pageID(forPath:)` for any path.
+    static func pageIDByCharacter(forPath relativePath: String) -> PageID? {
         let parts = relativePath.split(separator: "/")
         guard parts.count == 2, let kind = PageKind(folder: String(parts[0])), parts[1].hasSuffix(".md") else { return nil }
         return PageID(kind, String(parts[1].dropLast(3)))

@@ -117,7 +117,10 @@ package struct LinkResolver: Sendable {
     }
 
     package static func splitFragment(_ destination: String) -> (path: String, fragment: String?) {
-        guard let hash = destination.firstIndex(of: "#") else { return (destination, nil) }
+        // An ASCII link (most are) is searched by byte: a character is a byte there.
+        let ascii = destination.utf8.allSatisfy { $0 < 0x80 }
+        let found = ascii ? destination.utf8.firstIndex(of: UInt8(ascii: "#")) : destination.firstIndex(of: "#")
+        guard let hash = found else { return (destination, nil) }
         let fragment = String(destination[destination.index(after: hash)...])
         return (String(destination[..<hash]), fragment.removingPercentEncodingSafely)
     }

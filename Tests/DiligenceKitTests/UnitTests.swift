@@ -60,6 +60,76 @@ final class UnitTests: XCTestCase {
                        ["Apple", "ecran", "Étude", "Step 1b", "Step 2", "step 10", "zebra"])
     }
 
+    /// The byte path for ASCII headings gives the ids the Unicode path
+    /// gives: every ASCII character alone and between letters, and
+    /// 2,000 pseudo-random ASCII headings; anything else takes the Unicode path.
+    func testASCIIHeadingSlugsMatchTheUnicodeRules() {
+        var texts = (0..<128).flatMap { b -> [String] in
+            let c = String(UnicodeScalar(UInt8(b)))
+            return [c, "a\(c)b", " \(c)Z9 \(c)"]
+        }
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<2000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int(seed % 24) {
+                seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                bytes.append(UInt8(truncatingIfNeeded: seed >> 33) & 0x7F)
+            }
+            texts.append(String(decoding: bytes, as: UTF8.self))
+        }
+        texts += ["", "   ", "What the sources say", "Step 2 - Assess", "C++ / Rust_Go", "End-user\tchecks\r\n"]
+        for text in texts {
+            XCTAssertEqual(HeadingSlugger.asciiSlug(text), HeadingSlugger.unicodeSlug(text), "heading \(Array(text.utf8))")
+        }
+        XCTAssertEqual(HeadingSlugger.slug("Step 2 — Assess"), "step-2-assess")
+        XCTAssertEqual(HeadingSlugger.slug("Côte d’Ivoire: État"), "cote-divoire-etat")
+        XCTAssertNil(HeadingSlugger.asciiSlug("État"))
+        XCTAssertEqual(HeadingSlugger.slug("État"), "etat")
+    }
+
+    /// Links are resolved by byte when they are ASCII: the same schemes,
+    /// paths, page ids and fragments as by Character, over 6,000 links
+    /// made of the pieces that matter (separators, dots, `#`, `:`, escapes).
+    func testASCIILinksResolveAsByCharacter() {
+        let pieces = ["/", ".", "..", "#", ":", "a", "Z", "9", "+", "-", "\\", ".md", "products", "countries",
+                      "%2F", "%20", " ", "\r\n", "//", "http", "mailto", "x.md", "ab#cd"]
+        var seed: UInt64 = 0x2545_F491_4F6C_DD1D
+        var links = pieces
+        for _ in 0..<6000 {
+            var link = ""
+            for _ in 0..<Int(seed % 7) {
+                seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                link += pieces[Int(seed >> 33) % pieces.count]
+            }
+            links.append(link)
+        }
+        func result(_ f: () throws(ContentPath.Failure) -> String) -> String {
+            do { return try f() } catch { return "failure \(error)" }
+        }
+        for link in links {
+            XCTAssertEqual(URLCheck.hasScheme(link), URLCheck.unicodeHasScheme(link), "scheme of \(link.debugDescription)")
+            XCTAssertEqual(PageDecoder.pageID(forPath: link), PageDecoder.pageIDByCharacter(forPath: link), link.debugDescription)
+            for folder in ["guidance", "products", ""] {
+                XCTAssertEqual(result { () throws(ContentPath.Failure) in try ContentPath.resolve(link, from: folder) },
+                               result { () throws(ContentPath.Failure) in try ContentPath.resolveAny(link, from: folder) },
+                               "\(link.debugDescription) from \(folder)")
+            }
+            let split = LinkResolver.splitFragment(link)
+            if let hash = link.firstIndex(of: "#") {
+                XCTAssertEqual(split.path, String(link[..<hash]))
+                XCTAssertEqual(split.fragment, String(link[link.index(after: hash)...]).removingPercentEncodingSafely)
+            } else {
+                XCTAssertEqual(split.path, link)
+                XCTAssertNil(split.fragment)
+            }
+        }
+        XCTAssertTrue(URLCheck.hasScheme("https://example.org"))
+        XCTAssertFalse(URLCheck.hasScheme("../products/x.md#a:b"))
+        XCTAssertEqual(result { () throws(ContentPath.Failure) in try ContentPath.resolve("../countries/./cn.md", from: "products") },
+                       "countries/cn.md")
+        XCTAssertEqual(PageDecoder.pageID(forPath: "countries/cn.md"), PageID(.country, "cn"))
+    }
+
     /// Fragment ids from headings come in any order with repeats; from a
     /// build cache, sorted. Either way a lookup finds exactly those ids.
     func testFragmentIDsFindTheirIdsOnly() {

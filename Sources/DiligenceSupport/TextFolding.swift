@@ -93,16 +93,34 @@ package enum TextFolding {
         while i < bytes.count {
             let byte = bytes[i]
             if byte < 0x80 {
-                // A word of lower-case ASCII letters and digits, ended by ASCII
-                // (most words): given as it stands in the text, not copied.
-                if word.isEmpty, isLowerASCIIWord(byte) {
-                    var j = i + 1
-                    while j < bytes.count, isLowerASCIIWord(bytes[j]) { j += 1 }
-                    if j == bytes.count || (bytes[j] < 0x80 && !isASCIIWord(bytes[j]) && !(elide && bytes[j] == UInt8(ascii: "'"))) {
-                        pending = nil
-                        body(UnsafeBufferPointer(rebasing: bytes[i..<j]), nil)
-                        i = j
+                if word.isEmpty {
+                    // Between words, with no elided word waiting: `end` would do nothing.
+                    if pending == nil, !isASCIIWord(byte) {
+                        i += 1
                         continue
+                    }
+                    // A word of ASCII letters and digits, ended by ASCII (most
+                    // words): given as it stands in the text if it is lower
+                    // case, lower-cased in one go otherwise.
+                    if isASCIIWord(byte) {
+                        var j = i
+                        var upper = false
+                        while j < bytes.count, isASCIIWord(bytes[j]) {
+                            upper = upper || bytes[j] <= UInt8(ascii: "Z") && bytes[j] >= UInt8(ascii: "A")
+                            j += 1
+                        }
+                        if j == bytes.count || (bytes[j] < 0x80 && !(elide && bytes[j] == UInt8(ascii: "'"))) {
+                            pending = nil
+                            if upper {
+                                for k in i..<j { word.append(bytes[k] &+ (bytes[k] >= UInt8(ascii: "A") && bytes[k] <= UInt8(ascii: "Z") ? 32 : 0)) }
+                                emit(word, nil)
+                                word.removeAll(keepingCapacity: true)
+                            } else {
+                                body(UnsafeBufferPointer(rebasing: bytes[i..<j]), nil)
+                            }
+                            i = j
+                            continue
+                        }
                     }
                 }
                 switch byte {

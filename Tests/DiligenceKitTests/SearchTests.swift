@@ -26,6 +26,39 @@ final class SearchTests: XCTestCase {
         }
     }
 
+    /// ASCII text takes byte-level shortcuts (words given in place, capitals
+    /// lowered in one go, separators skipped): over 3,000 pseudo-random
+    /// ASCII texts, the words are those of the plain rule — runs of letters
+    /// and digits, lower-cased, an elided word dropped before `'` and a word.
+    func testASCIIWordsFollowThePlainRule() {
+        let pieces = ["a", "Z", "9", "q", "B", "l", "L", "qu", "d", " ", "'", "-", ".", "\n", "  ", "x'", "Abc", "DEF", "ghi"]
+        var random = SeededGenerator(seed: 3)
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 0..<12, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            for elide in [false, true] {
+                XCTAssertEqual(TextFolding.words(text, elide: elide), plainWords(text, elide: elide), "\(text.debugDescription) elide \(elide)")
+            }
+        }
+    }
+
+    private func plainWords(_ text: String, elide: Bool) -> [String] {
+        let bytes = Array(text.utf8)
+        func isWord(_ b: UInt8) -> Bool { (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
+        var words: [String] = []
+        var i = 0
+        while i < bytes.count {
+            guard isWord(bytes[i]) else { i += 1; continue }
+            var j = i
+            while j < bytes.count, isWord(bytes[j]) { j += 1 }
+            let word = String(decoding: bytes[i..<j], as: UTF8.self).lowercased()
+            let elided = elide && j + 1 < bytes.count && bytes[j] == UInt8(ascii: "'") && isWord(bytes[j + 1])
+                && TextFolding.elisions.contains(word)
+            if !elided { words.append(word) }
+            i = j
+        }
+        return words
+    }
+
     /// The stem key of each word of `text`, as the index builder gives it.
     func keys(_ text: String, _ language: String) -> [String] {
         let stemmer = SearchStemmer(language: SearchLanguage(language))

@@ -7,6 +7,30 @@ package enum RelativeURL {
     /// Works on UTF-8 bytes: listing pages compute one per entry, 10,000
     /// per page on a large site.
     package static func from(_ from: String, to: String) -> String {
+        if let oneFolderDeep = betweenFolders(from, to) { return oneFolderDeep }
+        return anyDepth(from, to: to)
+    }
+
+    /// `from(_:to:)` between two pages one folder deep (`products/x.html`
+    /// to `countries/cn.html`), as most links are, without the arrays;
+    /// nil for any other pair.
+    static func betweenFolders(_ from: String, _ to: String) -> String? {
+        guard let source = oneSlash(from), let target = oneSlash(to) else { return nil }
+        if from.utf8[..<source].elementsEqual(to.utf8[..<target]) { return String(to[to.utf8.index(after: target)...]) }
+        return "../" + to
+    }
+
+    /// The place of the only slash of `path`, if it has one with text on both sides.
+    private static func oneSlash(_ path: String) -> String.Index? {
+        let bytes = path.utf8
+        guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")), slash != bytes.startIndex,
+              bytes.index(after: slash) != bytes.endIndex,
+              !bytes[bytes.index(after: slash)...].contains(UInt8(ascii: "/")) else { return nil }
+        return slash
+    }
+
+    /// `from(_:to:)` for any two paths.
+    static func anyDepth(_ from: String, to: String) -> String {
         let source = Array(from.utf8), target = Array(to.utf8)
         let fromDirs = components(source).dropLast()
         let toParts = components(target)

@@ -227,17 +227,20 @@ package struct TemplateRenderer {
 
     private mutating func resolve(_ name: TemplateName, _ scope: Scope) -> TemplateValue {
         var value: TemplateValue
-        var path = name.path[...]
-        var transforms = name.transforms[...]
+        // Indices into the name's parts rather than slices of them: every
+        // tag of every page resolves a name.
+        var field = 0, firstTransform = 0
         switch name.root {
         case .position:
             openRow?.escaped = true  // the item's place in its list
-            guard let position = scope.position, let first = transforms.popFirst() else { return .missing }
+            guard let position = scope.position, let first = name.transforms.first else { return .missing }
             value = first.apply(to: position)
+            firstTransform = 1
         case .current:
             value = stack.last ?? .missing
         case .stack:
-            let key = path.removeFirst()
+            let key = name.path[0]
+            field = 1
             value = .missing
             var depth = stack.count
             var fixed = false
@@ -259,14 +262,16 @@ package struct TemplateRenderer {
                 if !inside { openRow!.escaped = true }
             }
         }
-        for key in path {
+        while field < name.path.count {
             guard case .object(let object) = value else { return .missing }
-            value = object.value(named: key)
+            value = object.value(named: name.path[field])
+            field += 1
         }
-        for transform in transforms {
+        while firstTransform < name.transforms.count {
             if case .missing = value { return .missing }
             if case .null = value { return .missing }
-            value = transform.apply(to: value)
+            value = name.transforms[firstTransform].apply(to: value)
+            firstTransform += 1
         }
         if case .null = value { return .missing }
         return value

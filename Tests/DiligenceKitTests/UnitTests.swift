@@ -39,6 +39,17 @@ final class UnitTests: XCTestCase {
         XCTAssertEqual(RelativeURL.from("pages/é/ü.html", to: "pages/é/ö.html"), "ö.html")
         XCTAssertEqual(RelativeURL.root(from: "countries/cn.html"), "../")
         XCTAssertEqual(RelativeURL.root(from: "index.html"), "")
+        // Pages one folder deep take a shortcut: the URLs of the general
+        // path, over 4,000 generated pairs of paths.
+        var random = SeededGenerator(seed: 4)
+        let parts = ["a", "b", "é", "x.html", "", "/", "//", "index.html"]
+        func path() -> String { (0..<Int.random(in: 1..<5, using: &random)).map { _ in parts.randomElement(using: &random)! }.joined() }
+        for _ in 0..<4000 {
+            let (from, to) = (path(), path())
+            XCTAssertEqual(RelativeURL.from(from, to: to), RelativeURL.anyDepth(from, to: to), "\(from) → \(to)")
+        }
+        XCTAssertEqual(RelativeURL.betweenFolders("products/x.html", "countries/cn.html"), "../countries/cn.html")
+        XCTAssertNil(RelativeURL.betweenFolders("regions/eap/index.html", "index.html"))
     }
 
     func testExternalURLCheck() {

@@ -17,7 +17,6 @@ package enum ContentPath {
     ///   - link: the path part of the link, percent-encoded as written.
     ///   - folder: the linking file's folder relative to content (`guidance`).
     package static func resolve(_ link: String, from folder: String) throws(Failure) -> String {
-        if link.hasPrefix("/") || link.hasPrefix("\\") { throw .absolute }
         if !link.utf8.contains(where: { $0 >= 0x80 || $0 == UInt8(ascii: "%") }), folder.utf8.allSatisfy({ $0 < 0x80 }) {
             return try resolveASCII(link, from: folder)
         }
@@ -55,6 +54,7 @@ package enum ContentPath {
     /// of resolving a link. In ASCII a character is a byte, so the parts
     /// are the same.
     static func resolveASCII(_ link: String, from folder: String) throws(Failure) -> String {
+        if link.utf8.first == UInt8(ascii: "/") || link.utf8.first == UInt8(ascii: "\\") { throw .absolute }
         var out: [UInt8] = []
         out.reserveCapacity(folder.utf8.count + link.utf8.count)
         var starts: [Int] = []  // where each part of `out` begins

@@ -50,8 +50,12 @@ package struct SiteGraphBuilder: Sendable {
         var position: [PageID: Int] = [:]
         position.reserveCapacity(ids.count)
         for (i, id) in ids.enumerated() { position[id] = i }
+        // The two halves need nothing from each other: the relations are
+        // taken on another core while the links are inverted (each was about
+        // a third of linking an incremental build's 10,000 pages, `perf`).
+        let pending = BackgroundResult { [position] in Relations(sorted, ids: ids, position: position) }
         let links = Links(sorted, resolved: resolved, ids: ids, position: position)
-        let relations = Relations(sorted, ids: ids, position: position)
+        let relations = pending.value
         checkProductRule(sorted, concerns: relations.productConcerns)
         for page in sorted where page.id.kind != .page && links.backlinks[page.id, default: []].isEmpty {
             log.warning(at: SourceLocation(file: page.page.file, line: 1, column: 1),

@@ -41,6 +41,34 @@ final class SearchTests: XCTestCase {
         }
     }
 
+    /// A chunk file's terms read back as written: those with no escape by
+    /// the plain path, the others decoding every escape. The plain path is
+    /// checked against the escaped one on the same bytes.
+    func testChunkTermsReadBackAsWritten() throws {
+        let pieces = ["a", "é", "z 3", "\"", "\\", "\n", "\u{1}", "𝄞", "ß", "q", "\u{FFFF}", " ", "o\u{308}"]
+        var random = SeededGenerator(seed: 5)
+        for _ in 0..<2000 {
+            let terms = (0..<Int.random(in: 1..<6, using: &random)).map { _ in
+                (0..<Int.random(in: 1..<8, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            }
+            var file = Array("DiligenceSearch.put(\"i-0\",{".utf8)
+            for (k, term) in terms.enumerated() {
+                if k > 0 { file.append(UInt8(ascii: ",")) }
+                file += SearchIndexFiles.encode(term: term, postings: [SearchPosting(doc: 1, score: 2)])
+            }
+            file += Array("});\n".utf8)
+            let entries = try XCTUnwrap(SearchIndexFiles.entries(ofChunk: file), "\(terms)")
+            XCTAssertEqual(entries.map(\.term), terms)
+            for term in terms {
+                var json = JSONBytes(capacity: 16)
+                json.string(term)
+                var i = 1
+                XCTAssertEqual(SearchIndexFiles.escapedString(json.bytes, &i), term)
+                XCTAssertEqual(i, json.bytes.count)
+            }
+        }
+    }
+
     private func plainWords(_ text: String, elide: Bool) -> [String] {
         let bytes = Array(text.utf8)
         func isWord(_ b: UInt8) -> Bool { (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }

@@ -27,9 +27,9 @@ package struct SearchIndexPatch {
     /// Parses the index's chunk files as the cache kept them, in parallel.
     package static func chunks(_ kept: [ArraySlice<UInt8>]) throws -> [Chunk] {
         guard !kept.isEmpty else { throw Failure.unreadable("search/i-0.js") }
-        let parsed = kept.concurrentMap { slice -> Chunk? in
-            let bytes = Array(slice)
-            return SearchIndexFiles.entries(ofChunk: bytes).map { Chunk(bytes: bytes, entries: $0) }
+        let parsed = kept.indices.concurrentMap { i -> Chunk? in
+            let bytes = Array(kept[i])
+            return SearchIndexFiles.entries(ofChunk: bytes, number: i).map { Chunk(bytes: bytes, entries: $0) }
         }
         return try parsed.enumerated().map { i, chunk in
             guard let chunk else { throw Failure.unreadable("search/i-\(i).js") }
@@ -85,6 +85,7 @@ package struct SearchIndexPatch {
         var parsed = try old.get()
         var entries: [SearchIndexFiles.Entry] = []
         var oldChunks: [String: [UInt8]] = [:]
+        let keptChunks = parsed.map { SearchIndexFiles.KeptChunk(bytes: $0.bytes, count: $0.entries.count) }
         for (i, chunk) in parsed.enumerated() {
             oldChunks["search/i-\(i).js"] = chunk.bytes
             for entry in chunk.entries {
@@ -115,8 +116,8 @@ package struct SearchIndexPatch {
         entries = Self.merging(entries, newTerms: fresh)
         let emitted = Collected()
         let unchanged = oldChunks
-        files.write(entries: entries, names: names, facets: facets) { file in
-            // Most chunks come out as they were: leave them out.
+        files.write(entries: entries, names: names, facets: facets, kept: keptChunks) { file in
+            // Most chunks come out as they were (the old array itself): leave them out.
             if case .bytes(let bytes) = file.contents, let old = unchanged[file.path] {
                 emitted.add(file.path, old == bytes ? nil : file, known: true, chunk: bytes)
             } else {

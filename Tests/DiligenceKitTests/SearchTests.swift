@@ -618,6 +618,62 @@ final class SearchTests: XCTestCase {
         XCTAssertNil(facets.dims.first { $0.id == "kind" }?.each, "one run is shorter")
     }
 
+    /// A patched index's chunks given as they were kept (`write(kept:)`)
+    /// are the bytes of the same entries written afresh, whatever the edit
+    /// does to the chunks' bounds: entries changed, dropped or added, a
+    /// chunk's entries split over two, or two chunks' joined.
+    func testKeptChunksAreWhatWritingAfreshGives() throws {
+        let site = SiteConfig(title: "T", description: "D", language: "en", baseURL: nil, reviewIntervalMonths: 12,
+                              riskLevels: Vocabulary([]), regions: Vocabulary([]), categories: Vocabulary([]),
+                              factors: Vocabulary([]), regimes: Vocabulary([]))
+        let files = SearchIndexFiles(chunkBytes: 120, site: site)
+        let names = SearchRecordNames([PageID(.product, "a")])
+        var random = SeededGenerator(seed: 7)
+        func entry(_ term: String) -> SearchIndexFiles.Entry {
+            let postings = (0..<Int.random(in: 1...12, using: &random)).map { SearchPosting(doc: Int32($0 * 3), score: Int32.random(in: 1...35, using: &random)) }
+            return .init(term: term, bytes: SearchIndexFiles.encode(term: term, postings: postings)[...])
+        }
+        func write(_ entries: [SearchIndexFiles.Entry], kept: [SearchIndexFiles.KeptChunk] = []) -> [String: [UInt8]] {
+            let out = SearchIndexPatch.Collected()
+            files.write(entries: entries, names: names, facets: nil, kept: kept) { file in
+                if case .bytes(let bytes) = file.contents, file.path.hasPrefix("search/i-") { out.add(file.path, nil, known: true, chunk: bytes) }
+            }
+            return Dictionary(uniqueKeysWithValues: out.chunks.enumerated().map { ("search/i-\($0.offset).js", Array($0.element)) })
+        }
+        var reused = 0
+        for _ in 0..<400 {
+            let words = Set((0..<Int.random(in: 1...40, using: &random)).map { _ in
+                String((0..<Int.random(in: 1...5, using: &random)).map { _ in "abcdefg".randomElement(using: &random)! })
+            })
+            let terms = words.flatMap { Bool.random(using: &random) ? [$0] : [$0, $0 + " 2"] }.sorted(by: SearchIndexFiles.precedes)
+            let before = write(terms.map(entry))
+            let chunks = try (0..<before.count).map { i in
+                let bytes = try XCTUnwrap(before["search/i-\(i).js"])
+                return (bytes, try XCTUnwrap(SearchIndexFiles.entries(ofChunk: bytes, number: i)))
+            }
+            // The edit: entries kept, changed, dropped; new terms between them.
+            var edited: [SearchIndexFiles.Entry] = []
+            for old in chunks.flatMap(\.1) {
+                switch Int.random(in: 0..<12, using: &random) {
+                case 0: continue
+                case 1: edited.append(entry(old.term))
+                case 2: edited.append(old); edited.append(entry(old.term + "h"))
+                default: edited.append(old)
+                }
+            }
+            edited.sort { SearchIndexFiles.precedes($0.term, $1.term) }
+            let kept = chunks.map { SearchIndexFiles.KeptChunk(bytes: $0.0, count: $0.1.count) }
+            let patched = write(edited, kept: kept)
+            let afresh = write(edited.map { .init(term: $0.term, bytes: Array($0.bytes)[...]) })
+            XCTAssertEqual(patched.count, afresh.count)
+            for (path, bytes) in afresh {
+                XCTAssertEqual(String(decoding: patched[path] ?? [], as: UTF8.self), String(decoding: bytes, as: UTF8.self), path)
+            }
+            reused += patched.filter { path, bytes in before[path].map { $0.withUnsafeBufferPointer { a in bytes.withUnsafeBufferPointer { a.baseAddress == $0.baseAddress } } } ?? false }.count
+        }
+        XCTAssertGreaterThan(reused, 200, "chunks given as kept, the same arrays")
+    }
+
     /// A common word's postings are a chunk of their own: a query for it
     /// does not load a chunk's worth of other words too.
     func testLargeEntriesHaveAChunkOfTheirOwn() throws {

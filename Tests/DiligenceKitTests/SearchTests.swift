@@ -69,6 +69,29 @@ final class SearchTests: XCTestCase {
         }
     }
 
+    /// JSON strings come out the same with and without the eight-byte
+    /// steps, wherever the bytes to escape fall; and a word is plain
+    /// exactly when each of its bytes is.
+    func testJSONStringsSkipPlainWordsExactly() {
+        let pieces = ["abcdefgh", "x", "Quite plain text ", "\"", "\\", "<", ">", "&", "\n", "\u{1F}", "\u{7F}", "é", "\u{2028}", "\u{2029}",
+                      "\u{2027}", "€", "𝄞", " ", "~", "!", "?", "\u{0}"]
+        var random = SeededGenerator(seed: 11)
+        for _ in 0..<4000 {
+            let text = (0..<Int.random(in: 0..<14, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            var fast = JSONBytes(), slow = JSONBytes()
+            fast.appendString(text, wordAtATime: true)
+            slow.appendString(text, wordAtATime: false)
+            XCTAssertEqual(fast.bytes, slow.bytes, text.debugDescription)
+        }
+        func plain(_ byte: UInt8) -> Bool { byte >= 0x20 && byte < 0x80 && !Array("\"\\<>&".utf8).contains(byte) }
+        for _ in 0..<20000 {
+            var lanes = (0..<8).map { _ in UInt8.random(in: 0x20...0x7E, using: &random) }
+            if Bool.random(using: &random) { lanes[Int.random(in: 0..<8, using: &random)] = UInt8.random(in: 0...255, using: &random) }
+            let word = lanes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+            XCTAssertEqual(JSONBytes.isPlain(word), lanes.allSatisfy(plain), "\(lanes)")
+        }
+    }
+
     private func plainWords(_ text: String, elide: Bool) -> [String] {
         let bytes = Array(text.utf8)
         func isWord(_ b: UInt8) -> Bool { (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }

@@ -44,8 +44,13 @@ package struct CSVTable: Sendable {
     package static let formulaTriggers: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r", "\0"]
 
     /// The file: byte-order mark, header, rows, each line ending in CRLF.
+    ///
+    /// Sized up front (the rows kept as written, plus a guess for the
+    /// others) rather than grown by doubling: growing a 5 MB file copies it
+    /// about twice, each copy into pages never touched before.
     package func bytes() -> [UInt8] {
         var out = Self.byteOrderMark
+        out.reserveCapacity(written.values.reduce(4096) { $0 + $1.count } + (rows.count - written.count) * 64 * header.count)
         for (index, row) in ([header] + rows).enumerated() {
             if index > 0, let bytes = written[index - 1] {
                 out.append(contentsOf: bytes)

@@ -10,10 +10,37 @@ package enum FileBytes {
     /// Whether the regular file at `path` holds exactly `bytes`: its size
     /// first, so a changed file of another length is not read at all (an
     /// incremental build compares 36 MB of data files it mostly rewrites).
+    ///
+    /// Read a block at a time into one small buffer, stopping at the first
+    /// difference: reading the whole file into a new array first touched as
+    /// many fresh pages as the file has (4,000 for a 14 MB data export), and
+    /// each first touch is a page fault (about a tenth of the CPU time of an
+    /// incremental build that rewrites the data files).
     package static func holds(_ bytes: [UInt8], at path: String) -> Bool {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
         var info = stat()
-        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == bytes.count else { return false }
-        return read(path) == bytes
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == bytes.count else { return false }
+        let block = min(bytes.count, 64 * 1024)
+        return bytes.withUnsafeBytes { expected -> Bool in
+            let buffer = UnsafeMutableRawPointer.allocate(byteCount: max(block, 1), alignment: 16)
+            defer { buffer.deallocate() }
+            var offset = 0
+            while offset < expected.count {
+                let n = SystemCalls.read(fd, buffer, min(block, expected.count - offset))
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0, memcmp(buffer, expected.baseAddress! + offset, n) == 0 else { return false }
+                offset += n
+            }
+            // Longer than its size said (it grew while being read)?
+            var probe: UInt8 = 0
+            while true {
+                let n = SystemCalls.read(fd, &probe, 1)
+                if n < 0 && errno == EINTR { continue }
+                return n == 0
+            }
+        }
     }
 
     /// The bytes of a regular file, or nil if it cannot be opened or read (or

@@ -388,6 +388,87 @@ final class DataExportFragmentsTests: XCTestCase {
         XCTAssertTrue(DataExportFragments.objects(Array("not json".utf8)).isEmpty)
     }
 
+    /// The object scanner skips strings with `memchr` and counts the
+    /// backslashes before a quote; it must read exactly as a byte at a time
+    /// does (`byteAtATime`, the scanner it replaced), on files as written
+    /// (strings with quotes, braces, runs of backslashes, an `"id"` of their
+    /// own) and on any damaged copy of them (cut short, a byte changed).
+    func testObjectScannerReadsAsAByteAtATimeScan() {
+        var random = SeededGenerator(seed: 2026_12_04)
+        let pieces = ["a", "\\", "\"", "{", "}", "[", "]", ",", "\"id\":\"", "é", " ", "x\\\\\"y"]
+        func text() -> String { (0..<Int.random(in: 0...6, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined() }
+        var json = JSONBytes()
+        json.raw("[")
+        for n in 0..<300 {
+            if n > 0 { json.raw(",") }
+            json.object { o in
+                if Bool.random(using: &random) { o.field("title") { $0.string(text()) } }
+                o.field("id") { $0.string(Int.random(in: 0..<5, using: &random) == 0 ? text() : "page-\(n)") }
+                o.field("list") { $0.strings((0..<Int.random(in: 0...3, using: &random)).map { _ in text() }) }
+                o.field("nested") { j in j.object { o in o.field("id") { $0.string("inner") } } }
+            }
+        }
+        json.raw("]")
+        let file = json.bytes
+        var compared = 0
+        for variant in 0..<60 {
+            var bytes = file
+            if variant > 0 {
+                bytes[Int.random(in: 0..<bytes.count, using: &random)] = Array("\\\"{}[]a".utf8).randomElement(using: &random)!
+                if variant % 3 == 0 { bytes.removeLast(Int.random(in: 0..<bytes.count, using: &random)) }
+            }
+            for start in bytes.indices where bytes[start] == UInt8(ascii: "{") {
+                let fast = ScreeningFragments.object(in: bytes, from: start)
+                let slow = Self.byteAtATime(bytes, from: start)
+                XCTAssertEqual(fast?.end, slow?.end, "variant \(variant), object at \(start)")
+                XCTAssertEqual(fast?.id, slow?.id, "variant \(variant), object at \(start)")
+                compared += 1
+            }
+        }
+        XCTAssertGreaterThan(compared, 20_000)
+    }
+
+    /// The object scanner as it was: a byte at a time.
+    private static func byteAtATime(_ file: [UInt8], from start: Int) -> (end: Int, id: String?)? {
+        guard start < file.count, file[start] == UInt8(ascii: "{") else { return nil }
+        let key = Array(#""id":""#.utf8)
+        var id: String?
+        var depth = 0
+        var i = start
+        while i < file.count {
+            switch file[i] {
+            case UInt8(ascii: "\""):
+                if depth == 1, id == nil, file[i...].starts(with: key) {
+                    let from = i + key.count
+                    guard let to = file[from...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
+                    if !file[from..<to].contains(UInt8(ascii: "\\")) { id = String(decoding: file[from..<to], as: UTF8.self) }
+                }
+                i += 1
+                while i < file.count, file[i] != UInt8(ascii: "\"") { i += file[i] == UInt8(ascii: "\\") ? 2 : 1 }
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                depth += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                depth -= 1
+                if depth == 0 { return (i + 1, id) }
+            default:
+                break
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// CSV rows read by id, on a table with quoted fields, line breaks in
+    /// them, repeated ids, and a last row with no CR LF.
+    func testCSVRowsOfATableWithNoFinalLineBreak() {
+        let file = Array("id,a\r\nx,\"1\r\n2\"\r\nx,3\r\ny,\"\"\"\"\r\nz,4".utf8)
+        let rows = DataExportFragments.rows(file, kind: .product).mapValues { String(decoding: $0, as: UTF8.self) }
+        XCTAssertEqual(rows, [PageID(.product, "x"): "x,\"1\r\n2\"\r\nx,3\r\n", PageID(.product, "y"): "y,\"\"\"\"\r\n",
+                              PageID(.product, "z"): "z,4"])
+        XCTAssertEqual(DataExportFragments.rows(Array("id,a\r\n".utf8), kind: .product).count, 0, "a header alone has no rows")
+        XCTAssertEqual(DataExportFragments.rows([], kind: .product).count, 0)
+    }
+
     /// The sample site's countries name products in their concerns
     /// (`"products":[…]`) before the top-level products array: the pieces
     /// are still every country and every product.

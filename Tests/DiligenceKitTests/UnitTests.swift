@@ -165,6 +165,33 @@ final class UnitTests: XCTestCase {
         XCTAssertNil(FileBytes.read(folder + "/fifo"), "a FIFO is not read (it would block)")
     }
 
+    /// `holds` compares a block at a time: a difference in any block, at a
+    /// block's edge or in a short last block, and a file that is longer or
+    /// shorter, all count; only the same bytes hold.
+    func testHoldsIsTrueOnlyForTheSameBytes() throws {
+        let folder = NSTemporaryDirectory() + "diligence-holds-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let bytes = (0..<(3 * 65_536 + 1_000)).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 9) }
+        let path = folder + "/data"
+        XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
+        XCTAssertTrue(FileBytes.holds(bytes, at: path))
+        for offset in [0, 65_535, 65_536, 2 * 65_536 + 17, bytes.count - 1] {
+            var changed = bytes
+            changed[offset] &+= 1
+            XCTAssertFalse(FileBytes.holds(changed, at: path), "a byte changed at \(offset)")
+        }
+        XCTAssertFalse(FileBytes.holds(Array(bytes.dropLast()), at: path), "one byte shorter")
+        XCTAssertFalse(FileBytes.holds(bytes + [0], at: path), "one byte longer")
+        XCTAssertTrue(FileManager.default.createFile(atPath: folder + "/empty", contents: Data()))
+        XCTAssertTrue(FileBytes.holds([], at: folder + "/empty"))
+        XCTAssertFalse(FileBytes.holds([1], at: folder + "/empty"))
+        XCTAssertFalse(FileBytes.holds([], at: folder + "/missing"))
+        XCTAssertFalse(FileBytes.holds([], at: folder), "a folder holds nothing")
+        XCTAssertEqual(mkfifo(folder + "/fifo", 0o644), 0)
+        XCTAssertFalse(FileBytes.holds([], at: folder + "/fifo"), "a FIFO is not read (it would block)")
+    }
+
     func testOverwritingInPlaceLeavesExactlyTheNewBytes() throws {
         let folder = NSTemporaryDirectory() + "diligence-overwrite-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder + "/search", withIntermediateDirectories: true)

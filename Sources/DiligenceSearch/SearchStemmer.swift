@@ -200,8 +200,11 @@ package final class SearchStemmer: @unchecked Sendable {
     }
 
     /// The form of a chunk term: the term itself, or the part before the
-    /// space of a redirect (`redirectTerm`).
+    /// space of a redirect (`redirectTerm`). Looked for among the UTF-8
+    /// bytes: a search by `Character` walks grapheme clusters, and writing
+    /// the index asks this of every term (1.2 % of an incremental build's
+    /// samples).
     package static func form(ofTerm term: String) -> Substring {
-        term.firstIndex(of: " ").map { term[..<$0] } ?? term[...]
+        term.utf8.firstIndex(of: UInt8(ascii: " ")).map { term[..<$0] } ?? term[...]
     }
 }

@@ -169,6 +169,9 @@ final class SearchTests: XCTestCase {
         XCTAssertEqual(SearchStemmer.redirectTerm(form: "𝒜bcs", key: "𝒜bc"), "𝒜bcs 4")
         XCTAssertEqual(SearchStemmer.form(ofTerm: "happy 4 i"), "happy")
         XCTAssertEqual(SearchStemmer.form(ofTerm: "camera"), "camera")
+        XCTAssertEqual(SearchStemmer.form(ofTerm: "𝒜bcs 4"), "𝒜bcs")
+        XCTAssertEqual(SearchStemmer.form(ofTerm: "e\u{301}tés 4 e"), "e\u{301}tés", "a combining accent stays with its letter")
+        XCTAssertEqual(SearchStemmer.form(ofTerm: ""), "")
         XCTAssertFalse(SearchIndexFiles.hasScores("cameras 6"))
         XCTAssertTrue(SearchIndexFiles.hasScores("camera"))
     }

@@ -10,8 +10,8 @@ extension DataExport {
     ///
     /// The buffer is sized up front: the kept objects as they are, about
     /// 2 KB for each built one. Grown by doubling from a small buffer, a
-    /// 14 MB file was copied about twice over, each copy into pages never
-    /// touched before (a page fault for each 4 KB); capacity never used
+    /// 14 MB file asked for about twice its size in fresh pages (a page
+    /// fault for each 4 KB) and was copied once over; capacity never used
     /// is never touched, so a guess too high costs nothing.
     package func json() -> [UInt8] {
         let keptBytes = kept.objects.values.reduce(0) { $0 + $1.count }

@@ -37,7 +37,7 @@ package enum DataExportFragments {
     /// The rows of a CSV file by the id in their first field (rows with the
     /// same id, one after another, together), header left out. Read through
     /// the array's buffer: a byte at a time through its bounds checks, the
-    /// 5 MB of a products table took a tenth of rendering it again.
+    /// 5 MB of a products table took a third of rendering it again.
     package static func rows(_ file: [UInt8], kind: PageKind) -> [PageID: ArraySlice<UInt8>] {
         var found: [PageID: ArraySlice<UInt8>] = [:]
         let ends = file.withUnsafeBufferPointer { rowEnds($0, from: file.starts(with: CSVTable.byteOrderMark) ? CSVTable.byteOrderMark.count : 0) }

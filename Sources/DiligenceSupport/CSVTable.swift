@@ -46,8 +46,8 @@ package struct CSVTable: Sendable {
     /// The file: byte-order mark, header, rows, each line ending in CRLF.
     ///
     /// Sized up front (the rows kept as written, plus a guess for the
-    /// others) rather than grown by doubling: growing a 5 MB file copies it
-    /// about twice, each copy into pages never touched before.
+    /// others) rather than grown by doubling: growing a 5 MB file asked for
+    /// about twice its size in fresh pages and copied it once over.
     package func bytes() -> [UInt8] {
         var out = Self.byteOrderMark
         out.reserveCapacity(written.values.reduce(4096) { $0 + $1.count } + (rows.count - written.count) * 64 * header.count)

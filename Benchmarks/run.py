@@ -14,8 +14,11 @@ then for each corpus alternates, run after run: a full Diligence build
 in Benchmarks/hugo (the same fields, written as a Hugo user would: see
 Benchmarks/README.md, "Fair Hugo baseline"; no search), and Pagefind over
 Hugo's output. Each is timed by /usr/bin/time -v (wall clock, user + system
-CPU time, peak RSS), after one untimed warm-up run of each; every run is
-printed, then a table of medians and ratios per corpus.
+CPU time, peak RSS), after one untimed warm-up run of each, and with each
+tool's inputs (executable, libraries, content, templates or layouts; for
+Pagefind, Hugo's output) read just before each run, untimed (`warm`: this
+VM gives back its page cache while idle); every run is printed, then a
+table of medians and ratios per corpus.
 
 Output folders: by default each tool rebuilds over its output of the run
 before, as its users' second and later builds do: Hugo writes over
@@ -119,13 +122,44 @@ def remove(work, *folders):
                 f.write(now)
 
 
-def timed_cpu(command, cwd=None):
+def warm(*paths):
+    """Reads every file under `paths` (files or folders), untimed, so a run
+    finds its inputs in the page cache however long ago they were last read.
+
+    This VM gives back its page cache while it idles (the balloon driver:
+    `Cached` in /proc/meminfo falls by about 4 MB a second), so the warm-up
+    run alone does not keep a corpus cached: in the alternation, Diligence
+    read the content about a minute after Hugo had, with Pagefind in
+    between, and Hugo read it just after Diligence. Measured on the
+    long-bodies corpus: 4.7-5.5 s for a Diligence build with the content
+    evicted against 3.8-4.7 s with it cached (Benchmarks/README.md, session
+    of 2026-12-04)."""
+    for path in paths:
+        files = [path] if os.path.isfile(path) else [os.path.join(root, name) for root, _, names in os.walk(path) for name in names]
+        for file in files:
+            try:
+                with open(file, "rb") as f:
+                    while f.read(1 << 20):
+                        pass
+            except OSError:
+                pass
+
+
+def libraries(binary):
+    """The shared libraries `binary` loads (from `ldd`), to warm with it."""
+    result = subprocess.run(["ldd", binary], capture_output=True, text=True)
+    return re.findall(r"=> (/\S+)", result.stdout)
+
+
+def timed_cpu(command, cwd=None, inputs=()):
     """Runs a command under /usr/bin/time -v: (wall seconds, peak RSS in MB, user + system CPU seconds).
 
     `sync` first, untimed: the previous run's output is written back before
     this one starts, instead of competing with it (the tools run in a fixed
-    order, so that would always fall on the same one)."""
+    order, so that would always fall on the same one). Then `inputs` are
+    read (`warm`), also untimed."""
     os.sync()
+    warm(*inputs)
     result = subprocess.run(["/usr/bin/time", "-v"] + command, cwd=cwd, capture_output=True, text=True)
     if result.returncode != 0:
         sys.exit(f"failed: {' '.join(command)}\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
@@ -222,15 +256,23 @@ def full_corpus(options, binary, hugo, corpus, label):
     # corpus and the binaries in the page cache for every timed run, not
     # only for the tools that run after the first.
     warm_d, warm_h = (os.path.join(fresh, "diligence-warmup"), os.path.join(fresh, "hugo-warmup")) if options.empty_output else (out_d, out_h)
-    timed_cpu(diligence_command(binary, corpus, warm_d))
-    timed_cpu(hugo_command(hugo, corpus, warm_h))
-    timed_cpu(pagefind_command(warm_h))
+    # Before every run, warm or not, each tool's inputs are read (`warm`):
+    # its executable and libraries, the content and its templates or
+    # layouts; Pagefind's, Hugo's output.
+    content = os.path.join(corpus, "content")
+    pagefind = pagefind_command(warm_h)[0]
+    inputs_d = [binary, *libraries(binary), content, os.path.join(REPO, "templates")]
+    inputs_h = [hugo, *libraries(hugo), content, os.path.join(HERE, "hugo")]
+    inputs_p = [pagefind, *libraries(pagefind)]
+    timed_cpu(diligence_command(binary, corpus, warm_d), inputs=inputs_d)
+    timed_cpu(hugo_command(hugo, corpus, warm_h), inputs=inputs_h)
+    timed_cpu(pagefind_command(warm_h), inputs=[*inputs_p, warm_h])
     for run in range(options.runs):
         if options.empty_output:  # folders that never existed; none is removed before the last run
             out_d, out_h = os.path.join(fresh, f"diligence-{run}"), os.path.join(fresh, f"hugo-{run}")
-        results["diligence"].append(timed_cpu(diligence_command(binary, corpus, out_d)))
-        results["hugo"].append(timed_cpu(hugo_command(hugo, corpus, out_h)))
-        results["pagefind"].append(timed_cpu(pagefind_command(out_h)))
+        results["diligence"].append(timed_cpu(diligence_command(binary, corpus, out_d), inputs=inputs_d))
+        results["hugo"].append(timed_cpu(hugo_command(hugo, corpus, out_h), inputs=inputs_h))
+        results["pagefind"].append(timed_cpu(pagefind_command(out_h), inputs=[*inputs_p, out_h]))
         print(f"run {run + 1}: " + ", ".join(f"{k} {v[-1][0]:.2f} s wall {v[-1][2]:.2f} s CPU {v[-1][1]:.0f} MB"
                                              for k, v in results.items()), file=sys.stderr, flush=True)
     med = {k: tuple(statistics.median(r[i] for r in v) for i in range(3)) for k, v in results.items()}

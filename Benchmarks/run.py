@@ -225,9 +225,14 @@ def hugo_command(hugo, corpus, output):
             "--destination", output, "--quiet"]
 
 
-def pagefind_command(site):
+def pagefind_binary():
+    """The executable the PyPI package `pagefind-bin` ships."""
     import pagefind_bin  # noqa: PLC0415
-    return [os.path.join(os.path.dirname(pagefind_bin.__file__), "pagefind"), "--site", site, "--quiet"]
+    return os.path.join(os.path.dirname(pagefind_bin.__file__), "pagefind")
+
+
+def pagefind_command(site):
+    return [pagefind_binary(), "--site", site, "--quiet"]
 
 
 def full(options):
@@ -260,7 +265,7 @@ def full_corpus(options, binary, hugo, corpus, label):
     # its executable and libraries, the content and its templates or
     # layouts; Pagefind's, Hugo's output.
     content = os.path.join(corpus, "content")
-    pagefind = pagefind_command(warm_h)[0]
+    pagefind = pagefind_binary()
     inputs_d = [binary, *libraries(binary), content, os.path.join(REPO, "templates")]
     inputs_h = [hugo, *libraries(hugo), content, os.path.join(HERE, "hugo")]
     inputs_p = [pagefind, *libraries(pagefind)]

@@ -116,7 +116,7 @@ struct BuildPlanner {
         let searchPatch = previous.flatMap { previous in
             recordNames.flatMap { SearchPatchJob.start(pages, previous: previous, names: $0, site: site,
                                                       strings: (templates?.strings ?? ThemeStrings.builtIn).strings(for: site.language),
-                                                      chunkBytes: options.searchChunkBytes) }
+                                                      chunkBytes: options.searchChunkBytes, collector: collector) }
         }
         clock.lap("read")
         let linker = PageLinker(site: site, collector: collector)

@@ -1,4 +1,5 @@
 import DiligenceContent
+import DiligenceDiagnostics
 import DiligenceRender
 import DiligenceSearch
 import DiligenceSupport
@@ -29,17 +30,23 @@ enum SearchPatchJob {
     }
 
     /// Starts the patch when pages were added, edited or removed since the previous build.
+    /// `collector` reads again the unchanged pages that must be tokenised
+    /// anew (they list a page whose title changed): the cache keeps no body.
     static func start(_ collected: PageCollector.Collected, previous: PreviousBuild, names: BackgroundResult<Names>,
-                      site: SiteConfig, strings: InterfaceStrings, chunkBytes: Int) -> BackgroundResult<Outcome>? {
+                      site: SiteConfig, strings: InterfaceStrings, chunkBytes: Int,
+                      collector: PageCollector) -> BackgroundResult<Outcome>? {
         let pages = collected.pages, removed = collected.removed.count
         guard removed > 0 || pages.contains(where: { $0.change == .added || $0.change == .edited }) else { return nil }
         previous.searchChunks.start()  // read while the changed pages are tokenised
         let files = SearchIndexFiles(chunkBytes: chunkBytes, site: site, language: site.language, strings: strings)
         return BackgroundResult {
             do {
-                return .success(try patch(pages, removed: removed, previous: previous, names: names.value, files: files))
+                return .success(try patch(pages, removed: removed, previous: previous, names: names.value, files: files,
+                                          collector: collector))
             } catch let error as SearchIndexPatch.Failure {
                 return .failure(error)
+            } catch let error as BuildPlanner.Fallback {
+                return .failure(.unreadable(error.reason))
             } catch {
                 return .failure(.unreadable("\(error)"))
             }
@@ -48,7 +55,7 @@ enum SearchPatchJob {
 
     /// Changed pages tokenised, kept pages renumbered.
     private static func patch(_ pages: [PagePlan], removed: Int, previous: PreviousBuild, names: Names,
-                              files: SearchIndexFiles) throws -> SearchIndexPatch.Plan {
+                              files: SearchIndexFiles, collector: PageCollector) throws -> SearchIndexPatch.Plan {
         var tokenized: [Int: SearchIndexBuilder.Tokenized] = [:]
         let stemmer = SearchStemmer(language: files.language)
         var number: [PageID: Int] = [:]
@@ -68,7 +75,9 @@ enum SearchPatchJob {
             number[page.id] = i
             guard page.change == .added || page.change == .edited
                 || (!renamed.isEmpty && SearchDocument.listedPages(of: page.parsed.page).contains(where: renamed.contains)) else { continue }
-            tokenized[i] = .init(SearchDocument(page.parsed, site: files.site, strings: files.strings) { titles[$0] }, stemmer: stemmer)
+            // An unchanged page comes from the cache without its body: read from its file again.
+            let parsed = page.hasBody ? page.parsed : try collector.hydrate(page, log: DiagnosticLog())
+            tokenized[i] = .init(SearchDocument(parsed, site: files.site, strings: files.strings) { titles[$0] }, stemmer: stemmer)
             let old = page.previous.map { SearchDocument.facets(of: $0.page.page) }
             facetsChanged = facetsChanged || old != SearchDocument.facets(of: page.parsed.page)
         }

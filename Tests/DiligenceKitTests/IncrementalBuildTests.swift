@@ -245,6 +245,26 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertFalse(Self.chunkText(workspace).contains("oeuvres"))
     }
 
+    /// A page's search record holds the titles of the pages its lists name
+    /// (a country's `products:`), so retitling one of them tokenises the
+    /// unchanged page again. The cache keeps no body: the page is read from
+    /// its file (taking the cached page's missing body crashed the build).
+    func testRetitlingAListedPageReindexesTheUnchangedPageThatListsIt() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        try workspace.edit("countries/ir.md") {
+            $0.replacingOccurrences(of: "\nregion: near-east", with: "\nregion: near-east\nproducts: [spyware]")
+        }
+        XCTAssertEqual(workspace.incremental().fullBuildReason, "no build cache")
+        try workspace.edit("products/spyware.md") {
+            $0.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: Zyxquorum ", options: [], range: nil)
+        }
+        assertSameAsFullBuild(workspace, "a listed product retitled")
+        let record = Workspace.files(workspace.output + "/search/d").values
+            .map { String(decoding: $0, as: UTF8.self) }.first { $0.contains("\"u\":\"countries/ir.html\"") }
+        XCTAssertTrue(record?.contains("Zyxquorum") ?? false, "Iran's record names the product's new title")
+    }
+
     func testAnErrorWritesNothingAndIsReportedUntilFixed() throws {
         let workspace = try Workspace()
         defer { workspace.remove() }

@@ -24,6 +24,7 @@ package final class ParsedPage: @unchecked Sendable {
 
     package init(page: Page) {
         self.page = page
+        self.lists = nil
         let document = MarkdownDocument(page.body, file: page.file, firstLine: page.bodyFirstLine)
         if let ids = page.headingIDs { document.adoptHeadingIDs(ids) }
         self.parsedDocument = document
@@ -31,12 +32,31 @@ package final class ParsedPage: @unchecked Sendable {
         self.linkableIDs = FragmentIDs(document.headings.map(\.id) + FieldSections.ids(of: page))
     }
 
-    /// A page known from the cache: front matter and fragment ids, no body.
-    package init(cached page: Page, linkableIDs: FragmentIDs) {
+    /// A page known from the cache: front matter and fragment ids, no body;
+    /// a product without its sources and lists, kept as `lists` (`Page.light`).
+    package init(cached page: Page, lists: ArraySlice<UInt8> = [], linkableIDs: FragmentIDs) {
         self.page = page
+        self.lists = page.kind == .product ? lists : nil
         self.parsedDocument = nil
         self.sections = []
         self.linkableIDs = linkableIDs
+    }
+
+    /// What `Page.light` left out of a cached product, still encoded.
+    private let lists: ArraySlice<UInt8>?
+
+    /// The whole front matter: `page`, with a cached product's sources and
+    /// lists decoded again (each time: only the few pages whose data-file
+    /// objects or cache records are written again ask for them). What the
+    /// graph, the cards and the listings read is in `page` itself.
+    ///
+    /// The lists were written by this program's own writer; only bytes of
+    /// the cache file changed in place can fail to decode, and no other
+    /// field of a record is guarded against that either (a changed byte in
+    /// a title is shown as it is). Such a page shows no lists.
+    package func complete() -> Page {
+        guard let lists else { return page }
+        return (try? page.completed(with: lists)) ?? page
     }
 
     /// The parsed body; only pages parsed from their file have one.

@@ -51,7 +51,7 @@ struct BuildCache {
            previous.page.fingerprints.facts == facts {
             return previous
         }
-        var page = plan.parsed.page
+        var page = plan.parsed.complete()
         page.body = ""
         let fingerprints = PageFingerprints(
             frontMatter: plan.frontMatter, facts: facts,

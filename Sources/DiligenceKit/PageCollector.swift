@@ -170,7 +170,8 @@ struct PageCollector: Sendable {
     private func cachedPlan(_ record: CachedRecord, stamp: FileStamp?, touched: Bool) -> PagePlan {
         PagePlan(
             id: record.page.page.id, path: record.page.path, change: touched ? .touched : .unchanged,
-            parsed: ParsedPage(cached: record.page.page, linkableIDs: FragmentIDs(sorted: record.page.linkableIDs)), hasBody: false,
+            parsed: ParsedPage(cached: record.page.page, lists: record.page.lists, linkableIDs: FragmentIDs(sorted: record.page.linkableIDs)),
+            hasBody: false,
             stamp: touched ? stamp.map(safeStamp) : record.page.stamp, sourceHash: record.page.sourceHash,
             resolved: record.page.resolved, diagnostics: record.page.diagnostics,
             frontMatter: record.page.fingerprints.frontMatter, previous: record)

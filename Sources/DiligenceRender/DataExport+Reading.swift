@@ -94,7 +94,7 @@ extension DataExport {
                         source: citation($0.source, of: page.page))
             },
             regimes: c.regimes.map { Term(id: $0, label: site.regimes.label($0)) },
-            sources: sources(of: page.page))
+            sources: sources(of: page.complete()))
     }
 
     static func product(_ page: ParsedPage, reads: SiteReads) -> Product? {
@@ -107,7 +107,7 @@ extension DataExport {
             safeguards: p.safeguards.map(text),
             controls: p.controls.map { Control(regime: Term(id: $0.regime, label: site.regimes.label($0.regime)), entry: $0.entry, note: $0.note.map(text)) },
             countries: reads.productCountries(of: page.id).map(\.slug),
-            sources: sources(of: page.page))
+            sources: sources(of: page.complete()))
     }
 
     /// The matrix page's cells (`SiteRenderer.matrixConcerns`), in its order.

@@ -173,7 +173,7 @@ package struct ScreeningData {
                 countries: countries.map(\.slug),
                 guidance: named.sorted { position[$0]! < position[$1]! },
                 updated: page.page.updated.map(strings.date), lastChanged: lastChanged(page),
-                sources: page.page.sources.map(source)))
+                sources: page.complete().sources.map(source)))
         }
         self.countries = countries.compactMap { page in
             if let object = kept[page.id] { return object }
@@ -201,7 +201,7 @@ package struct ScreeningData {
                 regimes: c.regimes.map(site.regimes.label), reviewed: strings.date(c.reviewed), reviewedBy: c.reviewedBy,
                 overdue: c.reviewed.months(until: renderer.today) >= site.reviewIntervalMonths,
                 guidance: relatedGuidance[page.id] ?? [], lastChanged: lastChanged(page),
-                sources: page.page.sources.map(source)))
+                sources: page.complete().sources.map(source)))
         }
         guidance = steps.compactMap { page in
             guard case .guidance(let g) = reads.details(of: page) else { return nil }

@@ -40,10 +40,11 @@ package struct SiteReads: Sendable {
         ids.compactMap { page($0) }
     }
 
-    /// Another page's front matter, beyond what its card shows.
+    /// Another page's front matter, beyond what its card shows (whole:
+    /// `ParsedPage.complete`).
     package func details(of page: ParsedPage) -> PageDetails {
         read(.frontMatter(page.id))
-        return page.page.details
+        return page.complete().details
     }
 
     package func pages(of kind: PageKind) -> [ParsedPage] {

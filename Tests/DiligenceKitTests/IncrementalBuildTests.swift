@@ -438,12 +438,24 @@ final class IncrementalBuildTests: XCTestCase {
         let path = BuildSnapshot.path(cacheDirectory: workspace.cache, output: workspace.output)
         let snapshot = try XCTUnwrap(BuildSnapshot.load(from: path))
         XCTAssertEqual(snapshot.pages.count, 69)
-        // Each page's record encodes back to the bytes it was read from.
+        // Each page's record, made whole, encodes back to the bytes it was read from.
         for record in snapshot.pages {
+            var whole = record.page
+            whole.page = try whole.page.completed(with: whole.lists)
             var writer = CacheWriter()
-            record.page.write(to: &writer)
+            whole.write(to: &writer)
             XCTAssertEqual(writer.bytes[...], record.bytes, record.page.path)
         }
+        // A product is decoded without its sources and lists, which come back whole when asked for.
+        let spyware = try XCTUnwrap(snapshot.pages.first { $0.page.path == "products/spyware.md" }?.page)
+        guard case .product(let light) = spyware.page.details else { return XCTFail("not a product") }
+        XCTAssertTrue(light.redFlags.isEmpty && light.capabilities.isEmpty && spyware.page.sources.isEmpty)
+        XCTAssertEqual(light.category, "internet-surveillance")
+        let parsed = ParsedPage(cached: spyware.page, lists: spyware.lists, linkableIDs: FragmentIDs(sorted: spyware.linkableIDs))
+        guard case .product(let whole) = parsed.complete().details else { return XCTFail("not a product") }
+        XCTAssertFalse(whole.redFlags.isEmpty || whole.capabilities.isEmpty || parsed.complete().sources.isEmpty)
+        XCTAssertEqual(whole.redFlags.first?.value, try String(contentsOfFile: workspace.content + "/products/spyware.md", encoding: .utf8)
+            .components(separatedBy: "red_flags:\n  - ").dropFirst().first.map { String($0.prefix { $0 != "\n" }).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) })
         let china = try XCTUnwrap(snapshot.pages.first { $0.page.path == "countries/cn.md" }?.page)
         XCTAssertEqual(china.page.title, "China")
         XCTAssertTrue(china.linkableIDs.contains("what-the-sources-say"))

@@ -17,7 +17,7 @@ import Foundation
 /// known only then; the rest is written while they render), so loading
 /// puts the records back in page order.
 struct BuildSnapshot: Sendable {
-    static let format = 11
+    static let format = 12
 
     struct Header: Codable, Sendable {
         var format: Int

@@ -15,12 +15,15 @@ extension PageFingerprints: CacheCodable {
 }
 
 extension CachedPage: CacheCodable {
+    /// `page` must be whole (`ParsedPage.complete`): its lists are written from it.
     func write(to writer: inout CacheWriter) {
         writer.string(path); writer.write(stamp); writer.uint64(sourceHash); writer.write(page); writer.write(linkableIDs)
         writer.write(resolved); writer.write(diagnostics); writer.write(fingerprints)
     }
     init(from reader: inout CacheReader) throws {
-        self.init(path: try reader.string(), stamp: try reader.read(), sourceHash: try reader.uint64(), page: try reader.read(),
+        let path = try reader.string(), stamp: FileStamp = try reader.read(), sourceHash = try reader.uint64()
+        let (page, lists) = try Page.light(from: &reader)
+        self.init(path: path, stamp: stamp, sourceHash: sourceHash, page: page, lists: lists,
                   linkableIDs: try reader.readArray(), resolved: try reader.read(), diagnostics: try reader.readArray(),
                   fingerprints: try reader.read())
     }

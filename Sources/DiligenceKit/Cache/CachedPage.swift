@@ -16,8 +16,11 @@ struct CachedPage: Sendable {
     var path: String
     var stamp: FileStamp
     var sourceHash: UInt64
-    /// The front matter; the body is left out (`body` is empty).
+    /// The front matter; the body is left out (`body` is empty), and so
+    /// are a product's sources and lists, decoded from `lists` only when
+    /// something shows them (`Page.light`, `ParsedPage.complete`).
     var page: Page
+    var lists: ArraySlice<UInt8> = []
     var linkableIDs: [String]
     var resolved: SiteGraphBuilder.Resolved
     /// What decoding and resolving this page reported (warnings: a page with

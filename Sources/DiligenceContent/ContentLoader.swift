@@ -51,10 +51,17 @@ package struct ContentLoader: Sendable {
         }
 
         for relative in walk("", realRoot: realRoot, log: log) {
-            let parts = relative.split(separator: "/", omittingEmptySubsequences: true)
-            if parts.first == "assets" {
+            // The first folder and whether there is another, on the UTF-8
+            // bytes: splitting 10,000 paths into arrays of substrings was a
+            // third of listing a large site, on every incremental build.
+            // `walk` gives paths without empty parts, and "/" is ASCII.
+            let utf8 = relative.utf8
+            let slash = utf8.firstIndex(of: UInt8(ascii: "/"))
+            let folder = slash.map { relative[..<$0] } ?? relative[...]
+            let nested = slash.map { utf8[utf8.index(after: $0)...].contains(UInt8(ascii: "/")) } ?? false
+            if folder == "assets" {
                 tree.assets.append(relative)
-            } else if parts.count == 2, PageKind(folder: String(parts[0])) != nil, relative.hasSuffix(".md") {
+            } else if slash != nil, !nested, PageKind(folder: String(folder)) != nil, relative.hasSuffix(".md") {
                 // `<slug>.<lang>.md` is a translation; another dotted name
                 // is a page, whose slug check reports the dot.
                 if let (original, language) = TranslationDecoder.original(of: relative), SiteConfigDecoder.isLanguageCode(language) {
@@ -90,7 +97,7 @@ package struct ContentLoader: Sendable {
         var files: [String] = []
         for (name, type) in entries.sorted(by: { $0.name < $1.name }) where !name.hasPrefix(".") && !name.hasPrefix("_") {
             let rel = relative.isEmpty ? name : relative + "/" + name
-            let full = root + "/" + rel
+            var full: String { root + "/" + rel }
             var mode: mode_t
             switch Int32(type) {
             case Int32(DT_REG): mode = S_IFREG

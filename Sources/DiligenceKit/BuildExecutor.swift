@@ -30,6 +30,10 @@ struct BuildExecutor {
     /// - Parameter shared: the staging folder of a multilingual build, with
     ///   this language's folder as its prefix; it is not swapped in here.
     func run(_ plan: BuildPlan, report: inout BuildReport, log: DiagnosticLog, shared: OutputSink? = nil) -> Ending {
+        if plan.isIdle, shared == nil {
+            report.publishedBytes = 0
+            return .done
+        }
         let cachePath = BuildSnapshot.path(cacheDirectory: options.cacheDirectory, output: options.output)
         let outputsFolder = OutputCache.folder(cachePath: cachePath)
         let sink: OutputSink

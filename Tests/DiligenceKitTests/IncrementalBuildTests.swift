@@ -126,6 +126,21 @@ final class IncrementalBuildTests: XCTestCase {
         let idle = assertSameAsFullBuild(workspace, "no edit")
         XCTAssertEqual(idle.changedPages, 0)
         XCTAssertEqual(idle.fileCount, 0)
+        // Nor the cache, once it holds every file's stamp. A file modified
+        // in the second a build starts is read again by the next build
+        // (`PageCollector.safeStamp`): the content is dated an hour back,
+        // and one build records the stamps.
+        let hourAgo = Date().addingTimeInterval(-3600)
+        for path in FileManager.default.subpaths(atPath: workspace.content) ?? [] {
+            try FileManager.default.setAttributes([.modificationDate: hourAgo], ofItemAtPath: workspace.content + "/" + path)
+        }
+        XCTAssertEqual(assertSameAsFullBuild(workspace, "content dated back").fileCount, 0)
+        let cacheFile = BuildSnapshot.path(cacheDirectory: workspace.cache, output: workspace.output)
+        let marked = Date(timeIntervalSince1970: 1_000_000_000)
+        try FileManager.default.setAttributes([.modificationDate: marked], ofItemAtPath: cacheFile)
+        assertSameAsFullBuild(workspace, "no edit again")
+        let modified = try FileManager.default.attributesOfItem(atPath: cacheFile)[.modificationDate] as? Date
+        XCTAssertEqual(modified, marked, "a build with nothing to do leaves the cache as it is")
 
         // Body text: the page, its search record and a few index files (of 200).
         try workspace.edit("products/spyware.md") { $0 + "\nA sentence about zyxquorum, a word no other page has.\n" }

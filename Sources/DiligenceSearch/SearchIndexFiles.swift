@@ -204,7 +204,12 @@ package struct SearchIndexFiles: Sendable {
             let start = i
             guard let term = readString(file, &i), i + 1 < end, file[i] == UInt8(ascii: ":"), file[i + 1] == UInt8(ascii: "\"") else { return nil }
             i += 2
-            while i < end, file[i] != UInt8(ascii: "\"") { i += 1 }
+            // The closing quote, past thousands of postings: `memchr` on the
+            // buffer, not a byte at a time through the array's bounds checks.
+            i = file.withUnsafeBufferPointer { b in
+                guard let found = memchr(b.baseAddress! + i, Int32(UInt8(ascii: "\"")), end - i) else { return end }
+                return b.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            }
             guard i < end else { return nil }
             i += 1
             entries.append(Entry(term: term, bytes: file[start..<i], chunk: Int32(number), ordinal: Int32(entries.count)))
@@ -214,6 +219,22 @@ package struct SearchIndexFiles: Sendable {
             }
         }
         return entries
+    }
+
+    /// Where the colon after an entry's term is, as an offset into its
+    /// bytes (`"term":"postings"`), read forward past the term's JSON
+    /// string: a posting list holds no colon but a term may, and the term
+    /// is a few bytes where the list can be thousands. (Searching from the
+    /// end, through every posting of every entry, was a third of an
+    /// incremental build's search patch at 10,000 pages.)
+    package static func colonOffset(_ bytes: ArraySlice<UInt8>) -> Int? {
+        bytes.withUnsafeBufferPointer { b -> Int? in
+            guard b.count > 1, b[0] == UInt8(ascii: "\"") else { return nil }
+            var i = 1
+            while i < b.count, b[i] != UInt8(ascii: "\"") { i += b[i] == UInt8(ascii: "\\") ? 2 : 1 }
+            guard i + 1 < b.count, b[i + 1] == UInt8(ascii: ":") else { return nil }
+            return i + 1
+        }
     }
 
     /// The postings of an entry, decoded.
@@ -226,7 +247,8 @@ package struct SearchIndexFiles: Sendable {
     /// Decodes an entry's `docDelta,score,…` (base 36) one posting at a
     /// time, without building an array; stops when `body` returns false.
     package static func forEachPosting(of entry: Entry, _ body: (SearchPosting) -> Bool) {
-        guard let colon = entry.bytes.lastIndex(of: UInt8(ascii: ":")) else { return }
+        guard let offset = colonOffset(entry.bytes) else { return }
+        let colon = entry.bytes.startIndex + offset
         let scores = hasScores(entry.term)
         var doc: Int32 = 0
         var value: Int32 = 0

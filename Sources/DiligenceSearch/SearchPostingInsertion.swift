@@ -21,8 +21,7 @@ package enum SearchPostingInsertion {
     package static func insert(_ added: [SearchPosting], into entry: ArraySlice<UInt8>?, term: String) -> [UInt8]? {
         guard let entry else { return SearchIndexFiles.encode(term: term, postings: added) }
         guard !added.isEmpty else { return Array(entry) }
-        guard let found = entry.lastIndex(of: UInt8(ascii: ":")) else { return nil }
-        let colon = found - entry.startIndex
+        guard let colon = SearchIndexFiles.colonOffset(entry) else { return nil }
         guard colon + 2 < entry.count else { return nil }
         let pairs = SearchIndexFiles.hasScores(term)
         return entry.withUnsafeBufferPointer { b -> [UInt8]? in

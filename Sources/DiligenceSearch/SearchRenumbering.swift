@@ -47,8 +47,7 @@ package struct SearchRenumbering {
     /// The entry with its postings renumbered; nil if it names a page that
     /// does not exist (a damaged index).
     package func apply(_ entry: SearchIndexFiles.Entry) -> Outcome? {
-        guard let found = entry.bytes.lastIndex(of: UInt8(ascii: ":")) else { return nil }
-        let colon = found - entry.bytes.startIndex  // an offset: `bytes` may be a slice of a chunk file
+        guard let colon = SearchIndexFiles.colonOffset(entry.bytes) else { return nil }  // an offset: `bytes` may be a slice of a chunk file
         guard colon + 2 < entry.bytes.count else { return nil }
         let pairs = SearchIndexFiles.hasScores(entry.term)
         return entry.bytes.withUnsafeBufferPointer { b -> Outcome? in

@@ -78,9 +78,9 @@ struct OutputCache: Sendable, Equatable {
 
     /// The search index's chunk files as kept, checked and parsed, in parallel.
     func parsedSearchChunks() throws -> [SearchIndexPatch.Chunk] {
-        let kept = searchChunks.indices.concurrentMap { i -> ArraySlice<UInt8>? in
+        let kept = searchChunks.indices.concurrentMap { i -> [UInt8]? in
             guard let bytes = FileBytes.read(chunkPath(i)), OutputCache.Fingerprint(bytes) == searchChunks[i] else { return nil }
-            return bytes[...]
+            return bytes
         }
         let chunks = kept.compactMap { $0 }
         guard chunks.count == searchChunks.count else { throw SearchIndexPatch.Failure.unreadable("the kept search chunks") }

@@ -399,6 +399,17 @@ final class SearchTests: XCTestCase {
     /// The byte-level renumbering of an incremental build gives the bytes of
     /// decoding, renumbering and encoding again — on random lists, with
     /// pages added, removed and changed anywhere.
+    /// A vocabulary file is written on bytes as `ScriptData.call` writes it
+    /// through `JSONEncoder`: the same escapes for what forms can hold.
+    func testVocabularyFilesAreWhatScriptDataWrites() {
+        let words = ["camera", "caméra", "état", "a<b", "x>y&z", "quote\"d", "back\\slash", "line\u{2028}sep", "日本", "œuvre"]
+        for count in [0, 1, words.count] {
+            let list = Array(words.prefix(count))
+            XCTAssertEqual(String(decoding: SearchIndexFiles.vocabularyFile("v-63", list), as: UTF8.self),
+                           ScriptData.call("DiligenceSearch.put", "v-63", list.joined(separator: " ")))
+        }
+    }
+
     func testRenumberingPostingsOnTheirBytesEqualsEncodingThemAgain() {
         var random = SystemRandomNumberGenerator()
         var changedLists = 0, emptied = 0

@@ -43,18 +43,32 @@ struct BuildExecutor {
                 return .done
             }
         }
-        // From here on the output changes: if this is interrupted, the next build is a full one.
-        fileSystem.remove(cachePath)
-        fileSystem.remove(outputsFolder + "/index")
         // A build that keeps a cache has the values of what outputs read.
         let values = options.incremental ? plan.values : nil
+        let cache = values.map { BuildCache(plan: plan, values: $0, path: cachePath, fileSystem: fileSystem) }
+        // From here on the output changes: if this is interrupted, the next
+        // build is a full one. A cache this build appends to is moved to the
+        // temporary name it is written under, not removed.
+        var appending = false
+        if let cache, cache.appends(options: options) {
+            do throws(PublishError) {
+                try fileSystem.rename(cachePath, to: cachePath + ".tmp")
+                appending = true
+            } catch {
+                fileSystem.remove(cachePath)
+            }
+        } else {
+            fileSystem.remove(cachePath)
+        }
+        fileSystem.remove(outputsFolder + "/index")
         let kept = values.map { KeptOutputs(plan, values: $0, folder: outputsFolder, fileSystem: fileSystem) }
         let search = SearchStep(plan: plan, options: options)
         let patch = search.startPatch(sink: sink, kept: kept)
         // The records rendering cannot change are written while the pages
         // render, the others (with what each read) while the index is written.
-        let cache = values.map { BuildCache(plan: plan, values: $0, path: cachePath, fileSystem: fileSystem) }
-        let begun = cache.map { cache in BackgroundResult { [options] in Result { () throws(PublishError) in try cache.begin(options: options) } } }
+        let begun = cache.map { cache in
+            BackgroundResult { [options, appending] in Result { () throws(PublishError) in try cache.begin(options: options, appending: appending) } }
+        }
         let reads = render(plan, sink: sink, kept: kept, report: &report)
         let snapshot = cache.flatMap { cache in
             begun.map { begun in BackgroundResult { Result { () throws(PublishError) in try cache.finish(try begun.value.get(), reads: reads) } } }

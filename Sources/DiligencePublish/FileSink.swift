@@ -12,10 +12,11 @@ package final class FileSink: @unchecked Sendable {
     private var buffer: [UInt8] = []
     private static let capacity = 1 << 20
 
-    /// Creates or truncates the file.
-    package init(path: String) throws(PublishError) {
+    /// Creates or truncates the file; with `appending`, opens the file
+    /// that is there and writes after its end.
+    package init(path: String, appending: Bool = false) throws(PublishError) {
         self.path = path
-        fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        fd = open(path, O_WRONLY | O_CLOEXEC | (appending ? O_APPEND : O_CREAT | O_TRUNC), 0o644)
         guard fd >= 0 else { throw .io(path: path, message: String(cString: strerror(errno))) }
         buffer.reserveCapacity(Self.capacity)
     }

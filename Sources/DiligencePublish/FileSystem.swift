@@ -50,10 +50,11 @@ package struct FileSystem: Sendable {
         return true
     }
 
-    /// Opens a file to write in many pieces (the build cache).
-    package func sink(_ path: String) throws(PublishError) -> FileSink {
+    /// Opens a file to write in many pieces (the build cache); with
+    /// `appending`, the file that is there, to write after its end.
+    package func sink(_ path: String, appending: Bool = false) throws(PublishError) -> FileSink {
         try check(path)
-        return try FileSink(path: path)
+        return try FileSink(path: path, appending: appending)
     }
 
     package func rename(_ from: String, to: String) throws(PublishError) {

@@ -260,6 +260,47 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertFalse(Self.chunkText(workspace).contains("oeuvres"))
     }
 
+    /// An edit appends the records it changes to the cache file the last
+    /// build left, rather than writing every record again; the file is
+    /// written afresh once the records it holds for nothing pass an eighth
+    /// of the pages. Each build gives a full build's bytes either way.
+    func testAnEditAppendsItsRecordsToTheCacheUntilAnEighthStandsForNothing() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        // Files modified in the second a build starts are read again by the
+        // next one (`PageCollector.safeStamp`): the content is dated back.
+        let hourAgo = Date().addingTimeInterval(-3600)
+        for path in FileManager.default.subpaths(atPath: workspace.content) ?? [] {
+            try FileManager.default.setAttributes([.modificationDate: hourAgo], ofItemAtPath: workspace.content + "/" + path)
+        }
+        XCTAssertEqual(workspace.incremental().fullBuildReason, "no build cache")
+        let path = BuildSnapshot.path(cacheDirectory: workspace.cache, output: workspace.output)
+        let pages = try XCTUnwrap(BuildSnapshot.load(from: path)).pages.count
+        var sizes = [try XCTUnwrap(FileManager.default.contents(atPath: path)).count]
+        for run in 1...(pages / 8 + 1) {
+            let before = try XCTUnwrap(FileManager.default.contents(atPath: path))
+            try workspace.edit("products/spyware.md") { $0 + "\nA sentence added by run \(run).\n" }
+            assertSameAsFullBuild(workspace, maxFiles: 12, "body edit \(run)")
+            let after = try XCTUnwrap(FileManager.default.contents(atPath: path))
+            let snapshot = try XCTUnwrap(BuildSnapshot.load(from: path))
+            XCTAssertEqual(snapshot.pages.count, pages)
+            if run <= pages / 8 {
+                // One record more: the old file, then the page's new record.
+                XCTAssertEqual(snapshot.recordsInFile, pages + run, "run \(run)")
+                XCTAssertEqual(after.prefix(before.count), before, "run \(run): the file the last build left comes first")
+            } else {
+                XCTAssertEqual(snapshot.recordsInFile, pages, "written afresh once an eighth of the pages stand for nothing")
+                XCTAssertLessThan(after.count, before.count)
+            }
+            sizes.append(after.count)
+        }
+        // The page's record read back is the last one written.
+        let spyware = try XCTUnwrap(BuildSnapshot.load(from: path)?.pages.first { $0.page.path == "products/spyware.md" })
+        let text = try Data(contentsOf: URL(fileURLWithPath: workspace.content + "/products/spyware.md"))
+        XCTAssertEqual(spyware.page.sourceHash, StableHasher.hash(Array(text)))
+        XCTAssertEqual(sizes.count, pages / 8 + 2)
+    }
+
     /// A page's search record holds the titles of the pages its lists name
     /// (a country's `products:`), so retitling one of them tokenises the
     /// unchanged page again. The cache keeps no body: the page is read from

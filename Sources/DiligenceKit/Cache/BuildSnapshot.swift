@@ -16,10 +16,15 @@ import Foundation
 /// The records of the pages a build renders come last (what they read is
 /// known only then; the rest is written while they render), so loading
 /// puts the records back in page order.
+///
+/// A build that changes few records appends them to the file the last
+/// build left (`BuildCache`) instead of writing 10,000 again: a page's
+/// last record in the file is its record, and the file is written afresh
+/// once the records it holds for nothing pass an eighth of its pages.
 struct BuildSnapshot: Sendable {
     static let format = 12
 
-    struct Header: Codable, Sendable {
+    struct Header: Codable, Equatable, Sendable {
         var format: Int
         /// Absolute output folder the cache describes.
         var output: String
@@ -34,10 +39,13 @@ struct BuildSnapshot: Sendable {
     /// One record per published page, in page order: each as read (with
     /// the bytes it was read from, written back as they are) or new.
     var pages: [CachedRecord]
+    /// How many records the file holds, those a later one replaced included.
+    var recordsInFile: Int
 
-    init(header: Header, pages: [CachedRecord]) {
+    init(header: Header, pages: [CachedRecord], recordsInFile: Int? = nil) {
         self.header = header
         self.pages = pages
+        self.recordsInFile = recordsInFile ?? pages.count
     }
 
     /// Where the cache of a build into `output` lives.
@@ -67,14 +75,25 @@ struct BuildSnapshot: Sendable {
         var pages = decoded.compactMap { $0 }
         guard pages.count == decoded.count else { return nil }
         if !zip(pages, pages.dropFirst()).allSatisfy({ $0.page.page.id < $1.page.page.id }) {
-            pages.sort { $0.page.page.id < $1.page.page.id }
+            // In page order, the last record of a page in the file standing for it.
+            let order = pages.indices.sorted { (pages[$0].page.page.id, $0) < (pages[$1].page.page.id, $1) }
+            var latest: [CachedRecord] = []
+            latest.reserveCapacity(pages.count)
+            for i in order {
+                if let last = latest.last, last.page.page.id == pages[i].page.page.id { latest[latest.count - 1] = pages[i] }
+                else { latest.append(pages[i]) }
+            }
+            pages = latest
         }
-        return BuildSnapshot(header: header, pages: pages)
+        return BuildSnapshot(header: header, pages: pages, recordsInFile: ranges.count)
     }
 
     /// Opens the cache file next to `path` (for the caller to rename in
-    /// place once the output it describes is written) and writes the header.
-    static func begin(_ header: Header, for path: String, fileSystem: FileSystem) throws(PublishError) -> FileSink {
+    /// place once the output it describes is written) and writes the header;
+    /// with `appending`, opens the last build's file, already moved there
+    /// and holding this header, to write after its records.
+    static func begin(_ header: Header, for path: String, appending: Bool = false, fileSystem: FileSystem) throws(PublishError) -> FileSink {
+        if appending { return try fileSystem.sink(path + ".tmp", appending: true) }
         let sink = try fileSystem.sink(path + ".tmp")
         let line: Data
         do { line = try JSONEncoder().encode(header) } catch { throw .io(path: path, message: "\(error)") }

@@ -34,9 +34,26 @@ extension PageKind: CacheCodable {
     }
 }
 
+/// By its number in the writer's `PageIDTable` when it has one and the id
+/// is in it (a negative number), else by kind (its rank, not negative) and slug.
 extension PageID: CacheCodable {
-    package func write(to writer: inout CacheWriter) { writer.write(kind); writer.string(slug) }
-    package init(from reader: inout CacheReader) throws { self.init(try reader.read(), try reader.string()) }
+    package func write(to writer: inout CacheWriter) {
+        if let table = writer.symbols as? PageIDTable, let number = table.number(of: self) {
+            writer.int(-1 - number)
+        } else {
+            writer.write(kind); writer.string(slug)
+        }
+    }
+    package init(from reader: inout CacheReader) throws {
+        let n = try reader.int()
+        if n < 0 {
+            guard let table = reader.symbols, -1 - n < table.count else { throw CacheReader.Corrupt() }
+            self = table.base.assumingMemoryBound(to: PageID.self)[-1 - n]
+        } else {
+            guard PageKind.allCases.indices.contains(n) else { throw CacheReader.Corrupt() }
+            self.init(PageKind.allCases[n], try reader.string())
+        }
+    }
 }
 
 extension Source: CacheCodable {

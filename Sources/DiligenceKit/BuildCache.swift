@@ -20,6 +20,7 @@ struct BuildCache {
     /// A cache file being written: open, with every record rendering cannot change.
     struct Begun: Sendable {
         let sink: FileSink
+        let pageIDs: PageIDTable
         let temporary: String
     }
 
@@ -47,19 +48,28 @@ struct BuildCache {
     /// the records of the last build's file, moved to the temporary name.
     func begin(options: BuildOptions, appending: Bool = false) throws(PublishError) -> Begun {
         try fileSystem.makeDirectory((path as NSString).deletingLastPathComponent)
-        let sink = try BuildSnapshot.begin(header(options: options), for: path, appending: appending, fileSystem: fileSystem)
+        let pageIDs = pageIDs(appending: appending)
+        let sink = try BuildSnapshot.begin(header(options: options), pageIDs: pageIDs, for: path, appending: appending, fileSystem: fileSystem)
         let kept = plan.pages.filter { $0.render == nil }
         var records = kept.concurrentMap { Self.record($0, reads: nil, values: values) }
         if appending { records.removeAll { $0.bytes != nil } }
-        try BuildSnapshot.append(records, to: sink)
-        return Begun(sink: sink, temporary: path + ".tmp")
+        try BuildSnapshot.append(records, pageIDs: pageIDs, to: sink)
+        return Begun(sink: sink, pageIDs: pageIDs, temporary: path + ".tmp")
+    }
+
+    /// The page ids the file names pages by: the last file's when appending
+    /// to it, or extended when its records are kept as read (their numbers
+    /// must name the same pages); else this build's pages.
+    private func pageIDs(appending: Bool) -> PageIDTable {
+        guard let previous = plan.previous?.snapshot.pageIDs else { return PageIDTable(plan.pages.map(\.id)) }
+        return appending ? previous : previous.extended(with: plan.pages.map(\.id))
     }
 
     /// Appends the records of the rendered pages, with what each read, and closes the file.
     func finish(_ begun: Begun, reads: SiteRenderer.Reads) throws(PublishError) -> String {
         let rendered = plan.rendered
         let records = rendered.indices.concurrentMap { i in Self.record(rendered[i], reads: reads.pages[i], values: values) }
-        try BuildSnapshot.append(records, to: begun.sink)
+        try BuildSnapshot.append(records, pageIDs: begun.pageIDs, to: begun.sink)
         try begun.sink.close()
         return begun.temporary
     }

@@ -8,9 +8,13 @@ public struct CacheReader {
     public let bytes: [UInt8]
     public var offset: Int
 
-    package init(_ bytes: [UInt8], offset: Int = 0) {
+    /// The table the writer named parts by (`CacheWriter.symbols`).
+    package var symbols: CacheSymbols?
+
+    package init(_ bytes: [UInt8], offset: Int = 0, symbols: CacheSymbols? = nil) {
         self.bytes = bytes
         self.offset = offset
+        self.symbols = symbols
     }
 
     package var isAtEnd: Bool { offset >= bytes.count }

@@ -65,8 +65,13 @@ public struct CacheWriter {
         for value in values { value.write(to: &self) }
     }
 
-    package init(bytes: [UInt8] = []) {
+    /// A table the values being written may name their parts by (the build
+    /// cache's page ids, `PageIDTable`); the reader has the same one.
+    package var symbols: AnyObject?
+
+    package init(bytes: [UInt8] = [], symbols: AnyObject? = nil) {
         self.bytes = bytes
+        self.symbols = symbols
     }
 }
 

@@ -498,10 +498,20 @@ final class IncrementalBuildTests: XCTestCase {
         for record in snapshot.pages {
             var whole = record.page
             whole.page = try whole.page.completed(with: whole.lists)
-            var writer = CacheWriter()
+            var writer = CacheWriter(symbols: snapshot.pageIDs)
             whole.write(to: &writer)
             XCTAssertEqual(writer.bytes[...], record.bytes, record.page.path)
         }
+        // Records name pages by their number in the file's table of page ids.
+        XCTAssertEqual(Set(snapshot.pageIDs.ids), Set(snapshot.pages.map(\.page.page.id)))
+        var inline = CacheWriter(), numbered = CacheWriter(symbols: snapshot.pageIDs)
+        snapshot.pages[0].page.resolved.write(to: &inline)
+        snapshot.pages[0].page.resolved.write(to: &numbered)
+        XCTAssertLessThan(numbered.bytes.count, inline.bytes.count)
+        var back = CacheReader(numbered.bytes, symbols: snapshot.pageIDs.symbols)
+        XCTAssertEqual(try SiteGraphBuilder.Resolved(from: &back), snapshot.pages[0].page.resolved)
+        var unnamed = CacheReader(numbered.bytes)
+        XCTAssertThrowsError(try SiteGraphBuilder.Resolved(from: &unnamed), "a number without its table is damage, not a page")
         // A product is decoded without its sources and lists, which come back whole when asked for.
         let spyware = try XCTUnwrap(snapshot.pages.first { $0.page.path == "products/spyware.md" }?.page)
         guard case .product(let light) = spyware.page.details else { return XCTFail("not a product") }

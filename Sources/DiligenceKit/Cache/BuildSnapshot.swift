@@ -10,8 +10,9 @@ import DiligenceTemplate
 import Foundation
 
 /// The incremental build's cache file (`.diligence-cache/build-<hash>.cache`):
-/// a JSON line of settings, then one binary record per published page
-/// (`CacheCodable`, each prefixed with its length). Records are decoded in
+/// a JSON line of settings, the page ids its records name by number
+/// (`PageIDTable`, prefixed with its length), then one binary record per
+/// published page (`CacheCodable`, each prefixed with its length). Records are decoded in
 /// parallel, and an unchanged page's record is written back as it was read.
 /// The records of the pages a build renders come last (what they read is
 /// known only then; the rest is written while they render), so loading
@@ -22,7 +23,7 @@ import Foundation
 /// last record in the file is its record, and the file is written afresh
 /// once the records it holds for nothing pass an eighth of its pages.
 struct BuildSnapshot: Sendable {
-    static let format = 12
+    static let format = 13
 
     struct Header: Codable, Equatable, Sendable {
         var format: Int
@@ -41,11 +42,14 @@ struct BuildSnapshot: Sendable {
     var pages: [CachedRecord]
     /// How many records the file holds, those a later one replaced included.
     var recordsInFile: Int
+    /// The page ids the records name by number.
+    var pageIDs: PageIDTable
 
-    init(header: Header, pages: [CachedRecord], recordsInFile: Int? = nil) {
+    init(header: Header, pages: [CachedRecord], recordsInFile: Int? = nil, pageIDs: PageIDTable = PageIDTable([])) {
         self.header = header
         self.pages = pages
         self.recordsInFile = recordsInFile ?? pages.count
+        self.pageIDs = pageIDs
     }
 
     /// Where the cache of a build into `output` lives.
@@ -62,15 +66,21 @@ struct BuildSnapshot: Sendable {
               header.format == format else { return nil }
         var ranges: [Range<Int>] = []
         var reader = CacheReader(bytes, offset: newline + 1)
+        guard let tableBytes = try? reader.rawBytes() else { return nil }
+        var tableReader = CacheReader(bytes, offset: tableBytes.startIndex)
+        guard let table = try? PageIDTable(from: &tableReader), tableReader.offset == tableBytes.endIndex else { return nil }
         while !reader.isAtEnd {
             guard let count = try? reader.int(), count >= 0, reader.offset + count <= bytes.count else { return nil }
             ranges.append(reader.offset..<(reader.offset + count))
             reader.offset += count
         }
-        let decoded = ranges.concurrentMap { range -> CachedRecord? in
-            var record = CacheReader(bytes, offset: range.lowerBound)
-            guard let page = try? CachedPage(from: &record), record.offset == range.upperBound else { return nil }
-            return CachedRecord(page: page, bytes: bytes[range])
+        let symbols = table.symbols  // taken once: the table's counter is not touched per record
+        let decoded = withExtendedLifetime(table) {
+            ranges.concurrentMap { range -> CachedRecord? in
+                var record = CacheReader(bytes, offset: range.lowerBound, symbols: symbols)
+                guard let page = try? CachedPage(from: &record), record.offset == range.upperBound else { return nil }
+                return CachedRecord(page: page, bytes: bytes[range])
+            }
         }
         var pages = decoded.compactMap { $0 }
         guard pages.count == decoded.count else { return nil }
@@ -85,29 +95,36 @@ struct BuildSnapshot: Sendable {
             }
             pages = latest
         }
-        return BuildSnapshot(header: header, pages: pages, recordsInFile: ranges.count)
+        return BuildSnapshot(header: header, pages: pages, recordsInFile: ranges.count, pageIDs: table)
     }
 
     /// Opens the cache file next to `path` (for the caller to rename in
-    /// place once the output it describes is written) and writes the header;
-    /// with `appending`, opens the last build's file, already moved there
-    /// and holding this header, to write after its records.
-    static func begin(_ header: Header, for path: String, appending: Bool = false, fileSystem: FileSystem) throws(PublishError) -> FileSink {
+    /// place once the output it describes is written) and writes the header
+    /// and the page ids; with `appending`, opens the last build's file,
+    /// already moved there and holding this header and `pageIDs`, to write
+    /// after its records.
+    static func begin(_ header: Header, pageIDs: PageIDTable, for path: String, appending: Bool = false,
+                      fileSystem: FileSystem) throws(PublishError) -> FileSink {
         if appending { return try fileSystem.sink(path + ".tmp", appending: true) }
         let sink = try fileSystem.sink(path + ".tmp")
         let line: Data
         do { line = try JSONEncoder().encode(header) } catch { throw .io(path: path, message: "\(error)") }
         try sink.append(line)
         try sink.append(CollectionOfOne(0x0A))
+        var table = CacheWriter()
+        pageIDs.write(to: &table)
+        var length = CacheWriter()
+        length.bytes(table.bytes)
+        try sink.append(length.bytes)
         return sink
     }
 
     /// Appends records: those read from the old cache as they were, the
-    /// others encoded in parallel first.
-    static func append(_ records: [CachedRecord], to sink: FileSink) throws(PublishError) {
+    /// others encoded in parallel first, naming pages by `pageIDs`.
+    static func append(_ records: [CachedRecord], pageIDs: PageIDTable, to sink: FileSink) throws(PublishError) {
         let encoded = records.concurrentMap { record -> [UInt8] in
             guard record.bytes == nil else { return [] }
-            var writer = CacheWriter()
+            var writer = CacheWriter(symbols: pageIDs)
             record.page.write(to: &writer)
             return writer.bytes
         }

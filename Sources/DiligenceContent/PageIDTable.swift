@@ -5,7 +5,9 @@ import DiligenceSupport
 /// records does not make each of the 30-odd ids a record names again from
 /// its slug (a third of decoding the cache, in `perf`). Numbers never
 /// change: a later build that keeps records as they were read extends the
-/// table, so the numbers in those bytes still name the same pages.
+/// table, so the numbers in those bytes still name the same pages. The ids
+/// of pages removed since stay in it (a few bytes each) until the next
+/// full build, which starts a table of its own.
 package final class PageIDTable: @unchecked Sendable {
     package let ids: [PageID]
     private let numbers: [PageID: Int]

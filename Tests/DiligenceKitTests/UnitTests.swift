@@ -71,6 +71,27 @@ final class UnitTests: XCTestCase {
                        ["Apple", "ecran", "Étude", "Step 1b", "Step 2", "step 10", "zebra"])
     }
 
+    /// Sorting on the keys laid end to end gives the order of comparing
+    /// each title's key as a whole, then the page id: for titles that are
+    /// prefixes of others, the same title twice, and the empty title.
+    func testTitleOrderOnKeyBytesIsTheOrderOfTheKeys() {
+        var random = SystemRandomNumberGenerator()
+        let parts = ["", "a", "A", "é", "Step", " ", "1", "10", "2", "zz", "Œ", "-"]
+        for _ in 0..<50 {
+            let pages = (0..<Int.random(in: 0...40, using: &random)).map { i -> ParsedPage in
+                let title = (0..<Int.random(in: 0...3, using: &random)).map { _ in parts.randomElement(using: &random)! }.joined()
+                return ParsedPage(cached: Page(id: PageID(.page, "p\(Int.random(in: 0...99, using: &random))-\(i)"), file: "", title: title,
+                                               summary: "", tags: [], sources: [], updated: nil, draft: false, details: .page, body: "",
+                                               bodyFirstLine: 1), linkableIDs: [])
+            }
+            let expected = pages.sorted { a, b in
+                let (x, y) = (TitleOrder.key(a.page.title), TitleOrder.key(b.page.title))
+                return x != y ? x.lexicographicallyPrecedes(y) : a.id < b.id
+            }
+            XCTAssertEqual(TitleOrder.sorted(pages).map(\.id), expected.map(\.id))
+        }
+    }
+
     /// The byte path for ASCII headings gives the ids the Unicode path
     /// gives: every ASCII character alone and between letters, and
     /// 2,000 pseudo-random ASCII headings; anything else takes the Unicode path.

@@ -98,7 +98,8 @@ extension DataExport {
     }
 
     static func product(_ page: ParsedPage, reads: SiteReads) -> Product? {
-        guard case .product(let p) = reads.details(of: page) else { return nil }
+        let whole = reads.frontMatter(of: page)
+        guard case .product(let p) = whole.details else { return nil }
         let site = reads.site
         return Product(
             id: page.id.slug, title: page.page.title, url: page.id.outputPath, summary: page.page.summary,
@@ -107,7 +108,7 @@ extension DataExport {
             safeguards: p.safeguards.map(text),
             controls: p.controls.map { Control(regime: Term(id: $0.regime, label: site.regimes.label($0.regime)), entry: $0.entry, note: $0.note.map(text)) },
             countries: reads.productCountries(of: page.id).map(\.slug),
-            sources: sources(of: page.complete()))
+            sources: sources(of: whole))
     }
 
     /// The matrix page's cells (`SiteRenderer.matrixConcerns`), in its order.

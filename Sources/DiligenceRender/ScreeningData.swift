@@ -162,7 +162,8 @@ package struct ScreeningData {
         for (i, step) in steps.enumerated() { position[step.id.slug] = i }
         self.products = products.compactMap { page in
             if let object = kept[page.id] { return object }
-            guard case .product(let p) = reads.details(of: page) else { return nil }
+            let whole = reads.frontMatter(of: page)
+            guard case .product(let p) = whole.details else { return nil }
             let countries = reads.productCountries(of: page.id)
             let named = Set(p.guidance.map(\.value) + (relatedGuidance[page.id] ?? [])).filter { position[$0] != nil }
             return Self.json(Product(
@@ -173,7 +174,7 @@ package struct ScreeningData {
                 countries: countries.map(\.slug),
                 guidance: named.sorted { position[$0]! < position[$1]! },
                 updated: page.page.updated.map(strings.date), lastChanged: lastChanged(page),
-                sources: page.complete().sources.map(source)))
+                sources: whole.sources.map(source)))
         }
         self.countries = countries.compactMap { page in
             if let object = kept[page.id] { return object }

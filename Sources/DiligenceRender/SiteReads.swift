@@ -43,8 +43,15 @@ package struct SiteReads: Sendable {
     /// Another page's front matter, beyond what its card shows (whole:
     /// `ParsedPage.complete`).
     package func details(of page: ParsedPage) -> PageDetails {
+        frontMatter(of: page).details
+    }
+
+    /// Another page's whole front matter, decoded once for a reader that
+    /// shows its details and its sources both (a cached product's are
+    /// decoded again at each `complete()`).
+    package func frontMatter(of page: ParsedPage) -> Page {
         read(.frontMatter(page.id))
-        return page.complete().details
+        return page.complete()
     }
 
     package func pages(of kind: PageKind) -> [ParsedPage] {

@@ -152,33 +152,26 @@ struct BuildExecutor {
         var jobs = renderer.listingJobs().filter { marked.contains($0.path) }
         // The screening data and the data export's big files: unchanged
         // products' and countries' pieces copied from the files the last
-        // build wrote. Each job reads and parses its old file itself, so the
-        // three run side by side in the pool rather than one after another
-        // before it (about a tenth of a second of a title edit).
+        // build wrote (`KeptPieces`), found by the rows the cache kept.
         if let previous, !plan.screeningKept.isEmpty {
-            let keptIDs = Set(plan.screeningKept)
+            let keptIDs = plan.screeningKept
+            let formats: [String: KeptPieces.Format] = [SiteRenderer.Paths.screeningData: .objects,
+                                                        SiteRenderer.Paths.dataJSON: .objectsWithIDFirst,
+                                                        SiteRenderer.Paths.productsCSV: .csvRows]
             for k in jobs.indices {
                 let path = jobs[k].path
+                guard let format = formats[path], let record = previous.listings[path] else { continue }
                 let fresh = jobs[k].render
-                switch path {
-                case SiteRenderer.Paths.screeningData:
-                    jobs[k] = .init(path: path) { renderer in
-                        guard let bytes = previous.listingBytes(path), let fragments = ScreeningFragments(bytes) else { return fresh(renderer) }
-                        var objects: [PageID: ArraySlice<UInt8>] = [:]
-                        for id in keptIDs { objects[id] = id.kind == .product ? fragments.products[id] : fragments.countries[id] }
-                        return renderer.renderScreeningData(keeping: objects)
+                let source = previous.listingPath(path)
+                jobs[k] = .init(path: path) { renderer in
+                    guard let kept = KeptPieces(ids: keptIDs, rows: record.rows, size: record.size, path: source, format: format) else {
+                        return fresh(renderer)
                     }
-                case SiteRenderer.Paths.dataJSON:
-                    jobs[k] = .init(path: path) { renderer in
-                        guard let bytes = previous.listingBytes(path) else { return fresh(renderer) }
-                        return renderer.renderDataJSON(keeping: DataExportFragments.objects(bytes).filter { keptIDs.contains($0.key) })
+                    switch format {
+                    case .objects: return renderer.renderScreeningData(keeping: kept)
+                    case .objectsWithIDFirst: return renderer.renderDataJSON(keeping: kept)
+                    case .csvRows: return renderer.renderProductsCSV(keeping: kept)
                     }
-                case SiteRenderer.Paths.productsCSV:
-                    jobs[k] = .init(path: path) { renderer in
-                        guard let bytes = previous.listingBytes(path) else { return fresh(renderer) }
-                        return renderer.renderProductsCSV(keeping: DataExportFragments.rows(bytes, kind: .product).filter { keptIDs.contains($0.key) })
-                    }
-                default: break
                 }
             }
         }

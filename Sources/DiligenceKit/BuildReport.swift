@@ -30,7 +30,8 @@ public struct BuildReport: Sendable {
     /// Why an incremental build did a full build instead.
     public var fullBuildReason: String?
     /// For an incremental build: items of the listing pages it rendered again
-    /// that were copied from the pages as written, and those rendered.
+    /// (and objects or rows of the big data files) that were copied from the
+    /// files as written, and those rendered.
     public var listingItems: (copied: Int, rendered: Int)?
     /// Wall time of each stage, in order (shown by `build --timings`).
     public var stages: [(name: String, seconds: Double)] = []

@@ -49,10 +49,23 @@ final class KeptOutputs: @unchecked Sendable {
 
     /// A listing page as written at `location`.
     func listing(_ file: OutputFile, at location: String) {
-        guard case .bytes(let bytes) = file.contents else { return }
-        keep(bytes, at: location, as: cache.listingPath(file.path))
-        let hash = StableHasher.hashWords(bytes)
-        lock.withLock { written[file.path] = (bytes.count, hash) }
+        switch file.contents {
+        case .bytes(let bytes):
+            keep(bytes, at: location, as: cache.listingPath(file.path))
+            let hash = StableHasher.hashWords(bytes)
+            lock.withLock { written[file.path] = (bytes.count, hash) }
+        case .spliced(_, let splice):
+            // A big data file: its pieces are checked where they are
+            // (`KeptPieces`), not through a hash of the whole file.
+            let path = cache.listingPath(file.path)
+            do throws(PublishError) { try fileSystem.link(location, to: path) } catch {
+                guard let bytes = FileBytes.read(location) else { return lock.withLock { if self.error == nil { self.error = error } } }
+                write(bytes, to: path)
+            }
+            lock.withLock { written[file.path] = (splice.count, 0) }
+        case .copy:
+            return
+        }
     }
 
     /// Keeps a file written at `location` under `path`: as another name of it,

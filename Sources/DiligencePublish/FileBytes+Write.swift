@@ -12,4 +12,15 @@ extension FileBytes {
             offset += n
         }
     }
+
+    /// Writes all of `bytes` to an open file, retrying interrupted calls.
+    package static func write(_ bytes: UnsafeRawBufferPointer, to fd: Int32, path: String) throws(PublishError) {
+        var offset = 0
+        while offset < bytes.count {
+            let n = SystemCalls.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 { throw .io(path: path, message: String(cString: strerror(errno))) }
+            offset += n
+        }
+    }
 }

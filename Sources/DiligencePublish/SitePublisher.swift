@@ -159,6 +159,11 @@ package struct SitePublisher: Sendable {
                         throw PublishError.io(path: source, message: "cannot read this file")
                     }
                     bytes = Array(data)
+                case .spliced(let source, let splice):
+                    guard let file = MappedFile(source), splice.fits(file.bytes) else {
+                        throw PublishError.io(path: source, message: "cannot read this file")
+                    }
+                    bytes = splice.bytes(from: file.bytes)
                 }
                 if reusing {
                     if try !fileSystem.overwrite(bytes, at: target, onlyName: true) {

@@ -54,8 +54,8 @@ extension DataExport {
                                       "red_flags", "safeguards", "controls", "countries_of_concern"])
         var built = products.makeIterator()
         for id in productOrder {
-            if let rows = kept.productRows[id] {
-                table.append(written: rows)
+            if let range = kept.productRows[id] {
+                table.append(kept: range)
                 continue
             }
             guard let p = built.next() else { break }

@@ -1,5 +1,6 @@
 import DiligenceContent
 import DiligenceSupport
+import DiligenceTemplate
 
 /// `data/diligence.json`: the export as one JSON object, described by
 /// `DataExportSchema` (schemas/data-export.schema.json). Keys come in the
@@ -8,14 +9,21 @@ import DiligenceSupport
 /// `<` `>` `&` is still plain JSON.
 extension DataExport {
     ///
-    /// The buffer is sized up front: the kept objects as they are, about
-    /// 2 KB for each built one. Grown by doubling from a small buffer, a
-    /// 14 MB file asked for about twice its size in fresh pages (a page
-    /// fault for each 4 KB) and was copied once over; capacity never used
-    /// is never touched, so a guess too high costs nothing.
-    package func json() -> [UInt8] {
-        let keptBytes = kept.objects.values.reduce(0) { $0 + $1.count }
-        var json = JSONBytes(capacity: 64 * 1024 + keptBytes + (countries.count + products.count) * 2048)
+    /// With objects kept from an earlier file, the result is a splice of
+    /// it (`ByteSplice`); the rows give each country's and product's
+    /// object's place in the file written, for the next build to keep them.
+    ///
+    /// Written in full, the buffer is sized up front: about 2 KB for each
+    /// object. Grown by doubling from a small buffer, a 14 MB file asked for
+    /// about twice its size in fresh pages (a page fault for each 4 KB) and
+    /// was copied once over; capacity never used is never touched, so a
+    /// guess too high costs nothing.
+    package func json() -> (contents: OutputFile.Contents, rows: [TemplateRow]) {
+        let built = countries.count + products.count
+        var builder = kept.builder(capacity: 0)
+        var rows: [TemplateRow] = []
+        rows.reserveCapacity(countryOrder.count + productOrder.count)
+        var json = JSONBytes(capacity: 64 * 1024 + built * 2048)
         json.object { o in
             o.field("schema") { $0.string(DataExportSchema.name) }
             o.field("version") { $0.decimal(DataExportSchema.version) }
@@ -28,28 +36,36 @@ extension DataExport {
                     o.field("uncommitted") { $0.raw(edition.uncommitted ? "true" : "false") }
                 }
             }
-            o.field("countries") { Self.pieces(&$0, countryOrder, built: countries, kept: kept.objects, write: Self.write) }
-            o.field("products") { Self.pieces(&$0, productOrder, built: products, kept: kept.objects, write: Self.write) }
+            o.field("countries") { Self.pieces(&$0, countryOrder, built: countries, kept: kept.objects, into: &builder, rows: &rows, write: Self.write) }
+            o.field("products") { Self.pieces(&$0, productOrder, built: products, kept: kept.objects, into: &builder, rows: &rows, write: Self.write) }
             o.field("guidance") { $0.array(guidance, Self.write) }
             o.field("matrix") { $0.array(matrix, Self.write) }
         }
         json.bytes.append(UInt8(ascii: "\n"))
-        return json.bytes
+        builder.take(&json.bytes)
+        return (builder.contents(source: kept.path), rows)
     }
 
-    /// `[…]` of the pages in `order`: a kept object as it is, the others
-    /// written from `built` (the same order, kept ones left out).
-    private static func pieces<T>(_ json: inout JSONBytes, _ order: [PageID], built: [T], kept: [PageID: ArraySlice<UInt8>],
+    /// `[…]` of the pages in `order`: a kept object as a run of the earlier
+    /// file, the others written from `built` (the same order, kept ones left
+    /// out). Each object's place goes into `rows`.
+    private static func pieces<T>(_ json: inout JSONBytes, _ order: [PageID], built: [T], kept: [PageID: Range<Int>],
+                                  into builder: inout ByteSplice.Builder, rows: inout [TemplateRow],
                                   write: (inout JSONBytes, T) -> Void) {
         json.bytes.append(UInt8(ascii: "["))
         var next = 0
         for (i, id) in order.enumerated() {
             if i > 0 { json.bytes.append(UInt8(ascii: ",")) }
-            if let bytes = kept[id] {
-                json.bytes.append(contentsOf: bytes)
+            if let range = kept[id] {
+                builder.take(&json.bytes)
+                let start = builder.offset
+                builder.keep(range)
+                rows.append(TemplateRow(key: KeptPieces.key(id), start: start, end: builder.offset))
             } else if next < built.count {
+                let start = builder.offset + json.bytes.count
                 write(&json, built[next])
                 next += 1
+                rows.append(TemplateRow(key: KeptPieces.key(id), start: start, end: builder.offset + json.bytes.count))
             }
         }
         json.bytes.append(UInt8(ascii: "]"))

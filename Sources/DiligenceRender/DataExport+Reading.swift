@@ -11,7 +11,7 @@ extension DataExport {
     /// each kind's facts covers everything about its pages (front matter,
     /// card, relations), so an edit to any of them renders the files again;
     /// what follows is read through `covered`, which records nothing more.
-    package init(renderer: SiteRenderer, parts: Parts, keeping kept: Kept = Kept()) {
+    package init(renderer: SiteRenderer, parts: Parts, keeping kept: KeptPieces = KeptPieces()) {
         self.kept = kept
         let reads = renderer.reads
         title = reads.site.title

@@ -145,16 +145,7 @@ package struct DataExport: Sendable {
         package static let all: Parts = [.countries, .products, .guidance, .matrix]
     }
 
-    /// Pieces of the files an earlier build wrote, used as they are for the
-    /// pages whose facts did not change (`DataExportFragments`): JSON
-    /// objects of countries and products, and rows of products.csv.
-    package struct Kept: Sendable {
-        package var objects: [PageID: ArraySlice<UInt8>] = [:]
-        package var productRows: [PageID: ArraySlice<UInt8>] = [:]
-        package init() {}
-    }
-
-    package var kept = Kept()
+    package var kept = KeptPieces()
     /// Every country and product in page order, kept or built: `countries`
     /// and `products` hold only the built ones, in the same order.
     package var countryOrder: [PageID] = []

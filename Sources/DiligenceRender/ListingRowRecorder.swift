@@ -37,6 +37,16 @@ package final class ListingRowRecorder: @unchecked Sendable {
         return bytes
     }
 
+    /// The rows of a file not rendered through templates (the big data
+    /// files, `KeptPieces`), as it was written; `copied` of them were kept.
+    package func record(_ path: String, _ rows: [TemplateRow], copied: Int) {
+        lock.withLock {
+            recorded[path] = rows
+            itemsCopied += copied
+            itemsRendered += rows.count - copied
+        }
+    }
+
     /// Row key → bytes, from the listing as the cache kept it, if its bytes
     /// are still those the record describes.
     private func reusable(_ path: String) -> [UInt64: ArraySlice<UInt8>] {

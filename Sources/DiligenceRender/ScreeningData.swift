@@ -120,17 +120,26 @@ package struct ScreeningData {
         package var summary: String
     }
 
+    /// A country's or product's object: written now, or kept from the
+    /// earlier file.
+    package enum Object: Sendable {
+        case built(ArraySlice<UInt8>)
+        case kept(Range<Int>)
+    }
+
     /// Each country's, guidance step's and product's JSON object, in page
     /// order (steps in guidance order).
-    package var countries: [ArraySlice<UInt8>] = []
+    package var countries: [(id: PageID, object: Object)] = []
     package var guidance: [ArraySlice<UInt8>] = []
-    package var products: [ArraySlice<UInt8>] = []
+    package var products: [(id: PageID, object: Object)] = []
+    private let kept: KeptPieces
 
     /// - Parameter kept: objects of an earlier file to use as they are, by
     ///   page id: an incremental build passes those of the products and
-    ///   countries whose facts did not change (`ScreeningFragments`), so a
-    ///   title edit writes one product again, not 10,000.
-    package init(renderer: SiteRenderer, keeping kept: [PageID: ArraySlice<UInt8>] = [:]) {
+    ///   countries whose facts did not change (`KeptPieces`), so a title
+    ///   edit writes one product again, not 10,000.
+    package init(renderer: SiteRenderer, keeping kept: KeptPieces = KeptPieces()) {
+        self.kept = kept
         // Every fact of every product, country and step is in this file: one
         // read of each kind's facts covers them all.
         let products = renderer.reads.pagesWithFacts(of: .product)
@@ -160,13 +169,13 @@ package struct ScreeningData {
         // order without scanning every step for every product.
         var position: [String: Int] = [:]
         for (i, step) in steps.enumerated() { position[step.id.slug] = i }
-        self.products = products.compactMap { page in
-            if let object = kept[page.id] { return object }
+        self.products = products.compactMap { page -> (PageID, Object)? in
+            if let range = kept.objects[page.id] { return (page.id, .kept(range)) }
             let whole = reads.frontMatter(of: page)
             guard case .product(let p) = whole.details else { return nil }
             let countries = reads.productCountries(of: page.id)
             let named = Set(p.guidance.map(\.value) + (relatedGuidance[page.id] ?? [])).filter { position[$0] != nil }
-            return Self.json(Product(
+            return (page.id, .built(Self.json(Product(
                 id: page.id.slug, title: page.page.title, url: page.id.outputPath, summary: page.page.summary,
                 category: site.categories.label(p.category), categoryID: p.category, risk: risk(p.risk, basis: p.riskBasis),
                 redFlags: p.redFlags.map(text), safeguards: p.safeguards.map(text),
@@ -174,10 +183,10 @@ package struct ScreeningData {
                 countries: countries.map(\.slug),
                 guidance: named.sorted { position[$0]! < position[$1]! },
                 updated: page.page.updated.map(strings.date), lastChanged: lastChanged(page),
-                sources: whole.sources.map(source)))
+                sources: whole.sources.map(source)))))
         }
-        self.countries = countries.compactMap { page in
-            if let object = kept[page.id] { return object }
+        self.countries = countries.compactMap { page -> (PageID, Object)? in
+            if let range = kept.objects[page.id] { return (page.id, .kept(range)) }
             guard case .country(let c) = reads.details(of: page) else { return nil }
             // The same citation a page at the site root shows.
             func link(_ evidence: Evidence) -> Link {
@@ -188,7 +197,7 @@ package struct ScreeningData {
                 Factor(label: site.factors.label(f.factor), status: f.status.rawValue, statusLabel: strings.label(f.status),
                        note: f.note.map(text), source: f.source.map(link))
             }
-            return Self.json(Country(
+            return (page.id, .built(Self.json(Country(
                 id: page.id.slug, title: page.page.title, url: page.id.outputPath, summary: page.page.summary,
                 region: site.regions.label(c.region), risk: risk(c.risk, basis: c.riskBasis), factors: factors,
                 measures: c.measures.map {
@@ -202,7 +211,7 @@ package struct ScreeningData {
                 regimes: c.regimes.map(site.regimes.label), reviewed: strings.date(c.reviewed), reviewedBy: c.reviewedBy,
                 overdue: c.reviewed.months(until: renderer.today) >= site.reviewIntervalMonths,
                 guidance: relatedGuidance[page.id] ?? [], lastChanged: lastChanged(page),
-                sources: page.complete().sources.map(source)))
+                sources: page.complete().sources.map(source)))))
         }
         guidance = steps.compactMap { page in
             guard case .guidance(let g) = reads.details(of: page) else { return nil }
@@ -213,24 +222,37 @@ package struct ScreeningData {
     /// `window.DiligenceScreening = {…};`, written on bytes: the same JSON
     /// `ScriptData` would give (keys sorted, nil fields left out, `<` `>` `&`
     /// U+2028 U+2029 escaped), without `JSONEncoder`, which was the slowest
-    /// part of rendering this file on a large site.
-    package func script() -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity((countries + guidance + products).reduce(64) { $0 + $1.count + 1 })
-        out.append(contentsOf: Self.prefix.utf8)
-        func list(_ objects: [ArraySlice<UInt8>]) {
-            for (i, object) in objects.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                out.append(contentsOf: object)
+    /// part of rendering this file on a large site. With kept objects, a
+    /// splice of the earlier file; the rows give each country's and
+    /// product's object's place, for the next build to keep them.
+    package func script() -> (contents: OutputFile.Contents, rows: [TemplateRow]) {
+        var builtBytes = guidance.reduce(64) { $0 + $1.count + 1 }
+        for (_, object) in countries + products { if case .built(let bytes) = object { builtBytes += bytes.count + 1 } }
+        var out = kept.builder(capacity: builtBytes)
+        var rows: [TemplateRow] = []
+        rows.reserveCapacity(countries.count + products.count)
+        out.bytes.append(contentsOf: Self.prefix.utf8)
+        func list(_ objects: [(id: PageID, object: Object)]) {
+            for (i, (id, object)) in objects.enumerated() {
+                if i > 0 { out.bytes.append(UInt8(ascii: ",")) }
+                let start = out.offset
+                switch object {
+                case .built(let bytes): out.bytes.append(contentsOf: bytes)
+                case .kept(let range): out.keep(range)
+                }
+                rows.append(TemplateRow(key: KeptPieces.key(id), start: start, end: out.offset))
             }
         }
         list(countries)
-        out.append(contentsOf: Self.afterCountries.utf8)
-        list(guidance)
-        out.append(contentsOf: Self.afterGuidance.utf8)
+        out.bytes.append(contentsOf: Self.afterCountries.utf8)
+        for (i, object) in guidance.enumerated() {
+            if i > 0 { out.bytes.append(UInt8(ascii: ",")) }
+            out.bytes.append(contentsOf: object)
+        }
+        out.bytes.append(contentsOf: Self.afterGuidance.utf8)
         list(products)
-        out.append(contentsOf: Self.suffix.utf8)
-        return out
+        out.bytes.append(contentsOf: Self.suffix.utf8)
+        return (out.contents(source: kept.path), rows)
     }
 
     /// The file's text around the three lists of objects.

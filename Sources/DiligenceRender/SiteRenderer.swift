@@ -131,7 +131,7 @@ package struct SiteRenderer: Sendable {
                 .init(path: taxonomy.outputPath(term.id)) { $0.renderTerm(term, of: taxonomy) }
             }
         }
-        jobs.append(.init(path: Paths.screeningData) { $0.renderScreeningData(keeping: [:]) })
+        jobs.append(.init(path: Paths.screeningData) { $0.renderScreeningData(keeping: KeptPieces()) })
         jobs.append(.init(path: Paths.scriptStrings(site.language)) { $0.renderScriptStrings() })
         jobs += dataExportJobs()
         jobs.append(.init(path: Paths.feed) { OutputFile(path: Paths.feed, text: AtomFeed(site: $0.site, entries: $0.datedPages(), strings: $0.strings).xml()) })
@@ -142,8 +142,10 @@ package struct SiteRenderer: Sendable {
     }
 
     /// `data/screening.js`, with the objects of `kept` used as they are.
-    package func renderScreeningData(keeping kept: [PageID: ArraySlice<UInt8>]) -> OutputFile {
-        OutputFile(path: Paths.screeningData, contents: .bytes(ScreeningData(renderer: self, keeping: kept).script()))
+    package func renderScreeningData(keeping kept: KeptPieces) -> OutputFile {
+        let (contents, rows) = ScreeningData(renderer: self, keeping: kept).script()
+        self.rows?.record(Paths.screeningData, rows, copied: kept.objects.count)
+        return OutputFile(path: Paths.screeningData, contents: contents)
     }
 
     /// What each output read, when rendering recorded it.

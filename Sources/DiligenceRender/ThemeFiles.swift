@@ -108,6 +108,7 @@ package struct ThemeFiles: Sendable {
                 // Unreadable: copied as before, so the writer reports it at its path.
                 guard let data = FileManager.default.contents(atPath: source) else { return file }
                 bytes = [UInt8](data)
+            case .spliced: return file  // only the data files are
             }
             let own = ScriptStrings.statement(strings, prefix: ScriptStrings.keyPrefix(ofScript: file.path))
             return OutputFile(path: file.path, contents: .bytes(own + ScriptCompactor.compact(bytes)))

@@ -17,10 +17,11 @@
 package struct CSVTable: Sendable {
     package var header: [String]
     package var rows: [[String]] = []
-    /// Rows as an earlier file wrote them (CRLF included), copied as they
-    /// are, by their place among `rows`: an incremental build keeps the rows
-    /// of the pages that did not change instead of writing them again.
-    private var written: [Int: ArraySlice<UInt8>] = [:]
+    /// Rows as an earlier file wrote them (CRLF included), by their place
+    /// among `rows`: runs of that file, copied as they are when the table
+    /// is written (`contents(source:path:)`). An incremental build keeps the
+    /// rows of the pages that did not change instead of writing them again.
+    private var kept: [Int: Range<Int>] = [:]
 
     package init(header: [String]) { self.header = header }
 
@@ -30,9 +31,10 @@ package struct CSVTable: Sendable {
         rows.append(row)
     }
 
-    /// Rows already written (one or more, each ending in CRLF), at this place.
-    package mutating func append(written bytes: ArraySlice<UInt8>) {
-        written[rows.count] = bytes
+    /// Rows an earlier file wrote (one or more, each ending in CRLF), at
+    /// this place: `range` of that file.
+    package mutating func append(kept range: Range<Int>) {
+        kept[rows.count] = range
         rows.append([])
     }
 
@@ -44,25 +46,40 @@ package struct CSVTable: Sendable {
     package static let formulaTriggers: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r", "\0"]
 
     /// The file: byte-order mark, header, rows, each line ending in CRLF.
-    ///
-    /// Sized up front (the rows kept as written, plus a guess for the
-    /// others) rather than grown by doubling: growing a 5 MB file asked for
-    /// about twice its size in fresh pages and copied it once over.
+    /// Only for a table with no kept rows.
     package func bytes() -> [UInt8] {
-        var out = Self.byteOrderMark
-        out.reserveCapacity(written.values.reduce(4096) { $0 + $1.count } + (rows.count - written.count) * 64 * header.count)
+        precondition(kept.isEmpty, "a table with kept rows is written as a splice of its earlier file")
+        guard case .bytes(let bytes) = contents().contents else { return [] }
+        return bytes
+    }
+
+    /// The file, with the kept rows copied from `source` (the earlier file,
+    /// at `path`): its bytes when no row is kept, else a splice. `bounds`:
+    /// where each row starts, then where the last ends.
+    ///
+    /// Sized up front (a guess for the rows written) rather than grown by
+    /// doubling: growing a 5 MB file asked for about twice its size in
+    /// fresh pages and copied it once over.
+    package func contents(source: UnsafeRawBufferPointer = UnsafeRawBufferPointer(start: nil, count: 0),
+                          path: String = "") -> (contents: OutputFile.Contents, bounds: [Int]) {
+        var out = ByteSplice.Builder(source: source, capacity: 4096 + (rows.count - kept.count) * 64 * header.count)
+        out.bytes += Self.byteOrderMark
+        var bounds: [Int] = []
+        bounds.reserveCapacity(rows.count + 1)
         for (index, row) in ([header] + rows).enumerated() {
-            if index > 0, let bytes = written[index - 1] {
-                out.append(contentsOf: bytes)
+            if index > 0 { bounds.append(out.offset) }
+            if index > 0, let range = kept[index - 1] {
+                out.keep(range)
                 continue
             }
             for (i, value) in row.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                out.append(contentsOf: Self.field(value).utf8)
+                if i > 0 { out.bytes.append(UInt8(ascii: ",")) }
+                out.bytes.append(contentsOf: Self.field(value).utf8)
             }
-            out.append(contentsOf: [0x0D, 0x0A])
+            out.bytes.append(contentsOf: [0x0D, 0x0A])
         }
-        return out
+        bounds.append(out.offset)
+        return (out.contents(source: path), bounds)
     }
 
     /// One field as written: neutralised against formulas, then quoted if

@@ -203,34 +203,6 @@ final class CrossLinkTests: XCTestCase {
         XCTAssertEqual(data.product("face")?["redFlags"] as? [String], ["Ends alert(1) here \u{2028} and \u{2029} & ‘quotes’ “double” <!–"])
     }
 
-    /// An incremental build reuses the objects of unchanged products and
-    /// countries from the file it wrote: each is found whole, under its own
-    /// id, whatever its text holds (braces, quotes, an `"id"` of its own).
-    func testScreeningFragmentsReadBackEveryObjectWhole() throws {
-        let tricky = #"A {"id":"evil"} [x] \ "quoted" }"#
-        let site = try TestSite(files: [
-            "products/face.md": Pages.product(extra: "red_flags:\n  - \(ScriptDataYAML.quoted(tricky))\n")
-                .replacingOccurrences(of: "title: Face recognition", with: "title: \(ScriptDataYAML.quoted(tricky))"),
-            "products/imsi.md": Pages.product().replacingOccurrences(of: "title: Face recognition", with: "title: IMSI catcher"),
-            "countries/cn.md": Pages.country(extra: "products: [face, imsi]\n"),
-        ])
-        defer { site.remove() }
-        XCTAssertNotNil(site.build().publishedBytes)
-        let file = try XCTUnwrap(FileBytes.read(site.output + "/data/screening.js"))
-        let fragments = try XCTUnwrap(ScreeningFragments(file))
-        XCTAssertEqual(Set(fragments.products.keys), [PageID(.product, "face"), PageID(.product, "imsi")])
-        XCTAssertEqual(Set(fragments.countries.keys), [PageID(.country, "cn")])
-        let face = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(fragments.products[PageID(.product, "face")]!)) as? [String: Any])
-        XCTAssertEqual(face["id"] as? String, "face")
-        XCTAssertEqual(face["title"] as? String, tricky)
-        // The file is its objects between the fixed texts, nothing else.
-        XCTAssertNil(ScreeningFragments(Array(file.dropLast(2))))
-        XCTAssertNil(ScreeningFragments(Array("window.DiligenceScreening = {}".utf8)))
-        var extra = file
-        extra.insert(contentsOf: Array(" ".utf8), at: ScreeningData.prefix.utf8.count)
-        XCTAssertNil(ScreeningFragments(extra))
-    }
-
     func testWhatChangedFeedAndReviewStatus() throws {
         let changes = try main("changes.html")
         let order = ["state-department-guidance.html", "countries/ir.html", "countries/us.html", "countries/cn.html"]

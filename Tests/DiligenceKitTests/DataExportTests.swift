@@ -4,6 +4,7 @@
 @testable import DiligenceKit
 @testable import DiligenceRender
 @testable import DiligenceSupport
+@testable import DiligenceTemplate
 import Foundation
 import XCTest
 
@@ -369,124 +370,99 @@ final class DataExportTests: XCTestCase {
     }
 }
 
-/// The pieces an incremental build copies from the export files the last build wrote.
-final class DataExportFragmentsTests: XCTestCase {
-    func testCSVRowsByIDKeepQuotedLineBreaksAndGroups() {
-        let file = Array("\u{FEFF}id,name,notes\r\na,Alpha,\"one\r\ntwo, \"\"quoted\"\"\"\r\nb,Beta,x\r\nb,Beta,y\r\n".utf8)
-        let rows = DataExportFragments.rows(file, kind: .product)
-        XCTAssertEqual(rows.count, 2)
-        XCTAssertEqual(rows[PageID(.product, "a")].map { String(decoding: $0, as: UTF8.self) }, "a,Alpha,\"one\r\ntwo, \"\"quoted\"\"\"\r\n")
-        XCTAssertEqual(rows[PageID(.product, "b")].map { String(decoding: $0, as: UTF8.self) }, "b,Beta,x\r\nb,Beta,y\r\n")
-    }
+/// The pieces an incremental build copies from the data files the last
+/// build wrote (`KeptPieces`), and the splices it writes them as.
+final class KeptPiecesTests: XCTestCase {
+    /// Runs of the earlier file next to each other, with the same bytes
+    /// between them, are one copy; the splice gives the bytes of the file
+    /// written in full, and tells a file that did not change.
+    func testASpliceJoinsNeighbouringRunsAndGivesTheFullBytes() {
+        let old = Array(#"[{"id":"a"},{"id":"b"},{"id":"c"}]"#.utf8)
+        old.withUnsafeBytes { source in
+            var builder = ByteSplice.Builder(source: source)
+            builder.bytes += Array("[".utf8)
+            builder.keep(1..<11)
+            builder.bytes += Array(",".utf8)
+            builder.keep(12..<22)
+            builder.bytes += Array(#",{"id":"C"}]"#.utf8)
+            guard case .spliced(let path, let splice) = builder.contents(source: "/old") else { return XCTFail("nothing kept") }
+            XCTAssertEqual(path, "/old")
+            XCTAssertEqual(splice.pieces, [.bytes(Array("[".utf8)), .kept(1..<22), .bytes(Array(#",{"id":"C"}]"#.utf8))])
+            XCTAssertEqual(String(decoding: splice.bytes(from: source), as: UTF8.self), #"[{"id":"a"},{"id":"b"},{"id":"C"}]"#)
+            XCTAssertEqual(splice.count, old.count)
+            XCTAssertFalse(splice.isUnchanged(source), "one byte differs")
 
-    func testJSONObjectsOfCountriesAndProducts() {
-        let file = Array(#"{"schema":"diligence-export","countries":[{"id":"cn","factors":[{"id":"f"}]},{"id":"ir"}],"products":[{"id":"spy","x":"]"}],"guidance":[]}"#.utf8)
-        let objects = DataExportFragments.objects(file)
-        XCTAssertEqual(objects.count, 3)
-        XCTAssertEqual(objects[PageID(.country, "cn")].map { String(decoding: $0, as: UTF8.self) }, #"{"id":"cn","factors":[{"id":"f"}]}"#)
-        XCTAssertEqual(objects[PageID(.product, "spy")].map { String(decoding: $0, as: UTF8.self) }, #"{"id":"spy","x":"]"}"#)
-        XCTAssertTrue(DataExportFragments.objects(Array("not json".utf8)).isEmpty)
-    }
+            var same = ByteSplice.Builder(source: source)
+            same.bytes += Array("[".utf8)
+            same.keep(1..<22)
+            same.bytes += Array(#",{"id":"c"}]"#.utf8)
+            guard case .spliced(_, let unchanged) = same.contents(source: "/old") else { return XCTFail("nothing kept") }
+            XCTAssertTrue(unchanged.isUnchanged(source))
 
-    /// The object scanner skips strings with `memchr` and counts the
-    /// backslashes before a quote; it must read exactly as a byte at a time
-    /// does (`byteAtATime`, the scanner it replaced), on files as written
-    /// (strings with quotes, braces, runs of backslashes, an `"id"` of their
-    /// own) and on any damaged copy of them (cut short, a byte changed).
-    func testObjectScannerReadsAsAByteAtATimeScan() {
-        var random = SeededGenerator(seed: 2026_12_04)
-        let pieces = ["a", "\\", "\"", "{", "}", "[", "]", ",", "\"id\":\"", "é", " ", "x\\\\\"y"]
-        func text() -> String { (0..<Int.random(in: 0...6, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined() }
-        var json = JSONBytes()
-        json.raw("[")
-        for n in 0..<300 {
-            if n > 0 { json.raw(",") }
-            json.object { o in
-                if Bool.random(using: &random) { o.field("title") { $0.string(text()) } }
-                o.field("id") { $0.string(Int.random(in: 0..<5, using: &random) == 0 ? text() : "page-\(n)") }
-                o.field("list") { $0.strings((0..<Int.random(in: 0...3, using: &random)).map { _ in text() }) }
-                o.field("nested") { j in j.object { o in o.field("id") { $0.string("inner") } } }
-            }
+            var none = ByteSplice.Builder(source: source)
+            none.bytes += Array("new".utf8)
+            XCTAssertEqual(none.contents(source: "/old"), .bytes(Array("new".utf8)), "nothing kept: the bytes alone")
         }
-        json.raw("]")
-        let file = json.bytes
-        var compared = 0
-        for variant in 0..<60 {
-            var bytes = file
-            if variant > 0 {
-                bytes[Int.random(in: 0..<bytes.count, using: &random)] = Array("\\\"{}[]a".utf8).randomElement(using: &random)!
-                if variant % 3 == 0 { bytes.removeLast(Int.random(in: 0..<bytes.count, using: &random)) }
-            }
-            for start in bytes.indices where bytes[start] == UInt8(ascii: "{") {
-                let fast = ScreeningFragments.object(in: bytes, from: start)
-                let slow = Self.byteAtATime(bytes, from: start)
-                XCTAssertEqual(fast?.end, slow?.end, "variant \(variant), object at \(start)")
-                XCTAssertEqual(fast?.id, slow?.id, "variant \(variant), object at \(start)")
-                compared += 1
-            }
+    }
+
+    /// A CSV table with kept rows: a splice with each row's place, which
+    /// gives the bytes of the table written in full.
+    func testCSVRowsKeptFromAnEarlierTable() {
+        var full = CSVTable(header: ["id", "notes"])
+        full.append(["a", "one\r\ntwo, \"quoted\""])
+        full.append(["b", "x"])
+        full.append(["c", "y"])
+        let (written, bounds) = full.contents()
+        guard case .bytes(let old) = written else { return XCTFail("a table with no kept rows is its bytes") }
+        XCTAssertEqual(bounds.count, 4)
+        XCTAssertEqual(String(decoding: old[bounds[1]..<bounds[2]], as: UTF8.self), "b,x\r\n")
+        var edited = CSVTable(header: ["id", "notes"])
+        edited.append(kept: bounds[0]..<bounds[1])
+        edited.append(kept: bounds[1]..<bounds[2])
+        edited.append(["c", "z"])
+        old.withUnsafeBytes { source in
+            let (contents, newBounds) = edited.contents(source: source, path: "/old")
+            guard case .spliced(_, let splice) = contents else { return XCTFail("rows were kept") }
+            XCTAssertEqual(splice.pieces.filter { if case .kept = $0 { true } else { false } }.count, 1, "two kept rows, one run")
+            var expected = CSVTable(header: ["id", "notes"])
+            expected.append(["a", "one\r\ntwo, \"quoted\""])
+            expected.append(["b", "x"])
+            expected.append(["c", "z"])
+            XCTAssertEqual(splice.bytes(from: source), expected.bytes())
+            XCTAssertEqual(newBounds, bounds.dropLast() + [bounds[2] + 5])
         }
-        XCTAssertGreaterThan(compared, 20_000)
     }
 
-    /// The object scanner as it was: a byte at a time.
-    private static func byteAtATime(_ file: [UInt8], from start: Int) -> (end: Int, id: String?)? {
-        guard start < file.count, file[start] == UInt8(ascii: "{") else { return nil }
-        let key = Array(#""id":""#.utf8)
-        var id: String?
-        var depth = 0
-        var i = start
-        while i < file.count {
-            switch file[i] {
-            case UInt8(ascii: "\""):
-                if depth == 1, id == nil, file[i...].starts(with: key) {
-                    let from = i + key.count
-                    guard let to = file[from...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
-                    if !file[from..<to].contains(UInt8(ascii: "\\")) { id = String(decoding: file[from..<to], as: UTF8.self) }
-                }
-                i += 1
-                while i < file.count, file[i] != UInt8(ascii: "\"") { i += file[i] == UInt8(ascii: "\\") ? 2 : 1 }
-            case UInt8(ascii: "{"), UInt8(ascii: "["):
-                depth += 1
-            case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                depth -= 1
-                if depth == 0 { return (i + 1, id) }
-            default:
-                break
-            }
-            i += 1
+    /// Pieces are found by the rows written with the file and checked
+    /// against it: a file of another size, or a piece whose bytes no longer
+    /// look like its object or row, gives none.
+    func testPiecesAreCheckedAgainstTheFileTheyAreIn() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("diligence-pieces-" + UUID().uuidString).path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let text = #"{"countries":[{"id":"cn","x":"}"},{"id":"ir"}],"products":[{"id":"spy"}]}"#
+        let file = Array(text.utf8)
+        func row(_ id: PageID, _ object: String) throws -> TemplateRow {
+            let range = try XCTUnwrap(text.range(of: object))
+            return TemplateRow(key: KeptPieces.key(id), start: text.utf8.distance(from: text.startIndex, to: range.lowerBound),
+                               end: text.utf8.distance(from: text.startIndex, to: range.upperBound))
         }
-        return nil
-    }
-
-    /// CSV rows read by id, on a table with quoted fields, line breaks in
-    /// them, repeated ids, and a last row with no CR LF.
-    func testCSVRowsOfATableWithNoFinalLineBreak() {
-        let file = Array("id,a\r\nx,\"1\r\n2\"\r\nx,3\r\ny,\"\"\"\"\r\nz,4".utf8)
-        let rows = DataExportFragments.rows(file, kind: .product).mapValues { String(decoding: $0, as: UTF8.self) }
-        XCTAssertEqual(rows, [PageID(.product, "x"): "x,\"1\r\n2\"\r\nx,3\r\n", PageID(.product, "y"): "y,\"\"\"\"\r\n",
-                              PageID(.product, "z"): "z,4"])
-        XCTAssertEqual(DataExportFragments.rows(Array("id,a\r\n".utf8), kind: .product).count, 0, "a header alone has no rows")
-        XCTAssertEqual(DataExportFragments.rows([], kind: .product).count, 0)
-    }
-
-    /// The sample site's countries name products in their concerns
-    /// (`"products":[…]`) before the top-level products array: the pieces
-    /// are still every country and every product.
-    func testProductsArrayIsTheTopLevelOneNotAConcernsList() throws {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("diligence-sample-" + UUID().uuidString).path
-        defer { try? FileManager.default.removeItem(atPath: output) }
-        let options = BuildOptions(content: TestSite.repository.appendingPathComponent("content").path,
-                                   templates: TestSite.templates, output: output, today: TestSite.today)
-        XCTAssertNotNil(SiteBuilder(options: options).build().publishedBytes)
-        let file = Array(try Data(contentsOf: URL(fileURLWithPath: output + "/data/diligence.json")))
-        let text = String(decoding: file, as: UTF8.self)
-        let countries = try XCTUnwrap(text.range(of: #""countries":["#)), products = try XCTUnwrap(text.range(of: #"],"products":["#))
-        XCTAssertTrue(text[countries.upperBound..<products.lowerBound].contains(#""products":["#), "a concern names products")
-        let objects = DataExportFragments.objects(file)
-        let countryFiles = try FileManager.default.contentsOfDirectory(atPath: output + "/countries").filter { $0.hasSuffix(".html") && $0 != "index.html" }
-        let productFiles = try FileManager.default.contentsOfDirectory(atPath: output + "/products").filter { $0.hasSuffix(".html") && $0 != "index.html" }
-        XCTAssertEqual(objects.keys.filter { $0.kind == .country }.count, countryFiles.count)
-        XCTAssertEqual(objects.keys.filter { $0.kind == .product }.count, productFiles.count)
-        XCTAssertGreaterThan(productFiles.count, 5)
+        let cn = PageID(.country, "cn"), ir = PageID(.country, "ir"), spy = PageID(.product, "spy")
+        let rows = [try row(cn, #"{"id":"cn","x":"}"}"#), try row(ir, #"{"id":"ir"}"#), try row(spy, #"{"id":"spy"}"#)]
+        let path = folder + "/data.json"
+        try Data(file).write(to: URL(fileURLWithPath: path))
+        let kept = try XCTUnwrap(KeptPieces(ids: [cn, spy], rows: rows, size: file.count, path: path, format: .objectsWithIDFirst))
+        XCTAssertEqual(kept.objects.keys.sorted { $0.slug < $1.slug }, [cn, spy], "only the pages asked for")
+        XCTAssertEqual(kept.objects[spy].map { String(decoding: file[$0], as: UTF8.self) }, #"{"id":"spy"}"#)
+        XCTAssertNil(KeptPieces(ids: [cn], rows: rows, size: file.count + 1, path: path, format: .objects), "another size")
+        XCTAssertNil(KeptPieces(ids: [cn], rows: rows, size: file.count, path: folder + "/missing", format: .objects))
+        XCTAssertNil(KeptPieces(ids: [cn], rows: [], size: file.count, path: path, format: .objects), "no rows kept")
+        // The same size, another id at the place of `ir`.
+        try Data(text.replacingOccurrences(of: #""ir""#, with: #""iq""#).utf8).write(to: URL(fileURLWithPath: path))
+        XCTAssertNotNil(KeptPieces(ids: [ir], rows: rows, size: file.count, path: path, format: .objects), "braces alone still fit")
+        XCTAssertNil(KeptPieces(ids: [ir], rows: rows, size: file.count, path: path, format: .objectsWithIDFirst))
+        // A boundary moved: the object no longer starts where its row says.
+        try Data(text.replacingOccurrences(of: #",{"id":"ir"}"#, with: #"{"id":"ir"},"#).utf8).write(to: URL(fileURLWithPath: path))
+        XCTAssertNil(KeptPieces(ids: [ir], rows: rows, size: file.count, path: path, format: .objects))
     }
 }

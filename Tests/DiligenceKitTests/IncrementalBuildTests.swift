@@ -391,6 +391,61 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(damaged.fullBuildReason, "the cache of the outputs is missing or damaged")
     }
 
+    /// A title edit writes the big data files (the export's JSON and
+    /// products table, the screening data) as splices of the files the last
+    /// build wrote: each unchanged product's and country's object or row is
+    /// found by the rows the cache kept and copied. A kept file changed by
+    /// anything else is checked, found wrong, and written in full.
+    func testTheDataFilesCopyTheObjectsOfUnchangedPages() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        XCTAssertFalse(workspace.incremental().diagnostics.hasErrors)
+        let folder = OutputCache.folder(cachePath: BuildSnapshot.path(cacheDirectory: workspace.cache, output: workspace.output))
+        let outputs = try XCTUnwrap(OutputCache.load(folder: folder))
+        let pageIDs = { (kind: PageKind) in
+            ((try? FileManager.default.contentsOfDirectory(atPath: workspace.output + "/" + kind.folder)) ?? [])
+                .filter { $0.hasSuffix(".html") && $0 != "index.html" }.map { PageID(kind, String($0.dropLast(".html".count))) }
+        }
+        let countries = pageIDs(.country), products = pageIDs(.product)
+        XCTAssertGreaterThan(products.count, 10)
+        // Each page's row is its object, or its row of the table, in the file as written.
+        for (path, ids) in [("data/diligence.json", countries + products), ("data/screening.js", countries + products),
+                            ("data/products.csv", products)] {
+            let record = try XCTUnwrap(outputs.listings[path], path)
+            let file = try XCTUnwrap(FileBytes.read(workspace.output + "/" + path))
+            XCTAssertEqual(record.size, file.count, path)
+            let rows = Dictionary(record.rows.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+            for id in ids {
+                let row = try XCTUnwrap(rows[KeptPieces.key(id)], "\(path): \(id)")
+                let piece = Data(file[row.start..<row.end])
+                if path.hasSuffix(".csv") {
+                    XCTAssertTrue(piece.starts(with: Data((id.slug + ",").utf8)), "\(path): \(id)")
+                    XCTAssertTrue(piece.suffix(2).elementsEqual([0x0D, 0x0A]), "\(path): \(id)")
+                } else {
+                    let object = try XCTUnwrap(JSONSerialization.jsonObject(with: piece) as? [String: Any], "\(path): \(id)")
+                    XCTAssertEqual(object["id"] as? String, id.slug, path)
+                }
+            }
+        }
+
+        // A title: one product's object and row written again, every other one copied.
+        try workspace.edit("products/facial-recognition.md") { $0.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: Renamed ") }
+        let spliced = try XCTUnwrap(assertSameAsFullBuild(workspace, "title edit").listingItems)
+        // The kept JSON file changed by hand at the same size: not trusted, written in full.
+        let json = outputs.listingPath("data/diligence.json")
+        var damaged = try XCTUnwrap(FileBytes.read(json))
+        let first = try XCTUnwrap(outputs.listings["data/diligence.json"]?.rows.first)
+        XCTAssertEqual(damaged[first.start], UInt8(ascii: "{"))
+        damaged[first.start] = UInt8(ascii: " ")
+        try Data(damaged).write(to: URL(fileURLWithPath: json))
+        try workspace.edit("products/facial-recognition.md") { $0.replacingOccurrences(of: "\ntitle: Renamed ", with: "\ntitle: Renamed again ") }
+        let written = try XCTUnwrap(assertSameAsFullBuild(workspace, "title edit with a damaged copy of data/diligence.json").listingItems)
+        XCTAssertLessThan(spliced.rendered, 10, "\(spliced)")
+        XCTAssertGreaterThanOrEqual(written.rendered, countries.count + products.count,
+                                    "the damaged file's objects are written, not copied: \(spliced) then \(written)")
+        XCTAssertGreaterThanOrEqual(written.copied, 2 * (products.count - 1) + countries.count, "the other files still copy theirs")
+    }
+
     func testAPlainBuildOrABrokenCacheMeansAFullBuild() throws {
         let workspace = try Workspace()
         defer { workspace.remove() }

@@ -1,0 +1,97 @@
+import DiligenceContent
+import DiligenceSupport
+import DiligenceTemplate
+
+/// The pieces of a big data file an earlier build wrote (`data/diligence.json`,
+/// `data/products.csv`, `data/screening.js`) that an incremental build
+/// copies as they are, for the products and countries whose facts did not
+/// change: a title edit writes one product's object again, not 10,000.
+///
+/// Where each page's object or row is comes from the rows the cache kept
+/// with the file (`ListingRecord.rows`, keyed by `key(_:)`), written as the
+/// file was; nothing is parsed back. Each kept piece is checked against the
+/// file first (its size, the bytes around and at both ends of each piece):
+/// a file changed by anything else gives no pieces, and is written again
+/// from the pages.
+package struct KeptPieces: Sendable {
+    /// The earlier file, mapped, and where it is.
+    package var source: MappedFile?
+    package var path = ""
+    /// JSON objects of countries and products (the JSON export, the
+    /// screening data), by their place in `source`.
+    package var objects: [PageID: Range<Int>] = [:]
+    /// Rows of products.csv, by their place in `source`.
+    package var productRows: [PageID: Range<Int>] = [:]
+
+    package init() {}
+
+    /// How a file's pieces look, for the checks.
+    package enum Format: Sendable {
+        /// `{"id":"<slug>",…}` between `[` or `,` and `,` or `]`.
+        case objectsWithIDFirst
+        /// `{…}` between `[` or `,` and `,` or `]` (keys sorted: the id is inside).
+        case objects
+        /// `<slug>,…` CRLF, after a CRLF.
+        case csvRows
+    }
+
+    /// The pieces of `ids` in the file at `path`, written with `rows` and
+    /// `size` bytes; nil when the file is missing, of another size, or any
+    /// piece fails its checks.
+    package init?(ids: [PageID], rows: [TemplateRow], size: Int, path: String, format: Format) {
+        guard !rows.isEmpty, let file = MappedFile(path), file.bytes.count == size else { return nil }
+        var byKey: [UInt64: Range<Int>] = [:]
+        byKey.reserveCapacity(rows.count)
+        for row in rows { byKey[row.key] = row.start..<row.end }
+        var found: [PageID: Range<Int>] = [:]
+        found.reserveCapacity(ids.count)
+        let bytes = file.bytes
+        for id in ids {
+            guard let range = byKey[Self.key(id)] else { continue }
+            guard range.lowerBound >= 2, range.upperBound <= bytes.count, range.count >= 2,
+                  Self.fits(range, id: id, in: bytes, format: format) else { return nil }
+            found[id] = range
+        }
+        source = file
+        self.path = path
+        switch format {
+        case .objects, .objectsWithIDFirst: objects = found
+        case .csvRows: productRows = found
+        }
+    }
+
+    /// The key of a page's row.
+    package static func key(_ id: PageID) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(id)
+        return hasher.value
+    }
+
+    private static func fits(_ range: Range<Int>, id: PageID, in bytes: UnsafeRawBufferPointer, format: Format) -> Bool {
+        let first = bytes[range.lowerBound], last = bytes[range.upperBound - 1], before = bytes[range.lowerBound - 1]
+        switch format {
+        case .objects, .objectsWithIDFirst:
+            guard range.upperBound < bytes.count else { return false }
+            let after = bytes[range.upperBound]
+            guard first == UInt8(ascii: "{"), last == UInt8(ascii: "}"),
+                  before == UInt8(ascii: "[") || before == UInt8(ascii: ","),
+                  after == UInt8(ascii: "]") || after == UInt8(ascii: ",") else { return false }
+            guard format == .objectsWithIDFirst else { return true }
+            return starts(bytes, at: range.lowerBound, with: #"{"id":""# + id.slug + #"""#)
+        case .csvRows:
+            return before == 0x0A && bytes[range.lowerBound - 2] == 0x0D && last == 0x0A && bytes[range.upperBound - 2] == 0x0D
+                && starts(bytes, at: range.lowerBound, with: id.slug + ",")
+        }
+    }
+
+    private static func starts(_ bytes: UnsafeRawBufferPointer, at offset: Int, with text: String) -> Bool {
+        let expected = Array(text.utf8)
+        guard offset + expected.count <= bytes.count else { return false }
+        return bytes[offset..<(offset + expected.count)].elementsEqual(expected)
+    }
+
+    /// A builder of the new file over the old one.
+    func builder(capacity: Int) -> ByteSplice.Builder {
+        ByteSplice.Builder(source: source?.bytes ?? UnsafeRawBufferPointer(start: nil, count: 0), capacity: capacity)
+    }
+}

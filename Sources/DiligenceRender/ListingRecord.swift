@@ -11,7 +11,9 @@ package struct ListingRecord: Sendable, Equatable {
     package var reads: [Dependency]
     package var readsValue: UInt64
     package var size: Int
-    /// `StableHasher.hashWords` of the bytes.
+    /// `StableHasher.hashWords` of the bytes; 0 for a big data file
+    /// written as a splice, whose kept pieces are checked where they are
+    /// (`KeptPieces`) rather than through a hash of the whole file.
     package var hash: UInt64
     package var rows: [TemplateRow]
 

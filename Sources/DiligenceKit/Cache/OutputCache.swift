@@ -12,7 +12,8 @@ import Foundation
 /// - `index`: each listing page's record (`ListingRecord`), the search
 ///   index's chunk count and file names, the guidance steps' facts.
 /// - `l-<hash>`: a listing page's bytes as written, read only for a listing
-///   rendered again (its rows are copied from it).
+///   rendered again (its rows are copied from it; the big data files'
+///   unchanged objects are copied from it as runs of the file: `KeptPieces`).
 /// - `i-<n>`: the search index's chunk `n` as written.
 ///
 /// A kept listing or chunk is another name of the file written to the output

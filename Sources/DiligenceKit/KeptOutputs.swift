@@ -51,17 +51,13 @@ final class KeptOutputs: @unchecked Sendable {
     func listing(_ file: OutputFile, at location: String) {
         switch file.contents {
         case .bytes(let bytes):
-            keep(bytes, at: location, as: cache.listingPath(file.path))
+            keep(at: location, as: cache.listingPath(file.path)) { bytes }
             let hash = StableHasher.hashWords(bytes)
             lock.withLock { written[file.path] = (bytes.count, hash) }
-        case .spliced(_, let splice):
+        case .spliced(let splice):
             // A big data file: its pieces are checked where they are
             // (`KeptPieces`), not through a hash of the whole file.
-            let path = cache.listingPath(file.path)
-            do throws(PublishError) { try fileSystem.link(location, to: path) } catch {
-                guard let bytes = FileBytes.read(location) else { return lock.withLock { if self.error == nil { self.error = error } } }
-                write(bytes, to: path)
-            }
+            keep(at: location, as: cache.listingPath(file.path)) { splice.bytes() }
             lock.withLock { written[file.path] = (splice.count, 0) }
         case .copy:
             return
@@ -69,10 +65,10 @@ final class KeptOutputs: @unchecked Sendable {
     }
 
     /// Keeps a file written at `location` under `path`: as another name of it,
-    /// or as a copy across file systems (`OutputCache`).
-    private func keep(_ bytes: [UInt8], at location: String, as path: String) {
+    /// or as a copy of `bytes` across file systems (`OutputCache`).
+    private func keep(at location: String, as path: String, bytes: () -> [UInt8]) {
         do throws(PublishError) { try fileSystem.link(location, to: path) } catch {
-            write(bytes, to: path)
+            write(bytes(), to: path)
         }
     }
 
@@ -87,7 +83,7 @@ final class KeptOutputs: @unchecked Sendable {
         let path = file.path
         guard path.hasPrefix("search/"), !path.dropFirst("search/".count).contains("/") else { return }
         if let number = Self.chunkNumber(path), case .bytes(let bytes) = file.contents {
-            keep(bytes, at: location, as: cache.chunkPath(number))
+            keep(at: location, as: cache.chunkPath(number)) { bytes }
             lock.withLock { rebuiltChunks[number] = .init(bytes) }
         }
         lock.withLock { rebuiltIndexFiles.append(path) }
@@ -112,7 +108,7 @@ final class KeptOutputs: @unchecked Sendable {
             guard let number = Self.chunkNumber(file.path), case .bytes(let bytes) = file.contents else { continue }
             while chunks.count <= number { chunks.append(.init(size: -1, hash: 0)) }
             chunks[number] = .init(bytes)
-            if number >= previousChunkCount { keep(bytes, at: sink.location(of: file.path), as: cache.chunkPath(number)) }
+            if number >= previousChunkCount { keep(at: sink.location(of: file.path), as: cache.chunkPath(number)) { bytes } }
         }
         chunks.removeLast(max(0, chunks.count - patch.chunks.count))
         for number in patch.chunks.count..<max(patch.chunks.count, previousChunkCount) { fileSystem.remove(cache.chunkPath(number)) }

@@ -4,23 +4,23 @@ import Foundation
 extension FileBytes {
     /// Writes all of `bytes` to an open file, retrying interrupted calls.
     package static func write(_ bytes: [UInt8], to fd: Int32, path: String) throws(PublishError) {
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { SystemCalls.write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if n < 0 && errno == EINTR { continue }
-            if n < 0 { throw .io(path: path, message: String(cString: strerror(errno))) }
-            offset += n
-        }
+        if let code = bytes.withUnsafeBytes({ writeAll($0, to: fd) }) { throw .io(path: path, message: String(cString: strerror(code))) }
     }
 
-    /// Writes all of `bytes` to an open file, retrying interrupted calls.
+    /// Writes all of `bytes` to an open file (a run of a mapped file).
     package static func write(_ bytes: UnsafeRawBufferPointer, to fd: Int32, path: String) throws(PublishError) {
+        if let code = writeAll(bytes, to: fd) { throw .io(path: path, message: String(cString: strerror(code))) }
+    }
+
+    /// The `errno` of a failed write, nil when every byte was written.
+    private static func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32) -> Int32? {
         var offset = 0
         while offset < bytes.count {
             let n = SystemCalls.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
             if n < 0 && errno == EINTR { continue }
-            if n < 0 { throw .io(path: path, message: String(cString: strerror(errno))) }
+            if n < 0 { return errno }
             offset += n
         }
+        return nil
     }
 }

@@ -31,21 +31,16 @@ package struct FileSystem: Sendable {
     }
 
     /// Creates or truncates the file at `path` and writes `splice`, its
-    /// kept runs straight from the file at `source` (mapped, never read
-    /// into an array).
-    package func write(_ splice: ByteSplice, from source: String, to path: String) throws(PublishError) {
+    /// kept runs straight from the mapping of the earlier file.
+    package func write(_ splice: ByteSplice, to path: String) throws(PublishError) {
         try check(path)
-        guard let file = MappedFile(source) else { throw .io(path: source, message: "cannot read this file") }
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .io(path: path, message: String(cString: strerror(errno))) }
         defer { close(fd) }
         for piece in splice.pieces {
             switch piece {
-            case .bytes(let bytes):
-                try FileBytes.write(bytes, to: fd, path: path)
-            case .kept(let range):
-                guard range.upperBound <= file.bytes.count else { throw .io(path: source, message: "shorter than when the build read it") }
-                try FileBytes.write(UnsafeRawBufferPointer(rebasing: file.bytes[range]), to: fd, path: path)
+            case .bytes(let bytes): try FileBytes.write(bytes, to: fd, path: path)
+            case .kept(let range): try FileBytes.write(splice.bytes(of: range), to: fd, path: path)
             }
         }
     }

@@ -32,56 +32,42 @@ package final class InPlaceWriter: @unchecked Sendable {
 
     /// Replaces the file at `file.path` unless it holds these bytes already
     /// (`compare: false` when the caller knows it does not).
+    ///
+    /// A splice (`ByteSplice`) is compared without reading the file: when the
+    /// file there is the splice's source itself (the build cache keeps it as
+    /// another name of the published file), the splice tells whether it
+    /// changes.
     package func write(_ file: OutputFile, compare: Bool = true) {
-        if case .spliced(let source, let splice) = file.contents { return write(splice, from: source, at: file.path, compare: compare) }
-        guard case .bytes(let contents) = file.contents else {
-            lock.withLock { if error == nil { error = .io(path: file.path, message: "copies are not written in place") } }
-            return
-        }
         let target = root + "/" + file.path
-        if compare, FileBytes.holds(contents, at: target) { return }
-        let temporary = target + ".diligence-tmp"
-        do throws(PublishError) {
-            try fileSystem.makeDirectory((target as NSString).deletingLastPathComponent)
-            try fileSystem.write(contents, to: temporary)
-            try fileSystem.rename(temporary, to: target)
-            lock.withLock {
-                written.append(file.path)
-                bytes += contents.count
-            }
-        } catch {
-            fileSystem.remove(temporary)  // the old file is left whole
-            lock.withLock { if self.error == nil { self.error = error } }
+        switch file.contents {
+        case .bytes(let contents):
+            if compare, FileBytes.holds(contents, at: target) { return }
+            replace(file.path, count: contents.count) { (temporary) throws(PublishError) in try fileSystem.write(contents, to: temporary) }
+        case .spliced(let splice):
+            if compare, splice.source.isFile(at: target), splice.isUnchanged { return }
+            replace(file.path, count: splice.count) { (temporary) throws(PublishError) in try fileSystem.write(splice, to: temporary) }
+        case .copy:
+            lock.withLock { if error == nil { error = .io(path: file.path, message: "copies are not written in place") } }
         }
     }
 
-    /// A file made of new bytes and runs of the earlier file at `source`
-    /// (`ByteSplice`), replaced the same way. Compared without reading it:
-    /// when the file there is `source` itself (the build cache keeps it as
-    /// another name of the published file), the splice tells whether it
-    /// changes.
-    private func write(_ splice: ByteSplice, from source: String, at path: String, compare: Bool) {
+    /// Writes the file at `path` under a temporary name with `write`, then
+    /// renames it over the old one; on an error the old file is left whole.
+    private func replace(_ path: String, count: Int, _ write: (String) throws(PublishError) -> Void) {
         let target = root + "/" + path
-        if compare, Self.sameFile(source, target), let file = MappedFile(source), splice.isUnchanged(file.bytes) { return }
         let temporary = target + ".diligence-tmp"
         do throws(PublishError) {
             try fileSystem.makeDirectory((target as NSString).deletingLastPathComponent)
-            try fileSystem.write(splice, from: source, to: temporary)
+            try write(temporary)
             try fileSystem.rename(temporary, to: target)
             lock.withLock {
                 written.append(path)
-                bytes += splice.count
+                bytes += count
             }
         } catch {
-            fileSystem.remove(temporary)  // the old file is left whole
+            fileSystem.remove(temporary)
             lock.withLock { if self.error == nil { self.error = error } }
         }
-    }
-
-    /// Whether two paths name one file (a hard link).
-    private static func sameFile(_ a: String, _ b: String) -> Bool {
-        var first = stat(), second = stat()
-        return stat(a, &first) == 0 && stat(b, &second) == 0 && first.st_dev == second.st_dev && first.st_ino == second.st_ino
     }
 
     /// Writes over the file at `file.path` in place: no temporary file and

@@ -159,11 +159,8 @@ package struct SitePublisher: Sendable {
                         throw PublishError.io(path: source, message: "cannot read this file")
                     }
                     bytes = Array(data)
-                case .spliced(let source, let splice):
-                    guard let file = MappedFile(source), splice.fits(file.bytes) else {
-                        throw PublishError.io(path: source, message: "cannot read this file")
-                    }
-                    bytes = splice.bytes(from: file.bytes)
+                case .spliced(let splice):
+                    bytes = splice.bytes()
                 }
                 if reusing {
                     if try !fileSystem.overwrite(bytes, at: target, onlyName: true) {

@@ -43,7 +43,7 @@ extension DataExport {
         }
         json.bytes.append(UInt8(ascii: "\n"))
         builder.take(&json.bytes)
-        return (builder.contents(source: kept.path), rows)
+        return (builder.contents(), rows)
     }
 
     /// `[…]` of the pages in `order`: a kept object as a run of the earlier

@@ -14,9 +14,9 @@ import DiligenceTemplate
 /// a file changed by anything else gives no pieces, and is written again
 /// from the pages.
 package struct KeptPieces: Sendable {
-    /// The earlier file, mapped, and where it is.
+    /// The earlier file, mapped: the new file's kept runs are written from
+    /// this mapping (`ByteSplice`).
     package var source: MappedFile?
-    package var path = ""
     /// JSON objects of countries and products (the JSON export, the
     /// screening data), by their place in `source`.
     package var objects: [PageID: Range<Int>] = [:]
@@ -53,7 +53,6 @@ package struct KeptPieces: Sendable {
             found[id] = range
         }
         source = file
-        self.path = path
         switch format {
         case .objects, .objectsWithIDFirst: objects = found
         case .csvRows: productRows = found
@@ -92,6 +91,6 @@ package struct KeptPieces: Sendable {
 
     /// A builder of the new file over the old one.
     func builder(capacity: Int) -> ByteSplice.Builder {
-        ByteSplice.Builder(source: source?.bytes ?? UnsafeRawBufferPointer(start: nil, count: 0), capacity: capacity)
+        ByteSplice.Builder(source: source, capacity: capacity)
     }
 }

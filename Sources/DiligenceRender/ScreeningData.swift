@@ -252,7 +252,7 @@ package struct ScreeningData {
         out.bytes.append(contentsOf: Self.afterGuidance.utf8)
         list(products)
         out.bytes.append(contentsOf: Self.suffix.utf8)
-        return (out.contents(source: kept.path), rows)
+        return (out.contents(), rows)
     }
 
     /// The file's text around the three lists of objects.

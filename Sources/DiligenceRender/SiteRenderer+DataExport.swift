@@ -35,8 +35,7 @@ extension SiteRenderer {
     /// `data/products.csv`, with the rows of `kept` copied as they are.
     package func renderProductsCSV(keeping kept: KeptPieces) -> OutputFile {
         let export = DataExport(renderer: self, parts: .products, keeping: kept)
-        let (contents, bounds) = export.productsTable.contents(source: kept.source?.bytes ?? UnsafeRawBufferPointer(start: nil, count: 0),
-                                                               path: kept.path)
+        let (contents, bounds) = export.productsTable.contents(source: kept.source)
         // One row per product, in the table's order.
         self.rows?.record(Paths.productsCSV, zip(export.productOrder, zip(bounds, bounds.dropFirst())).map {
             TemplateRow(key: KeptPieces.key($0.0), start: $0.1.0, end: $0.1.1)

@@ -1,29 +1,26 @@
 /// A file's bytes as pieces: new bytes, and runs of an earlier file
-/// (`OutputFile.Contents.spliced`) to be copied as they are when the file is
-/// written. An incremental build writes the big data files so: a title edit
-/// changes one object of 10,000 in a 14 MB JSON file, and the rest is copied
-/// from the file the last build wrote, never read into memory nor put
-/// together in a new array.
+/// (`source`, mapped) to be copied as they are when the file is written
+/// (`OutputFile.Contents.spliced`). An incremental build writes the big data
+/// files so: a title edit changes one object of 10,000 in a 14 MB JSON file,
+/// and the rest is copied from the file the last build wrote, never read
+/// into memory nor put together in a new array. The mapping made to check
+/// the kept runs (`KeptPieces`) is the one they are written from.
 package struct ByteSplice: Sendable, Hashable {
     package enum Piece: Sendable, Hashable {
         case bytes([UInt8])
-        /// These bytes of the earlier file.
+        /// These bytes of `source`.
         case kept(Range<Int>)
     }
 
+    package let source: MappedFile
     package private(set) var pieces: [Piece] = []
     /// The length of the file.
     package private(set) var count = 0
 
-    /// Whether every kept run is within `source`.
-    package func fits(_ source: UnsafeRawBufferPointer) -> Bool {
-        pieces.allSatisfy { if case .kept(let range) = $0 { range.upperBound <= source.count } else { true } }
-    }
-
     /// Whether the file is `source` as it is: every kept run in its own
     /// place, every new byte the same as the source's there, and as long.
-    package func isUnchanged(_ source: UnsafeRawBufferPointer) -> Bool {
-        guard count == source.count else { return false }
+    package var isUnchanged: Bool {
+        guard count == source.bytes.count else { return false }
         var offset = 0
         for piece in pieces {
             switch piece {
@@ -31,21 +28,26 @@ package struct ByteSplice: Sendable, Hashable {
                 guard range.lowerBound == offset else { return false }
                 offset = range.upperBound
             case .bytes(let bytes):
-                guard source[offset..<(offset + bytes.count)].elementsEqual(bytes) else { return false }
+                guard source.bytes[offset..<(offset + bytes.count)].elementsEqual(bytes) else { return false }
                 offset += bytes.count
             }
         }
         return true
     }
 
-    /// The bytes in full, the kept runs read from `source`.
-    package func bytes(from source: UnsafeRawBufferPointer) -> [UInt8] {
+    /// The bytes of a kept run, in the mapping.
+    package func bytes(of range: Range<Int>) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(rebasing: source.bytes[range])
+    }
+
+    /// The bytes in full.
+    package func bytes() -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(count)
         for piece in pieces {
             switch piece {
             case .bytes(let bytes): out += bytes
-            case .kept(let range): out += source[range]
+            case .kept(let range): out += bytes(of: range)
             }
         }
         return out
@@ -57,13 +59,13 @@ package struct ByteSplice: Sendable, Hashable {
     /// comma between two objects), extends it: unchanged objects next to each
     /// other become one copy.
     package struct Builder {
-        private let source: UnsafeRawBufferPointer
-        private var splice = ByteSplice()
+        private var splice: ByteSplice?
         /// New bytes not yet made a piece.
         package var bytes: [UInt8] = []
 
-        package init(source: UnsafeRawBufferPointer, capacity: Int = 0) {
-            self.source = source
+        /// - Parameter source: the earlier file; nil when nothing is kept.
+        package init(source: MappedFile?, capacity: Int = 0) {
+            splice = source.map { ByteSplice(source: $0) }
             bytes.reserveCapacity(capacity)
         }
 
@@ -75,35 +77,38 @@ package struct ByteSplice: Sendable, Hashable {
         }
 
         /// Where the next byte goes in the file.
-        package var offset: Int { splice.count + bytes.count }
+        package var offset: Int { (splice?.count ?? 0) + bytes.count }
 
+        /// Appends `range` of the source, which must be within it.
         package mutating func keep(_ range: Range<Int>) {
+            guard var splice else { preconditionFailure("a run kept with no earlier file") }
+            precondition(range.upperBound <= splice.source.bytes.count, "a kept run past the end of the earlier file")
             if case .kept(let last)? = splice.pieces.last, bytes.count <= 16, last.upperBound + bytes.count == range.lowerBound,
-               source[last.upperBound..<range.lowerBound].elementsEqual(bytes) {
+               splice.source.bytes[last.upperBound..<range.lowerBound].elementsEqual(bytes) {
                 splice.pieces[splice.pieces.count - 1] = .kept(last.lowerBound..<range.upperBound)
                 splice.count += bytes.count + range.count
                 bytes.removeAll(keepingCapacity: true)
-                return
+            } else {
+                Self.flush(&bytes, into: &splice)
+                splice.pieces.append(.kept(range))
+                splice.count += range.count
             }
-            flush()
-            splice.pieces.append(.kept(range))
-            splice.count += range.count
+            self.splice = splice
         }
 
-        private mutating func flush() {
+        private static func flush(_ bytes: inout [UInt8], into splice: inout ByteSplice) {
             guard !bytes.isEmpty else { return }
             splice.pieces.append(.bytes(bytes))
             splice.count += bytes.count
             bytes = []  // not emptied in place: the piece shares its storage
         }
 
-        /// The file: its bytes when nothing was kept, else the splice
-        /// (`source` names the earlier file).
-        package mutating func contents(source path: String) -> OutputFile.Contents {
+        /// The file: its bytes when nothing was kept, else the splice.
+        package mutating func contents() -> OutputFile.Contents {
             // Pieces are only made when a run is kept.
-            if splice.pieces.isEmpty { return .bytes(bytes) }
-            flush()
-            return .spliced(from: path, splice)
+            guard var splice, !splice.pieces.isEmpty else { return .bytes(bytes) }
+            Self.flush(&bytes, into: &splice)
+            return .spliced(splice)
         }
     }
 }

@@ -19,7 +19,7 @@ package struct CSVTable: Sendable {
     package var rows: [[String]] = []
     /// Rows as an earlier file wrote them (CRLF included), by their place
     /// among `rows`: runs of that file, copied as they are when the table
-    /// is written (`contents(source:path:)`). An incremental build keeps the
+    /// is written (`contents(source:)`). An incremental build keeps the
     /// rows of the pages that did not change instead of writing them again.
     private var kept: [Int: Range<Int>] = [:]
 
@@ -53,15 +53,14 @@ package struct CSVTable: Sendable {
         return bytes
     }
 
-    /// The file, with the kept rows copied from `source` (the earlier file,
-    /// at `path`): its bytes when no row is kept, else a splice. `bounds`:
-    /// where each row starts, then where the last ends.
+    /// The file, with the kept rows copied from `source` (the earlier file):
+    /// its bytes when no row is kept, else a splice. `bounds`: where each
+    /// row starts, then where the last ends.
     ///
     /// Sized up front (a guess for the rows written) rather than grown by
     /// doubling: growing a 5 MB file asked for about twice its size in
     /// fresh pages and copied it once over.
-    package func contents(source: UnsafeRawBufferPointer = UnsafeRawBufferPointer(start: nil, count: 0),
-                          path: String = "") -> (contents: OutputFile.Contents, bounds: [Int]) {
+    package func contents(source: MappedFile? = nil) -> (contents: OutputFile.Contents, bounds: [Int]) {
         var out = ByteSplice.Builder(source: source, capacity: 4096 + (rows.count - kept.count) * 64 * header.count)
         out.bytes += Self.byteOrderMark
         var bounds: [Int] = []
@@ -79,7 +78,7 @@ package struct CSVTable: Sendable {
             out.bytes.append(contentsOf: [0x0D, 0x0A])
         }
         bounds.append(out.offset)
-        return (out.contents(source: path), bounds)
+        return (out.contents(), bounds)
     }
 
     /// One field as written: neutralised against formulas, then quoted if

@@ -12,6 +12,8 @@ import Foundation
 package final class MappedFile: @unchecked Sendable {
     package let bytes: UnsafeRawBufferPointer
     private let mapped: UnsafeMutableRawPointer?
+    /// The file's device and inode when it was mapped.
+    private let identity: (device: UInt64, inode: UInt64)
 
     /// Nil when the file cannot be opened, is not a regular file, or cannot
     /// be mapped. An empty file maps to no bytes.
@@ -21,6 +23,7 @@ package final class MappedFile: @unchecked Sendable {
         defer { SystemCalls.close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        identity = (UInt64(info.st_dev), UInt64(info.st_ino))
         let size = Int(info.st_size)
         guard size > 0 else {
             mapped = nil
@@ -37,7 +40,20 @@ package final class MappedFile: @unchecked Sendable {
         bytes = UnsafeRawBufferPointer(start: address, count: size)
     }
 
+    /// Whether `path` names the file that was mapped (the same inode: a
+    /// hard link, or the same path not replaced since).
+    package func isFile(at path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (UInt64(info.st_dev), UInt64(info.st_ino)) == identity
+    }
+
     deinit {
         if let mapped { munmap(mapped, bytes.count) }
     }
+}
+
+/// One mapping is one value: a splice names the mapping it was made over.
+extension MappedFile: Hashable {
+    package static func == (a: MappedFile, b: MappedFile) -> Bool { a === b }
+    package func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }
 }

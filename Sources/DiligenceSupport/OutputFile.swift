@@ -5,9 +5,8 @@ package struct OutputFile: Sendable, Hashable {
         case bytes([UInt8])
         /// Copied from this path as it is (assets).
         case copy(from: String)
-        /// New bytes and runs of the file at this path, an earlier build's
-        /// (`ByteSplice`).
-        case spliced(from: String, ByteSplice)
+        /// New bytes and runs of an earlier build's file (`ByteSplice`).
+        case spliced(ByteSplice)
     }
 
     package var path: String

@@ -373,41 +373,48 @@ final class DataExportTests: XCTestCase {
 /// The pieces an incremental build copies from the data files the last
 /// build wrote (`KeptPieces`), and the splices it writes them as.
 final class KeptPiecesTests: XCTestCase {
+    /// An earlier file holding `bytes`, mapped (removed when the test ends).
+    private func mapped(_ bytes: [UInt8]) throws -> MappedFile {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("diligence-splice-" + UUID().uuidString).path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: path) }
+        return try XCTUnwrap(MappedFile(path))
+    }
+
     /// Runs of the earlier file next to each other, with the same bytes
     /// between them, are one copy; the splice gives the bytes of the file
     /// written in full, and tells a file that did not change.
-    func testASpliceJoinsNeighbouringRunsAndGivesTheFullBytes() {
+    func testASpliceJoinsNeighbouringRunsAndGivesTheFullBytes() throws {
         let old = Array(#"[{"id":"a"},{"id":"b"},{"id":"c"}]"#.utf8)
-        old.withUnsafeBytes { source in
-            var builder = ByteSplice.Builder(source: source)
-            builder.bytes += Array("[".utf8)
-            builder.keep(1..<11)
-            builder.bytes += Array(",".utf8)
-            builder.keep(12..<22)
-            builder.bytes += Array(#",{"id":"C"}]"#.utf8)
-            guard case .spliced(let path, let splice) = builder.contents(source: "/old") else { return XCTFail("nothing kept") }
-            XCTAssertEqual(path, "/old")
-            XCTAssertEqual(splice.pieces, [.bytes(Array("[".utf8)), .kept(1..<22), .bytes(Array(#",{"id":"C"}]"#.utf8))])
-            XCTAssertEqual(String(decoding: splice.bytes(from: source), as: UTF8.self), #"[{"id":"a"},{"id":"b"},{"id":"C"}]"#)
-            XCTAssertEqual(splice.count, old.count)
-            XCTAssertFalse(splice.isUnchanged(source), "one byte differs")
+        let source = try mapped(old)
+        var builder = ByteSplice.Builder(source: source)
+        builder.bytes += Array("[".utf8)
+        builder.keep(1..<11)
+        builder.bytes += Array(",".utf8)
+        builder.keep(12..<22)
+        builder.bytes += Array(#",{"id":"C"}]"#.utf8)
+        guard case .spliced(let splice) = builder.contents() else { return XCTFail("nothing kept") }
+        XCTAssertTrue(splice.source === source)
+        XCTAssertEqual(splice.pieces, [.bytes(Array("[".utf8)), .kept(1..<22), .bytes(Array(#",{"id":"C"}]"#.utf8))])
+        XCTAssertEqual(String(decoding: splice.bytes(), as: UTF8.self), #"[{"id":"a"},{"id":"b"},{"id":"C"}]"#)
+        XCTAssertEqual(splice.count, old.count)
+        XCTAssertFalse(splice.isUnchanged, "one byte differs")
 
-            var same = ByteSplice.Builder(source: source)
-            same.bytes += Array("[".utf8)
-            same.keep(1..<22)
-            same.bytes += Array(#",{"id":"c"}]"#.utf8)
-            guard case .spliced(_, let unchanged) = same.contents(source: "/old") else { return XCTFail("nothing kept") }
-            XCTAssertTrue(unchanged.isUnchanged(source))
+        var same = ByteSplice.Builder(source: source)
+        same.bytes += Array("[".utf8)
+        same.keep(1..<22)
+        same.bytes += Array(#",{"id":"c"}]"#.utf8)
+        guard case .spliced(let unchanged) = same.contents() else { return XCTFail("nothing kept") }
+        XCTAssertTrue(unchanged.isUnchanged)
 
-            var none = ByteSplice.Builder(source: source)
-            none.bytes += Array("new".utf8)
-            XCTAssertEqual(none.contents(source: "/old"), .bytes(Array("new".utf8)), "nothing kept: the bytes alone")
-        }
+        var none = ByteSplice.Builder(source: source)
+        none.bytes += Array("new".utf8)
+        XCTAssertEqual(none.contents(), .bytes(Array("new".utf8)), "nothing kept: the bytes alone")
     }
 
     /// A CSV table with kept rows: a splice with each row's place, which
     /// gives the bytes of the table written in full.
-    func testCSVRowsKeptFromAnEarlierTable() {
+    func testCSVRowsKeptFromAnEarlierTable() throws {
         var full = CSVTable(header: ["id", "notes"])
         full.append(["a", "one\r\ntwo, \"quoted\""])
         full.append(["b", "x"])
@@ -420,17 +427,15 @@ final class KeptPiecesTests: XCTestCase {
         edited.append(kept: bounds[0]..<bounds[1])
         edited.append(kept: bounds[1]..<bounds[2])
         edited.append(["c", "z"])
-        old.withUnsafeBytes { source in
-            let (contents, newBounds) = edited.contents(source: source, path: "/old")
-            guard case .spliced(_, let splice) = contents else { return XCTFail("rows were kept") }
-            XCTAssertEqual(splice.pieces.filter { if case .kept = $0 { true } else { false } }.count, 1, "two kept rows, one run")
-            var expected = CSVTable(header: ["id", "notes"])
-            expected.append(["a", "one\r\ntwo, \"quoted\""])
-            expected.append(["b", "x"])
-            expected.append(["c", "z"])
-            XCTAssertEqual(splice.bytes(from: source), expected.bytes())
-            XCTAssertEqual(newBounds, bounds.dropLast() + [bounds[2] + 5])
-        }
+        let (contents, newBounds) = edited.contents(source: try mapped(old))
+        guard case .spliced(let splice) = contents else { return XCTFail("rows were kept") }
+        XCTAssertEqual(splice.pieces.filter { if case .kept = $0 { true } else { false } }.count, 1, "two kept rows, one run")
+        var expected = CSVTable(header: ["id", "notes"])
+        expected.append(["a", "one\r\ntwo, \"quoted\""])
+        expected.append(["b", "x"])
+        expected.append(["c", "z"])
+        XCTAssertEqual(splice.bytes(), expected.bytes())
+        XCTAssertEqual(newBounds, bounds.dropLast() + [bounds[2] + 5])
     }
 
     /// Pieces are found by the rows written with the file and checked

@@ -25,6 +25,8 @@ final class IncrementalBuildTests: XCTestCase {
         var output: String { root.appendingPathComponent("public").path }
         var reference: String { root.appendingPathComponent("reference").path }
         var cache: String { root.appendingPathComponent(".diligence-cache").path }
+        /// The folder of the outputs the cache keeps for `output` (`OutputCache`).
+        var outputsFolder: String { OutputCache.folder(cachePath: BuildSnapshot.path(cacheDirectory: cache, output: output)) }
 
         /// - Parameter languages: keep the sample's other languages; without,
         ///   the sample in its default language alone (site.yml's
@@ -349,7 +351,7 @@ final class IncrementalBuildTests: XCTestCase {
         let workspace = try Workspace()
         defer { workspace.remove() }
         XCTAssertFalse(workspace.incremental().diagnostics.hasErrors)
-        let folder = OutputCache.folder(cachePath: BuildSnapshot.path(cacheDirectory: workspace.cache, output: workspace.output))
+        let folder = workspace.outputsFolder
         let outputs = try XCTUnwrap(OutputCache.load(folder: folder), "a full build with --incremental keeps its outputs")
         XCTAssertGreaterThanOrEqual(outputs.listings["products/index.html"]?.rows.count ?? 0, 10, "one row per product on the products index")
         XCTAssertEqual(outputs.listingBytes("products/index.html"),
@@ -400,7 +402,7 @@ final class IncrementalBuildTests: XCTestCase {
         let workspace = try Workspace()
         defer { workspace.remove() }
         XCTAssertFalse(workspace.incremental().diagnostics.hasErrors)
-        let folder = OutputCache.folder(cachePath: BuildSnapshot.path(cacheDirectory: workspace.cache, output: workspace.output))
+        let folder = workspace.outputsFolder
         let outputs = try XCTUnwrap(OutputCache.load(folder: folder))
         let pageIDs = { (kind: PageKind) in
             ((try? FileManager.default.contentsOfDirectory(atPath: workspace.output + "/" + kind.folder)) ?? [])
@@ -470,7 +472,7 @@ final class IncrementalBuildTests: XCTestCase {
         defer { workspace.remove() }
         XCTAssertFalse(workspace.incremental().diagnostics.hasErrors)
         // The first kept chunk has lost its last byte: its size and hash no longer match.
-        let folder = OutputCache.folder(cachePath: BuildSnapshot.path(cacheDirectory: workspace.cache, output: workspace.output))
+        let folder = workspace.outputsFolder
         let chunk = try XCTUnwrap(OutputCache.load(folder: folder)).chunkPath(0)
         let bytes = try XCTUnwrap(FileManager.default.contents(atPath: chunk))
         try bytes.dropLast().write(to: URL(fileURLWithPath: chunk), options: .atomic)
@@ -506,7 +508,7 @@ final class IncrementalBuildTests: XCTestCase {
         // (1,295 or more, past the last of 69 pages), and the index records
         // the new bytes: the chunk passes every check and parses, and only
         // renumbering finds it wrong, after pages were written in place.
-        let folder = OutputCache.folder(cachePath: BuildSnapshot.path(cacheDirectory: workspace.cache, output: workspace.output))
+        let folder = workspace.outputsFolder
         var outputs = try XCTUnwrap(OutputCache.load(folder: folder))
         let chunk = outputs.chunkPath(0)
         let text = try XCTUnwrap(String(data: try Data(contentsOf: URL(fileURLWithPath: chunk)), encoding: .isoLatin1))

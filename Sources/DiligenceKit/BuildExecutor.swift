@@ -141,8 +141,9 @@ struct BuildExecutor {
 
     /// Renders the marked pages and listings into the sink; returns what each read.
     private func render(_ plan: BuildPlan, sink: OutputSink, kept: KeptOutputs?, report: inout BuildReport) -> SiteRenderer.Reads {
-        var renderer = SiteRenderer(graph: plan.graph, templates: plan.templates, today: options.today, history: plan.history)
         let previous = plan.previous?.outputs.value
+        var renderer = SiteRenderer(graph: plan.graph, templates: plan.templates, today: options.today, history: plan.history,
+                                    titleOrder: previous?.titleOrder)
         if kept != nil {
             // Listing pages keep their rows, and copy unchanged ones from the last build's.
             renderer.rows = ListingRowRecorder(previous: previous?.listings ?? [:]) { previous?.listingBytes($0) }
@@ -183,6 +184,7 @@ struct BuildExecutor {
         report.lap("render")
         report.listingItems = plan.previous == nil ? nil : renderer.rows?.itemCounts
         kept?.rows(from: renderer.rows, paths: listingPaths)
+        kept?.titleOrder(renderer.reads.keptTitleOrder)
         return reads
     }
 

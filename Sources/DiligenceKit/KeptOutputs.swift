@@ -72,6 +72,11 @@ final class KeptOutputs: @unchecked Sendable {
         }
     }
 
+    /// The pages A to Z, for the next build to start from.
+    func titleOrder(_ order: KeptTitleOrder?) {
+        lock.withLock { cache.titleOrder = order }
+    }
+
     /// The rows the listing pages at `paths` were rendered with.
     func rows(from recorder: ListingRowRecorder?, paths: Set<String>) {
         guard let recorder else { return }

@@ -11,24 +11,78 @@ import Foundation
 /// order and the screening form its products and countries, which come out
 /// in the same order when picked from it. Ten thousand titles folded and
 /// sorted twice cost more than rendering either page's changed items.
+///
+/// An incremental build starts from the order the last build kept
+/// (`KeptTitleOrder`): the pages whose titles are unchanged keep their
+/// places, and the others are placed among them one by one.
 package final class AlphabeticalPages: @unchecked Sendable {
     private let pages: [ParsedPage]
+    private let previous: KeptTitleOrder?
     private let lock = NSLock()
     private var sorted: [ParsedPage]?
     private var ranks: [PageID: Int]?
 
-    package init(_ pages: [ParsedPage]) {
+    package init(_ pages: [ParsedPage], previous: KeptTitleOrder? = nil) {
         self.pages = pages
+        self.previous = previous
     }
 
     /// All pages, A to Z.
     package var all: [ParsedPage] {
         lock.withLock {
             if let sorted { return sorted }
-            let order = TitleOrder.sorted(pages)
+            let order = previous.flatMap { Self.placing(pages, in: $0) } ?? TitleOrder.sorted(pages)
             sorted = order
             return order
         }
+    }
+
+    /// The order for the next build to start from: this build's when a
+    /// listing worked it out, else the one it was given (whose entries the
+    /// next build checks against the titles then).
+    package var kept: KeptTitleOrder? {
+        lock.withLock { sorted.map(KeptTitleOrder.init) ?? previous }
+    }
+
+    /// `pages` A to Z from a previous order: the pages it names with the
+    /// same title hash stay in its order; the others (added, retitled, or
+    /// not in it) are sorted and each put in its place by binary search,
+    /// folding only the titles it compares with. Nil when more than a
+    /// sixteenth of the pages moved: sorting them all is then as quick.
+    static func placing(_ pages: [ParsedPage], in previous: KeptTitleOrder) -> [ParsedPage]? {
+        var index: [PageID: Int] = [:]
+        index.reserveCapacity(pages.count)
+        for (i, page) in pages.enumerated() { index[page.id] = i }
+        var placed = [Bool](repeating: false, count: pages.count)
+        var kept: [ParsedPage] = []
+        kept.reserveCapacity(pages.count)
+        for entry in previous.entries {
+            guard let i = index[entry.id], !placed[i], KeptTitleOrder.hash(pages[i].page.title) == entry.title else { continue }
+            placed[i] = true
+            kept.append(pages[i])
+        }
+        let moved = pages.indices.filter { !placed[$0] }.map { pages[$0] }
+        guard moved.count <= max(16, pages.count / 16) else { return nil }
+        var order: [ParsedPage] = []
+        order.reserveCapacity(pages.count)
+        var next = 0
+        for page in TitleOrder.sorted(moved) {
+            let key = TitleOrder.key(page.page.title)
+            var (low, high) = (next, kept.count)
+            while low < high {
+                let middle = (low + high) / 2
+                if TitleOrder.precedes((TitleOrder.key(kept[middle].page.title), kept[middle].id), (key, page.id)) {
+                    low = middle + 1
+                } else {
+                    high = middle
+                }
+            }
+            order += kept[next..<low]
+            order.append(page)
+            next = low
+        }
+        order += kept[next...]
+        return order
     }
 
     /// The pages of one kind, A to Z.

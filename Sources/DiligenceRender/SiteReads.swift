@@ -19,10 +19,14 @@ package struct SiteReads: Sendable {
     /// The pages A to Z, sorted once for the pages that list them so.
     private let alphabetical: AlphabeticalPages
 
-    package init(_ graph: SiteGraph) {
+    /// - Parameter titleOrder: the pages A to Z as the last build kept them.
+    package init(_ graph: SiteGraph, titleOrder: KeptTitleOrder? = nil) {
         self.graph = graph
-        self.alphabetical = AlphabeticalPages(graph.pages)
+        self.alphabetical = AlphabeticalPages(graph.pages, previous: titleOrder)
     }
+
+    /// The pages A to Z for the next build to start from.
+    package var keptTitleOrder: KeptTitleOrder? { alphabetical.kept }
 
     /// site.yml: a change to it rebuilds everything, so it is not recorded.
     package var site: SiteConfig { graph.site }

@@ -37,9 +37,12 @@ package struct SiteRenderer: Sendable {
     /// of a build.
     private var riskViews: [String: RiskView]
 
-    /// - Parameter history: nil for an edition dated `today` with no page history.
-    package init(graph: SiteGraph, templates: TemplateLibrary, today: PartialDate, history: ContentHistory? = nil) {
-        self.reads = SiteReads(graph)
+    /// - Parameters:
+    ///   - history: nil for an edition dated `today` with no page history.
+    ///   - titleOrder: the pages A to Z as the last build kept them (`KeptTitleOrder`).
+    package init(graph: SiteGraph, templates: TemplateLibrary, today: PartialDate, history: ContentHistory? = nil,
+                 titleOrder: KeptTitleOrder? = nil) {
+        self.reads = SiteReads(graph, titleOrder: titleOrder)
         self.templates = templates
         self.today = today
         self.history = history ?? ContentHistory(edition: Edition(commit: nil, date: today))

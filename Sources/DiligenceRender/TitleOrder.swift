@@ -37,6 +37,12 @@ package enum TitleOrder {
         }
     }
 
+    /// Whether a page comes before another, from their keys and ids: the
+    /// order `sorted` gives.
+    package static func precedes(_ a: (key: [UInt8], id: PageID), _ b: (key: [UInt8], id: PageID)) -> Bool {
+        a.key != b.key ? a.key.lexicographicallyPrecedes(b.key) : a.id < b.id
+    }
+
     /// The folded title with each run of digits left-padded to 12 digits.
     package static func key(_ title: String) -> [UInt8] {
         let folded = Array(TextFolding.fold(title).utf8)

@@ -99,21 +99,19 @@ package struct TemplateNameChecker {
         case .stack:
             let key = path.removeFirst()
             var found: TemplateShape?
-            var known: [String] = []
-            var views: [String] = []
             for outer in stack.reversed() {
                 switch outer {
                 case .anything: found = .anything
-                case .object(let schema):
-                    views.append(schema.name)
-                    known += schema.fields.map(\.name)
-                    found = schema.field(key)
+                case .object(let schema): found = schema.field(key)
                 case .value, .list: continue
                 }
                 if found != nil { break }
             }
             guard let resolved = found else {
-                record(Problem(template: template, offset: name.offset, name: name.text, known: known, views: views))
+                // What the names could have been, gathered only for the report.
+                let schemas = stack.reversed().compactMap { if case .object(let schema) = $0 { schema } else { nil } }
+                record(Problem(template: template, offset: name.offset, name: name.text,
+                               known: schemas.flatMap { $0.fields.map(\.name) }, views: schemas.map(\.name)))
                 return .anything
             }
             shape = resolved

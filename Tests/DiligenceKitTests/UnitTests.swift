@@ -92,6 +92,46 @@ final class UnitTests: XCTestCase {
         }
     }
 
+    /// Starting from the order a previous build kept gives the order a full
+    /// sort gives, whatever changed since: titles edited (also to the same
+    /// key as a neighbour's), pages added and removed, entries the order
+    /// names that no longer exist, and an order that is stale throughout.
+    func testAlphabeticalPagesFromAKeptOrderAreSortedAsAFullSortSortsThem() {
+        var random = SystemRandomNumberGenerator()
+        let parts = ["", "a", "A", "é", "Step", " ", "1", "10", "2", "zz", "Œ", "-", "b"]
+        func title() -> String { (0..<Int.random(in: 0...3, using: &random)).map { _ in parts.randomElement(using: &random)! }.joined() }
+        func page(_ slug: String, _ title: String) -> ParsedPage {
+            ParsedPage(cached: Page(id: PageID(.page, slug), file: "", title: title, summary: "", tags: [], sources: [],
+                                    updated: nil, draft: false, details: .page, body: "", bodyFirstLine: 1), linkableIDs: [])
+        }
+        var placedFromTheKeptOrder = 0
+        for round in 0..<200 {
+            let before = (0..<Int.random(in: 0...300, using: &random)).map { page("p\($0)", title()) }
+            let kept = KeptTitleOrder(TitleOrder.sorted(before))
+            var now = before.filter { _ in Int.random(in: 0..<50, using: &random) > 0 }  // some removed
+            for i in now.indices where Int.random(in: 0..<40, using: &random) == 0 {
+                now[i] = page(now[i].id.slug, Bool.random(using: &random) ? title() : now[max(0, i - 1)].page.title)
+            }
+            now += (0..<Int.random(in: 0...3, using: &random)).map { page("new\(round)-\($0)", title()) }
+            now.shuffle(using: &random)
+            let expected = TitleOrder.sorted(now).map(\.id)
+            XCTAssertEqual(AlphabeticalPages(now, previous: kept).all.map(\.id), expected, "round \(round)")
+            if AlphabeticalPages.placing(now, in: kept) != nil { placedFromTheKeptOrder += 1 }
+            // The order it keeps for the next build is the one it worked out.
+            let pages = AlphabeticalPages(now, previous: kept)
+            _ = pages.all
+            XCTAssertEqual(pages.kept?.entries.map(\.id), expected)
+        }
+        XCTAssertGreaterThan(placedFromTheKeptOrder, 100, "most rounds change few pages: they start from the kept order")
+        // Every title changed: nothing is kept, and the pages are sorted anew.
+        let pages = (0..<100).map { page("p\($0)", "Title \($0)") }
+        let stale = KeptTitleOrder(entries: pages.reversed().map { .init(id: $0.id, title: 0) })
+        XCTAssertNil(AlphabeticalPages.placing(pages, in: stale))
+        XCTAssertEqual(AlphabeticalPages(pages, previous: stale).all.map(\.id), TitleOrder.sorted(pages).map(\.id))
+        // An order not worked out this build is handed on as it was given.
+        XCTAssertEqual(AlphabeticalPages(pages, previous: stale).kept, stale)
+    }
+
     /// The byte path for ASCII headings gives the ids the Unicode path
     /// gives: every ASCII character alone and between letters, and
     /// 2,000 pseudo-random ASCII headings; anything else takes the Unicode path.

@@ -10,7 +10,8 @@ import Foundation
 /// instead of parsing it back.
 ///
 /// - `index`: each listing page's record (`ListingRecord`), the search
-///   index's chunk count and file names, the guidance steps' facts.
+///   index's chunk count and file names, the guidance steps' facts, the
+///   pages A to Z (`KeptTitleOrder`).
 /// - `l-<hash>`: a listing page's bytes as written, read only for a listing
 ///   rendered again (its rows are copied from it; the big data files'
 ///   unchanged objects are copied from it as runs of the file: `KeptPieces`).
@@ -26,7 +27,7 @@ import Foundation
 /// removes the index first, so a folder left by an interrupted build has no
 /// index and is not used.
 struct OutputCache: Sendable, Equatable {
-    static let format = 8
+    static let format = 9
 
     /// The size and hash of a kept file.
     struct Fingerprint: Sendable, Equatable {
@@ -54,6 +55,8 @@ struct OutputCache: Sendable, Equatable {
     /// The facts of the guidance steps, which every object of the screening
     /// data names (`OutputDecider.guidanceFacts`).
     var guidanceFacts: UInt64 = 0
+    /// The pages A to Z as the last build sorted them, if it did.
+    var titleOrder: KeptTitleOrder?
 
     /// The folder that goes with the cache at `cachePath`.
     static func folder(cachePath: String) -> String {
@@ -105,6 +108,7 @@ struct OutputCache: Sendable, Equatable {
             for _ in 0..<chunks { cache.searchChunks.append(Fingerprint(size: try reader.int(), hash: try reader.uint64())) }
             cache.searchIndexFiles = try reader.readArray()
             cache.guidanceFacts = try reader.uint64()
+            cache.titleOrder = try reader.readOptional()
             return reader.isAtEnd ? cache : nil
         } catch {
             return nil
@@ -124,6 +128,7 @@ struct OutputCache: Sendable, Equatable {
         for chunk in searchChunks { writer.int(chunk.size); writer.uint64(chunk.hash) }
         writer.write(searchIndexFiles)
         writer.uint64(guidanceFacts)
+        writer.write(titleOrder)
         let temporary = indexPath + ".tmp"
         try fileSystem.write(writer.bytes, to: temporary)
         return temporary

@@ -103,7 +103,12 @@ package struct SearchIndexPatch {
                     guard let merged = SearchPostingInsertion.insert(added, into: kept, term: entry.term) else {
                         throw Failure.unreadable("search/i-\(i).js")
                     }
-                    entries.append(.init(term: entry.term, bytes: merged[...]))
+                    // Most of an edited page's terms score as before: the
+                    // entry comes out as it was read, and stays the old
+                    // chunk's (its chunk is then given as it was, not put
+                    // together and compared again: a title edit touched
+                    // about a hundred chunks so, a tenth of the patch).
+                    entries.append(Self.same(merged[...], entry.bytes) ? entry : .init(term: entry.term, bytes: merged[...]))
                     continue
                 }
                 switch renumbering.apply(entry) {
@@ -138,6 +143,10 @@ package struct SearchIndexPatch {
     /// generic `==` went a byte at a time through `Equatable`, a tenth of
     /// a patch that puts a hundred chunks together again.
     private static func same(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        same(a[...], b[...])
+    }
+
+    private static func same(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
         guard a.count == b.count else { return false }
         return a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in
             x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0

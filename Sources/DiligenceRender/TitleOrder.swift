@@ -27,20 +27,24 @@ package enum TitleOrder {
         }
         keys.append(0)  // never empty: the buffer has an address
         return keys.withUnsafeBufferPointer { buffer in
-            let base = buffer.baseAddress!
-            return pages.indices.sorted { a, b in
-                let (lengthA, lengthB) = (starts[a + 1] - starts[a], starts[b + 1] - starts[b])
-                let order = memcmp(base + starts[a], base + starts[b], min(lengthA, lengthB))
-                if order != 0 { return order < 0 }
-                return lengthA != lengthB ? lengthA < lengthB : pages[a].id < pages[b].id
-            }.map { pages[$0] }
+            func key(_ i: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: buffer[starts[i]..<starts[i + 1]]) }
+            return pages.indices.sorted { precedes(key($0), pages[$0].id, key($1), pages[$1].id) }.map { pages[$0] }
         }
     }
 
     /// Whether a page comes before another, from their keys and ids: the
     /// order `sorted` gives.
     package static func precedes(_ a: (key: [UInt8], id: PageID), _ b: (key: [UInt8], id: PageID)) -> Bool {
-        a.key != b.key ? a.key.lexicographicallyPrecedes(b.key) : a.id < b.id
+        a.key.withUnsafeBufferPointer { x in b.key.withUnsafeBufferPointer { y in precedes(x, a.id, y, b.id) } }
+    }
+
+    /// The order itself: the keys' bytes by `memcmp`, a key before the
+    /// longer keys it starts, then the page id.
+    private static func precedes(_ a: UnsafeBufferPointer<UInt8>, _ idA: PageID, _ b: UnsafeBufferPointer<UInt8>, _ idB: PageID) -> Bool {
+        let common = min(a.count, b.count)
+        let order = common == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, common)
+        if order != 0 { return order < 0 }
+        return a.count != b.count ? a.count < b.count : idA < idB
     }
 
     /// The folded title with each run of digits left-padded to 12 digits.

@@ -126,7 +126,7 @@ package struct SearchIndexPatch {
         files.write(entries: entries, names: names, facets: facets, kept: keptChunks) { file in
             // Most chunks come out as they were (the old array itself): leave them out.
             if case .bytes(let bytes) = file.contents, let old = unchanged[file.path] {
-                emitted.add(file.path, Self.same(old, bytes) ? nil : file, known: true, chunk: bytes)
+                emitted.add(file.path, Self.same(old[...], bytes[...]) ? nil : file, known: true, chunk: bytes)
             } else {
                 let chunk: [UInt8]? = if file.path.hasPrefix("search/i-"), case .bytes(let bytes) = file.contents { bytes } else { nil }
                 emitted.add(file.path, file, known: false, chunk: chunk)
@@ -142,10 +142,6 @@ package struct SearchIndexPatch {
     /// Whether two files have the same bytes, compared with `memcmp`: the
     /// generic `==` went a byte at a time through `Equatable`, a tenth of
     /// a patch that puts a hundred chunks together again.
-    private static func same(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        same(a[...], b[...])
-    }
-
     private static func same(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
         guard a.count == b.count else { return false }
         return a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in

@@ -225,7 +225,7 @@ extension Page: CacheCodable {
     /// adds them back from the bytes returned). The 10,000 records of a
     /// large site are decoded on every incremental build, and those lists,
     /// nine pages in ten, were half of the work and of the memory.
-    package static func light(from reader: inout CacheReader) throws -> (Page, lists: ArraySlice<UInt8>) {
+    package static func light(from reader: inout CacheReader) throws -> (Page, lists: CacheBytes) {
         let id: PageID = try reader.read()
         let file = try reader.string(), title = try reader.string(), summary = try reader.string()
         let tags: [String] = try reader.readArray()
@@ -240,9 +240,9 @@ extension Page: CacheCodable {
     }
 
     /// The page with what `light` left out, from the bytes it returned.
-    package func completed(with lists: ArraySlice<UInt8>) throws -> Page {
+    package func completed(with lists: CacheBytes) throws -> Page {
         guard kind == .product else { return self }
-        var reader = CacheReader(Array(lists))
+        var reader = CacheReader(lists)
         var page = self
         page.sources = try reader.readArray()
         if case .product(var p) = details {

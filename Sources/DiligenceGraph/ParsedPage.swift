@@ -34,7 +34,7 @@ package final class ParsedPage: @unchecked Sendable {
 
     /// A page known from the cache: front matter and fragment ids, no body;
     /// a product without its sources and lists, kept as `lists` (`Page.light`).
-    package init(cached page: Page, lists: ArraySlice<UInt8> = [], linkableIDs: FragmentIDs) {
+    package init(cached page: Page, lists: CacheBytes = .empty, linkableIDs: FragmentIDs) {
         self.page = page
         self.lists = page.kind == .product ? lists : nil
         self.parsedDocument = nil
@@ -43,7 +43,7 @@ package final class ParsedPage: @unchecked Sendable {
     }
 
     /// What `Page.light` left out of a cached product, still encoded.
-    private let lists: ArraySlice<UInt8>?
+    private let lists: CacheBytes?
 
     /// The whole front matter: `page`, with a cached product's sources and
     /// lists decoded again (each time: only the few pages whose data-file

@@ -44,7 +44,7 @@ extension KeptTitleOrder: CacheCodable {
 
     package init(from reader: inout CacheReader) throws {
         let count = try reader.int()
-        guard count >= 0, count <= reader.bytes.count - reader.offset else { throw CacheReader.Corrupt() }
+        guard count >= 0, count <= reader.remaining else { throw CacheReader.Corrupt() }
         entries = []
         entries.reserveCapacity(count)
         for _ in 0..<count { entries.append(Entry(id: try reader.read(), title: try reader.uint64())) }

@@ -5,24 +5,33 @@ public struct CacheReader {
         public init() {}
     }
 
-    public let bytes: [UInt8]
+    package let bytes: CacheBytes
     public var offset: Int
 
     /// The table the writer named parts by (`CacheWriter.symbols`).
     package var symbols: CacheSymbols?
 
-    package init(_ bytes: [UInt8], offset: Int = 0, symbols: CacheSymbols? = nil) {
+    package init(_ bytes: CacheBytes, offset: Int = 0, symbols: CacheSymbols? = nil) {
         self.bytes = bytes
         self.offset = offset
         self.symbols = symbols
     }
 
+    /// Reads a copy of `bytes`.
+    package init(_ bytes: [UInt8], offset: Int = 0, symbols: CacheSymbols? = nil) {
+        self.init(CacheBytes(copying: bytes), offset: offset, symbols: symbols)
+    }
+
     package var isAtEnd: Bool { offset >= bytes.count }
+
+    /// Bytes left to read: no count read can be more.
+    @usableFromInline
+    package var remaining: Int { bytes.count - offset }
 
     public mutating func byte() throws -> UInt8 {
         guard offset < bytes.count else { throw Corrupt() }
         defer { offset += 1 }
-        return bytes[offset]
+        return bytes.buffer[offset]
     }
 
     public mutating func int() throws -> Int {
@@ -41,8 +50,7 @@ public struct CacheReader {
 
     package mutating func uint64() throws -> UInt64 {
         guard offset + 8 <= bytes.count else { throw Corrupt() }
-        var value: UInt64 = 0
-        for k in 0..<8 { value |= UInt64(bytes[offset + k]) << (8 * UInt64(k)) }
+        let value = UInt64(littleEndian: bytes.buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
         offset += 8
         return value
     }
@@ -64,13 +72,13 @@ public struct CacheReader {
         }
         guard offset + count <= bytes.count else { throw Corrupt() }
         defer { offset += count }
-        let string = bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[offset..<(offset + count)]), as: UTF8.self) }
+        let string = String(decoding: UnsafeRawBufferPointer(rebasing: bytes.buffer[offset..<(offset + count)]), as: UTF8.self)
         if count >= Self.internedLength { interned.append(string) }
         return string
     }
 
     /// A length-prefixed run of raw bytes (`CacheWriter.bytes`), not copied.
-    package mutating func rawBytes() throws -> ArraySlice<UInt8> {
+    package mutating func rawBytes() throws -> CacheBytes {
         let count = try int()
         guard count >= 0, offset + count <= bytes.count else { throw Corrupt() }
         defer { offset += count }
@@ -88,7 +96,7 @@ public struct CacheReader {
     @inlinable
     public mutating func readArray<T: CacheCodable>(_: T.Type = T.self) throws -> [T] {
         let count = try int()
-        guard count >= 0, count <= bytes.count - offset else { throw Corrupt() }
+        guard count >= 0, count <= remaining else { throw Corrupt() }
         var values: [T] = []
         values.reserveCapacity(count)
         for _ in 0..<count { values.append(try T(from: &self)) }

@@ -60,15 +60,16 @@ struct BuildSnapshot: Sendable {
     }
 
     static func load(from path: String) -> BuildSnapshot? {
-        guard let bytes = FileBytes.read(path) else { return nil }
-        guard let newline = bytes.firstIndex(of: 0x0A),
-              let header = try? JSONDecoder().decode(Header.self, from: Data(bytes[..<newline])),
+        guard let file = MappedFile(path) else { return nil }
+        let bytes = CacheBytes(file)
+        guard let newline = bytes.buffer.firstIndex(of: 0x0A),
+              let header = try? JSONDecoder().decode(Header.self, from: Data(bytes.buffer[..<newline])),
               header.format == format else { return nil }
         var ranges: [Range<Int>] = []
         var reader = CacheReader(bytes, offset: newline + 1)
         guard let tableBytes = try? reader.rawBytes() else { return nil }
-        var tableReader = CacheReader(bytes, offset: tableBytes.startIndex)
-        guard let table = try? PageIDTable(from: &tableReader), tableReader.offset == tableBytes.endIndex else { return nil }
+        var tableReader = CacheReader(tableBytes)
+        guard let table = try? PageIDTable(from: &tableReader), tableReader.isAtEnd else { return nil }
         while !reader.isAtEnd {
             guard let count = try? reader.int(), count >= 0, reader.offset + count <= bytes.count else { return nil }
             ranges.append(reader.offset..<(reader.offset + count))
@@ -130,11 +131,10 @@ struct BuildSnapshot: Sendable {
         }
         var length = CacheWriter()
         for (record, fresh) in zip(records, encoded) {
-            let bytes = record.bytes ?? fresh[...]
             length.bytes.removeAll(keepingCapacity: true)
-            length.int(bytes.count)
+            length.int(record.bytes?.count ?? fresh.count)
             try sink.append(length.bytes)
-            try sink.append(bytes)
+            if let kept = record.bytes { try sink.append(kept.buffer) } else { try sink.append(fresh) }
         }
     }
 }

@@ -20,7 +20,7 @@ struct CachedPage: Sendable {
     /// are a product's sources and lists, decoded from `lists` only when
     /// something shows them (`Page.light`, `ParsedPage.complete`).
     var page: Page
-    var lists: ArraySlice<UInt8> = []
+    var lists: CacheBytes = .empty
     var linkableIDs: [String]
     var resolved: SiteGraphBuilder.Resolved
     /// What decoding and resolving this page reported (warnings: a page with

@@ -1,3 +1,5 @@
+import DiligenceSupport
+
 /// A page's record in the previous build's cache, and the bytes it was read
 /// from (written back as they are while nothing in it changes). A class, so
 /// plans share it instead of copying its fields: copying 10,000 page plans
@@ -5,9 +7,9 @@
 /// time (`swift_retain` under `PagePlan` copies in `perf`).
 final class CachedRecord: Sendable {
     let page: CachedPage
-    let bytes: ArraySlice<UInt8>?
+    let bytes: CacheBytes?
 
-    init(page: CachedPage, bytes: ArraySlice<UInt8>?) {
+    init(page: CachedPage, bytes: CacheBytes?) {
         self.page = page
         self.bytes = bytes
     }

@@ -93,7 +93,8 @@ struct OutputCache: Sendable, Equatable {
 
     static func load(folder: String) -> OutputCache? {
         var cache = OutputCache(folder: folder)
-        guard let bytes = FileBytes.read(cache.indexPath) else { return nil }
+        guard let file = MappedFile(cache.indexPath) else { return nil }
+        let bytes = CacheBytes(file)
         var reader = CacheReader(bytes)
         do {
             guard try reader.int() == format else { return nil }

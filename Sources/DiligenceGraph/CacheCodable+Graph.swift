@@ -27,6 +27,7 @@ extension Dependency: CacheCodable {
         case .neighbours(let id): writer.int(13); writer.write(id)
         case .kindFacts(let kind): writer.int(14); writer.write(kind)
         case .memberCards(let taxonomy, let term): writer.int(15); writer.string(taxonomy.rawValue); writer.string(term)
+        case .count(let kind): writer.int(16); writer.write(kind)
         }
     }
     package init(from reader: inout CacheReader) throws {
@@ -50,6 +51,7 @@ extension Dependency: CacheCodable {
         case 15:
             guard let taxonomy = Taxonomy(rawValue: try reader.string()) else { throw CacheReader.Corrupt() }
             self = .memberCards(taxonomy, try reader.string())
+        case 16: self = .count(try reader.read())
         default: throw CacheReader.Corrupt()
         }
     }

@@ -44,6 +44,9 @@ package enum Dependency: Hashable, Sendable {
     case kindFacts(PageKind)
     /// What the footer lists: the free pages while there are few of them.
     case footer
+    /// How many pages of a kind there are (the search page shows only
+    /// that: read as `.kind`, every retitled page rendered it again).
+    case count(PageKind)
 }
 
 extension Dependency {
@@ -65,6 +68,7 @@ extension Dependency {
         case .members(let taxonomy, let term): (10 ^ term.hashValue ^ taxonomy.hashValue, nil)
         case .all: (11, nil)
         case .footer: (12, nil)
+        case .count(let kind): (16 + 16 * kind.rank, nil)
         case .kindFacts(let kind): (14 + 16 * kind.rank, nil)
         case .memberCards(let taxonomy, let term): (15 ^ term.hashValue ^ taxonomy.hashValue, nil)
         }

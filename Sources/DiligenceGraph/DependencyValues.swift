@@ -146,6 +146,7 @@ package struct DependencyValues: Sendable {
             hasher.combine(taxonomy.rawValue)
             for id in graph.members(of: term, in: taxonomy) { hasher.combine(id); hasher.combine(table[id] ?? 0) }
         case .footer: hasher.combine(12); hasher.combine(footer)
+        case .count(let kind): hasher.combine(16); hasher.combine(kind.rank); hasher.combine(graph.pages(of: kind).count)
         }
         return hasher.value
     }

@@ -58,6 +58,12 @@ package struct SiteReads: Sendable {
         return page.complete()
     }
 
+    /// How many pages of a kind there are.
+    package func count(of kind: PageKind) -> Int {
+        read(.count(kind))
+        return graph.pages(of: kind).count
+    }
+
     package func pages(of kind: PageKind) -> [ParsedPage] {
         read(.kind(kind))
         return graph.pages(of: kind)

@@ -130,7 +130,7 @@ extension SiteRenderer {
         var context = layout(path: path, title: strings["search_title"], description: strings["search_description"],
                              section: nil, breadcrumbs: [])
         let kinds = PageKind.allCases.compactMap { kind -> LinkView? in
-            let count = reads.alphabetical(kind).count
+            let count = reads.count(of: kind)
             guard count > 0 else { return nil }
             var view = LinkView(title: strings.pluralLabel(kind), url: RelativeURL.from(path, to: kind.folder + "/index.html"))
             view.note = strings.count("count_pages", count)

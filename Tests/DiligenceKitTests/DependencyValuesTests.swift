@@ -23,6 +23,7 @@ final class DependencyValuesTests: XCTestCase {
         .related(one), .productCountries(face), .countryProducts(cn), .productConcerns(face), .kind(.product), .kind(.country),
         .guidanceOrder, .members(.category, "biometrics"), .members(.region, "east-asia-pacific"), .all, .footer,
         .kindFacts(.product), .kindFacts(.country), .memberCards(.category, "biometrics"), .memberCards(.region, "east-asia-pacific"),
+        .count(.product), .count(.country),
     ]
 
     /// One folder for every variant: front matter keeps its file's path.
@@ -69,6 +70,15 @@ final class DependencyValuesTests: XCTestCase {
         XCTAssertEqual(try moved("products/face.md") { $0.replacingOccurrences(of: "title: Face recognition", with: "title: Faces") },
                        [.card(Self.face), .frontMatter(Self.face), .kind(.product), .all, .kindFacts(.product),
                         .memberCards(.category, "biometrics")])
+    }
+
+    func testANewPageMovesItsKindsCountAndNoOtherCount() throws {
+        let before = try values()
+        try site.write("products/gait.md", Pages.product().replacingOccurrences(of: "title: Face recognition", with: "title: Gait analysis"))
+        let after = try values()
+        XCTAssertNotEqual(before[.count(.product)], after[.count(.product)])
+        XCTAssertEqual(before[.count(.country)], after[.count(.country)])
+        XCTAssertNotEqual(before[.kind(.product)], after[.kind(.product)])
     }
 
     func testAFieldNoCardShowsMovesTheFrontMatterAlone() throws {

@@ -10,6 +10,9 @@
 /// points into the mapping, which lives as long as any such value does: the
 /// build renames or unlinks the file it writes over, never truncates it.
 package struct CacheBytes: @unchecked Sendable {
+    /// Valid while this value (or another sharing its owner) lives: a
+    /// temporary's buffer may be freed as soon as it is taken, so one is
+    /// read through `withUnsafeBytes`.
     package let buffer: UnsafeRawBufferPointer
     /// A `MappedFile` or a `Copy`: only held, to keep `buffer` valid.
     private let owner: AnyObject?
@@ -44,6 +47,12 @@ package struct CacheBytes: @unchecked Sendable {
     package static let empty = CacheBytes(owner: nil, buffer: UnsafeRawBufferPointer(start: nil, count: 0))
 
     package var count: Int { buffer.count }
+
+    /// The bytes, kept in memory until `body` returns.
+    package func withUnsafeBytes<R, E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
+        defer { withExtendedLifetime(owner) {} }
+        return try body(buffer)
+    }
 
     /// A run of these bytes, sharing their owner.
     package subscript(range: Range<Int>) -> CacheBytes {

@@ -557,7 +557,7 @@ final class IncrementalBuildTests: XCTestCase {
             whole.page = try whole.page.completed(with: whole.lists)
             var writer = CacheWriter(symbols: snapshot.pageIDs)
             whole.write(to: &writer)
-            XCTAssertEqual(writer.bytes, record.bytes.map { Array($0.buffer) }, record.page.path)
+            XCTAssertEqual(writer.bytes, record.bytes.map { $0.withUnsafeBytes { Array($0) } }, record.page.path)
         }
         // Records name pages by their number in the file's table of page ids.
         XCTAssertEqual(Set(snapshot.pageIDs.ids), Set(snapshot.pages.map(\.page.page.id)))

@@ -96,6 +96,34 @@ final class UnitTests: XCTestCase {
     /// sort gives, whatever changed since: titles edited (also to the same
     /// key as a neighbour's), pages added and removed, entries the order
     /// names that no longer exist, and an order that is stale throughout.
+    /// A run of a mapped cache file outlives the file's name and the
+    /// reader it came from: a record kept as read is written back after the
+    /// build has unlinked or renamed the file it was mapped from.
+    func testCacheBytesKeepTheirMappingAliveAfterTheFileIsGone() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("diligence-cache-" + UUID().uuidString).path
+        var writer = CacheWriter()
+        writer.string("a page's record")
+        writer.bytes(Array("its lists".utf8))
+        writer.uint64(0x0123_4567_89AB_CDEF)
+        try Data(writer.bytes).write(to: URL(fileURLWithPath: path))
+        var run: CacheBytes?
+        do {
+            var reader = CacheReader(CacheBytes(try XCTUnwrap(MappedFile(path))))
+            XCTAssertEqual(try reader.string(), "a page's record")
+            run = try reader.rawBytes()
+            XCTAssertEqual(try reader.uint64(), 0x0123_4567_89AB_CDEF)
+            XCTAssertTrue(reader.isAtEnd)
+        }
+        try FileManager.default.removeItem(atPath: path)
+        XCTAssertEqual(try XCTUnwrap(run).withUnsafeBytes { Array($0) }, Array("its lists".utf8))
+        var again = CacheReader(try XCTUnwrap(run))
+        XCTAssertEqual(again.remaining, 9)
+        _ = try again.uint64()
+        XCTAssertEqual(again.remaining, 1)
+        XCTAssertThrowsError(try again.uint64(), "past the end of the run, not into what follows it in the file")
+        XCTAssertEqual(CacheBytes(copying: [1, 2, 3])[1..<3].withUnsafeBytes { Array($0) }, [2, 3])
+    }
+
     func testAlphabeticalPagesFromAKeptOrderAreSortedAsAFullSortSortsThem() {
         var random = SystemRandomNumberGenerator()
         let parts = ["", "a", "A", "é", "Step", " ", "1", "10", "2", "zz", "Œ", "-", "b"]

@@ -134,7 +134,7 @@ struct BuildSnapshot: Sendable {
             length.bytes.removeAll(keepingCapacity: true)
             length.int(record.bytes?.count ?? fresh.count)
             try sink.append(length.bytes)
-            if let kept = record.bytes { try sink.append(kept.buffer) } else { try sink.append(fresh) }
+            if let kept = record.bytes { try kept.withUnsafeBytes { bytes throws(PublishError) in try sink.append(bytes) } } else { try sink.append(fresh) }
         }
     }
 }

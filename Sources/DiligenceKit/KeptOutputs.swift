@@ -115,8 +115,8 @@ final class KeptOutputs: @unchecked Sendable {
             chunks[number] = .init(bytes)
             if number >= previousChunkCount { keep(at: sink.location(of: file.path), as: cache.chunkPath(number)) { bytes } }
         }
-        chunks.removeLast(max(0, chunks.count - patch.chunks.count))
-        for number in patch.chunks.count..<max(patch.chunks.count, previousChunkCount) { fileSystem.remove(cache.chunkPath(number)) }
+        chunks.removeLast(max(0, chunks.count - patch.chunkCount))
+        for number in patch.chunkCount..<max(patch.chunkCount, previousChunkCount) { fileSystem.remove(cache.chunkPath(number)) }
         lock.withLock {
             cache.searchChunks = chunks
             cache.searchIndexFiles = patch.indexFiles

@@ -94,8 +94,8 @@ package struct SearchIndexBuilder: Sendable {
         let batches = stride(from: 0, to: order.count, by: 8192).map { $0..<min($0 + 8192, order.count) }
         let encode = { @Sendable (batch: Range<Int>) in
             order[batch].concurrentMap { id in
-                SearchIndexFiles.Entry(term: terms[id], bytes: SearchIndexFiles.encode(
-                    term: terms[id], postings: filled[bounds[id]..<bounds[id + 1]])[...])
+                SearchIndexFiles.Entry(term: terms[id], bytes: SharedBytes(SearchIndexFiles.encode(
+                    term: terms[id], postings: filled[bounds[id]..<bounds[id + 1]])))
             }
         }
         var pending = batches.first.map { batch in BackgroundResult { encode(batch) } }

@@ -11,25 +11,26 @@ import Foundation
 /// a patched index go through the same `write`, so they are the same bytes.
 package struct SearchIndexFiles: Sendable {
     /// One term and its encoded entry, `"term":"docDelta,score,…"`, exactly
-    /// as it appears in a chunk file (read back, a slice of that file's
+    /// as it appears in a chunk file (read back, a run of that file's
     /// bytes: 30,000 entries are not copied one by one).
     package struct Entry: Sendable {
         package var term: String
-        package var bytes: ArraySlice<UInt8>
-        /// Read back from a chunk file: that chunk's number and the entry's
-        /// place in it, so `write` can tell a chunk that comes out as it was
-        /// (-1: a new or changed entry).
+        package var bytes: SharedBytes
+        /// Read back from a chunk file: that chunk's number, the entry's
+        /// place in it and where its bytes end in the file, so `write` can
+        /// tell a chunk that comes out as it was (-1: a new or changed entry).
         package var chunk: Int32 = -1
         package var ordinal: Int32 = -1
+        package var end: Int32 = -1
     }
 
     /// A chunk file as the last build wrote it and how many entries it holds
     /// (what `write` gives again, as it is, for a chunk of the same entries).
     package struct KeptChunk: Sendable {
-        package var bytes: [UInt8]
+        package var bytes: SharedBytes
         package var count: Int
 
-        package init(bytes: [UInt8], count: Int) {
+        package init(bytes: SharedBytes, count: Int) {
             self.bytes = bytes
             self.count = count
         }
@@ -83,11 +84,12 @@ package struct SearchIndexFiles: Sendable {
     ///
     /// `kept`: a patched index's old chunk files, by number. A chunk made of
     /// one old chunk's entries, all of them, in order, under the same number
-    /// is that file's bytes: it is given as they are (the same array), not
-    /// put together and compared again. On 10,000 pages a one-page edit
-    /// keeps all but a few of 900 chunks, about 60 MB.
+    /// is that file as it is: not put together, compared or emitted, only
+    /// named to `unchanged`. On 10,000 pages a one-page edit keeps all but a
+    /// few of 900 chunks, about 35 MB.
     package func write<S: Sequence>(entries: S, names: SearchRecordNames, facets: [[String: [String]]]?,
-                            kept: [KeptChunk] = [], emit: @Sendable (OutputFile) -> Void) where S.Element == Entry {
+                            kept: [KeptChunk] = [], unchanged: (String) -> Void = { _ in },
+                            emit: @Sendable (OutputFile) -> Void) where S.Element == Entry {
         var chunkFirstTerms: [String] = []
         var chunk = JSONBytes(capacity: chunkBytes + 4096)
         var chunkCount = 0
@@ -105,9 +107,10 @@ package struct SearchIndexFiles: Sendable {
         func copyKept() {
             asKept = false
             guard chunkEntries > 0 else { return }
-            let old = kept[chunkCount].bytes
-            let start = old.firstIndex(of: UInt8(ascii: "{"))! + 1
-            chunk.bytes += old[start..<keptEnd]
+            kept[chunkCount].bytes.withUnsafeBufferPointer { old in
+                let start = old.firstIndex(of: UInt8(ascii: "{"))! + 1
+                chunk.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: old[start..<keptEnd]))
+            }
         }
         func closeChunk() {
             if chunkEntries == 1, let first = chunkFirstTerms.last, !Self.hasScores(first) { soloRedirects.append(chunkCount) }
@@ -119,7 +122,7 @@ package struct SearchIndexFiles: Sendable {
             }
             if asKept, kept[chunkCount].count == chunkEntries {
                 asKept = false
-                emit(OutputFile(path: "search/i-\(chunkCount).js", contents: .bytes(kept[chunkCount].bytes)))
+                unchanged("search/i-\(chunkCount).js")
                 return
             }
             if asKept { copyKept() }
@@ -156,11 +159,11 @@ package struct SearchIndexFiles: Sendable {
                 chunkSize += 1
             }
             if asKept, entry.chunk == chunkCount, entry.ordinal == chunkEntries {
-                keptEnd = entry.bytes.endIndex
+                keptEnd = Int(entry.end)
             } else {
                 if asKept { copyKept() }
                 if chunkEntries > 0 { chunk.bytes.append(UInt8(ascii: ",")) }
-                chunk.bytes += entry.bytes
+                entry.bytes.withUnsafeBufferPointer { chunk.bytes.append(contentsOf: $0) }
             }
             chunkSize += entry.bytes.count
             chunkEntries += 1
@@ -207,32 +210,36 @@ package struct SearchIndexFiles: Sendable {
     /// The entries of one chunk file as `write` produced it, in order; nil if
     /// the file is not in that form.
     /// `number`: the chunk's, kept in each entry (`Entry.chunk`).
-    package static func entries(ofChunk file: [UInt8], number: Int = -1) -> [Entry]? {
-        // DiligenceSearch.put("i-N",{ entries });\n
-        guard let open = file.firstIndex(of: UInt8(ascii: "{")), file.count >= open + 4,
-              file[(file.count - 4)...].elementsEqual("});\n".utf8) else { return nil }
-        var entries: [Entry] = []
-        var i = open + 1
-        let end = file.count - 4
-        while i < end {
-            let start = i
-            guard let term = readString(file, &i), i + 1 < end, file[i] == UInt8(ascii: ":"), file[i + 1] == UInt8(ascii: "\"") else { return nil }
-            i += 2
-            // The closing quote, past thousands of postings: `memchr` on the
-            // buffer, not a byte at a time through the array's bounds checks.
-            i = file.withUnsafeBufferPointer { b in
-                guard let found = memchr(b.baseAddress! + i, Int32(UInt8(ascii: "\"")), end - i) else { return end }
-                return b.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    package static func entries(ofChunk file: SharedBytes, number: Int = -1) -> [Entry]? {
+        let ranges: [(term: String, range: Range<Int>)]? = file.withUnsafeBufferPointer { file in
+            // DiligenceSearch.put("i-N",{ entries });\n
+            guard let open = file.firstIndex(of: UInt8(ascii: "{")), file.count >= open + 4,
+                  file[(file.count - 4)...].elementsEqual("});\n".utf8) else { return nil }
+            var found: [(term: String, range: Range<Int>)] = []
+            var i = open + 1
+            let end = file.count - 4
+            while i < end {
+                let start = i
+                guard let term = readString(file, &i), i + 1 < end, file[i] == UInt8(ascii: ":"), file[i + 1] == UInt8(ascii: "\"") else { return nil }
+                i += 2
+                // The closing quote, past thousands of postings: `memchr`, not a byte at a time.
+                guard let quote = memchr(file.baseAddress! + i, Int32(UInt8(ascii: "\"")), end - i) else { return nil }
+                i = file.baseAddress!.distance(to: quote.assumingMemoryBound(to: UInt8.self)) + 1
+                found.append((term, start..<i))
+                if i < end {
+                    guard file[i] == UInt8(ascii: ",") else { return nil }
+                    i += 1
+                }
             }
-            guard i < end else { return nil }
-            i += 1
-            entries.append(Entry(term: term, bytes: file[start..<i], chunk: Int32(number), ordinal: Int32(entries.count)))
-            if i < end {
-                guard file[i] == UInt8(ascii: ",") else { return nil }
-                i += 1
-            }
+            return found
         }
-        return entries
+        return ranges?.enumerated().map { ordinal, entry in
+            Entry(term: entry.term, bytes: file[entry.range], chunk: Int32(number), ordinal: Int32(ordinal), end: Int32(entry.range.upperBound))
+        }
+    }
+
+    package static func entries(ofChunk file: [UInt8], number: Int = -1) -> [Entry]? {
+        entries(ofChunk: SharedBytes(file), number: number)
     }
 
     /// Where the colon after an entry's term is, as an offset into its
@@ -241,7 +248,7 @@ package struct SearchIndexFiles: Sendable {
     /// is a few bytes where the list can be thousands. (Searching from the
     /// end, through every posting of every entry, was a third of an
     /// incremental build's search patch at 10,000 pages.)
-    package static func colonOffset(_ bytes: ArraySlice<UInt8>) -> Int? {
+    package static func colonOffset(_ bytes: SharedBytes) -> Int? {
         bytes.withUnsafeBufferPointer { b -> Int? in
             guard b.count > 1, b[0] == UInt8(ascii: "\"") else { return nil }
             var i = 1
@@ -261,33 +268,34 @@ package struct SearchIndexFiles: Sendable {
     /// Decodes an entry's `docDelta,score,…` (base 36) one posting at a
     /// time, without building an array; stops when `body` returns false.
     package static func forEachPosting(of entry: Entry, _ body: (SearchPosting) -> Bool) {
-        guard let offset = colonOffset(entry.bytes) else { return }
-        let colon = entry.bytes.startIndex + offset
+        guard let colon = colonOffset(entry.bytes) else { return }
         let scores = hasScores(entry.term)
-        var doc: Int32 = 0
-        var value: Int32 = 0
-        var isScore = false
-        // The closing quote ends the last score as a comma would.
-        for byte in entry.bytes[(colon + 2)...] {
-            if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") {
-                if !scores {
-                    doc += value
-                    if !body(SearchPosting(doc: doc, score: 0)) { return }
-                } else if isScore {
-                    if !body(SearchPosting(doc: doc, score: value)) { return }
+        entry.bytes.withUnsafeBufferPointer { bytes in
+            var doc: Int32 = 0
+            var value: Int32 = 0
+            var isScore = false
+            // The closing quote ends the last score as a comma would.
+            for byte in bytes[(colon + 2)...] {
+                if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") {
+                    if !scores {
+                        doc += value
+                        if !body(SearchPosting(doc: doc, score: 0)) { return }
+                    } else if isScore {
+                        if !body(SearchPosting(doc: doc, score: value)) { return }
+                    } else {
+                        doc += value
+                    }
+                    isScore.toggle()
+                    value = 0
                 } else {
-                    doc += value
+                    value = value * 36 + Int32(byte <= UInt8(ascii: "9") ? byte - UInt8(ascii: "0") : byte - UInt8(ascii: "a") + 10)
                 }
-                isScore.toggle()
-                value = 0
-            } else {
-                value = value * 36 + Int32(byte <= UInt8(ascii: "9") ? byte - UInt8(ascii: "0") : byte - UInt8(ascii: "a") + 10)
             }
         }
     }
 
     /// Reads the JSON string at `i` (which must be a `"`), moving past it.
-    private static func readString(_ bytes: [UInt8], _ i: inout Int) -> String? {
+    private static func readString(_ bytes: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> String? {
         guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { return nil }
         i += 1
         if let (string, end) = plainString(bytes, from: i) {
@@ -301,12 +309,12 @@ package struct SearchIndexFiles: Sendable {
     /// that quote, when it holds no escape: most terms. nil otherwise
     /// (`escapedString` reads those). Parsing a 10,000-page index's chunks
     /// for an incremental build's patch built every term scalar by scalar.
-    private static func plainString(_ bytes: [UInt8], from start: Int) -> (String, Int)? {
+    private static func plainString(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (String, Int)? {
         var j = start
         while j < bytes.count {
             let byte = bytes[j]
             if byte == UInt8(ascii: "\"") {
-                return (bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<j]), as: UTF8.self) }, j + 1)
+                return (String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<j]), as: UTF8.self), j + 1)
             }
             if byte == UInt8(ascii: "\\") { return nil }
             j += 1
@@ -316,7 +324,7 @@ package struct SearchIndexFiles: Sendable {
 
     /// The string from `i` (past its opening quote) to its closing quote,
     /// escapes decoded, moving `i` past the quote.
-    static func escapedString(_ bytes: [UInt8], _ i: inout Int) -> String? {
+    static func escapedString(_ bytes: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> String? {
         var scalars = String.UnicodeScalarView()
         var utf8: [UInt8] = []
         var pendingHigh: UInt32?
@@ -335,7 +343,7 @@ package struct SearchIndexFiles: Sendable {
             case UInt8(ascii: "t"): utf8.append(0x09)
             case UInt8(ascii: "r"): utf8.append(0x0D)
             case UInt8(ascii: "u"):
-                guard i + 4 <= bytes.count, let code = UInt32(String(decoding: bytes[i..<(i + 4)], as: UTF8.self), radix: 16) else { return nil }
+                guard i + 4 <= bytes.count, let code = UInt32(String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<(i + 4)]), as: UTF8.self), radix: 16) else { return nil }
                 i += 4
                 flush()
                 if (0xD800..<0xDC00).contains(code) { pendingHigh = code; continue }

@@ -20,14 +20,14 @@ package struct SearchIndexPatch {
 
     /// A chunk file of the index being patched: its bytes and its entries.
     package struct Chunk: Sendable {
-        package var bytes: [UInt8]
+        package var bytes: SharedBytes
         package var entries: [SearchIndexFiles.Entry]
     }
 
     /// Parses the index's chunk files as the cache kept them, in parallel.
-    /// Takes the arrays as read: the chunks' entries are slices of them
-    /// (copying 60 MB of slices into new arrays was a sixth of a patch).
-    package static func chunks(_ kept: [[UInt8]]) throws -> [Chunk] {
+    /// Takes the bytes as read (mapped): the chunks' entries are runs of
+    /// them (copying 60 MB of slices into new arrays was a sixth of a patch).
+    package static func chunks(_ kept: [SharedBytes]) throws -> [Chunk] {
         guard !kept.isEmpty else { throw Failure.unreadable("search/i-0.js") }
         let parsed = kept.indices.concurrentMap { i -> Chunk? in
             SearchIndexFiles.entries(ofChunk: kept[i], number: i).map { Chunk(bytes: kept[i], entries: $0) }
@@ -51,9 +51,9 @@ package struct SearchIndexPatch {
         package var changedChunks: [OutputFile]
         /// Chunk, vocabulary and name-table files the index no longer has.
         package var stale: [String]
-        /// Every chunk file of the patched index, by number, and the paths
-        /// of its index files: what the cache keeps for the next patch.
-        package var chunks: [ArraySlice<UInt8>]
+        /// How many chunk files the patched index has, and the paths of
+        /// its index files: what the cache keeps for the next patch.
+        package var chunkCount: Int
         package var indexFiles: [String]
     }
 
@@ -86,18 +86,18 @@ package struct SearchIndexPatch {
         var parsed = try old.get()
         var entries: [SearchIndexFiles.Entry] = []
         entries.reserveCapacity(parsed.reduce(fresh.count) { $0 + $1.entries.count })
-        var oldChunks: [String: [UInt8]] = [:]
+        var oldChunks: [String: SharedBytes] = [:]
         let keptChunks = parsed.map { SearchIndexFiles.KeptChunk(bytes: $0.bytes, count: $0.entries.count) }
         for (i, chunk) in parsed.enumerated() {
             oldChunks["search/i-\(i).js"] = chunk.bytes
             for entry in chunk.entries {
                 if let added = fresh.removeValue(forKey: entry.term) {
                     // A term of a changed page: its other postings renumbered, the new ones inserted.
-                    let kept: ArraySlice<UInt8>?
+                    let kept: SharedBytes?
                     switch renumbering.apply(entry) {
                     case nil: throw Failure.unreadable("search/i-\(i).js")
                     case .unchanged: kept = entry.bytes
-                    case .changed(let bytes): kept = bytes[...]
+                    case .changed(let bytes): kept = SharedBytes(bytes)
                     case .empty: kept = nil
                     }
                     guard let merged = SearchPostingInsertion.insert(added, into: kept, term: entry.term) else {
@@ -108,13 +108,14 @@ package struct SearchIndexPatch {
                     // chunk's (its chunk is then given as it was, not put
                     // together and compared again: a title edit touched
                     // about a hundred chunks so, a tenth of the patch).
-                    entries.append(Self.same(merged[...], entry.bytes) ? entry : .init(term: entry.term, bytes: merged[...]))
+                    let bytes = SharedBytes(merged)
+                    entries.append(SharedBytes.same(bytes, entry.bytes) ? entry : .init(term: entry.term, bytes: bytes))
                     continue
                 }
                 switch renumbering.apply(entry) {
                 case nil: throw Failure.unreadable("search/i-\(i).js")
                 case .unchanged: entries.append(entry)
-                case .changed(let bytes): entries.append(.init(term: entry.term, bytes: bytes[...]))
+                case .changed(let bytes): entries.append(.init(term: entry.term, bytes: SharedBytes(bytes)))
                 case .empty: break
                 }
             }
@@ -123,37 +124,27 @@ package struct SearchIndexPatch {
         entries = Self.merging(entries, newTerms: fresh)
         let emitted = Collected()
         let unchanged = oldChunks
-        files.write(entries: entries, names: names, facets: facets, kept: keptChunks) { file in
-            // Most chunks come out as they were (the old array itself): leave them out.
+        // Most chunks come out as they were, named only: they are left out.
+        files.write(entries: entries, names: names, facets: facets, kept: keptChunks,
+                    unchanged: { emitted.add($0, nil, known: true) }) { file in
             if case .bytes(let bytes) = file.contents, let old = unchanged[file.path] {
-                emitted.add(file.path, Self.same(old[...], bytes[...]) ? nil : file, known: true, chunk: bytes)
+                emitted.add(file.path, SharedBytes.same(old, SharedBytes(bytes)) ? nil : file, known: true)
             } else {
-                let chunk: [UInt8]? = if file.path.hasPrefix("search/i-"), case .bytes(let bytes) = file.contents { bytes } else { nil }
-                emitted.add(file.path, file, known: false, chunk: chunk)
+                emitted.add(file.path, file, known: false)
             }
         }
         planned += emitted.files.sorted { $0.path < $1.path }
         let paths = emitted.paths
         let stale = oldIndexFiles.filter { !paths.contains($0) }
         return Plan(removedRecords: removedRecords, files: planned, changedChunks: emitted.knownChanged.sorted { $0.path < $1.path },
-                    stale: stale.sorted(), chunks: emitted.chunks, indexFiles: Self.indexFiles(paths))
-    }
-
-    /// Whether two files have the same bytes, compared with `memcmp`: the
-    /// generic `==` went a byte at a time through `Equatable`, a tenth of
-    /// a patch that puts a hundred chunks together again.
-    private static func same(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
-        guard a.count == b.count else { return false }
-        return a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in
-            x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0
-        } }
+                    stale: stale.sorted(), chunkCount: paths.filter { $0.hasPrefix("search/i-") }.count, indexFiles: Self.indexFiles(paths))
     }
 
     /// Entries with the terms no page had before merged into their sorted places.
     private static func merging(_ entries: [SearchIndexFiles.Entry], newTerms: [String: [SearchPosting]]) -> [SearchIndexFiles.Entry] {
         guard !newTerms.isEmpty else { return entries }
         let added = newTerms.sorted { SearchIndexFiles.precedes($0.key, $1.key) }.map { term, postings in
-            SearchIndexFiles.Entry(term: term, bytes: SearchIndexFiles.encode(term: term, postings: postings)[...])
+            SearchIndexFiles.Entry(term: term, bytes: SharedBytes(SearchIndexFiles.encode(term: term, postings: postings)))
         }
         var merged: [SearchIndexFiles.Entry] = []
         merged.reserveCapacity(entries.count + added.count)
@@ -178,28 +169,22 @@ package struct SearchIndexPatch {
     }
 
     /// Index files emitted by the writer (from several threads): every path,
-    /// the files that differ, or may differ, from the old ones, and every chunk.
+    /// the files that differ, or may differ, from the old ones.
     package final class Collected: @unchecked Sendable {
         private var allPaths: Set<String> = []
-        private var chunkBytes: [String: [UInt8]] = [:]
         private var changed: [OutputFile] = []
         private var different: [OutputFile] = []
         private let lock = NSLock()
         /// `known`: the file is a chunk compared with its old bytes already.
-        package func add(_ path: String, _ file: OutputFile?, known: Bool, chunk: [UInt8]? = nil) {
+        package func add(_ path: String, _ file: OutputFile?, known: Bool) {
             lock.withLock {
                 allPaths.insert(path)
-                if let chunk { chunkBytes[path] = chunk }
                 if let file { known ? different.append(file) : changed.append(file) }
             }
         }
         package var paths: Set<String> { lock.withLock { allPaths } }
         package var files: [OutputFile] { lock.withLock { changed } }
         package var knownChanged: [OutputFile] { lock.withLock { different } }
-        /// The chunk files, by number.
-        package var chunks: [ArraySlice<UInt8>] {
-            lock.withLock { (0..<chunkBytes.count).map { chunkBytes["search/i-\($0).js"].map { $0[...] } ?? [] } }
-        }
     }
 
     package init(files: SearchIndexFiles) {

@@ -18,9 +18,9 @@ package enum SearchPostingInsertion {
     ///   - entry: `"term":"delta,score,…"` (a chunk's bytes), or nil if the
     ///     term had no other page.
     /// - Returns: nil if `entry` is damaged or already names a page of `added`.
-    package static func insert(_ added: [SearchPosting], into entry: ArraySlice<UInt8>?, term: String) -> [UInt8]? {
+    package static func insert(_ added: [SearchPosting], into entry: SharedBytes?, term: String) -> [UInt8]? {
         guard let entry else { return SearchIndexFiles.encode(term: term, postings: added) }
-        guard !added.isEmpty else { return Array(entry) }
+        guard !added.isEmpty else { return entry.array }
         guard let colon = SearchIndexFiles.colonOffset(entry) else { return nil }
         guard colon + 2 < entry.count else { return nil }
         let pairs = SearchIndexFiles.hasScores(term)

@@ -57,19 +57,21 @@ package struct StableHasher {
     /// tell whether a file of megabytes is still the one written, eight
     /// times faster than byte by byte. Not the same values as `hash`.
     package static func hashWords(_ bytes: [UInt8]) -> UInt64 {
-        bytes.withUnsafeBytes { raw in
-            var value: UInt64 = 0xcbf2_9ce4_8422_2325
-            let words = raw.count / 8
-            for i in 0..<words {
-                value ^= UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self))
-                value &*= 0x0000_0100_0000_01b3
-            }
-            for i in (words * 8)..<raw.count {
-                value ^= UInt64(raw[i])
-                value &*= 0x0000_0100_0000_01b3
-            }
-            return value ^ UInt64(raw.count)
+        bytes.withUnsafeBytes { hashWords($0) }
+    }
+
+    package static func hashWords(_ raw: UnsafeRawBufferPointer) -> UInt64 {
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        let words = raw.count / 8
+        for i in 0..<words {
+            value ^= UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self))
+            value &*= 0x0000_0100_0000_01b3
         }
+        for i in (words * 8)..<raw.count {
+            value ^= UInt64(raw[i])
+            value &*= 0x0000_0100_0000_01b3
+        }
+        return value ^ UInt64(raw.count)
     }
 
     package init() {}

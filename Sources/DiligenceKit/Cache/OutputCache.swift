@@ -39,6 +39,11 @@ struct OutputCache: Sendable, Equatable {
             hash = StableHasher.hashWords(bytes)
         }
 
+        init(_ bytes: UnsafeRawBufferPointer) {
+            size = bytes.count
+            hash = StableHasher.hashWords(bytes)
+        }
+
         init(size: Int, hash: UInt64) {
             self.size = size
             self.hash = hash
@@ -82,9 +87,12 @@ struct OutputCache: Sendable, Equatable {
 
     /// The search index's chunk files as kept, checked and parsed, in parallel.
     func parsedSearchChunks() throws -> [SearchIndexPatch.Chunk] {
-        let kept = searchChunks.indices.concurrentMap { i -> [UInt8]? in
-            guard let bytes = FileBytes.read(chunkPath(i)), OutputCache.Fingerprint(bytes) == searchChunks[i] else { return nil }
-            return bytes
+        // Mapped, not read: 35 MB at 10,000 pages (`SharedBytes`).
+        let kept = searchChunks.indices.concurrentMap { i -> SharedBytes? in
+            guard let file = MappedFile(chunkPath(i)) else { return nil }
+            let bytes = CacheBytes(file)
+            guard bytes.withUnsafeBytes({ OutputCache.Fingerprint($0) }) == searchChunks[i] else { return nil }
+            return SharedBytes(bytes)
         }
         let chunks = kept.compactMap { $0 }
         guard chunks.count == searchChunks.count else { throw SearchIndexPatch.Failure.unreadable("the kept search chunks") }

@@ -28,6 +28,7 @@ extension Dependency: CacheCodable {
         case .kindFacts(let kind): writer.int(14); writer.write(kind)
         case .memberCards(let taxonomy, let term): writer.int(15); writer.string(taxonomy.rawValue); writer.string(term)
         case .count(let kind): writer.int(16); writer.write(kind)
+        case .orphans: writer.int(17)
         }
     }
     package init(from reader: inout CacheReader) throws {
@@ -52,6 +53,7 @@ extension Dependency: CacheCodable {
             guard let taxonomy = Taxonomy(rawValue: try reader.string()) else { throw CacheReader.Corrupt() }
             self = .memberCards(taxonomy, try reader.string())
         case 16: self = .count(try reader.read())
+        case 17: self = .orphans
         default: throw CacheReader.Corrupt()
         }
     }

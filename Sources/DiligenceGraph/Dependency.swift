@@ -47,6 +47,10 @@ package enum Dependency: Hashable, Sendable {
     /// How many pages of a kind there are (the search page shows only
     /// that: read as `.kind`, every retitled page rendered it again).
     case count(PageKind)
+    /// The pages nothing links to (free pages aside), with their cards:
+    /// what the review page lists of them (read as every page's card and
+    /// backlinks, any retitled page rendered it again).
+    case orphans
 }
 
 extension Dependency {
@@ -69,6 +73,7 @@ extension Dependency {
         case .all: (11, nil)
         case .footer: (12, nil)
         case .count(let kind): (16 + 16 * kind.rank, nil)
+        case .orphans: (17, nil)
         case .kindFacts(let kind): (14 + 16 * kind.rank, nil)
         case .memberCards(let taxonomy, let term): (15 ^ term.hashValue ^ taxonomy.hashValue, nil)
         }

@@ -22,6 +22,7 @@ package struct DependencyValues: Sendable {
     /// The values of the dependencies on many pages' cards, worked out once:
     /// several listings read each of them, and each covers every page.
     private let allCards: UInt64
+    private let orphanCards: UInt64
     private let kindCards: [PageKind: UInt64]
     private let guidanceCards: UInt64
     /// Each guidance step's place in `graph.guidanceInOrder`.
@@ -59,6 +60,10 @@ package struct DependencyValues: Sendable {
         }
         kindFacts = kindFactsHashers.mapValues(\.value)
         allCards = all.value
+        var orphans = StableHasher()
+        orphans.combine(17)
+        for parsed in graph.pages where Self.isOrphan(parsed.id, in: graph) { orphans.combine(parsed.id); orphans.combine(cards[parsed.id] ?? 0) }
+        orphanCards = orphans.value
         kindCards = kinds.mapValues(\.value)
         var steps = StableHasher()
         steps.combine(9)
@@ -75,6 +80,12 @@ package struct DependencyValues: Sendable {
         var positions: [PageID: Int] = [:]
         for (i, step) in graph.guidanceInOrder.enumerated() { positions[step.id] = i }
         guidancePosition = positions
+    }
+
+    /// Whether nothing links to a page (a free page is never counted: the
+    /// footer or its index links it).
+    package static func isOrphan(_ id: PageID, in graph: SiteGraph) -> Bool {
+        id.kind != .page && (graph.backlinks[id] ?? []).isEmpty
     }
 
     /// The guidance steps before and after a step, if it has them.
@@ -117,6 +128,7 @@ package struct DependencyValues: Sendable {
         case .kind(let kind): return kindCards[kind] ?? 0
         case .guidanceOrder: return guidanceCards
         case .kindFacts(let kind): return kindFacts[kind] ?? 0
+        case .orphans: return orphanCards
         default: break
         }
         var hasher = StableHasher()
@@ -133,7 +145,7 @@ package struct DependencyValues: Sendable {
         case .productConcerns(let id):
             hasher.combine(7)
             for ref in graph.productConcerns[id] ?? [] { hasher.combine(ref.country); hasher.combine(ref.index) }
-        case .kind, .guidanceOrder, .all, .kindFacts: break  // worked out once, in `init`
+        case .kind, .guidanceOrder, .all, .kindFacts, .orphans: break  // worked out once, in `init`
         case .neighbours(let id):
             hasher.combine(13)
             let (previous, next) = Self.neighbours(of: id, in: graph.guidanceInOrder, position: guidancePosition[id])

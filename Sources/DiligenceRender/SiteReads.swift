@@ -109,10 +109,10 @@ package struct SiteReads: Sendable {
         return graph.pages
     }
 
-    /// Every page A to Z.
-    package var allAlphabetical: [ParsedPage] {
-        read(.all)
-        return alphabetical.all
+    /// The pages nothing links to, free pages aside, A to Z.
+    package var orphansAlphabetical: [ParsedPage] {
+        read(.orphans)
+        return alphabetical.all.filter { DependencyValues.isOrphan($0.id, in: graph) }
     }
 
     /// The pages of one kind A to Z.

@@ -45,7 +45,7 @@ extension SiteRenderer {
                                       status: status, unknownFactors: c.factors.filter { $0.status == .unknown }.count))
         }.sorted { a, b in a.0 != b.0 ? a.0 < b.0 : a.1 < b.1 }.map(\.2)
         // Whether anything links to a page is part of its card.
-        let orphans = reads.allAlphabetical.filter { $0.id.kind != .page && reads.backlinks(of: $0.id).isEmpty }
+        let orphans = reads.orphansAlphabetical
             .map { link(to: $0, from: path, note: strings.label($0.id.kind), summary: false) }
         let unassessed = reads.memberPages(of: SiteConfig.unknownRisk, in: .risk).map { link(to: $0, from: path, note: strings.label($0.id.kind), summary: false) }
         let intro = strings.format("review_intro", [("months", String(interval))])

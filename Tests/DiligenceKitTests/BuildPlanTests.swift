@@ -118,15 +118,35 @@ final class BuildPlanTests: XCTestCase {
         XCTAssertTrue(expected.contains("countries/cn"), "China names facial recognition as a product of concern")
         let listings = renderedListings(plan)
         for path in ["products/index.html", "categories/biometrics.html", "risk-levels/high.html",
-                     "matrix.html", "screening.html", "data/screening.js", "changes.html", "review.html", "feed.xml", "index.html"] {
+                     "matrix.html", "screening.html", "data/screening.js", "changes.html", "feed.xml", "index.html"] {
             XCTAssertTrue(listings.contains(path), "\(path) shows the title")
         }
-        // The search page shows how many pages each kind has, not their titles.
+        // The search page shows how many pages each kind has, not their
+        // titles; the review page lists the products nothing links to or
+        // not assessed, and this one is neither.
         for path in ["404.html", "countries/index.html", "regions/europe-eurasia.html", "categories/sensors.html", "guidance/index.html",
-                     "search.html"] {
+                     "search.html", "review.html"] {
             XCTAssertFalse(listings.contains(path), "\(path) does not show the title")
         }
         XCTAssertEqual(plan.search, .patch)
+    }
+
+    /// The review page lists the pages nothing links to: a new one renders
+    /// it, and so does retitling one, and the review page the build writes
+    /// names it by its new title.
+    func testAnUnlinkedPagesTitleRendersTheReviewPage() throws {
+        let workspace = try built()
+        defer { workspace.remove() }
+        let page = "---\ntitle: \"Aardvark tracker\"\nsummary: Tracks.\ncategory: location-tracking\nrisk: low\nrisk_basis: A finding.\n"
+            + "sources:\n  - title: A source\n    url: https://example.org/a\n---\nText.\n"
+        try page.write(toFile: workspace.content + "/products/aardvark.md", atomically: true, encoding: .utf8)
+        XCTAssertTrue(renderedListings(try plan(workspace)).contains("review.html"), "a new page nothing links to")
+        XCTAssertFalse(workspace.incremental().diagnostics.hasErrors)
+        try workspace.edit("products/aardvark.md") { $0.replacingOccurrences(of: "Aardvark tracker", with: "Aardvark locator") }
+        XCTAssertTrue(renderedListings(try plan(workspace)).contains("review.html"), "its title is listed there")
+        XCTAssertFalse(workspace.incremental().diagnostics.hasErrors)
+        let review = try String(contentsOfFile: workspace.output + "/review.html", encoding: .utf8)
+        XCTAssertTrue(review.contains("Aardvark locator") && !review.contains("Aardvark tracker"))
     }
 
     func testAFactorEditRendersTheCountryAndWhatSummarisesCountries() throws {

@@ -23,7 +23,7 @@ final class DependencyValuesTests: XCTestCase {
         .related(one), .productCountries(face), .countryProducts(cn), .productConcerns(face), .kind(.product), .kind(.country),
         .guidanceOrder, .members(.category, "biometrics"), .members(.region, "east-asia-pacific"), .all, .footer,
         .kindFacts(.product), .kindFacts(.country), .memberCards(.category, "biometrics"), .memberCards(.region, "east-asia-pacific"),
-        .count(.product), .count(.country),
+        .count(.product), .count(.country), .orphans,
     ]
 
     /// One folder for every variant: front matter keeps its file's path.
@@ -79,6 +79,11 @@ final class DependencyValuesTests: XCTestCase {
         XCTAssertNotEqual(before[.count(.product)], after[.count(.product)])
         XCTAssertEqual(before[.count(.country)], after[.count(.country)])
         XCTAssertNotEqual(before[.kind(.product)], after[.kind(.product)])
+    }
+
+    func testAPageLosingItsLastLinkMovesTheOrphans() throws {
+        let moved = try moved("pages/about.md") { $0.replacingOccurrences(of: "See [China](../countries/cn.md).", with: "See China.") }
+        XCTAssertTrue(moved.isSuperset(of: [.orphans, .card(Self.cn)]), "\(moved)")
     }
 
     func testAFieldNoCardShowsMovesTheFrontMatterAlone() throws {

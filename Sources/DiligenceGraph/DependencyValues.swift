@@ -62,7 +62,7 @@ package struct DependencyValues: Sendable {
         allCards = all.value
         var orphans = StableHasher()
         orphans.combine(17)
-        for parsed in graph.pages where Self.isOrphan(parsed.id, in: graph) { orphans.combine(parsed.id); orphans.combine(cards[parsed.id] ?? 0) }
+        for parsed in graph.pages where graph.isOrphan(parsed.id) { orphans.combine(parsed.id); orphans.combine(cards[parsed.id] ?? 0) }
         orphanCards = orphans.value
         kindCards = kinds.mapValues(\.value)
         var steps = StableHasher()
@@ -80,12 +80,6 @@ package struct DependencyValues: Sendable {
         var positions: [PageID: Int] = [:]
         for (i, step) in graph.guidanceInOrder.enumerated() { positions[step.id] = i }
         guidancePosition = positions
-    }
-
-    /// Whether nothing links to a page (a free page is never counted: the
-    /// footer or its index links it).
-    package static func isOrphan(_ id: PageID, in graph: SiteGraph) -> Bool {
-        id.kind != .page && (graph.backlinks[id] ?? []).isEmpty
     }
 
     /// The guidance steps before and after a step, if it has them.

@@ -40,4 +40,11 @@ package struct SiteGraph: Sendable {
     package func members(of term: String, in taxonomy: Taxonomy) -> [PageID] {
         members[taxonomy]?[term] ?? []
     }
+
+    /// Whether no other page links to a page: `check` warns of it and the
+    /// review page lists it. A free page never counts (the footer, or the
+    /// index of free pages, links it).
+    package func isOrphan(_ id: PageID) -> Bool {
+        id.kind != .page && (backlinks[id] ?? []).isEmpty
+    }
 }

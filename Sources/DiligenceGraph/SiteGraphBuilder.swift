@@ -57,19 +57,20 @@ package struct SiteGraphBuilder: Sendable {
         let links = Links(sorted, resolved: resolved, ids: ids, position: position)
         let relations = pending.value
         checkProductRule(sorted, concerns: relations.productConcerns)
-        for page in sorted where page.id.kind != .page && links.backlinks[page.id, default: []].isEmpty {
-            log.warning(at: SourceLocation(file: page.page.file, line: 1, column: 1),
-                        "no other page links to \(page.id)",
-                        hint: "link to it from a related page (front matter or a Markdown link), so readers can find it")
-        }
         let guidanceInOrder = (links.byKind[.guidance] ?? []).sorted { a, b in
             if case .guidance(let x) = a.page.details, case .guidance(let y) = b.page.details { return x.order < y.order }
             return a.id < b.id
         }
-        return SiteGraph(site: site, pages: sorted, byID: links.byID, byKind: links.byKind, guidanceInOrder: guidanceInOrder,
-                         outgoing: links.outgoing, backlinks: links.backlinks, related: links.related,
-                         productCountries: relations.productCountries, countryProducts: relations.countryProducts,
-                         productConcerns: relations.productConcerns, members: relations.members)
+        let graph = SiteGraph(site: site, pages: sorted, byID: links.byID, byKind: links.byKind, guidanceInOrder: guidanceInOrder,
+                              outgoing: links.outgoing, backlinks: links.backlinks, related: links.related,
+                              productCountries: relations.productCountries, countryProducts: relations.countryProducts,
+                              productConcerns: relations.productConcerns, members: relations.members)
+        for page in sorted where graph.isOrphan(page.id) {
+            log.warning(at: SourceLocation(file: page.page.file, line: 1, column: 1),
+                        "no other page links to \(page.id)",
+                        hint: "link to it from a related page (front matter or a Markdown link), so readers can find it")
+        }
+        return graph
     }
 
     /// What the pages link to and what links to them.

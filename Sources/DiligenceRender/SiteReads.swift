@@ -112,7 +112,7 @@ package struct SiteReads: Sendable {
     /// The pages nothing links to, free pages aside, A to Z.
     package var orphansAlphabetical: [ParsedPage] {
         read(.orphans)
-        return alphabetical.all.filter { DependencyValues.isOrphan($0.id, in: graph) }
+        return alphabetical.all.filter { graph.isOrphan($0.id) }
     }
 
     /// The pages of one kind A to Z.

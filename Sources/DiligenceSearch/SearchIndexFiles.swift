@@ -211,30 +211,27 @@ package struct SearchIndexFiles: Sendable {
     /// the file is not in that form.
     /// `number`: the chunk's, kept in each entry (`Entry.chunk`).
     package static func entries(ofChunk file: SharedBytes, number: Int = -1) -> [Entry]? {
-        let ranges: [(term: String, range: Range<Int>)]? = file.withUnsafeBufferPointer { file in
+        file.withUnsafeBufferPointer { bytes -> [Entry]? in
             // DiligenceSearch.put("i-N",{ entries });\n
-            guard let open = file.firstIndex(of: UInt8(ascii: "{")), file.count >= open + 4,
-                  file[(file.count - 4)...].elementsEqual("});\n".utf8) else { return nil }
-            var found: [(term: String, range: Range<Int>)] = []
+            guard let open = bytes.firstIndex(of: UInt8(ascii: "{")), bytes.count >= open + 4,
+                  bytes[(bytes.count - 4)...].elementsEqual("});\n".utf8) else { return nil }
+            var entries: [Entry] = []
             var i = open + 1
-            let end = file.count - 4
+            let end = bytes.count - 4
             while i < end {
                 let start = i
-                guard let term = readString(file, &i), i + 1 < end, file[i] == UInt8(ascii: ":"), file[i + 1] == UInt8(ascii: "\"") else { return nil }
+                guard let term = readString(bytes, &i), i + 1 < end, bytes[i] == UInt8(ascii: ":"), bytes[i + 1] == UInt8(ascii: "\"") else { return nil }
                 i += 2
                 // The closing quote, past thousands of postings: `memchr`, not a byte at a time.
-                guard let quote = memchr(file.baseAddress! + i, Int32(UInt8(ascii: "\"")), end - i) else { return nil }
-                i = file.baseAddress!.distance(to: quote.assumingMemoryBound(to: UInt8.self)) + 1
-                found.append((term, start..<i))
+                guard let quote = memchr(bytes.baseAddress! + i, Int32(UInt8(ascii: "\"")), end - i) else { return nil }
+                i = bytes.baseAddress!.distance(to: quote.assumingMemoryBound(to: UInt8.self)) + 1
+                entries.append(Entry(term: term, bytes: file[start..<i], chunk: Int32(number), ordinal: Int32(entries.count), end: Int32(i)))
                 if i < end {
-                    guard file[i] == UInt8(ascii: ",") else { return nil }
+                    guard bytes[i] == UInt8(ascii: ",") else { return nil }
                     i += 1
                 }
             }
-            return found
-        }
-        return ranges?.enumerated().map { ordinal, entry in
-            Entry(term: entry.term, bytes: file[entry.range], chunk: Int32(number), ordinal: Int32(ordinal), end: Int32(entry.range.upperBound))
+            return entries
         }
     }
 

@@ -35,8 +35,7 @@ struct OutputCache: Sendable, Equatable {
         var hash: UInt64
 
         init(_ bytes: [UInt8]) {
-            size = bytes.count
-            hash = StableHasher.hashWords(bytes)
+            self = bytes.withUnsafeBytes { Fingerprint($0) }
         }
 
         init(_ bytes: UnsafeRawBufferPointer) {

@@ -30,10 +30,20 @@ package struct Page: Sendable {
     package var headingIDs: [String]? = nil
 
     package var kind: PageKind { id.kind }
+
+    /// The dates the front matter gives the page, with what each records:
+    /// `updated`, and a country profile's `reviewed`. Without git history,
+    /// a page with neither has no date: "What changed" and the feed leave it out.
+    package var ownDates: [(date: PartialDate, event: String)] {
+        var dates: [(date: PartialDate, event: String)] = []
+        if let updated { dates.append((updated, "updated")) }
+        if case .country(let c) = details { dates.append((c.reviewed, "reviewed")) }
+        return dates
+    }
 }
 
 /// The fields that only one kind of page has.
-package enum PageDetails: Sendable {
+package indirect enum PageDetails: Sendable {
     case guidance(GuidanceStep)
     case product(ProductRisk)
     case country(CountryProfile)

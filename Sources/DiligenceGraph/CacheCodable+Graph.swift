@@ -29,6 +29,7 @@ extension Dependency: CacheCodable {
         case .memberCards(let taxonomy, let term): writer.int(15); writer.string(taxonomy.rawValue); writer.string(term)
         case .count(let kind): writer.int(16); writer.write(kind)
         case .orphans: writer.int(17)
+        case .dated: writer.int(18)
         }
     }
     package init(from reader: inout CacheReader) throws {
@@ -54,6 +55,7 @@ extension Dependency: CacheCodable {
             self = .memberCards(taxonomy, try reader.string())
         case 16: self = .count(try reader.read())
         case 17: self = .orphans
+        case 18: self = .dated
         default: throw CacheReader.Corrupt()
         }
     }

@@ -51,6 +51,11 @@ package enum Dependency: Hashable, Sendable {
     /// what the review page lists of them (read as every page's card and
     /// backlinks, any retitled page rendered it again).
     case orphans
+    /// The pages whose front matter dates them (`Page.ownDates`), with
+    /// their cards: what the changes page and the feed list when the
+    /// content has no git history (read as every page's card, any retitled
+    /// page rendered both again, though neither lists an undated page).
+    case dated
 }
 
 extension Dependency {
@@ -74,6 +79,7 @@ extension Dependency {
         case .footer: (12, nil)
         case .count(let kind): (16 + 16 * kind.rank, nil)
         case .orphans: (17, nil)
+        case .dated: (18, nil)
         case .kindFacts(let kind): (14 + 16 * kind.rank, nil)
         case .memberCards(let taxonomy, let term): (15 ^ term.hashValue ^ taxonomy.hashValue, nil)
         }

@@ -23,6 +23,7 @@ package struct DependencyValues: Sendable {
     /// several listings read each of them, and each covers every page.
     private let allCards: UInt64
     private let orphanCards: UInt64
+    private let datedCards: UInt64
     private let kindCards: [PageKind: UInt64]
     private let guidanceCards: UInt64
     /// Each guidance step's place in `graph.guidanceInOrder`.
@@ -64,6 +65,10 @@ package struct DependencyValues: Sendable {
         orphans.combine(17)
         for parsed in graph.pages where graph.isOrphan(parsed.id) { orphans.combine(parsed.id); orphans.combine(cards[parsed.id] ?? 0) }
         orphanCards = orphans.value
+        var dated = StableHasher()
+        dated.combine(18)
+        for parsed in graph.pages where !parsed.page.ownDates.isEmpty { dated.combine(parsed.id); dated.combine(cards[parsed.id] ?? 0) }
+        datedCards = dated.value
         kindCards = kinds.mapValues(\.value)
         var steps = StableHasher()
         steps.combine(9)
@@ -123,6 +128,7 @@ package struct DependencyValues: Sendable {
         case .guidanceOrder: return guidanceCards
         case .kindFacts(let kind): return kindFacts[kind] ?? 0
         case .orphans: return orphanCards
+        case .dated: return datedCards
         default: break
         }
         var hasher = StableHasher()
@@ -139,7 +145,7 @@ package struct DependencyValues: Sendable {
         case .productConcerns(let id):
             hasher.combine(7)
             for ref in graph.productConcerns[id] ?? [] { hasher.combine(ref.country); hasher.combine(ref.index) }
-        case .kind, .guidanceOrder, .all, .kindFacts, .orphans: break  // worked out once, in `init`
+        case .kind, .guidanceOrder, .all, .kindFacts, .orphans, .dated: break  // worked out once, in `init`
         case .neighbours(let id):
             hasher.combine(13)
             let (previous, next) = Self.neighbours(of: id, in: graph.guidanceInOrder, position: guidancePosition[id])

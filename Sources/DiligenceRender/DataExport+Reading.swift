@@ -17,7 +17,7 @@ extension DataExport {
         title = reads.site.title
         edition = renderer.history.edition
         let countryPages = parts.contains(.countries) || parts.contains(.matrix) ? reads.pagesWithFacts(of: .country) : []
-        let productPages = parts.contains(.products) || parts.contains(.matrix) ? reads.pagesWithFacts(of: .product) : []
+        let productPages = parts.contains(.products) ? reads.pagesWithFacts(of: .product) : []
         let stepPages = parts.contains(.guidance) ? reads.guidanceWithFacts : []
         let covered = renderer.recording(into: nil)
         let site = reads.site
@@ -38,8 +38,15 @@ extension DataExport {
             }
         }
         if parts.contains(.matrix) {
-            for page in productPages { productTitles[page.id.slug] = page.page.title }
-            matrix = Self.matrix(covered, site: site)
+            // Alone (data/matrix.csv), the matrix reads the products its
+            // concerns name, each (card, category) as the matrix page does,
+            // not every product's facts: editing another product leaves the
+            // file alone. With the products, their facts cover these reads.
+            let reader = parts.contains(.products) ? covered : renderer
+            matrix = Self.matrix(reader, site: site)
+            for slug in Set(matrix.flatMap { $0.concerns.flatMap(\.products) }) {
+                productTitles[slug] = reader.reads.page(PageID(.product, slug))?.page.title
+            }
         }
     }
 

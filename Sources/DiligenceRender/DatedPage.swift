@@ -26,10 +26,7 @@ package struct DatedPage {
             self.commit = newest
             return
         }
-        var candidates: [(PartialDate, String)] = []
-        if let updated = page.page.updated { candidates.append((updated, "updated")) }
-        if case .country(let c) = page.page.details { candidates.append((c.reviewed, "reviewed")) }
-        guard let latest = candidates.max(by: { $0.0 < $1.0 }) else { return nil }
+        guard let latest = page.page.ownDates.max(by: { $0.date < $1.date }) else { return nil }
         self.page = page
         self.date = latest.0
         self.event = latest.1

@@ -109,6 +109,12 @@ package struct SiteReads: Sendable {
         return graph.pages
     }
 
+    /// The pages whose front matter dates them, in page order.
+    package var datedByFrontMatter: [ParsedPage] {
+        read(.dated)
+        return graph.pages.filter { !$0.page.ownDates.isEmpty }
+    }
+
     /// The pages nothing links to, free pages aside, A to Z.
     package var orphansAlphabetical: [ParsedPage] {
         read(.orphans)

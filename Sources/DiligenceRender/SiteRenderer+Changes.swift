@@ -8,8 +8,12 @@ import DiligenceTemplate
 /// What changed, and what editors must look after: the changes page and the
 /// review-status page.
 extension SiteRenderer {
+    /// Every page with a date, newest first. With git history every
+    /// committed page has one (every page's card is read); without, only
+    /// the pages whose front matter dates them (`Dependency.dated`).
     package func datedPages() -> [DatedPage] {
-        reads.all.compactMap { DatedPage($0, changes: history.changes(ofFile: $0.page.file)) }.sorted(by: DatedPage.newestFirst)
+        let pages = history.isEmpty ? reads.datedByFrontMatter : reads.all
+        return pages.compactMap { DatedPage($0, changes: history.changes(ofFile: $0.page.file)) }.sorted(by: DatedPage.newestFirst)
     }
 
     /// Pages by date of update or review, newest first, grouped by year.

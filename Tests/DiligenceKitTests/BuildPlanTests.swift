@@ -117,18 +117,48 @@ final class BuildPlanTests: XCTestCase {
         XCTAssertEqual(Set(rendered(plan).filter { $0.value == .reads }.keys), expected.subtracting([id.description]))
         XCTAssertTrue(expected.contains("countries/cn"), "China names facial recognition as a product of concern")
         let listings = renderedListings(plan)
+        // China's concerns name the product: the matrix and its data show it.
         for path in ["products/index.html", "categories/biometrics.html", "risk-levels/high.html",
-                     "matrix.html", "screening.html", "data/screening.js", "changes.html", "feed.xml", "index.html"] {
+                     "matrix.html", "data/matrix.csv", "screening.html", "data/screening.js", "index.html"] {
             XCTAssertTrue(listings.contains(path), "\(path) shows the title")
         }
         // The search page shows how many pages each kind has, not their
         // titles; the review page lists the products nothing links to or
-        // not assessed, and this one is neither.
+        // not assessed, and this one is neither; the content has no git
+        // history and the product no date, so the changes page and the feed
+        // do not list it.
         for path in ["404.html", "countries/index.html", "regions/europe-eurasia.html", "categories/sensors.html", "guidance/index.html",
-                     "search.html", "review.html"] {
+                     "search.html", "review.html", "changes.html", "feed.xml"] {
             XCTAssertFalse(listings.contains(path), "\(path) does not show the title")
         }
         XCTAssertEqual(plan.search, .patch)
+    }
+
+    /// A page its front matter dates is on the changes page and in the
+    /// feed (the content has no git history here): its new title renders
+    /// both, and they show it.
+    func testADatedPagesTitleRendersTheChangesPageAndTheFeed() throws {
+        let workspace = try built()
+        defer { workspace.remove() }
+        try workspace.edit("guidance/red-flags.md") { $0.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: Renamed ") }
+        let listings = renderedListings(try plan(workspace))
+        XCTAssertTrue(listings.contains("changes.html") && listings.contains("feed.xml"), "\(listings)")
+        XCTAssertFalse(workspace.incremental().diagnostics.hasErrors)
+        for file in ["changes.html", "feed.xml"] {
+            XCTAssertTrue(try String(contentsOfFile: workspace.output + "/" + file, encoding: .utf8).contains("Renamed "), file)
+        }
+    }
+
+    /// The matrix names the products countries' concerns name: another
+    /// product's title leaves the matrix page and its data alone.
+    func testAProductNoConcernNamesLeavesTheMatrixAlone() throws {
+        let workspace = try built()
+        defer { workspace.remove() }
+        try workspace.edit("products/drones.md") { $0.replacingOccurrences(of: "\ntitle: \"", with: "\ntitle: \"Renamed ") }
+        let listings = renderedListings(try plan(workspace))
+        XCTAssertTrue(listings.contains("products/index.html"), "\(listings)")
+        XCTAssertFalse(listings.contains("matrix.html"), "\(listings)")
+        XCTAssertFalse(listings.contains("data/matrix.csv"), "\(listings)")
     }
 
     /// The review page lists the pages nothing links to: a new one renders

@@ -23,7 +23,7 @@ final class DependencyValuesTests: XCTestCase {
         .related(one), .productCountries(face), .countryProducts(cn), .productConcerns(face), .kind(.product), .kind(.country),
         .guidanceOrder, .members(.category, "biometrics"), .members(.region, "east-asia-pacific"), .all, .footer,
         .kindFacts(.product), .kindFacts(.country), .memberCards(.category, "biometrics"), .memberCards(.region, "east-asia-pacific"),
-        .count(.product), .count(.country), .orphans,
+        .count(.product), .count(.country), .orphans, .dated,
     ]
 
     /// One folder for every variant: front matter keeps its file's path.
@@ -70,6 +70,18 @@ final class DependencyValuesTests: XCTestCase {
         XCTAssertEqual(try moved("products/face.md") { $0.replacingOccurrences(of: "title: Face recognition", with: "title: Faces") },
                        [.card(Self.face), .frontMatter(Self.face), .kind(.product), .all, .kindFacts(.product),
                         .memberCards(.category, "biometrics")])
+    }
+
+    /// Without git history, only pages their front matter dates are on the
+    /// changes page and in the feed: a date given moves them, and so does
+    /// a dated page's title (a country's, dated by `reviewed`).
+    func testADateOrADatedPagesTitleMovesTheDatedPages() throws {
+        XCTAssertTrue(try moved("products/face.md") { $0.replacingOccurrences(of: "risk: medium\n", with: "risk: medium\nupdated: 2026-05-04\n") }
+            .isSuperset(of: [.dated, .card(Self.face)]))
+        XCTAssertTrue(try moved("countries/cn.md") { $0.replacingOccurrences(of: "name: China", with: "name: People's Republic of China") }
+            .contains(.dated))
+        XCTAssertTrue(try moved("countries/cn.md") { $0.replacingOccurrences(of: "reviewed: 2026-06-01", with: "reviewed: 2026-07-01") }
+            .contains(.dated))
     }
 
     func testANewPageMovesItsKindsCountAndNoOtherCount() throws {

@@ -114,7 +114,7 @@ package struct SearchDocument {
         var facets = ["kind": [page.kind.rawValue]]
         for taxonomy in Taxonomy.allCases {
             let values = taxonomy.terms(of: page)
-            if !values.isEmpty { facets[taxonomy.rawValue] = Array(Set(values)).sorted() }
+            if values.count == 1 { facets[taxonomy.rawValue] = values } else if !values.isEmpty { facets[taxonomy.rawValue] = Array(Set(values)).sorted() }
         }
         return facets
     }

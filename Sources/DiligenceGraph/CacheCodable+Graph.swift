@@ -30,6 +30,8 @@ extension Dependency: CacheCodable {
         case .count(let kind): writer.int(16); writer.write(kind)
         case .orphans: writer.int(17)
         case .dated: writer.int(18)
+        case .concerns(let id): writer.int(19); writer.write(id)
+        case .review(let id): writer.int(20); writer.write(id)
         }
     }
     package init(from reader: inout CacheReader) throws {
@@ -56,6 +58,8 @@ extension Dependency: CacheCodable {
         case 16: self = .count(try reader.read())
         case 17: self = .orphans
         case 18: self = .dated
+        case 19: self = .concerns(try reader.read())
+        case 20: self = .review(try reader.read())
         default: throw CacheReader.Corrupt()
         }
     }

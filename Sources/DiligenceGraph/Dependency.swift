@@ -56,6 +56,12 @@ package enum Dependency: Hashable, Sendable {
     /// content has no git history (read as every page's card, any retitled
     /// page rendered both again, though neither lists an undated page).
     case dated
+    /// A country's risk basis, concerns and sources (`CountryConcerns`):
+    /// what the risk matrix shows of it besides its card.
+    case concerns(PageID)
+    /// A country's review date, reviewer and count of unknown factors
+    /// (`ReviewState`): what the review page shows of it besides its card.
+    case review(PageID)
 }
 
 extension Dependency {
@@ -80,6 +86,8 @@ extension Dependency {
         case .count(let kind): (16 + 16 * kind.rank, nil)
         case .orphans: (17, nil)
         case .dated: (18, nil)
+        case .concerns(let id): (19, id)
+        case .review(let id): (20, id)
         case .kindFacts(let kind): (14 + 16 * kind.rank, nil)
         case .memberCards(let taxonomy, let term): (15 ^ term.hashValue ^ taxonomy.hashValue, nil)
         }

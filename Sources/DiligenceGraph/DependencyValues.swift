@@ -145,6 +145,8 @@ package struct DependencyValues: Sendable {
         case .productConcerns(let id):
             hasher.combine(7)
             for ref in graph.productConcerns[id] ?? [] { hasher.combine(ref.country); hasher.combine(ref.index) }
+        case .concerns(let id): hasher.combine(19); hasher.combine(graph.byID[id].flatMap { CountryConcerns($0.page) }?.fingerprint ?? 0)
+        case .review(let id): hasher.combine(20); hasher.combine(graph.byID[id].flatMap { ReviewState($0.page) }?.fingerprint ?? 0)
         case .kind, .guidanceOrder, .all, .kindFacts, .orphans, .dated: break  // worked out once, in `init`
         case .neighbours(let id):
             hasher.combine(13)

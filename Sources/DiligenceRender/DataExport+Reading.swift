@@ -16,7 +16,7 @@ extension DataExport {
         let reads = renderer.reads
         title = reads.site.title
         edition = renderer.history.edition
-        let countryPages = parts.contains(.countries) || parts.contains(.matrix) ? reads.pagesWithFacts(of: .country) : []
+        let countryPages = parts.contains(.countries) ? reads.pagesWithFacts(of: .country) : []
         let productPages = parts.contains(.products) ? reads.pagesWithFacts(of: .product) : []
         let stepPages = parts.contains(.guidance) ? reads.guidanceWithFacts : []
         let covered = renderer.recording(into: nil)
@@ -38,11 +38,12 @@ extension DataExport {
             }
         }
         if parts.contains(.matrix) {
-            // Alone (data/matrix.csv), the matrix reads the products its
-            // concerns name, each (card, category) as the matrix page does,
-            // not every product's facts: editing another product leaves the
-            // file alone. With the products, their facts cover these reads.
-            let reader = parts.contains(.products) ? covered : renderer
+            // Alone (data/matrix.csv), the matrix reads what the matrix page
+            // does (each country's card and concerns, the products these
+            // name), not every country's and product's facts: a factor note,
+            // or a product no concern names, leaves the file alone. With
+            // the countries and products, their facts cover these reads.
+            let reader = parts.isSuperset(of: [.countries, .products]) ? covered : renderer
             matrix = Self.matrix(reader, site: site)
             for slug in Set(matrix.flatMap { $0.concerns.flatMap(\.products) }) {
                 productTitles[slug] = reader.reads.page(PageID(.product, slug))?.page.title
@@ -123,7 +124,8 @@ extension DataExport {
         var cells: [Cell] = []
         for region in site.regions.terms {
             for country in renderer.reads.memberPages(of: region.id, in: .region) {
-                guard case .country(let c) = renderer.reads.details(of: country) else { continue }
+                // The rating is on the card (`memberPages` read the cards), its basis with the concerns.
+                guard case .country(let c) = country.page.details, let read = renderer.reads.concerns(of: country) else { continue }
                 let byCategory = renderer.matrixConcerns(of: country)
                 for category in site.categories.terms {
                     let concerns = (byCategory[category.id] ?? []).map { concern, products in
@@ -132,7 +134,7 @@ extension DataExport {
                     }
                     cells.append(Cell(country: country.id.slug, countryTitle: country.page.title,
                                       region: Term(id: region.id, label: region.label),
-                                      risk: risk(c.risk, basis: c.riskBasis, site: site),
+                                      risk: risk(c.risk, basis: read.riskBasis, site: site),
                                       category: Term(id: category.id, label: category.label), concerns: concerns))
                 }
             }

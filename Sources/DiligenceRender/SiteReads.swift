@@ -58,6 +58,18 @@ package struct SiteReads: Sendable {
         return page.complete()
     }
 
+    /// What the risk matrix shows of a country besides its card.
+    package func concerns(of country: ParsedPage) -> CountryConcerns? {
+        read(.concerns(country.id))
+        return CountryConcerns(country.page)
+    }
+
+    /// What the review page shows of a country besides its card.
+    package func reviewState(of country: ParsedPage) -> ReviewState? {
+        read(.review(country.id))
+        return ReviewState(country.page)
+    }
+
     /// How many pages of a kind there are.
     package func count(of kind: PageKind) -> Int {
         read(.count(kind))

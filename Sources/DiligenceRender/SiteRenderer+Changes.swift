@@ -38,7 +38,7 @@ extension SiteRenderer {
         let interval = site.reviewIntervalMonths
         // Oldest review first; the same date A to Z.
         let rows = reads.alphabetical(.country).enumerated().compactMap { position, page -> (PartialDate, Int, ReviewView.Row)? in
-            guard case .country(let c) = reads.details(of: page) else { return nil }
+            guard let c = reads.reviewState(of: page) else { return nil }
             let age = c.reviewed.months(until: today)
             let overdue = age >= interval
             let status = overdue
@@ -46,7 +46,7 @@ extension SiteRenderer {
                 : strings.count("review_due_in", interval - age)
             return (c.reviewed, position, .init(country: link(to: page, from: path, summary: false), reviewed: strings.date(c.reviewed),
                                       reviewedISO: c.reviewed.description, reviewedBy: c.reviewedBy, overdue: overdue,
-                                      status: status, unknownFactors: c.factors.filter { $0.status == .unknown }.count))
+                                      status: status, unknownFactors: c.unknownFactors))
         }.sorted { a, b in a.0 != b.0 ? a.0 < b.0 : a.1 < b.1 }.map(\.2)
         // Whether anything links to a page is part of its card.
         let orphans = reads.orphansAlphabetical

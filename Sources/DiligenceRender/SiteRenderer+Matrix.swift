@@ -14,10 +14,7 @@ extension SiteRenderer {
             let countries = reads.memberPages(of: region.id, in: .region)
             guard !countries.isEmpty else { return nil }
             let rows = countries.map { country -> MatrixView.Row in
-                var riskBasis: String?
-                if case .country(let c) = reads.details(of: country) {
-                    riskBasis = c.riskBasis.map { MarkdownDocument.plainText(ofInline: $0.value) }
-                }
+                let riskBasis = reads.concerns(of: country)?.riskBasis.map { MarkdownDocument.plainText(ofInline: $0.value) }
                 let byCategory = matrixConcerns(of: country)
                 let cells = categories.map { category -> MatrixView.Cell in
                     let inCategory = byCategory[category.id] ?? []
@@ -43,8 +40,8 @@ extension SiteRenderer {
     /// in the category of each product it names.
     package func matrixConcerns(of country: ParsedPage) -> [String: [(concern: Concern, products: [PageID])]] {
         var byCategory: [String: [(concern: Concern, products: [PageID])]] = [:]
-        guard case .country(let c) = reads.details(of: country) else { return byCategory }
-        for concern in c.concerns {
+        guard let read = reads.concerns(of: country) else { return byCategory }
+        for concern in read.concerns {
             var named: [String: [PageID]] = [:]
             for slug in concern.products {
                 let id = PageID(.product, slug.value)

@@ -188,12 +188,41 @@ final class BuildPlanTests: XCTestCase {
         let plan = try plan(workspace)
         XCTAssertEqual(rendered(plan), ["countries/mm": .content], "no other page shows a country's reviewer")
         // The data export's files that hold countries read every country's
-        // facts, as the screening data does; products.csv holds none.
-        XCTAssertEqual(renderedListings(plan), ["review.html", "matrix.html", "data/screening.js", "data/diligence.json",
-                                                "data/countries.csv", "data/factors.csv", "data/measures.csv", "data/matrix.csv"])
+        // facts, as the screening data does; products.csv holds none; the
+        // matrix and its data show no reviewer.
+        XCTAssertEqual(renderedListings(plan), ["review.html", "data/screening.js", "data/diligence.json",
+                                                "data/countries.csv", "data/factors.csv", "data/measures.csv"])
         XCTAssertFalse(plan.screeningKept.contains(PageID(.country, "mm")))
         XCTAssertTrue(plan.screeningKept.contains(PageID(.country, "cn")), "other countries' objects are kept")
         XCTAssertTrue(plan.screeningKept.contains(PageID(.product, "spyware")))
+    }
+
+    /// A factor's note is on the country's page and in the data, not on
+    /// the matrix or the review page (which counts unknown factors only).
+    func testAFactorNoteLeavesTheMatrixAndTheReviewPageAlone() throws {
+        let workspace = try built()
+        defer { workspace.remove() }
+        try workspace.edit("countries/mm.md") { $0.replacingOccurrences(of: "    note: The State Department's 2023", with: "    note: Edited. The State Department's 2023") }
+        let plan = try plan(workspace)
+        XCTAssertEqual(rendered(plan), ["countries/mm": .content])
+        let listings = renderedListings(plan)
+        for path in ["matrix.html", "data/matrix.csv", "review.html"] { XCTAssertFalse(listings.contains(path), path) }
+        XCTAssertTrue(listings.contains("data/factors.csv") && listings.contains("data/screening.js"), "\(listings)")
+    }
+
+    /// A concern's basis is in the matrix's cells and its data: both are
+    /// rendered again and show it.
+    func testAConcernRendersTheMatrixAndItsData() throws {
+        let workspace = try built()
+        defer { workspace.remove() }
+        try workspace.edit("countries/cn.md") { $0.replacingOccurrences(of: "    basis: The US Treasury (OFAC) stated", with: "    basis: Edited, the US Treasury (OFAC) stated") }
+        let listings = renderedListings(try plan(workspace))
+        XCTAssertTrue(listings.contains("matrix.html") && listings.contains("data/matrix.csv"), "\(listings)")
+        XCTAssertFalse(listings.contains("review.html"), "\(listings)")
+        XCTAssertFalse(workspace.incremental().diagnostics.hasErrors)
+        for file in ["matrix.html", "data/matrix.csv"] {
+            XCTAssertTrue(try String(contentsOfFile: workspace.output + "/" + file, encoding: .utf8).contains("Edited, the US Treasury"), file)
+        }
     }
 
     func testAFreePageTitleIsInEveryFooter() throws {

@@ -23,7 +23,7 @@ final class DependencyValuesTests: XCTestCase {
         .related(one), .productCountries(face), .countryProducts(cn), .productConcerns(face), .kind(.product), .kind(.country),
         .guidanceOrder, .members(.category, "biometrics"), .members(.region, "east-asia-pacific"), .all, .footer,
         .kindFacts(.product), .kindFacts(.country), .memberCards(.category, "biometrics"), .memberCards(.region, "east-asia-pacific"),
-        .count(.product), .count(.country), .orphans, .dated,
+        .count(.product), .count(.country), .orphans, .dated, .concerns(cn), .review(cn),
     ]
 
     /// One folder for every variant: front matter keeps its file's path.
@@ -82,6 +82,32 @@ final class DependencyValuesTests: XCTestCase {
             .contains(.dated))
         XCTAssertTrue(try moved("countries/cn.md") { $0.replacingOccurrences(of: "reviewed: 2026-06-01", with: "reviewed: 2026-07-01") }
             .contains(.dated))
+    }
+
+    /// The matrix and the review page each read a part of a country's
+    /// front matter: a concern moves the one, a reviewer the other, a
+    /// factor's note neither.
+    func testAConcernAReviewerAndAFactorNoteMoveTheirOwnPartsOfACountry() throws {
+        // A concern as in testACountryConcernMovesTheProductsConcerns, its basis edited.
+        func concern(_ basis: String) -> [String: (String) -> String] {
+            ["countries/cn.md": { $0.replacingOccurrences(of: "products: [face]\n", with: "products: [face]\nconcerns:\n  - products: [face]\n    basis: \(basis)\n    source: 1\n")
+                .replacingOccurrences(of: "risk: unknown", with: "risk: medium\nrisk_basis: The profile records a concern.") },
+             "products/face.md": { $0.replacingOccurrences(of: "risk: medium", with: "risk: high") }]
+        }
+        let first = try values(concern("A finding.")), second = try values(concern("Another finding."))
+        let concerned = Set(Self.all.filter { first[$0] != second[$0] })
+        XCTAssertTrue(concerned.contains(.concerns(Self.cn)), "\(concerned)")
+        XCTAssertFalse(concerned.contains(.review(Self.cn)))
+        let reviewer = try moved("countries/cn.md") { $0.replacingOccurrences(of: "reviewed: 2026-06-01", with: "reviewed: 2026-06-01\nreviewed_by: An editor") }
+        XCTAssertEqual(reviewer.intersection([.concerns(Self.cn), .review(Self.cn), .frontMatter(Self.cn)]), [.review(Self.cn), .frontMatter(Self.cn)])
+        func factor(_ note: String) -> (String) -> String {
+            { $0.replacingOccurrences(of: "products: [face]\n", with: "products: [face]\nfactors:\n  documented-abuses:\n    status: present\n    note: \(note)\n    source: 1\n")
+                .replacingOccurrences(of: "risk: unknown", with: "risk: medium\nrisk_basis: A factor is present.") }
+        }
+        let before = try values(["countries/cn.md": factor("A finding.")]), after = try values(["countries/cn.md": factor("Another finding.")])
+        let note = Set(Self.all.filter { before[$0] != after[$0] })
+        XCTAssertTrue(note.contains(.frontMatter(Self.cn)), "\(note)")
+        XCTAssertFalse(note.contains(.concerns(Self.cn)) || note.contains(.review(Self.cn)), "\(note)")
     }
 
     func testANewPageMovesItsKindsCountAndNoOtherCount() throws {

@@ -174,6 +174,23 @@ final class IncrementalBuildTests: XCTestCase {
         let factor = assertSameAsFullBuild(workspace, "factor status edit")
         XCTAssertLessThan(factor.fileCount, 12, "only the pages that show the factor")
 
+        // Each part of a country a listing reads on its own (the matrix:
+        // risk basis, concerns, sources; the review page: the date), a
+        // factor's note, which neither shows, and a date given to a product
+        // (the changes page and the feed list dated pages).
+        try workspace.edit("countries/cn.md") { $0.replacingOccurrences(of: "    basis: The US Treasury (OFAC) stated", with: "    basis: Edited, the US Treasury (OFAC) stated") }
+        assertSameAsFullBuild(workspace, "concern basis edit")
+        try workspace.edit("countries/cn.md") { $0.replacingOccurrences(of: "risk_basis: \"[Country rule: critical]", with: "risk_basis: \"Edited. [Country rule: critical]") }
+        assertSameAsFullBuild(workspace, "risk basis edit")
+        try workspace.edit("countries/cn.md") { $0.replacingOccurrences(of: "  - title: \"2023 Country Reports", with: "  - title: \"The 2023 Country Reports") }
+        assertSameAsFullBuild(workspace, "source title edit")
+        try workspace.edit("countries/mm.md") { $0.replacingOccurrences(of: "    note: The State Department's 2023", with: "    note: Edited. The State Department's 2023") }
+        XCTAssertLessThan(assertSameAsFullBuild(workspace, "factor note edit").fileCount, 8, "the country's page and the data that hold factors")
+        try workspace.edit("countries/mm.md") { $0.replacingOccurrences(of: "\nreviewed: 2026-12-02", with: "\nreviewed: 2026-11-02") }
+        assertSameAsFullBuild(workspace, "review date edit")
+        try workspace.edit("products/drones.md") { $0.replacingOccurrences(of: "\nrisk: medium", with: "\nrisk: medium\nupdated: 2026-11-20") }
+        assertSameAsFullBuild(workspace, "a product dated")
+
         // A new body link: the target's "Referenced by" changes though its file did not.
         try workspace.edit("guidance/contract-safeguards.md") { $0 + "\nSee the [DNA risks](../products/dna-sequencing.md#red-flags).\n" }
         assertSameAsFullBuild(workspace, "new link")

@@ -6,7 +6,7 @@ import DiligenceSupport
 /// they cite. Read through `Dependency.concerns`, so that a factor note or
 /// a measure, which the matrix does not show, leaves the matrix page and
 /// data/matrix.csv alone (read as the whole front matter, each such edit
-/// rendered both again: 30 ms of a 10,000-page site's incremental build).
+/// rendered both again: 35 ms of CPU of a 10,000-page site's incremental build).
 package struct CountryConcerns: Sendable {
     package var riskBasis: Located<String>?
     package var concerns: [Concern]

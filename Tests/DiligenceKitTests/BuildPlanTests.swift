@@ -43,6 +43,22 @@ final class BuildPlanTests: XCTestCase {
     /// must come to, written out independently here): the page itself, the
     /// pages it links to (their "Referenced by"), guidance steps that list it
     /// as related, and countries that name it as a product of concern.
+    /// Checks that the plan renders each of `files` again and that, once
+    /// the incremental build has run, each shows `text`; returns every
+    /// listing the plan renders.
+    @discardableResult
+    private func assertRendersAndShows(_ files: [String], _ text: String, in workspace: Workspace,
+                                       file: StaticString = #filePath, line: UInt = #line) throws -> Set<String> {
+        let listings = renderedListings(try plan(workspace))
+        for path in files { XCTAssertTrue(listings.contains(path), "\(path) is not rendered: \(listings)", file: file, line: line) }
+        XCTAssertFalse(workspace.incremental().diagnostics.hasErrors, file: file, line: line)
+        for path in files {
+            let shown = try String(contentsOfFile: workspace.output + "/" + path, encoding: .utf8)
+            XCTAssertTrue(shown.contains(text), "\(path) does not show '\(text)'", file: file, line: line)
+        }
+        return listings
+    }
+
     private func pagesShowingTitle(of id: PageID, in graph: SiteGraph) -> Set<String> {
         var ids: Set<PageID> = [id]
         ids.formUnion(graph.outgoing[id] ?? [])
@@ -141,12 +157,7 @@ final class BuildPlanTests: XCTestCase {
         let workspace = try built()
         defer { workspace.remove() }
         try workspace.edit("guidance/red-flags.md") { $0.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: Renamed ") }
-        let listings = renderedListings(try plan(workspace))
-        XCTAssertTrue(listings.contains("changes.html") && listings.contains("feed.xml"), "\(listings)")
-        XCTAssertFalse(workspace.incremental().diagnostics.hasErrors)
-        for file in ["changes.html", "feed.xml"] {
-            XCTAssertTrue(try String(contentsOfFile: workspace.output + "/" + file, encoding: .utf8).contains("Renamed "), file)
-        }
+        try assertRendersAndShows(["changes.html", "feed.xml"], "Renamed Red flags", in: workspace)
     }
 
     /// The matrix names the products countries' concerns name: another
@@ -216,13 +227,8 @@ final class BuildPlanTests: XCTestCase {
         let workspace = try built()
         defer { workspace.remove() }
         try workspace.edit("countries/cn.md") { $0.replacingOccurrences(of: "    basis: The US Treasury (OFAC) stated", with: "    basis: Edited, the US Treasury (OFAC) stated") }
-        let listings = renderedListings(try plan(workspace))
-        XCTAssertTrue(listings.contains("matrix.html") && listings.contains("data/matrix.csv"), "\(listings)")
+        let listings = try assertRendersAndShows(["matrix.html", "data/matrix.csv"], "Edited, the US Treasury", in: workspace)
         XCTAssertFalse(listings.contains("review.html"), "\(listings)")
-        XCTAssertFalse(workspace.incremental().diagnostics.hasErrors)
-        for file in ["matrix.html", "data/matrix.csv"] {
-            XCTAssertTrue(try String(contentsOfFile: workspace.output + "/" + file, encoding: .utf8).contains("Edited, the US Treasury"), file)
-        }
     }
 
     func testAFreePageTitleIsInEveryFooter() throws {

@@ -126,7 +126,7 @@ extension DataExport {
             for country in renderer.reads.memberPages(of: region.id, in: .region) {
                 // The rating is on the card (`memberPages` read the cards), its basis with the concerns.
                 guard case .country(let c) = country.page.details, let read = renderer.reads.concerns(of: country) else { continue }
-                let byCategory = renderer.matrixConcerns(of: country)
+                let byCategory = renderer.matrixConcerns(read)
                 for category in site.categories.terms {
                     let concerns = (byCategory[category.id] ?? []).map { concern, products in
                         CellConcern(products: products.map(\.slug), basis: text(concern.basis),

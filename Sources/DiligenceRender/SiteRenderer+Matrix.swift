@@ -14,8 +14,9 @@ extension SiteRenderer {
             let countries = reads.memberPages(of: region.id, in: .region)
             guard !countries.isEmpty else { return nil }
             let rows = countries.map { country -> MatrixView.Row in
-                let riskBasis = reads.concerns(of: country)?.riskBasis.map { MarkdownDocument.plainText(ofInline: $0.value) }
-                let byCategory = matrixConcerns(of: country)
+                let read = reads.concerns(of: country)
+                let riskBasis = read?.riskBasis.map { MarkdownDocument.plainText(ofInline: $0.value) }
+                let byCategory = read.map(matrixConcerns) ?? [:]
                 let cells = categories.map { category -> MatrixView.Cell in
                     let inCategory = byCategory[category.id] ?? []
                     concerns += inCategory.isEmpty ? 0 : 1
@@ -37,10 +38,10 @@ extension SiteRenderer {
     /// A country's concerns by category id, each with the products it names
     /// in that category: what its row of the matrix shows, for the page and
     /// the data export alike. A concern counts in each category it names and
-    /// in the category of each product it names.
-    package func matrixConcerns(of country: ParsedPage) -> [String: [(concern: Concern, products: [PageID])]] {
+    /// in the category of each product it names. `read`: the country's, as
+    /// `reads.concerns(of:)` gave them (the caller shows its risk basis too).
+    package func matrixConcerns(_ read: CountryConcerns) -> [String: [(concern: Concern, products: [PageID])]] {
         var byCategory: [String: [(concern: Concern, products: [PageID])]] = [:]
-        guard let read = reads.concerns(of: country) else { return byCategory }
         for concern in read.concerns {
             var named: [String: [PageID]] = [:]
             for slug in concern.products {

@@ -235,10 +235,6 @@ package struct SearchIndexFiles: Sendable {
         }
     }
 
-    package static func entries(ofChunk file: [UInt8], number: Int = -1) -> [Entry]? {
-        entries(ofChunk: SharedBytes(file), number: number)
-    }
-
     /// Where the colon after an entry's term is, as an offset into its
     /// bytes (`"term":"postings"`), read forward past the term's JSON
     /// string: a posting list holds no colon but a term may, and the term

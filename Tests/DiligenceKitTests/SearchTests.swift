@@ -57,7 +57,7 @@ final class SearchTests: XCTestCase {
                 file += SearchIndexFiles.encode(term: term, postings: [SearchPosting(doc: 1, score: 2)])
             }
             file += Array("});\n".utf8)
-            let entries = try XCTUnwrap(SearchIndexFiles.entries(ofChunk: file), "\(terms)")
+            let entries = try XCTUnwrap(SearchIndexFiles.entries(ofChunk: SharedBytes(file)), "\(terms)")
             XCTAssertEqual(entries.map(\.term), terms)
             for term in terms {
                 var json = JSONBytes(capacity: 16)
@@ -694,7 +694,7 @@ final class SearchTests: XCTestCase {
             let before = write(terms.map(entry))
             let chunks = try (0..<before.count).map { i in
                 let bytes = try XCTUnwrap(before["search/i-\(i).js"] ?? nil, "a write with nothing kept emits every chunk")
-                return (bytes, try XCTUnwrap(SearchIndexFiles.entries(ofChunk: bytes, number: i)))
+                return (bytes, try XCTUnwrap(SearchIndexFiles.entries(ofChunk: SharedBytes(bytes), number: i)))
             }
             // The edit: entries kept, changed, dropped; new terms between them.
             var edited: [SearchIndexFiles.Entry] = []

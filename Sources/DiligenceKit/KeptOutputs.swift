@@ -121,6 +121,34 @@ final class KeptOutputs: @unchecked Sendable {
             cache.searchChunks = chunks
             cache.searchIndexFiles = patch.indexFiles
         }
+        termFilters(patch.termFilters)
+    }
+
+    /// Keeps every page's term filter for the next patch (nil: none to
+    /// keep, and the old ones no longer match the index): a new file written
+    /// under another name and renamed in (the old one may still be mapped),
+    /// or the patch's filters appended to the kept one.
+    func termFilters(_ filters: SearchTermFilters?) {
+        let path = lock.withLock { cache.termFiltersPath }
+        do throws(PublishError) {
+            guard let filters else { throw .io(path: path, message: "no term filters") }
+            if filters.rewrites {
+                try fileSystem.write(filters.appended, to: path + ".tmp")
+                try fileSystem.rename(path + ".tmp", to: path)
+            } else {
+                guard FileStamp(path: path)?.size == Int64(filters.kept.count) else { throw .io(path: path, message: "changed") }
+                let sink = try fileSystem.sink(path, appending: true)
+                try sink.append(filters.appended)
+                try sink.close()
+            }
+            let kept = OutputCache.TermFilters(size: filters.fileSize, table: filters.table())
+            lock.withLock { cache.termFilters = kept }
+        } catch {
+            // Not an error of the build: the next patch scans every posting list instead.
+            fileSystem.remove(path + ".tmp")
+            fileSystem.remove(path)
+            lock.withLock { cache.termFilters = nil }
+        }
     }
 
     /// The number of chunks the previous build kept.

@@ -86,6 +86,7 @@ enum SearchPatchJob {
         let facets = facetsChanged ? pages.map { SearchDocument.facets(of: $0.parsed.page) } : nil
         return try SearchIndexPatch(files: files).plan(
             changed: tokenized, renumbered: renumbered, oldNames: names.old, names: names.new, facets: facets,
-            old: previous.searchChunks.value, oldIndexFiles: previous.outputs.value?.searchIndexFiles ?? [])
+            old: previous.searchChunks.value, oldIndexFiles: previous.outputs.value?.searchIndexFiles ?? [],
+            oldFilters: previous.outputs.value?.keptTermFilters())
     }
 }

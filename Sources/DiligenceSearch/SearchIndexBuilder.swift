@@ -52,7 +52,9 @@ package struct SearchIndexBuilder: Sendable {
 
     /// Builds the index, handing each file to `emit` (from several threads)
     /// as soon as it is ready; page records are written during tokenising.
-    package func build(_ graph: SiteGraph, emit: @Sendable (OutputFile) -> Void) {
+    /// `termFilters`, when given, receives every page's term filter (a build
+    /// that keeps a cache keeps them for the next patch).
+    package func build(_ graph: SiteGraph, termFilters: ((SearchTermFilters) -> Void)? = nil, emit: @Sendable (OutputFile) -> Void) {
         let pages = graph.pages
         let files = SearchIndexFiles(chunkBytes: chunkBytes, site: graph.site, language: language, strings: strings)
         let stemmer = SearchStemmer(language: files.language)
@@ -67,6 +69,12 @@ package struct SearchIndexBuilder: Sendable {
         // Inverted index: each term's postings, pages in increasing order,
         // in one array (term by term, as `starts` says): counted, then filled.
         let terms = stemmer.allTerms
+        if let termFilters {
+            let hashes = terms.concurrentMap(SearchTermFilter.hash), tokenized = documents
+            termFilters(SearchTermFilters(filters: tokenized.indices.concurrentMap { i in
+                SearchTermFilter.filter(hashes: tokenized[i]!.scores.map { hashes[Int($0.term)] })
+            }))
+        }
         // The terms' order (string comparisons) on another core while the
         // postings are counted and filled, which take one.
         let sorting = BackgroundResult { terms.indices.sorted { SearchIndexFiles.precedes(terms[$0], terms[$1]) } }

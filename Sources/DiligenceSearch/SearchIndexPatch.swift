@@ -55,6 +55,8 @@ package struct SearchIndexPatch {
         /// its index files: what the cache keeps for the next patch.
         package var chunkCount: Int
         package var indexFiles: [String]
+        /// Every page's term filter now, when the old ones were given.
+        package var termFilters: SearchTermFilters?
     }
 
     /// - Parameters:
@@ -67,20 +69,33 @@ package struct SearchIndexPatch {
     ///     page's facets or number changed (`facets.js` stays as it is).
     ///   - old: the index's chunks as `chunks` parsed them.
     ///   - oldIndexFiles: the paths of the index's chunk, vocabulary and name-table files.
+    ///   - oldFilters: every old page's term filter, if kept: a list none of
+    ///     the dropped pages' filters may hold is kept without a scan, when
+    ///     no other page's number moves.
     package func plan(changed: [Int: SearchIndexBuilder.Tokenized], renumbered: [Int?], oldNames: SearchRecordNames,
               names: SearchRecordNames, facets: [[String: [String]]]?, old: Result<[Chunk], Error>,
-              oldIndexFiles: [String]) throws -> Plan {
+              oldIndexFiles: [String], oldFilters: SearchTermFilters? = nil) throws -> Plan {
         // Old page numbers whose postings are dropped (changed or removed pages).
         var dropped = [Bool](repeating: false, count: renumbered.count)
         for (old, new) in renumbered.enumerated() where new.map({ changed[$0] != nil }) ?? true { dropped[old] = true }
         let renumbering = SearchRenumbering(renumbered: renumbered, dropped: dropped)
         let removedRecords = renumbered.indices.filter { renumbered[$0] == nil }.map { SearchRecordNames.recordPath(oldNames.names[$0]) }
-        // The changed pages' new postings, by term.
+        let oldFilters = oldFilters?.places.count == renumbered.count ? oldFilters : nil
+        // With no page added or removed, the only postings that change are
+        // the dropped pages': their filters say which lists to look at.
+        let droppedNumbers = dropped.indices.filter { dropped[$0] }
+        let filtering = renumbered.enumerated().allSatisfy { $0.element == $0.offset } ? oldFilters : nil
+        // The changed pages' new postings, by term, and their filters.
         var planned: [OutputFile] = []
         var fresh: [String: [SearchPosting]] = [:]
+        var newFilters: [Int: [UInt8]] = [:]
         for (doc, tokenized) in changed.sorted(by: { $0.key < $1.key }) {
             planned.append(OutputFile(path: SearchRecordNames.recordPath(names.names[doc]), contents: .bytes(tokenized.record)))
-            for (term, score) in tokenized.scoresByTerm { fresh[term, default: []].append(SearchPosting(doc: Int32(doc), score: score)) }
+            let scores = tokenized.scoresByTerm
+            for (term, score) in scores { fresh[term, default: []].append(SearchPosting(doc: Int32(doc), score: score)) }
+            if oldFilters != nil {
+                newFilters[doc] = SearchTermFilter.filter(hashes: scores.map { SearchTermFilter.hash($0.term) })
+            }
         }
         // Patch the old chunks (read beforehand) in order.
         var parsed = try old.get()
@@ -112,6 +127,10 @@ package struct SearchIndexPatch {
                     entries.append(SharedBytes.same(bytes, entry.bytes) ? entry : .init(term: entry.term, bytes: bytes))
                     continue
                 }
+                if let filtering, !filtering.anyMayContain(droppedNumbers, hash: SearchTermFilter.hash(entry.term)) {
+                    entries.append(entry)
+                    continue
+                }
                 switch renumbering.apply(entry) {
                 case nil: throw Failure.unreadable("search/i-\(i).js")
                 case .unchanged: entries.append(entry)
@@ -137,7 +156,8 @@ package struct SearchIndexPatch {
         let paths = emitted.paths
         let stale = oldIndexFiles.filter { !paths.contains($0) }
         return Plan(removedRecords: removedRecords, files: planned, changedChunks: emitted.knownChanged.sorted { $0.path < $1.path },
-                    stale: stale.sorted(), chunkCount: paths.filter { $0.hasPrefix("search/i-") }.count, indexFiles: Self.indexFiles(paths))
+                    stale: stale.sorted(), chunkCount: paths.filter { $0.hasPrefix("search/i-") }.count, indexFiles: Self.indexFiles(paths),
+                    termFilters: oldFilters?.patched(renumbered: renumbered, changed: newFilters, count: names.names.count))
     }
 
     /// Entries with the terms no page had before merged into their sorted places.

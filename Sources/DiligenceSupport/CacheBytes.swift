@@ -21,7 +21,11 @@ package struct CacheBytes: @unchecked Sendable {
         let memory: UnsafeMutableRawBufferPointer
         init<C: Collection<UInt8>>(_ bytes: C) {
             memory = .allocate(byteCount: max(bytes.count, 1), alignment: 8)
-            _ = memory.initializeMemory(as: UInt8.self, from: bytes)
+            // An array at once: called from another module, the generic copy
+            // goes byte by byte (most of the cost of 10,000 term filters).
+            if bytes.withContiguousStorageIfAvailable({ [memory] in memory.copyMemory(from: UnsafeRawBufferPointer($0)) }) == nil {
+                _ = memory.initializeMemory(as: UInt8.self, from: bytes)
+            }
         }
         deinit { memory.deallocate() }
     }

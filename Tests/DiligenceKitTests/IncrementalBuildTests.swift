@@ -324,6 +324,49 @@ final class IncrementalBuildTests: XCTestCase {
     /// (a country's `products:`), so retitling one of them tokenises the
     /// unchanged page again. The cache keeps no body: the page is read from
     /// its file (taking the cached page's missing body crashed the build).
+    /// The term filters the cache keeps (`SearchTermFilters`): one per page
+    /// after a full build, the edited page's appended by each patch, and what
+    /// the patch goes by to find a page's old postings (a filter that says a
+    /// page has no terms leaves its removed word in the index); without them
+    /// the patch scans every list, and still gives a full build's bytes.
+    func testThePatchFindsAnEditedPagesOldPostingsThroughItsTermFilter() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        try workspace.edit("countries/xk.md") { $0 + "\nA zyxquorum and two zyxquorums.\n" }
+        XCTAssertEqual(workspace.incremental().fullBuildReason, "no build cache")
+        let folder = workspace.outputsFolder
+        func kept() throws -> OutputCache.TermFilters? { try XCTUnwrap(OutputCache.load(folder: folder)).termFilters }
+        func size() -> Int? { (try? FileManager.default.attributesOfItem(atPath: folder + "/t"))?[.size] as? Int }
+        let first = try XCTUnwrap(try kept(), "a full build with --incremental keeps the filters")
+        let pages = try XCTUnwrap(SearchTermFilters(file: CacheBytes(copying: [UInt8](repeating: 0, count: first.size)), table: first.table))
+        XCTAssertEqual(pages.places.count, workspace.full().pageCounts.values.reduce(0, +), "one filter per page")
+        XCTAssertEqual(size(), first.size)
+
+        // Kosovo, numbered after every product and guidance step: its removed words are found through its filter.
+        try workspace.edit("countries/xk.md") { $0.replacingOccurrences(of: "A zyxquorum and two zyxquorums.", with: "A zyxquorum.") }
+        assertSameAsFullBuild(workspace, maxFiles: 12, "a country's word removed")
+        XCTAssertFalse(Self.chunkText(workspace).contains("zyxquorums"))
+        let second = try XCTUnwrap(try kept())
+        XCTAssertGreaterThan(second.size, first.size, "the edited page's filter appended")
+        XCTAssertEqual(size(), second.size)
+
+        // Filters that say no page has any term: the old posting is not looked for.
+        let file = try XCTUnwrap(FileManager.default.contents(atPath: folder + "/t"))
+        try Data(count: file.count).write(to: URL(fileURLWithPath: folder + "/t"))
+        try workspace.edit("countries/xk.md") { $0.replacingOccurrences(of: "A zyxquorum.", with: "None.") }
+        XCTAssertNil(workspace.incremental().fullBuildReason)
+        XCTAssertTrue(Self.chunkText(workspace).contains("\"zyxquorum\":"), "the filter decided which lists were scanned")
+
+        // Without filters the patch scans every list: a full build's bytes again.
+        try FileManager.default.removeItem(atPath: folder + "/t")
+        try workspace.edit("countries/xk.md") { $0.replacingOccurrences(of: "None.", with: "A zyxquorum again.") }
+        assertSameAsFullBuild(workspace, maxFiles: 12, "an edit with no filters kept")
+        XCTAssertNil(try kept(), "filters that went are not made up")
+        try workspace.edit("countries/xk.md") { $0.replacingOccurrences(of: "A zyxquorum again.", with: "Nothing.") }
+        assertSameAsFullBuild(workspace, maxFiles: 12, "the word removed with no filters kept")
+        XCTAssertFalse(Self.chunkText(workspace).contains("zyxquorum"))
+    }
+
     func testRetitlingAListedPageReindexesTheUnchangedPageThatListsIt() throws {
         let workspace = try Workspace()
         defer { workspace.remove() }

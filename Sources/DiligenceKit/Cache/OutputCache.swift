@@ -16,6 +16,8 @@ import Foundation
 ///   rendered again (its rows are copied from it; the big data files'
 ///   unchanged objects are copied from it as runs of the file: `KeptPieces`).
 /// - `i-<n>`: the search index's chunk `n` as written.
+/// - `t`: every page's search term filter (`SearchTermFilters`), which lets
+///   the next patch skip the posting lists an edited page is not in.
 ///
 /// A kept listing or chunk is another name of the file written to the output
 /// (a hard link: nothing is copied, and a later build's rename over the
@@ -27,7 +29,7 @@ import Foundation
 /// removes the index first, so a folder left by an interrupted build has no
 /// index and is not used.
 struct OutputCache: Sendable, Equatable {
-    static let format = 9
+    static let format = 10
 
     /// The size and hash of a kept file.
     struct Fingerprint: Sendable, Equatable {
@@ -61,6 +63,15 @@ struct OutputCache: Sendable, Equatable {
     var guidanceFacts: UInt64 = 0
     /// The pages A to Z as the last build sorted them, if it did.
     var titleOrder: KeptTitleOrder?
+    /// The size of `t`, the term filters, and where each page's is
+    /// (`SearchTermFilters.table`).
+    struct TermFilters: Sendable, Equatable {
+        var size: Int
+        var table: [UInt8]
+    }
+
+    /// The term filters, if they are kept.
+    var termFilters: TermFilters?
 
     /// The folder that goes with the cache at `cachePath`.
     static func folder(cachePath: String) -> String {
@@ -83,6 +94,16 @@ struct OutputCache: Sendable, Equatable {
 
     /// Where chunk `number` is kept.
     func chunkPath(_ number: Int) -> String { folder + "/i-\(number)" }
+
+    var termFiltersPath: String { folder + "/t" }
+
+    /// The term filters as kept, mapped; nil if none are, or the file is not
+    /// the size the index says. The folder is the cache's own (nothing else
+    /// links to `t`): its size tells a file an interrupted build appended to.
+    func keptTermFilters() -> SearchTermFilters? {
+        guard let termFilters, let file = MappedFile(termFiltersPath), file.bytes.count == termFilters.size else { return nil }
+        return SearchTermFilters(file: CacheBytes(file), table: termFilters.table)
+    }
 
     /// The search index's chunk files as kept, checked and parsed, in parallel.
     func parsedSearchChunks() throws -> [SearchIndexPatch.Chunk] {
@@ -117,6 +138,10 @@ struct OutputCache: Sendable, Equatable {
             cache.searchIndexFiles = try reader.readArray()
             cache.guidanceFacts = try reader.uint64()
             cache.titleOrder = try reader.readOptional()
+            if try reader.bool() {
+                let size = try reader.int()
+                cache.termFilters = TermFilters(size: size, table: try reader.rawBytes().withUnsafeBytes { Array($0) })
+            }
             return reader.isAtEnd ? cache : nil
         } catch {
             return nil
@@ -137,6 +162,8 @@ struct OutputCache: Sendable, Equatable {
         writer.write(searchIndexFiles)
         writer.uint64(guidanceFacts)
         writer.write(titleOrder)
+        writer.bool(termFilters != nil)
+        if let termFilters { writer.int(termFilters.size); writer.bytes(termFilters.table) }
         let temporary = indexPath + ".tmp"
         try fileSystem.write(writer.bytes, to: temporary)
         return temporary

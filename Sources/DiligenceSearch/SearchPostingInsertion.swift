@@ -45,9 +45,19 @@ package enum SearchPostingInsertion {
                 }
             }
             var k = 0
-            var previous: Int32 = 0  // the last page written to `out`
+            var previous: Int32 = 0  // the last page written to `out`, or passed over in a kept run
             var old: Int32 = 0  // the last page read from `entry`
             var i = colon + 2
+            // Postings read and kept as they are, not yet copied: copied in one
+            // piece where a posting is inserted (one append per posting was
+            // most of a country edit's patch, every list it is in being read
+            // nearly to its end).
+            var runStart = i
+            func flush(_ to: Int) {
+                guard runStart < to else { return }
+                separate()
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[runStart..<to]))
+            }
             while i < end, k < added.count {
                 let start = i
                 var delta: Int32 = 0
@@ -63,36 +73,32 @@ package enum SearchPostingInsertion {
                 i = scoreEnd + 1
                 guard scoreStart < scoreEnd || !pairs, start < scoreEnd, delta >= 0 else { return nil }
                 old &+= delta
-                var moved = false
+                guard added[k].doc <= old else {
+                    previous = old
+                    continue
+                }
+                flush(start - 1)  // the kept postings before this one, without the comma after them
                 while k < added.count, added[k].doc <= old {
                     guard added[k].doc < old else { return nil }  // the page is in the list already
                     add(added[k], after: previous)
                     previous = added[k].doc
                     k += 1
-                    moved = true
                 }
+                // This posting follows an inserted one: its delta changes.
                 separate()
-                if moved {
-                    number(old - previous)
-                    if pairs {
-                        out.append(UInt8(ascii: ","))
-                        out.append(contentsOf: UnsafeBufferPointer(rebasing: b[scoreStart..<scoreEnd]))
-                    }
-                } else {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<scoreEnd]))
+                number(old - previous)
+                if pairs {
+                    out.append(UInt8(ascii: ","))
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[scoreStart..<scoreEnd]))
                 }
                 previous = old
+                runStart = i
             }
-            if k < added.count {
-                // Past the last posting: the rest of `added`.
-                for posting in added[k...] {
-                    add(posting, after: previous)
-                    previous = posting.doc
-                }
-            } else if i < end {
-                // Every posting placed: the rest keeps its bytes (its deltas do not change).
-                separate()
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<end]))
+            // The rest keeps its bytes: read, or past the last insertion (its deltas do not change).
+            flush(end)
+            for posting in added[k...] {
+                add(posting, after: previous)
+                previous = posting.doc
             }
             out.append(UInt8(ascii: "\""))
             return out

@@ -39,11 +39,8 @@ package struct PageID: Sendable, Hashable, Comparable, CustomStringConvertible, 
     /// build's CPU time (`Hasher._finalize` and friends in `perf`). Page ids
     /// come from the site's own files, so hash flooding is not a concern.
     package func _rawHashValue(seed: Int) -> Int {
-        var x = slugHash ^ UInt64(bitPattern: Int64(seed)) ^ (UInt64(kind.rank) &* 0x9E37_79B9_7F4A_7C15)
-        // splitmix64's finaliser: every bit of the input reaches every bit of the output.
-        x = (x ^ (x >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        x = (x ^ (x >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Int(truncatingIfNeeded: x ^ (x >> 31))
+        let x = slugHash ^ UInt64(bitPattern: Int64(seed)) ^ (UInt64(kind.rank) &* 0x9E37_79B9_7F4A_7C15)
+        return Int(truncatingIfNeeded: StableHasher.mixed(x))
     }
 
     private enum CodingKeys: String, CodingKey { case kind, slug }

@@ -130,24 +130,32 @@ final class KeptOutputs: @unchecked Sendable {
     /// or the patch's filters appended to the kept one.
     func termFilters(_ filters: SearchTermFilters?) {
         let path = lock.withLock { cache.termFiltersPath }
-        do throws(PublishError) {
-            guard let filters else { throw .io(path: path, message: "no term filters") }
-            if filters.rewrites {
-                try fileSystem.write(filters.appended, to: path + ".tmp")
-                try fileSystem.rename(path + ".tmp", to: path)
-            } else {
-                guard FileStamp(path: path)?.size == Int64(filters.kept.count) else { throw .io(path: path, message: "changed") }
-                let sink = try fileSystem.sink(path, appending: true)
-                try sink.append(filters.appended)
-                try sink.close()
-            }
-            let kept = OutputCache.TermFilters(size: filters.fileSize, table: filters.table())
-            lock.withLock { cache.termFilters = kept }
-        } catch {
+        guard let filters, save(filters, to: path) else {
             // Not an error of the build: the next patch scans every posting list instead.
             fileSystem.remove(path + ".tmp")
             fileSystem.remove(path)
             lock.withLock { cache.termFilters = nil }
+            return
+        }
+        let kept = OutputCache.TermFilters(size: filters.fileSize, table: filters.table())
+        lock.withLock { cache.termFilters = kept }
+    }
+
+    /// Writes the filters' file, or appends to it; false if it could not.
+    private func save(_ filters: SearchTermFilters, to path: String) -> Bool {
+        do throws(PublishError) {
+            if filters.rewrites {
+                try fileSystem.write(filters.appended, to: path + ".tmp")
+                try fileSystem.rename(path + ".tmp", to: path)
+            } else {
+                guard FileStamp(path: path)?.size == Int64(filters.kept.count) else { return false }
+                let sink = try fileSystem.sink(path, appending: true)
+                try sink.append(filters.appended)
+                try sink.close()
+            }
+            return true
+        } catch {
+            return false
         }
     }
 

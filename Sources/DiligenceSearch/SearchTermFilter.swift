@@ -19,15 +19,11 @@ package enum SearchTermFilter {
     static let probes = 5
 
     /// A term's hash, the same in every process (`StableHasher`, then
-    /// splitmix64's finaliser so that both halves, which make the probes,
-    /// mix every byte).
+    /// mixed so that both halves, which make the probes, depend on every byte).
     package static func hash(_ term: String) -> UInt64 {
         var hasher = StableHasher()
         hasher.combine(term)
-        var x = hasher.value
-        x = (x ^ (x >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        x = (x ^ (x >> 27)) &* 0x94D0_49BB_1331_11EB
-        return x ^ (x >> 31)
+        return StableHasher.mixed(hasher.value)
     }
 
     /// The filter of a page whose terms have these hashes: a whole number
@@ -59,8 +55,8 @@ package enum SearchTermFilter {
     }
 
     /// The bits a hash sets: double hashing (`h1 + i·h2`, 32 bits), each
-    /// brought into range by a multiplication, not a division (27 million
-    /// divisions were a quarter of a second of a full build's CPU time).
+    /// brought into range by a multiplication and a shift rather than a
+    /// division (`(h · size) >> 32`).
     @inline(__always)
     private static func forEachProbe(_ hash: UInt64, size: UInt64, _ body: (UInt64) -> Void) {
         let h1 = UInt32(truncatingIfNeeded: hash), h2 = UInt32(truncatingIfNeeded: hash >> 32) | 1

@@ -22,7 +22,8 @@ package struct CacheBytes: @unchecked Sendable {
         init<C: Collection<UInt8>>(_ bytes: C) {
             memory = .allocate(byteCount: max(bytes.count, 1), alignment: 8)
             // An array at once: called from another module, the generic copy
-            // goes byte by byte (most of the cost of 10,000 term filters).
+            // goes byte by byte (0.2–0.3 s of a first build's CPU time when
+            // the 5 MB of search term filters were made through here).
             if bytes.withContiguousStorageIfAvailable({ [memory] in memory.copyMemory(from: UnsafeRawBufferPointer($0)) }) == nil {
                 _ = memory.initializeMemory(as: UInt8.self, from: bytes)
             }

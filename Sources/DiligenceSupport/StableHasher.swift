@@ -47,6 +47,17 @@ package struct StableHasher {
         if let text { combine(1); combine(text) } else { combine(0) }
     }
 
+    /// splitmix64's finaliser: every bit of the input reaches every bit of
+    /// the output (FNV-1a's high bits depend little on the last bytes).
+    /// Inlined: page ids' dictionary hash goes through it.
+    @inlinable
+    package static func mixed(_ value: UInt64) -> UInt64 {
+        var x = value
+        x = (x ^ (x >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        x = (x ^ (x >> 27)) &* 0x94D0_49BB_1331_11EB
+        return x ^ (x >> 31)
+    }
+
     package static func hash(_ bytes: [UInt8]) -> UInt64 {
         var hasher = StableHasher()
         hasher.combine(bytes: bytes)

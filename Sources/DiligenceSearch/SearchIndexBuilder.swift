@@ -52,8 +52,9 @@ package struct SearchIndexBuilder: Sendable {
 
     /// Builds the index, handing each file to `emit` (from several threads)
     /// as soon as it is ready; page records are written during tokenising.
-    /// `termFilters`, when given, receives every page's term filter (a build
-    /// that keeps a cache keeps them for the next patch).
+    /// `termFilters`, when given, receives every page's summary, its term
+    /// filter and score digest (a build that keeps a cache keeps them for
+    /// the next patch).
     package func build(_ graph: SiteGraph, termFilters: ((SearchTermFilters) -> Void)? = nil, emit: @Sendable (OutputFile) -> Void) {
         let pages = graph.pages
         let files = SearchIndexFiles(chunkBytes: chunkBytes, site: graph.site, language: language, strings: strings)
@@ -72,7 +73,7 @@ package struct SearchIndexBuilder: Sendable {
         if let termFilters {
             let hashes = terms.concurrentMap(SearchTermFilter.hash), tokenized = documents
             termFilters(SearchTermFilters(filters: tokenized.indices.concurrentMap { i in
-                SearchTermFilter.filter(hashes: tokenized[i]!.scores.map { hashes[Int($0.term)] })
+                SearchTermFilter.summary(tokenized[i]!.scores.map { (hashes[Int($0.term)], $0.score) })
             }))
         }
         // The terms' order (string comparisons) on another core while the

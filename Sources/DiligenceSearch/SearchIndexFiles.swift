@@ -36,6 +36,29 @@ package struct SearchIndexFiles: Sendable {
         }
     }
 
+    /// The index files a patch knows to be as the last build wrote them,
+    /// which `write` names (`unchanged`) instead of making again: the name
+    /// tables when no page's record name changed, and the vocabulary files
+    /// of the initials no term came or went under (a factor note's new
+    /// number changes one of 34). Making and comparing them all was a third
+    /// of a factor-note edit's patch.
+    package struct KeptTables: Sendable {
+        package var names: Bool
+        /// The initials whose vocabulary may differ; nil: all of them.
+        package var changedInitials: Set<Unicode.Scalar>?
+
+        package static let none = KeptTables(names: false, changedInitials: nil)
+
+        package init(names: Bool, changedInitials: Set<Unicode.Scalar>?) {
+            self.names = names
+            self.changedInitials = changedInitials
+        }
+
+        func vocabularyMayDiffer(_ initial: Unicode.Scalar) -> Bool {
+            changedInitials?.contains(initial) ?? true
+        }
+    }
+
     package var chunkBytes: Int
     package var site: SiteConfig
     /// How the index's words are folded and stemmed.
@@ -88,7 +111,7 @@ package struct SearchIndexFiles: Sendable {
     /// named to `unchanged`. On 10,000 pages a one-page edit keeps all but a
     /// few of 900 chunks, about 35 MB.
     package func write<S: Sequence>(entries: S, names: SearchRecordNames, facets: [[String: [String]]]?,
-                            kept: [KeptChunk] = [], unchanged: (String) -> Void = { _ in },
+                            kept: [KeptChunk] = [], keptTables: KeptTables = .none, unchanged: (String) -> Void = { _ in },
                             emit: @Sendable (OutputFile) -> Void) where S.Element == Entry {
         var chunkFirstTerms: [String] = []
         var chunk = JSONBytes(capacity: chunkBytes + 4096)
@@ -170,7 +193,13 @@ package struct SearchIndexFiles: Sendable {
             full = (full && chunkEntries > 1) || large || chunkSize >= chunkBytes
             if large, !redirect { largeStem = entry.term } else if !joinsStem, form != lastForm { largeStem = nil }
             // The vocabulary lists forms, each once (`form` and `form 6` are adjacent).
-            if form != lastForm, let initial = form.unicodeScalars.first { vocabulary[initial, default: []].append(String(form)) }
+            if form != lastForm, let initial = form.unicodeScalars.first {
+                if keptTables.vocabularyMayDiffer(initial) {
+                    vocabulary[initial, default: []].append(String(form))
+                } else if vocabulary[initial] == nil {
+                    vocabulary[initial] = []
+                }
+            }
             lastForm = form
         }
         if chunkEntries > 0 || chunkCount == 0 {
@@ -179,13 +208,21 @@ package struct SearchIndexFiles: Sendable {
         }
         for (initial, words) in vocabulary {
             let key = "v-" + String(initial.value, radix: 16)
+            guard keptTables.vocabularyMayDiffer(initial) else {
+                unchanged("search/\(key).js")
+                continue
+            }
             emit(OutputFile(path: "search/\(key).js", contents: .bytes(Self.vocabularyFile(key, words))))
         }
         if let facets {
             emit(OutputFile(path: "search/facets.js",
                             text: ScriptData.call("DiligenceSearch.put", "facets", SearchFacets(facets, site: site, strings: strings))))
         }
-        for table in names.tables() { emit(table) }
+        if keptTables.names {
+            names.tablePaths().forEach(unchanged)
+        } else {
+            for table in names.tables() { emit(table) }
+        }
         let meta = SearchMeta(n: names.names.count, l: language.code, c: chunkFirstTerms, s: soloRedirects,
                               v: vocabulary.keys.map { String(Character($0)) }.sorted(),
                               w: SearchIndexBuilder.weights,

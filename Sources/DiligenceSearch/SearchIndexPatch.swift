@@ -69,9 +69,10 @@ package struct SearchIndexPatch {
     ///     page's facets or number changed (`facets.js` stays as it is).
     ///   - old: the index's chunks as `chunks` parsed them.
     ///   - oldIndexFiles: the paths of the index's chunk, vocabulary and name-table files.
-    ///   - oldFilters: every old page's term filter, if kept: a list none of
-    ///     the dropped pages' filters may hold is kept without a scan, when
-    ///     no other page's number moves.
+    ///   - oldFilters: every old page's summary (term filter and score
+    ///     digest), if kept. When no page's number moves, a list is kept
+    ///     without a scan when none of the dropped pages' filters may hold
+    ///     it, or when each of them scores as before in its digest bucket.
     package func plan(changed: [Int: SearchIndexBuilder.Tokenized], renumbered: [Int?], oldNames: SearchRecordNames,
               names: SearchRecordNames, facets: [[String: [String]]]?, old: Result<[Chunk], Error>,
               oldIndexFiles: [String], oldFilters: SearchTermFilters? = nil) throws -> Plan {
@@ -85,7 +86,7 @@ package struct SearchIndexPatch {
         // the dropped pages': their filters say which lists to look at.
         let droppedNumbers = dropped.indices.filter { dropped[$0] }
         let filtering = renumbered.enumerated().allSatisfy { $0.element == $0.offset } ? oldFilters : nil
-        // The changed pages' new postings, by term, and their filters.
+        // The changed pages' new postings, by term, and their summaries.
         var planned: [OutputFile] = []
         var fresh: [String: [SearchPosting]] = [:]
         var newFilters: [Int: [UInt8]] = [:]
@@ -94,18 +95,29 @@ package struct SearchIndexPatch {
             let scores = tokenized.scoresByTerm
             for (term, score) in scores { fresh[term, default: []].append(SearchPosting(doc: Int32(doc), score: score)) }
             if oldFilters != nil {
-                newFilters[doc] = SearchTermFilter.filter(hashes: scores.map { SearchTermFilter.hash($0.term) })
+                newFilters[doc] = SearchTermFilter.summary(scores.map { (SearchTermFilter.hash($0.term), $0.score) })
             }
         }
         // Patch the old chunks (read beforehand) in order.
         var parsed = try old.get()
         var entries: [SearchIndexFiles.Entry] = []
+        // The initials of the terms that come or go: the other vocabulary files stay as they are.
+        var changedInitials: Set<Unicode.Scalar> = []
         entries.reserveCapacity(parsed.reduce(fresh.count) { $0 + $1.entries.count })
         var oldChunks: [String: SharedBytes] = [:]
         let keptChunks = parsed.map { SearchIndexFiles.KeptChunk(bytes: $0.bytes, count: $0.entries.count) }
         for (i, chunk) in parsed.enumerated() {
             oldChunks["search/i-\(i).js"] = chunk.bytes
             for entry in chunk.entries {
+                let hash = filtering == nil ? 0 : SearchTermFilter.hash(entry.term)
+                if let filtering, filtering.scoresUnchanged(droppedNumbers, hash: hash, now: newFilters) {
+                    // Every changed page has the terms and scores it had in
+                    // this term's digest bucket: its posting here, if any, is
+                    // as it was (most of an edited page's terms).
+                    fresh.removeValue(forKey: entry.term)
+                    entries.append(entry)
+                    continue
+                }
                 if let added = fresh.removeValue(forKey: entry.term) {
                     // A term of a changed page: its other postings renumbered, the new ones inserted.
                     let kept: SharedBytes?
@@ -127,7 +139,7 @@ package struct SearchIndexPatch {
                     entries.append(SharedBytes.same(bytes, entry.bytes) ? entry : .init(term: entry.term, bytes: bytes))
                     continue
                 }
-                if let filtering, !filtering.anyMayContain(droppedNumbers, hash: SearchTermFilter.hash(entry.term)) {
+                if let filtering, !filtering.anyMayContain(droppedNumbers, hash: hash) {
                     entries.append(entry)
                     continue
                 }
@@ -135,16 +147,18 @@ package struct SearchIndexPatch {
                 case nil: throw Failure.unreadable("search/i-\(i).js")
                 case .unchanged: entries.append(entry)
                 case .changed(let bytes): entries.append(.init(term: entry.term, bytes: SharedBytes(bytes)))
-                case .empty: break
+                case .empty: changedInitials.insert(Self.initial(entry.term))
                 }
             }
         }
         parsed = []
+        for term in fresh.keys { changedInitials.insert(Self.initial(term)) }
         entries = Self.merging(entries, newTerms: fresh)
         let emitted = Collected()
         let unchanged = oldChunks
         // Most chunks come out as they were, named only: they are left out.
-        files.write(entries: entries, names: names, facets: facets, kept: keptChunks,
+        let keptTables = SearchIndexFiles.KeptTables(names: names.names == oldNames.names, changedInitials: changedInitials)
+        files.write(entries: entries, names: names, facets: facets, kept: keptChunks, keptTables: keptTables,
                     unchanged: { emitted.add($0, nil, known: true) }) { file in
             if case .bytes(let bytes) = file.contents, let old = unchanged[file.path] {
                 emitted.add(file.path, SharedBytes.same(old, SharedBytes(bytes)) ? nil : file, known: true)
@@ -158,6 +172,11 @@ package struct SearchIndexPatch {
         return Plan(removedRecords: removedRecords, files: planned, changedChunks: emitted.knownChanged.sorted { $0.path < $1.path },
                     stale: stale.sorted(), chunkCount: paths.filter { $0.hasPrefix("search/i-") }.count, indexFiles: Self.indexFiles(paths),
                     termFilters: oldFilters?.patched(renumbered: renumbered, changed: newFilters, count: names.names.count))
+    }
+
+    /// The initial a term's form is listed under in the vocabulary files.
+    private static func initial(_ term: String) -> Unicode.Scalar {
+        SearchStemmer.form(ofTerm: term).unicodeScalars.first ?? " "
     }
 
     /// Entries with the terms no page had before merged into their sorted places.

@@ -68,4 +68,9 @@ package struct SearchRecordNames: Sendable, Equatable {
             return OutputFile(path: "search/\(key).js", text: ScriptData.call("DiligenceSearch.put", key, joined))
         }
     }
+
+    /// The paths of `tables()`.
+    package func tablePaths() -> [String] {
+        stride(from: 0, to: names.count, by: Self.perTable).map { "search/n-\($0 / Self.perTable).js" }
+    }
 }

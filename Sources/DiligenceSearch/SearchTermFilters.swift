@@ -1,8 +1,8 @@
 import DiligenceSupport
 
-/// Every page's term filter (`SearchTermFilter`), in page order, as the
-/// cache keeps them: one file of filters end to end, and a table of where
-/// each page's is. A patch appends the filters of the pages it tokenised
+/// Every page's summary (`SearchTermFilter.summary`: its score digest and
+/// term filter), in page order, as the cache keeps them: one file of
+/// summaries end to end, and a table of where each page's is. A patch appends the filters of the pages it tokenised
 /// and writes a new table, not the 5 MB file again (rewriting it cost a
 /// factor-note edit about 12 ms of CPU time); the file is written afresh
 /// when dead filters would be more than half of it.
@@ -72,7 +72,20 @@ package struct SearchTermFilters: Sendable {
     /// Whether any of the pages `numbers` (of a kept file) may have postings under `term`.
     package func anyMayContain(_ numbers: [Int], hash: UInt64) -> Bool {
         kept.withUnsafeBytes { file in
-            numbers.contains { SearchTermFilter.mayContain(UnsafeRawBufferPointer(rebasing: file[places[$0]]), hash: hash) }
+            numbers.contains { SearchTermFilter.mayContain(SearchTermFilter.parts(UnsafeRawBufferPointer(rebasing: file[places[$0]])).filter, hash: hash) }
+        }
+    }
+
+    /// Whether each of the pages `numbers` (of a kept file, numbered as
+    /// now) has, in the digest bucket of `hash`, the terms and scores it had:
+    /// `now` holds their new summaries. Then a list under such a term holds
+    /// their postings as they are now, and none if they have none.
+    package func scoresUnchanged(_ numbers: [Int], hash: UInt64, now: [Int: [UInt8]]) -> Bool {
+        kept.withUnsafeBytes { file in
+            numbers.allSatisfy { number in
+                guard let new = now[number] else { return false }
+                return new.withUnsafeBytes { SearchTermFilter.sameScores(UnsafeRawBufferPointer(rebasing: file[places[number]]), $0, hash: hash) }
+            }
         }
     }
 

@@ -367,6 +367,56 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertFalse(Self.chunkText(workspace).contains("zyxquorum"))
     }
 
+    /// Most of an edited page's posting lists keep their bytes unread: its
+    /// score digest says, bucket by bucket, where its terms and scores are
+    /// as they were. Checked by making the digest lie.
+    func testThePatchLeavesTheListsOfTermsWhoseDigestBucketAgreesUnread() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let twice = "A zyxquorum and another zyxquorum.", once = "A zyxquorum."
+        try workspace.edit("countries/xk.md") { $0 + "\n\(twice)\n" }
+        XCTAssertEqual(workspace.incremental().fullBuildReason, "no build cache")
+        let folder = workspace.outputsFolder
+        func summaries() throws -> (SearchTermFilters, [UInt8]) {
+            let kept = try XCTUnwrap(try XCTUnwrap(OutputCache.load(folder: folder)).termFilters)
+            let file = try XCTUnwrap(FileManager.default.contents(atPath: folder + "/t"))
+            return (try XCTUnwrap(SearchTermFilters(file: CacheBytes(copying: [UInt8](file)), table: kept.table)), [UInt8](file))
+        }
+        func postings(_ folder: String) -> Substring? {
+            let text = Workspace.files(folder + "/search").filter { $0.key.hasPrefix("i-") }.map { String(decoding: $0.value, as: UTF8.self) }.joined()
+            guard let start = text.range(of: "\"zyxquorum\":\"") else { return nil }
+            return text[start.upperBound...].prefix { $0 != "\"" }
+        }
+        let (before, beforeFile) = try summaries()
+
+        // One zyxquorum fewer: its score in Kosovo's page drops, and the patch finds that through the digest.
+        try workspace.edit("countries/xk.md") { $0.replacingOccurrences(of: twice, with: once) }
+        assertSameAsFullBuild(workspace, maxFiles: 12, "a word's score changed")
+        let (after, afterFile) = try summaries()
+        let kosovo = try XCTUnwrap(after.places.indices.first { after.places[$0].lowerBound >= beforeFile.count }, "the edited page's summary appended")
+        XCTAssertNotEqual(Array(afterFile[after.places[kosovo]].prefix(SearchTermFilter.digestBytes)),
+                          Array(beforeFile[before.places[kosovo]].prefix(SearchTermFilter.digestBytes)))
+        let scoredOnce = try XCTUnwrap(postings(workspace.output))
+
+        // Back to two, with the kept digest made to say the page scores as it
+        // will: the zyxquorum list is left as it was, with the old score.
+        try workspace.edit("countries/xk.md") { $0.replacingOccurrences(of: once, with: twice) }
+        var lying = afterFile
+        lying.replaceSubrange(after.places[kosovo].lowerBound..<(after.places[kosovo].lowerBound + SearchTermFilter.digestBytes),
+                              with: beforeFile[before.places[kosovo]].prefix(SearchTermFilter.digestBytes))
+        try Data(lying).write(to: URL(fileURLWithPath: folder + "/t"))
+        XCTAssertNil(workspace.incremental().fullBuildReason)
+        XCTAssertEqual(postings(workspace.output), scoredOnce, "the digest decided: the list was not read")
+        XCTAssertFalse(workspace.full().diagnostics.hasErrors)
+        XCTAssertNotEqual(postings(workspace.reference), scoredOnce, "a full build scores the word twice")
+
+        // With a true digest again, a full build's bytes.
+        try workspace.edit("countries/xk.md") { $0.replacingOccurrences(of: twice, with: once) }
+        assertSameAsFullBuild(workspace, maxFiles: 12, "the word's score changed back")
+        try workspace.edit("countries/xk.md") { $0.replacingOccurrences(of: once, with: twice) }
+        assertSameAsFullBuild(workspace, maxFiles: 12, "and again")
+    }
+
     func testRetitlingAListedPageReindexesTheUnchangedPageThatListsIt() throws {
         let workspace = try Workspace()
         defer { workspace.remove() }

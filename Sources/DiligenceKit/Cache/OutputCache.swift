@@ -29,7 +29,7 @@ import Foundation
 /// removes the index first, so a folder left by an interrupted build has no
 /// index and is not used.
 struct OutputCache: Sendable, Equatable {
-    static let format = 10
+    static let format = 11
 
     /// The size and hash of a kept file.
     struct Fingerprint: Sendable, Equatable {

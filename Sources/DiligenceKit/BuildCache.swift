@@ -88,7 +88,7 @@ struct BuildCache {
         var page = plan.parsed.complete()
         page.body = ""
         let fingerprints = PageFingerprints(
-            frontMatter: plan.frontMatter, facts: facts,
+            frontMatter: plan.frontMatter, card: values.cards[plan.id] ?? 0, facts: facts,
             reads: reads ?? plan.previous?.page.fingerprints.reads ?? [],
             readsValue: reads.map { values.value(of: $0) } ?? plan.previous?.page.fingerprints.readsValue ?? 0)
         let cached = CachedPage(path: plan.path, stamp: plan.stamp ?? .missing, sourceHash: plan.sourceHash, page: page,

@@ -28,7 +28,7 @@ struct OutputDecider {
 
     func plan(_ collected: PageCollector.Collected, site: SiteConfig, templates: TemplateLibrary, settings: BuildSettings.Fingerprint,
               assets: [String], theme: ThemeFiles, history: ContentHistory) throws(BuildPlanner.Fallback) -> BuildPlan {
-        let values = collector.keepsCache ? Self.values(collected.pages, graph: graph) : nil
+        let values = collector.keepsCache ? Self.values(collected.pages, removed: !collected.removed.isEmpty, graph: graph) : nil
         var outputs: OutputCache?
         if let previous {
             guard let kept = previous.outputs.value else { throw .init(reason: "the cache of the outputs is missing or damaged") }
@@ -56,11 +56,38 @@ struct OutputDecider {
     }
 
     /// The values of what outputs read, for a build that keeps a cache.
-    private static func values(_ pages: [PagePlan], graph: SiteGraph) -> DependencyValues {
+    private static func values(_ pages: [PagePlan], removed: Bool, graph: SiteGraph) -> DependencyValues {
         var frontMatter: [PageID: UInt64] = [:]
         frontMatter.reserveCapacity(pages.count)
         for plan in pages { frontMatter[plan.id] = plan.frontMatter }
-        return DependencyValues(graph: graph, frontMatter: frontMatter)
+        return DependencyValues(graph: graph, frontMatter: frontMatter, known: known(pages, removed: removed, graph: graph))
+    }
+
+    /// The cards and facts of the last build that still hold, in the
+    /// graph's page order; nil when a page came or went. A page's card
+    /// is its own fields and whether anything links to it; its facts add
+    /// its front matter and its relations (links, products ↔ countries),
+    /// which are made from its own fields and from the fields of the pages
+    /// that name it. So an edit reaches only the edited pages and the pages
+    /// they name, before or after (`Resolved.targets` holds every page a
+    /// page names, front matter and body); a page read again with the same
+    /// bytes (touched, or to be rendered) reaches none.
+    static func known(_ pages: [PagePlan], removed: Bool, graph: SiteGraph) -> [(card: UInt64, facts: UInt64)?]? {
+        guard !removed, pages.count == graph.pages.count, !pages.contains(where: { $0.change == .added || $0.previous == nil }) else { return nil }
+        var reached: Set<PageID> = []
+        for plan in pages where plan.change == .edited {
+            reached.insert(plan.id)
+            reached.formUnion(plan.resolved.targets)
+            reached.formUnion(plan.previous?.page.resolved.targets ?? [])
+        }
+        var known: [(card: UInt64, facts: UInt64)?] = []
+        known.reserveCapacity(pages.count)
+        for (plan, page) in zip(pages, graph.pages) {
+            guard plan.id == page.id else { return nil }
+            let fingerprints = plan.previous!.page.fingerprints
+            known.append(reached.contains(plan.id) ? nil : (fingerprints.card, fingerprints.facts))
+        }
+        return known
     }
 
     /// Marks the pages whose outputs are rendered, and reads again those

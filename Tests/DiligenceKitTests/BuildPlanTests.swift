@@ -340,4 +340,46 @@ final class BuildPlanTests: XCTestCase {
         XCTAssertEqual(plan.excluded[PageID(.page, "draft")], "a draft (published only with --drafts)")
         XCTAssertNotNil(plan.unpublished["pages/draft.md"])
     }
+
+    /// The cards and facts the planner takes from the cache, for the pages
+    /// an edit did not reach, are those working every page out again gives:
+    /// after a title, a factor note, the last links to a product removed
+    /// (its card now says nothing links to it) and a concern naming one
+    /// more product (new relations on both sides).
+    func testKeptCardsAndFactsAreWhatWorkingThemOutAgainGives() throws {
+        let workspace = try built()
+        defer { workspace.remove() }
+        let crypto = PageID(.product, "crypto-analysis")
+        let edits: [(what: String, path: String, transform: (String) -> String)] = [
+            ("a product's title", "products/spyware.md", {
+                $0.replacingOccurrences(of: "title: \"Spyware and intrusion software\"", with: "title: \"Spyware and intrusion tools\"")
+            }),
+            ("a factor note", "countries/ae.md", {
+                $0.replacingOccurrences(of: "The executive summary of the State Department's 2023 report", with: "The summary of the State Department's 2023 report")
+            }),
+            ("a product's last links removed", "guidance/review-product-capabilities.md", {
+                $0.replacingOccurrences(of: "  - products/crypto-analysis\n", with: "")
+                    .replacingOccurrences(of: "[crypto-analysis](../products/crypto-analysis.md)", with: "crypto-analysis")
+            }),
+            ("a concern naming one more product", "countries/ae.md", {
+                $0.replacingOccurrences(of: "  - products: [spyware]", with: "  - products: [spyware, facial-recognition]")
+            }),
+        ]
+        var orphaned = false
+        for edit in edits {
+            try workspace.edit(edit.path, edit.transform)
+            let plan = try plan(workspace)
+            let values = try XCTUnwrap(plan.values)
+            let known = try XCTUnwrap(OutputDecider.known(plan.pages, removed: false, graph: plan.graph), edit.what)
+            XCTAssertGreaterThan(known.compactMap { $0 }.count, plan.pages.count / 2, "\(edit.what): most pages' values are kept")
+            var frontMatter: [PageID: UInt64] = [:]
+            for page in plan.pages { frontMatter[page.id] = page.frontMatter }
+            let worked = DependencyValues(graph: plan.graph, frontMatter: frontMatter)
+            XCTAssertEqual(values.cards, worked.cards, edit.what)
+            for page in plan.graph.pages { XCTAssertEqual(values.facts(of: page.id), worked.facts(of: page.id), "\(edit.what): \(page.id)") }
+            orphaned = orphaned || plan.graph.isOrphan(crypto)
+            XCTAssertFalse(workspace.incremental().diagnostics.hasErrors, edit.what)
+        }
+        XCTAssertTrue(orphaned, "one edit left the product with no links to it")
+    }
 }

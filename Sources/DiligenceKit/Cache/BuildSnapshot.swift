@@ -23,7 +23,7 @@ import Foundation
 /// last record in the file is its record, and the file is written afresh
 /// once the records it holds for nothing pass an eighth of its pages.
 struct BuildSnapshot: Sendable {
-    static let format = 13
+    static let format = 14
 
     struct Header: Codable, Equatable, Sendable {
         var format: Int

@@ -6,10 +6,10 @@ import DiligenceSupport
 /// The binary cache form of a page's record in the build cache.
 extension PageFingerprints: CacheCodable {
     func write(to writer: inout CacheWriter) {
-        writer.uint64(frontMatter); writer.uint64(facts); writer.write(reads); writer.uint64(readsValue)
+        writer.uint64(frontMatter); writer.uint64(card); writer.uint64(facts); writer.write(reads); writer.uint64(readsValue)
     }
     init(from reader: inout CacheReader) throws {
-        self.init(frontMatter: try reader.uint64(), facts: try reader.uint64(), reads: try reader.readArray(),
+        self.init(frontMatter: try reader.uint64(), card: try reader.uint64(), facts: try reader.uint64(), reads: try reader.readArray(),
                   readsValue: try reader.uint64())
     }
 }

@@ -57,6 +57,9 @@ struct BuildPlan: Sendable {
     var graph: SiteGraph
     /// The values of what outputs read; nil for a build that keeps no cache.
     var values: DependencyValues?
+    /// What the edits can have changed, when no page came or went: the
+    /// outputs that read none of it were not valued.
+    var reach: DependencyReach? = nil
     var templates: TemplateLibrary
     /// Where each template and asset comes from (built in, or the site's own).
     var theme: ThemeFiles

@@ -28,7 +28,7 @@ struct OutputDecider {
 
     func plan(_ collected: PageCollector.Collected, site: SiteConfig, templates: TemplateLibrary, settings: BuildSettings.Fingerprint,
               assets: [String], theme: ThemeFiles, history: ContentHistory) throws(BuildPlanner.Fallback) -> BuildPlan {
-        let values = collector.keepsCache ? Self.values(collected.pages, removed: !collected.removed.isEmpty, graph: graph) : nil
+        let (values, reach) = collector.keepsCache ? Self.values(collected.pages, removed: !collected.removed.isEmpty, graph: graph) : (nil, nil)
         var outputs: OutputCache?
         if let previous {
             guard let kept = previous.outputs.value else { throw .init(reason: "the cache of the outputs is missing or damaged") }
@@ -36,15 +36,17 @@ struct OutputDecider {
         }
         let renderer = SiteRenderer(graph: graph, templates: templates, today: collector.options.today, history: history)
         var plan = BuildPlan(
-            pages: try pagesToRender(collected.pages, values: values), removed: collected.removed,
+            pages: try pagesToRender(collected.pages, values: values, reach: reach), removed: collected.removed,
             listings: renderer.listingJobs().map { job in
                 guard let record = outputs?.listings[job.path], let values else { return .init(path: job.path, render: true) }
+                if let reach, !reach.mayHaveChanged(record.reads) { return .init(path: job.path, render: false) }
                 return .init(path: job.path, render: values.value(of: record.reads) != record.readsValue)
             },
             screeningKept: [], search: .rebuild, searchPatch: searchPatch, sink: previous == nil ? .staging : .inPlace,
             site: site, graph: graph, values: values, templates: templates, theme: theme, settings: settings,
             unpublished: collected.unpublished, excluded: collected.excluded, assets: assets, history: history,
             previous: previous)
+        plan.reach = reach
         if let outputs, let values {
             plan.search = try searchUpdate(plan)
             if plan.search == .patch, case .failure(let error)? = previous?.searchChunks.value {
@@ -55,46 +57,72 @@ struct OutputDecider {
         return plan
     }
 
-    /// The values of what outputs read, for a build that keeps a cache.
-    private static func values(_ pages: [PagePlan], removed: Bool, graph: SiteGraph) -> DependencyValues {
+    /// The values of what outputs read, for a build that keeps a cache,
+    /// and what the edits can have changed of them when no page came or went.
+    private static func values(_ pages: [PagePlan], removed: Bool, graph: SiteGraph) -> (DependencyValues, DependencyReach?) {
         var frontMatter: [PageID: UInt64] = [:]
         frontMatter.reserveCapacity(pages.count)
         for plan in pages { frontMatter[plan.id] = plan.frontMatter }
-        return DependencyValues(graph: graph, frontMatter: frontMatter, known: known(pages, removed: removed, graph: graph))
+        guard let (edited, reached) = Self.reached(pages, removed: removed, graph: graph),
+              let known = known(pages, reached: reached, graph: graph) else {
+            return (DependencyValues(graph: graph, frontMatter: frontMatter), nil)
+        }
+        let values = DependencyValues(graph: graph, frontMatter: frontMatter, known: known)
+        // Of the pages reached, those whose card or facts came out otherwise.
+        var cards: [ParsedPage] = [], facts: Set<PageID> = []
+        for (plan, page) in zip(pages, graph.pages) where reached.contains(plan.id) {
+            guard let fingerprints = plan.previous?.page.fingerprints else { return (values, nil) }
+            if values.cards[plan.id] != fingerprints.card { cards.append(page) }
+            if values.facts(of: plan.id) != fingerprints.facts { facts.insert(plan.id) }
+        }
+        return (values, DependencyReach(edited: edited, reached: reached, cards: cards, facts: facts,
+                                        guidance: graph.guidanceInOrder.map(\.id)))
+    }
+
+    /// What the edits reach, when no page came or went: the edited pages
+    /// (their bytes changed), each as it is and as the last build had it,
+    /// and with them the pages they name, before or after. A page read
+    /// again with the same bytes (touched, or to be rendered) reaches nothing.
+    static func reached(_ pages: [PagePlan], removed: Bool, graph: SiteGraph) -> (edited: [(now: ParsedPage, before: Page)], reached: Set<PageID>)? {
+        guard !removed, pages.count == graph.pages.count, !pages.contains(where: { $0.change == .added || $0.previous == nil }) else { return nil }
+        var edited: [(now: ParsedPage, before: Page)] = []
+        var reached: Set<PageID> = []
+        for plan in pages where plan.change == .edited {
+            guard let before = plan.previous?.page else { return nil }
+            edited.append((plan.parsed, before.page))
+            reached.insert(plan.id)
+            for id in plan.resolved.targets + before.resolved.targets {
+                guard graph.byID[id] != nil else { return nil }
+                reached.insert(id)
+            }
+        }
+        return (edited, reached)
     }
 
     /// The cards and facts of the last build that still hold, in the
-    /// graph's page order; nil when a page came or went. A page's card
-    /// is its own fields and whether anything links to it; its facts add
-    /// its front matter and its relations (links, products ↔ countries),
-    /// which are made from its own fields and from the fields of the pages
-    /// that name it. So an edit reaches only the edited pages and the pages
-    /// they name, before or after (`Resolved.targets` holds every page a
-    /// page names, front matter and body); a page read again with the same
-    /// bytes (touched, or to be rendered) reaches none.
-    static func known(_ pages: [PagePlan], removed: Bool, graph: SiteGraph) -> [(card: UInt64, facts: UInt64)?]? {
-        guard !removed, pages.count == graph.pages.count, !pages.contains(where: { $0.change == .added || $0.previous == nil }) else { return nil }
-        var reached: Set<PageID> = []
-        for plan in pages where plan.change == .edited {
-            reached.insert(plan.id)
-            reached.formUnion(plan.resolved.targets)
-            reached.formUnion(plan.previous?.page.resolved.targets ?? [])
-        }
+    /// graph's page order. A page's card is its own fields and whether
+    /// anything links to it; its facts add its front matter and its
+    /// relations (links, products ↔ countries), made from its own fields
+    /// and from the fields of the pages that name it: only the pages the
+    /// edits reach can have others.
+    static func known(_ pages: [PagePlan], reached: Set<PageID>, graph: SiteGraph) -> [(card: UInt64, facts: UInt64)?]? {
         var known: [(card: UInt64, facts: UInt64)?] = []
         known.reserveCapacity(pages.count)
         for (plan, page) in zip(pages, graph.pages) {
-            guard plan.id == page.id else { return nil }
-            let fingerprints = plan.previous!.page.fingerprints
-            known.append(reached.contains(plan.id) ? nil : (fingerprints.card, fingerprints.facts))
+            guard plan.id == page.id, let previous = plan.previous else { return nil }
+            known.append(reached.contains(plan.id) ? nil : (previous.page.fingerprints.card, previous.page.fingerprints.facts))
         }
         return known
     }
 
     /// Marks the pages whose outputs are rendered, and reads again those
     /// that must be rendered but were taken from the cache.
-    private func pagesToRender(_ pages: [PagePlan], values: DependencyValues?) throws(BuildPlanner.Fallback) -> [PagePlan] {
+    /// - Parameter reach: what the edits can have changed, if known: a page
+    ///   that reads none of it is not valued (its values are the last build's).
+    private func pagesToRender(_ pages: [PagePlan], values: DependencyValues?, reach: DependencyReach?) throws(BuildPlanner.Fallback) -> [PagePlan] {
         let reasons = pages.concurrentMap { [previous] plan -> PagePlan.Reason? in
             guard previous != nil, let values, plan.change != .added, plan.change != .edited, let cached = plan.previous else { return .content }
+            if let reach, !reach.mayHaveChanged(cached.page.fingerprints.reads) { return nil }
             return values.value(of: cached.page.fingerprints.reads) == cached.page.fingerprints.readsValue ? nil : .reads
         }
         for i in pages.indices {

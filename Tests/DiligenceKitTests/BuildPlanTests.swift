@@ -342,10 +342,12 @@ final class BuildPlanTests: XCTestCase {
     }
 
     /// The cards and facts the planner takes from the cache, for the pages
-    /// an edit did not reach, are those working every page out again gives:
-    /// after a title, a factor note, the last links to a product removed
-    /// (its card now says nothing links to it) and a concern naming one
-    /// more product (new relations on both sides).
+    /// an edit did not reach, are those working every page out again gives,
+    /// and every output whose dependencies the reach says the edit cannot
+    /// have changed has the values it had: after a title, a factor note,
+    /// the last links to a product removed (its card now says nothing links
+    /// to it), a guidance step's title (its neighbours show it) and a
+    /// concern naming one more product (new relations on both sides).
     func testKeptCardsAndFactsAreWhatWorkingThemOutAgainGives() throws {
         let workspace = try built()
         defer { workspace.remove() }
@@ -361,6 +363,9 @@ final class BuildPlanTests: XCTestCase {
                 $0.replacingOccurrences(of: "  - products/crypto-analysis\n", with: "")
                     .replacingOccurrences(of: "[crypto-analysis](../products/crypto-analysis.md)", with: "crypto-analysis")
             }),
+            ("a guidance step's title", "guidance/red-flags.md", {
+                $0.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: Zyx ")
+            }),
             ("a concern naming one more product", "countries/ae.md", {
                 $0.replacingOccurrences(of: "  - products: [spyware]", with: "  - products: [spyware, facial-recognition]")
             }),
@@ -370,13 +375,28 @@ final class BuildPlanTests: XCTestCase {
             try workspace.edit(edit.path, edit.transform)
             let plan = try plan(workspace)
             let values = try XCTUnwrap(plan.values)
-            let known = try XCTUnwrap(OutputDecider.known(plan.pages, removed: false, graph: plan.graph), edit.what)
+            let reached = try XCTUnwrap(OutputDecider.reached(plan.pages, removed: false, graph: plan.graph), edit.what).reached
+            let known = try XCTUnwrap(OutputDecider.known(plan.pages, reached: reached, graph: plan.graph), edit.what)
+            let reach = try XCTUnwrap(plan.reach, edit.what)
             XCTAssertGreaterThan(known.compactMap { $0 }.count, plan.pages.count / 2, "\(edit.what): most pages' values are kept")
             var frontMatter: [PageID: UInt64] = [:]
             for page in plan.pages { frontMatter[page.id] = page.frontMatter }
             let worked = DependencyValues(graph: plan.graph, frontMatter: frontMatter)
             XCTAssertEqual(values.cards, worked.cards, edit.what)
             for page in plan.graph.pages { XCTAssertEqual(values.facts(of: page.id), worked.facts(of: page.id), "\(edit.what): \(page.id)") }
+            // Each value the reach calls unchanged is as the last build had it.
+            var skipped = 0
+            for page in plan.pages where page.change == .unchanged || page.change == .touched {
+                let fingerprints = try XCTUnwrap(page.previous).page.fingerprints
+                guard !reach.mayHaveChanged(fingerprints.reads) else { continue }
+                skipped += 1
+                XCTAssertEqual(worked.value(of: fingerprints.reads), fingerprints.readsValue, "\(edit.what): \(page.id)")
+            }
+            XCTAssertGreaterThan(skipped, plan.pages.count / 3, "\(edit.what): most pages are not valued")
+            let outputs = try XCTUnwrap(OutputCache.load(folder: workspace.outputsFolder))
+            for (path, record) in outputs.listings where !reach.mayHaveChanged(record.reads) {
+                XCTAssertEqual(worked.value(of: record.reads), record.readsValue, "\(edit.what): \(path)")
+            }
             orphaned = orphaned || plan.graph.isOrphan(crypto)
             XCTAssertFalse(workspace.incremental().diagnostics.hasErrors, edit.what)
         }

@@ -76,17 +76,24 @@ package struct KeptPieces: Sendable {
                   before == UInt8(ascii: "[") || before == UInt8(ascii: ","),
                   after == UInt8(ascii: "]") || after == UInt8(ascii: ",") else { return false }
             guard format == .objectsWithIDFirst else { return true }
-            return starts(bytes, at: range.lowerBound, with: #"{"id":""# + id.slug + #"""#)
+            var at = range.lowerBound
+            return match(#"{"id":""#, in: bytes, at: &at) && match(id.slug, in: bytes, at: &at) && match(#"""#, in: bytes, at: &at)
         case .csvRows:
+            var at = range.lowerBound
             return before == 0x0A && bytes[range.lowerBound - 2] == 0x0D && last == 0x0A && bytes[range.upperBound - 2] == 0x0D
-                && starts(bytes, at: range.lowerBound, with: id.slug + ",")
+                && match(id.slug, in: bytes, at: &at) && match(",", in: bytes, at: &at)
         }
     }
 
-    private static func starts(_ bytes: UnsafeRawBufferPointer, at offset: Int, with text: String) -> Bool {
-        let expected = Array(text.utf8)
-        guard offset + expected.count <= bytes.count else { return false }
-        return bytes[offset..<(offset + expected.count)].elementsEqual(expected)
+    /// Whether `bytes` hold `text` at `offset`, which then moves past it
+    /// (compared where they are: put together, the texts were an allocation
+    /// a page a file).
+    private static func match(_ text: String, in bytes: UnsafeRawBufferPointer, at offset: inout Int) -> Bool {
+        for byte in text.utf8 {
+            guard offset < bytes.count, bytes[offset] == byte else { return false }
+            offset += 1
+        }
+        return true
     }
 
     /// A builder of the new file over the old one.

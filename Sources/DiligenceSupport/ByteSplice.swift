@@ -81,10 +81,13 @@ package struct ByteSplice: Sendable, Hashable {
 
         /// Appends `range` of the source, which must be within it.
         package mutating func keep(_ range: Range<Int>) {
-            guard var splice else { preconditionFailure("a run kept with no earlier file") }
+            // Taken out, not copied: a copy would share the pieces with
+            // `self.splice`, and each append would copy them all (10,000
+            // kept objects a data file).
+            guard var splice = self.splice.take() else { preconditionFailure("a run kept with no earlier file") }
             precondition(range.upperBound <= splice.source.bytes.count, "a kept run past the end of the earlier file")
             if case .kept(let last)? = splice.pieces.last, bytes.count <= 16, last.upperBound + bytes.count == range.lowerBound,
-               splice.source.bytes[last.upperBound..<range.lowerBound].elementsEqual(bytes) {
+               Self.same(splice.source.bytes, from: last.upperBound, as: bytes) {
                 splice.pieces[splice.pieces.count - 1] = .kept(last.lowerBound..<range.upperBound)
                 splice.count += bytes.count + range.count
                 bytes.removeAll(keepingCapacity: true)
@@ -94,6 +97,13 @@ package struct ByteSplice: Sendable, Hashable {
                 splice.count += range.count
             }
             self.splice = splice
+        }
+
+        /// Whether `source` holds `bytes` at `offset` (a separator of a byte or two).
+        private static func same(_ source: UnsafeRawBufferPointer, from offset: Int, as bytes: [UInt8]) -> Bool {
+            guard offset + bytes.count <= source.count else { return false }
+            for (i, byte) in bytes.enumerated() where source[offset + i] != byte { return false }
+            return true
         }
 
         private static func flush(_ bytes: inout [UInt8], into splice: inout ByteSplice) {

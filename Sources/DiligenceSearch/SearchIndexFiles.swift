@@ -40,8 +40,9 @@ package struct SearchIndexFiles: Sendable {
     /// which `write` names (`unchanged`) instead of making again: the name
     /// tables when no page's record name changed, and the vocabulary files
     /// of the initials no term came or went under (a factor note's new
-    /// number changes one of 34). Making and comparing them all was a third
-    /// of a factor-note edit's patch.
+    /// number changes one of 34). Making them all was a tenth of a
+    /// factor-note edit's patch in `perf` (68 of 680 samples), too little to
+    /// show in its wall time; they stay unmade because nothing needs them.
     package struct KeptTables: Sendable {
         package var names: Bool
         /// The initials whose vocabulary may differ; nil: all of them.

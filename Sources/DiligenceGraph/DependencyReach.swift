@@ -73,7 +73,7 @@ package final class DependencyReach: Sendable {
         let editedIDs = edited.map(\.now.id)
         self.edited = Few(editedIDs)
         editedKinds = Set(editedIDs.map(\.kind))
-        self.reached = Few(reached.union(editedIDs))
+        self.reached = Few(reached)
         let changed = Set(cards.map(\.id))
         self.cards = Few(changed)
         cardKinds = Set(changed.map(\.kind))

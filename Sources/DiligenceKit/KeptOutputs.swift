@@ -124,7 +124,8 @@ final class KeptOutputs: @unchecked Sendable {
         termFilters(patch.termFilters)
     }
 
-    /// Keeps every page's term filter for the next patch (nil: none to
+    /// Keeps every page's search summary (score digest and term filter)
+    /// for the next patch (nil: none to
     /// keep, and the old ones no longer match the index): a new file written
     /// under another name and renamed in (the old one may still be mapped),
     /// or the patch's filters appended to the kept one.

@@ -68,12 +68,13 @@ struct OutputDecider {
             return (DependencyValues(graph: graph, frontMatter: frontMatter), nil)
         }
         let values = DependencyValues(graph: graph, frontMatter: frontMatter, known: known)
-        // Of the pages reached, those whose card or facts came out otherwise.
+        // Of the pages reached (those with no kept values), those whose card
+        // or facts came out otherwise.
         var cards: [ParsedPage] = [], facts: Set<PageID> = []
-        for (plan, page) in zip(pages, graph.pages) where reached.contains(plan.id) {
-            guard let fingerprints = plan.previous?.page.fingerprints else { return (values, nil) }
-            if values.cards[plan.id] != fingerprints.card { cards.append(page) }
-            if values.facts(of: plan.id) != fingerprints.facts { facts.insert(plan.id) }
+        for i in known.indices where known[i] == nil {
+            guard let fingerprints = pages[i].previous?.page.fingerprints else { return (values, nil) }
+            if values.cards[pages[i].id] != fingerprints.card { cards.append(graph.pages[i]) }
+            if values.facts(of: pages[i].id) != fingerprints.facts { facts.insert(pages[i].id) }
         }
         return (values, DependencyReach(edited: edited, reached: reached, cards: cards, facts: facts,
                                         guidance: graph.guidanceInOrder.map(\.id)))

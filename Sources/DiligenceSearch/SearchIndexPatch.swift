@@ -55,7 +55,8 @@ package struct SearchIndexPatch {
         /// its index files: what the cache keeps for the next patch.
         package var chunkCount: Int
         package var indexFiles: [String]
-        /// Every page's term filter now, when the old ones were given.
+        /// Every page's summary (score digest and term filter) now, when
+        /// the old ones were given.
         package var termFilters: SearchTermFilters?
     }
 

@@ -63,7 +63,7 @@ package struct SearchRecordNames: Sendable, Equatable {
     /// `search/n-<k>.js`: the names of pages 64·k … 64·k + 63, concatenated.
     package func tables() -> [OutputFile] {
         stride(from: 0, to: names.count, by: Self.perTable).map { start in
-            let key = "n-\(start / Self.perTable)"
+            let key = Self.tableKey(start)
             let joined = names[start..<min(start + Self.perTable, names.count)].joined()
             return OutputFile(path: "search/\(key).js", text: ScriptData.call("DiligenceSearch.put", key, joined))
         }
@@ -71,6 +71,9 @@ package struct SearchRecordNames: Sendable, Equatable {
 
     /// The paths of `tables()`.
     package func tablePaths() -> [String] {
-        stride(from: 0, to: names.count, by: Self.perTable).map { "search/n-\($0 / Self.perTable).js" }
+        stride(from: 0, to: names.count, by: Self.perTable).map { "search/\(Self.tableKey($0)).js" }
     }
+
+    /// The key of the table that starts at page `start`.
+    private static func tableKey(_ start: Int) -> String { "n-\(start / perTable)" }
 }

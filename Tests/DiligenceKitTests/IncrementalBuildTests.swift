@@ -248,7 +248,12 @@ final class IncrementalBuildTests: XCTestCase {
 
     /// The index's chunk files, joined.
     static func chunkText(_ workspace: Workspace) -> String {
-        Workspace.files(workspace.output + "/search").filter { $0.key.hasPrefix("i-") }
+        chunkText(in: workspace.output)
+    }
+
+    /// The search chunks of the site in `folder`, end to end.
+    static func chunkText(in folder: String) -> String {
+        Workspace.files(folder + "/search").filter { $0.key.hasPrefix("i-") }
             .map { String(decoding: $0.value, as: UTF8.self) }.joined()
     }
 
@@ -383,7 +388,7 @@ final class IncrementalBuildTests: XCTestCase {
             return (try XCTUnwrap(SearchTermFilters(file: CacheBytes(copying: [UInt8](file)), table: kept.table)), [UInt8](file))
         }
         func postings(_ folder: String) -> Substring? {
-            let text = Workspace.files(folder + "/search").filter { $0.key.hasPrefix("i-") }.map { String(decoding: $0.value, as: UTF8.self) }.joined()
+            let text = Self.chunkText(in: folder)
             guard let start = text.range(of: "\"zyxquorum\":\"") else { return nil }
             return text[start.upperBound...].prefix { $0 != "\"" }
         }

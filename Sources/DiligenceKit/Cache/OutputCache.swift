@@ -16,8 +16,9 @@ import Foundation
 ///   rendered again (its rows are copied from it; the big data files'
 ///   unchanged objects are copied from it as runs of the file: `KeptPieces`).
 /// - `i-<n>`: the search index's chunk `n` as written.
-/// - `t`: every page's search term filter (`SearchTermFilters`), which lets
-///   the next patch skip the posting lists an edited page is not in.
+/// - `t`: every page's search summary, its score digest and term filter
+///   (`SearchTermFilters`), which let the next patch skip the posting lists
+///   an edited page is not in, or is in with the same score.
 ///
 /// A kept listing or chunk is another name of the file written to the output
 /// (a hard link: nothing is copied, and a later build's rename over the

@@ -65,6 +65,28 @@ package struct FileSystem: Sendable {
         return true
     }
 
+    /// Writes `tail` over the file at `path` from byte `start` on, then cuts
+    /// the file to `start + tail.count`: the bytes before `start` are not
+    /// touched. Returns false, writing nothing, when `path` is not a regular
+    /// file (a symbolic link, a folder) or is shorter than `start`.
+    package func overwrite(_ tail: ArraySlice<UInt8>, at path: String, from start: Int) throws(PublishError) -> Bool {
+        try check(path)
+        let fd = open(path, O_WRONLY | O_CLOEXEC | O_NOFOLLOW)
+        if fd < 0 && (errno == ELOOP || errno == EISDIR || errno == ENOENT) { return false }
+        guard fd >= 0 else { throw .io(path: path, message: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) >= start else { return false }
+        guard lseek(fd, off_t(start), SEEK_SET) == off_t(start) else { throw .io(path: path, message: String(cString: strerror(errno))) }
+        let failure = tail.withUnsafeBytes { (bytes) -> PublishError? in
+            do throws(PublishError) { try FileBytes.write(bytes, to: fd, path: path) } catch { return error }
+            return nil
+        }
+        if let failure { throw failure }
+        if ftruncate(fd, off_t(start + tail.count)) != 0 { throw .io(path: path, message: String(cString: strerror(errno))) }
+        return true
+    }
+
     /// Opens a file to write in many pieces (the build cache); with
     /// `appending`, the file that is there, to write after its end.
     package func sink(_ path: String, appending: Bool = false) throws(PublishError) -> FileSink {

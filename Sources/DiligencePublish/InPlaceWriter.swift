@@ -6,7 +6,8 @@ import Foundation
 /// renamed over the old one, so a reader (a web server, `serve`) sees the old
 /// file or the new one, never half of one; a file whose bytes did not change
 /// is left alone, so its modification time still says when it last changed.
-/// The search index's files are the exception (`overwrite`).
+/// The search index's files (`overwrite`) and files of 256 kB or more
+/// (`overwriteTail`) are the exceptions: written over in place.
 package final class InPlaceWriter: @unchecked Sendable {
     package let root: String
     package let fileSystem: FileSystem
@@ -40,15 +41,57 @@ package final class InPlaceWriter: @unchecked Sendable {
     package func write(_ file: OutputFile, compare: Bool = true) {
         let target = root + "/" + file.path
         switch file.contents {
+        case .bytes(let contents) where compare && contents.count >= Self.overwrittenSize:
+            // A big listing page (2 MB at 10,000 pages): written over from
+            // its first changed byte, as a data file is (`overwriteTail`).
+            guard let (common, size) = FileBytes.commonPrefix(contents, at: target) else { fallthrough }
+            if common == contents.count && size == common { return }
+            if overwriteTail(contents[common...], from: common, at: file.path) { return }
+            replace(file.path, count: contents.count) { (temporary) throws(PublishError) in try fileSystem.write(contents, to: temporary) }
         case .bytes(let contents):
             if compare, FileBytes.holds(contents, at: target) { return }
             replace(file.path, count: contents.count) { (temporary) throws(PublishError) in try fileSystem.write(contents, to: temporary) }
         case .spliced(let splice):
-            if compare, splice.source.isFile(at: target), splice.isUnchanged { return }
+            if compare, splice.source.isFile(at: target) {
+                if splice.isUnchanged { return }
+                let start = splice.unchangedPrefix
+                // Copied out of the mapping before the file changes under it.
+                if overwriteTail(splice.bytes(from: start)[...], from: start, at: file.path) { return }
+            }
             replace(file.path, count: splice.count) { (temporary) throws(PublishError) in try fileSystem.write(splice, to: temporary) }
         case .copy:
             lock.withLock { if error == nil { error = .io(path: file.path, message: "copies are not written in place") } }
         }
+    }
+
+    /// Files this big are written over in place from their first changed
+    /// byte, not replaced: the data files (14 MB, 11 MB and 5 MB at 10,000
+    /// pages, `ByteSplice.unchangedPrefix`) and the biggest listing pages.
+    static let overwrittenSize = 256 * 1024
+
+    /// Writes `tail` over the file at `path` from byte `start` on and cuts
+    /// it there: no new file, no rename, and the unchanged part not written
+    /// at all. Writing a 14 MB file afresh and renaming it over the old one
+    /// took 9–10 ms on the benchmark machine; writing half of it over the
+    /// old bytes, 1–2 ms (ext4: no new blocks to allocate, no old inode to
+    /// free, no flush forced by the rename). A title edit in the middle of
+    /// the products leaves the first half of each data file as it is on
+    /// disk, a country's edit (countries come last) nearly all of it.
+    /// A reader may see half of the file while it is written, as with the
+    /// search index (`overwrite`); an interrupted build leaves no cache, so
+    /// the next build writes everything again. Returns false when it wrote
+    /// nothing (no regular file there, or a shorter one).
+    private func overwriteTail(_ tail: ArraySlice<UInt8>, from start: Int, at path: String) -> Bool {
+        do throws(PublishError) {
+            guard try fileSystem.overwrite(tail, at: root + "/" + path, from: start) else { return false }
+            lock.withLock {
+                written.append(path)
+                bytes += tail.count
+            }
+        } catch {
+            lock.withLock { if self.error == nil { self.error = error } }
+        }
+        return true
     }
 
     /// Writes the file at `path` under a temporary name with `write`, then

@@ -20,19 +20,52 @@ package struct ByteSplice: Sendable, Hashable {
     /// Whether the file is `source` as it is: every kept run in its own
     /// place, every new byte the same as the source's there, and as long.
     package var isUnchanged: Bool {
-        guard count == source.bytes.count else { return false }
+        count == source.bytes.count && unchangedPrefix == count
+    }
+
+    /// How many leading bytes of the file are the source's own, in place:
+    /// kept runs at their own offsets and new bytes equal to the source's
+    /// there, up to the first byte that differs. An incremental build
+    /// writes the file from there on (`InPlaceWriter`): a title edit in
+    /// the middle of the products leaves the first half of a 14 MB file
+    /// as it is on disk, a country's edit (countries come last) nearly all.
+    package var unchangedPrefix: Int {
         var offset = 0
         for piece in pieces {
             switch piece {
             case .kept(let range):
-                guard range.lowerBound == offset else { return false }
+                guard range.lowerBound == offset else { return offset }
                 offset = range.upperBound
             case .bytes(let bytes):
-                guard source.bytes[offset..<(offset + bytes.count)].elementsEqual(bytes) else { return false }
+                let common = min(bytes.count, source.bytes.count - offset)
+                var same = 0
+                while same < common, source.bytes[offset + same] == bytes[same] { same += 1 }
+                guard same == bytes.count else { return offset + same }
                 offset += bytes.count
             }
         }
-        return true
+        return offset
+    }
+
+    /// The file's bytes from `start` to its end, copied out of the mapping
+    /// (so the file can be written over while they are in hand).
+    package func bytes(from start: Int) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(count - start)
+        var offset = 0
+        for piece in pieces {
+            let length: Int
+            switch piece {
+            case .bytes(let bytes):
+                length = bytes.count
+                if offset + length > start { out += bytes[max(0, start - offset)...] }
+            case .kept(let range):
+                length = range.count
+                if offset + length > start { out += bytes(of: (range.lowerBound + max(0, start - offset))..<range.upperBound) }
+            }
+            offset += length
+        }
+        return out
     }
 
     /// The bytes of a kept run, in the mapping.

@@ -22,24 +22,49 @@ package enum FileBytes {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == bytes.count else { return false }
+        guard commonLength(bytes, fd: fd) == bytes.count else { return false }
+        // Longer than its size said (it grew while being read)?
+        var probe: UInt8 = 0
+        while true {
+            let n = SystemCalls.read(fd, &probe, 1)
+            if n < 0 && errno == EINTR { continue }
+            return n == 0
+        }
+    }
+
+    /// How many leading bytes the regular file at `path` has in common
+    /// with `bytes` (read up to the first difference, as `holds` reads),
+    /// and the file's size; nil when no regular file is there.
+    package static func commonPrefix(_ bytes: [UInt8], at path: String) -> (common: Int, size: Int)? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        return (commonLength(bytes, fd: fd), Int(info.st_size))
+    }
+
+    /// How many leading bytes of the open file, read from where it stands,
+    /// are `bytes`' own: read a block at a time into one small buffer.
+    private static func commonLength(_ bytes: [UInt8], fd: Int32) -> Int {
         let block = min(bytes.count, 64 * 1024)
-        return bytes.withUnsafeBytes { expected -> Bool in
+        return bytes.withUnsafeBytes { expected -> Int in
             let buffer = UnsafeMutableRawPointer.allocate(byteCount: max(block, 1), alignment: 16)
             defer { buffer.deallocate() }
             var offset = 0
             while offset < expected.count {
                 let n = SystemCalls.read(fd, buffer, min(block, expected.count - offset))
                 if n < 0 && errno == EINTR { continue }
-                guard n > 0, memcmp(buffer, expected.baseAddress! + offset, n) == 0 else { return false }
+                guard n > 0 else { return offset }
+                if memcmp(buffer, expected.baseAddress! + offset, n) != 0 {
+                    let read = buffer.assumingMemoryBound(to: UInt8.self)
+                    var same = 0
+                    while read[same] == expected[offset + same] { same += 1 }
+                    return offset + same
+                }
                 offset += n
             }
-            // Longer than its size said (it grew while being read)?
-            var probe: UInt8 = 0
-            while true {
-                let n = SystemCalls.read(fd, &probe, 1)
-                if n < 0 && errno == EINTR { continue }
-                return n == 0
-            }
+            return offset
         }
     }
 

@@ -306,4 +306,60 @@ final class UnitTests: XCTestCase {
         writer.overwrite(OutputFile(path: "missing/i-1.js", text: "x"))
         XCTAssertNotNil(writer.firstError, "a folder that is not there is an error, not a crash")
     }
+
+    /// A big file (a data file, a long listing) is written over in place
+    /// from its first changed byte: the same inode, so another name of it
+    /// (the build cache's) shows the new bytes, and only the tail written.
+    func testABigFileIsWrittenOverFromItsFirstChangedByte() throws {
+        let folder = NSTemporaryDirectory() + "diligence-tail-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder + "/data", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/data/big.json"
+        let old = (0..<400_000).map { UInt8(truncatingIfNeeded: $0 % 251) }
+        XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data(old)))
+        XCTAssertEqual(link(path, folder + "/kept"), 0)
+        let inode = { () -> UInt64 in var info = stat(); stat(path, &info); return UInt64(info.st_ino) }
+        let before = inode()
+
+        let writer = InPlaceWriter(root: folder)
+        var longer = old
+        longer[200_000] &+= 1
+        longer += [1, 2, 3]
+        writer.write(OutputFile(path: "data/big.json", contents: .bytes(longer)))
+        XCTAssertEqual(FileBytes.read(path), longer)
+        XCTAssertEqual(FileBytes.read(folder + "/kept"), longer, "written in place: the other name shows the new bytes")
+        XCTAssertEqual(inode(), before)
+        XCTAssertEqual(writer.bytesWritten, 200_003, "only the bytes from the first change on")
+
+        let shorter = Array(old[..<350_000])
+        writer.write(OutputFile(path: "data/big.json", contents: .bytes(shorter)))
+        XCTAssertEqual(FileBytes.read(path), shorter, "the old tail is cut off")
+        writer.write(OutputFile(path: "data/big.json", contents: .bytes(shorter)))
+        XCTAssertEqual(writer.writtenPaths.count, 2, "the same bytes are not written again")
+
+        // A splice of the file itself: its kept head is left as it is.
+        let source = try XCTUnwrap(MappedFile(path))
+        var builder = ByteSplice.Builder(source: source)
+        builder.keep(0..<120_000)
+        builder.bytes += Array("changed".utf8)
+        builder.keep(120_007..<350_000)
+        builder.bytes += Array("end".utf8)
+        guard case .spliced(let splice) = builder.contents() else { return XCTFail("nothing kept") }
+        XCTAssertEqual(splice.unchangedPrefix, 120_000)
+        let expected = splice.bytes()
+        XCTAssertEqual(splice.bytes(from: 119_990), Array(expected[119_990...]))
+        writer.write(OutputFile(path: "data/big.json", contents: .spliced(splice)))
+        XCTAssertEqual(FileBytes.read(path), expected)
+        XCTAssertEqual(inode(), before)
+        XCTAssertEqual(writer.bytesWritten, 200_003 + 150_000 + 230_003, "the shorter file from its first change (byte 200,000) on")
+
+        // A symbolic link is replaced, never written through.
+        let outside = folder + "/outside.json"
+        XCTAssertTrue(FileManager.default.createFile(atPath: outside, contents: Data(old)))
+        try FileManager.default.createSymbolicLink(atPath: folder + "/data/linked.json", withDestinationPath: outside)
+        writer.write(OutputFile(path: "data/linked.json", contents: .bytes(longer)))
+        XCTAssertEqual(FileBytes.read(outside), old)
+        XCTAssertEqual(FileBytes.read(folder + "/data/linked.json"), longer)
+        XCTAssertNil(writer.firstError)
+    }
 }

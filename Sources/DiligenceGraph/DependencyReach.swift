@@ -1,7 +1,7 @@
 import DiligenceContent
 
 /// Which dependency values an edit can have changed, told without working
-/// them out, for a build that adds and removes no page: the planner values
+/// them out, for a build that removes no page: the planner values
 /// only the outputs that read one of them (`OutputDecider`), instead of
 /// every page's and listing's dependencies (about 200,000 at 10,000 pages,
 /// a tenth of an incremental build's CPU time).
@@ -9,7 +9,9 @@ import DiligenceContent
 /// An edit changes its page's own fields, and through them the relations
 /// of the pages it names before or after (links, backlinks, products ↔
 /// countries, concerns): `Resolved.targets` holds every page a page names,
-/// front matter and body. Those are the pages it reaches; of these, the
+/// front matter and body. A new page is an edit from nothing: it reaches
+/// the pages it names, its card and facts are new, and the site's page
+/// count changes. Those are the pages it reaches; of these, the
 /// planner knows exactly whose card and facts changed (it works them out
 /// again and compares them with the cache's). Every answer errs on the
 /// side of "may have": an output so marked is still valued, and rendered
@@ -41,8 +43,10 @@ package final class DependencyReach: Sendable {
         }
     }
 
-    /// The pages whose files changed.
+    /// The pages whose files changed or are new.
     private let edited: Few<PageID>
+    /// Whether a page is new (the site's page count changed).
+    private let added: Bool
     private let editedKinds: Set<PageKind>
     /// The edited pages and the pages they name, before or after: their
     /// relations (backlinks, products ↔ countries, concerns) may have changed.
@@ -61,24 +65,27 @@ package final class DependencyReach: Sendable {
 
     /// - Parameters:
     ///   - edited: each edited page as it is now and as the last build had it.
-    ///   - reached: the edited pages and those they name, before or after.
-    ///   - cards: the pages whose card changed, as they are now.
-    ///   - facts: the pages whose facts changed.
+    ///   - added: the new pages.
+    ///   - reached: the edited and new pages and those they name, before or after.
+    ///   - cards: the pages whose card changed or is new, as they are now.
+    ///   - facts: the pages whose facts changed or are new.
     ///   - guidance: the guidance steps in their order.
-    package init(edited: [(now: ParsedPage, before: Page)], reached: Set<PageID>, cards: [ParsedPage], facts: Set<PageID>,
-                 guidance: [PageID]) {
+    package init(edited: [(now: ParsedPage, before: Page)], added: [ParsedPage] = [], reached: Set<PageID>, cards: [ParsedPage],
+                 facts: Set<PageID>, guidance: [PageID]) {
         func terms(_ details: PageDetails) -> [Term] {
             Taxonomy.allCases.flatMap { taxonomy in taxonomy.terms(of: details).map { Term(taxonomy: taxonomy, term: $0) } }
         }
-        let editedIDs = edited.map(\.now.id)
+        let editedIDs = edited.map(\.now.id) + added.map(\.id)
         self.edited = Few(editedIDs)
+        self.added = !added.isEmpty
         editedKinds = Set(editedIDs.map(\.kind))
         self.reached = Few(reached)
         let changed = Set(cards.map(\.id))
         self.cards = Few(changed)
         cardKinds = Set(changed.map(\.kind))
         factKinds = Set(facts.map(\.kind))
-        let memberships = Set(edited.flatMap { terms($0.now.page.details) + terms($0.before.details) })
+        let memberships = Set(edited.flatMap { terms($0.now.page.details) + terms($0.before.details) }
+                                + added.flatMap { terms($0.page.details) })
         self.memberships = Few(memberships)
         cardTerms = Few(memberships.union(cards.flatMap { terms($0.page.details) }))
         if editedKinds.contains(.guidance) {
@@ -123,7 +130,7 @@ package final class DependencyReach: Sendable {
         case .footer:
             return editedKinds.contains(.page)
         case .count:
-            return false  // no page came or went
+            return added
         case .all, .orphans:
             return !cards.isEmpty
         case .dated:

@@ -57,7 +57,7 @@ struct BuildPlan: Sendable {
     var graph: SiteGraph
     /// The values of what outputs read; nil for a build that keeps no cache.
     var values: DependencyValues?
-    /// What the edits can have changed, when no page came or went: the
+    /// What the edits can have changed, when no page went: the
     /// outputs that read none of it were not valued.
     var reach: DependencyReach? = nil
     var templates: TemplateLibrary

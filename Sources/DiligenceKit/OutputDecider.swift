@@ -58,12 +58,12 @@ struct OutputDecider {
     }
 
     /// The values of what outputs read, for a build that keeps a cache,
-    /// and what the edits can have changed of them when no page came or went.
+    /// and what the edits can have changed of them when no page went.
     private static func values(_ pages: [PagePlan], removed: Bool, graph: SiteGraph) -> (DependencyValues, DependencyReach?) {
         var frontMatter: [PageID: UInt64] = [:]
         frontMatter.reserveCapacity(pages.count)
         for plan in pages { frontMatter[plan.id] = plan.frontMatter }
-        guard let (edited, reached) = Self.reached(pages, removed: removed, graph: graph),
+        guard let (edited, added, reached) = Self.reached(pages, removed: removed, graph: graph),
               let known = known(pages, reached: reached, graph: graph) else {
             return (DependencyValues(graph: graph, frontMatter: frontMatter), nil)
         }
@@ -72,32 +72,36 @@ struct OutputDecider {
         // or facts came out otherwise.
         var cards: [ParsedPage] = [], facts: Set<PageID> = []
         for i in known.indices where known[i] == nil {
-            guard let fingerprints = pages[i].previous?.page.fingerprints else { return (values, nil) }
-            if values.cards[pages[i].id] != fingerprints.card { cards.append(graph.pages[i]) }
-            if values.facts(of: pages[i].id) != fingerprints.facts { facts.insert(pages[i].id) }
+            let fingerprints = pages[i].previous?.page.fingerprints  // nil: a new page
+            if values.cards[pages[i].id] != fingerprints?.card { cards.append(graph.pages[i]) }
+            if values.facts(of: pages[i].id) != fingerprints?.facts { facts.insert(pages[i].id) }
         }
-        return (values, DependencyReach(edited: edited, reached: reached, cards: cards, facts: facts,
+        return (values, DependencyReach(edited: edited, added: added, reached: reached, cards: cards, facts: facts,
                                         guidance: graph.guidanceInOrder.map(\.id)))
     }
 
-    /// What the edits reach, when no page came or went: the edited pages
-    /// (their bytes changed), each as it is and as the last build had it,
-    /// and with them the pages they name, before or after. A page read
-    /// again with the same bytes (touched, or to be rendered) reaches nothing.
-    static func reached(_ pages: [PagePlan], removed: Bool, graph: SiteGraph) -> (edited: [(now: ParsedPage, before: Page)], reached: Set<PageID>)? {
-        guard !removed, pages.count == graph.pages.count, !pages.contains(where: { $0.change == .added || $0.previous == nil }) else { return nil }
+    /// What the edits reach, when no page went: the edited pages (their
+    /// bytes changed), each as it is and as the last build had it, the new
+    /// pages, and with them the pages they name, before or after. A page
+    /// read again with the same bytes (touched, or to be rendered) reaches
+    /// nothing.
+    static func reached(_ pages: [PagePlan], removed: Bool, graph: SiteGraph)
+        -> (edited: [(now: ParsedPage, before: Page)], added: [ParsedPage], reached: Set<PageID>)? {
+        guard !removed, pages.count == graph.pages.count,
+              !pages.contains(where: { $0.previous == nil && $0.change != .added }) else { return nil }
         var edited: [(now: ParsedPage, before: Page)] = []
+        var added: [ParsedPage] = []
         var reached: Set<PageID> = []
-        for plan in pages where plan.change == .edited {
-            guard let before = plan.previous?.page else { return nil }
-            edited.append((plan.parsed, before.page))
+        for plan in pages where plan.change == .edited || plan.change == .added {
+            let before = plan.previous?.page
+            if let before { edited.append((plan.parsed, before.page)) } else { added.append(plan.parsed) }
             reached.insert(plan.id)
-            for id in plan.resolved.targets + before.resolved.targets {
+            for id in plan.resolved.targets + (before?.resolved.targets ?? []) {
                 guard graph.byID[id] != nil else { return nil }
                 reached.insert(id)
             }
         }
-        return (edited, reached)
+        return (edited, added, reached)
     }
 
     /// The cards and facts of the last build that still hold, in the
@@ -110,8 +114,13 @@ struct OutputDecider {
         var known: [(card: UInt64, facts: UInt64)?] = []
         known.reserveCapacity(pages.count)
         for (plan, page) in zip(pages, graph.pages) {
-            guard plan.id == page.id, let previous = plan.previous else { return nil }
-            known.append(reached.contains(plan.id) ? nil : (previous.page.fingerprints.card, previous.page.fingerprints.facts))
+            guard plan.id == page.id else { return nil }
+            if reached.contains(plan.id) {
+                known.append(nil)
+            } else {
+                guard let previous = plan.previous else { return nil }
+                known.append((previous.page.fingerprints.card, previous.page.fingerprints.facts))
+            }
         }
         return known
     }

@@ -371,35 +371,50 @@ final class BuildPlanTests: XCTestCase {
             }),
         ]
         var orphaned = false
-        for edit in edits {
-            try workspace.edit(edit.path, edit.transform)
+        func check(_ what: String) throws {
             let plan = try plan(workspace)
             let values = try XCTUnwrap(plan.values)
-            let reached = try XCTUnwrap(OutputDecider.reached(plan.pages, removed: false, graph: plan.graph), edit.what).reached
-            let known = try XCTUnwrap(OutputDecider.known(plan.pages, reached: reached, graph: plan.graph), edit.what)
-            let reach = try XCTUnwrap(plan.reach, edit.what)
-            XCTAssertGreaterThan(known.compactMap { $0 }.count, plan.pages.count / 2, "\(edit.what): most pages' values are kept")
+            let reached = try XCTUnwrap(OutputDecider.reached(plan.pages, removed: false, graph: plan.graph), what).reached
+            let known = try XCTUnwrap(OutputDecider.known(plan.pages, reached: reached, graph: plan.graph), what)
+            let reach = try XCTUnwrap(plan.reach, what)
+            XCTAssertGreaterThan(known.compactMap { $0 }.count, plan.pages.count / 2, "\(what): most pages' values are kept")
             var frontMatter: [PageID: UInt64] = [:]
             for page in plan.pages { frontMatter[page.id] = page.frontMatter }
             let worked = DependencyValues(graph: plan.graph, frontMatter: frontMatter)
-            XCTAssertEqual(values.cards, worked.cards, edit.what)
-            for page in plan.graph.pages { XCTAssertEqual(values.facts(of: page.id), worked.facts(of: page.id), "\(edit.what): \(page.id)") }
+            XCTAssertEqual(values.cards, worked.cards, what)
+            for page in plan.graph.pages { XCTAssertEqual(values.facts(of: page.id), worked.facts(of: page.id), "\(what): \(page.id)") }
             // Each value the reach calls unchanged is as the last build had it.
             var skipped = 0
             for page in plan.pages where page.change == .unchanged || page.change == .touched {
                 let fingerprints = try XCTUnwrap(page.previous).page.fingerprints
                 guard !reach.mayHaveChanged(fingerprints.reads) else { continue }
                 skipped += 1
-                XCTAssertEqual(worked.value(of: fingerprints.reads), fingerprints.readsValue, "\(edit.what): \(page.id)")
+                XCTAssertEqual(worked.value(of: fingerprints.reads), fingerprints.readsValue, "\(what): \(page.id)")
             }
-            XCTAssertGreaterThan(skipped, plan.pages.count / 3, "\(edit.what): most pages are not valued")
+            XCTAssertGreaterThan(skipped, plan.pages.count / 3, "\(what): most pages are not valued")
             let outputs = try XCTUnwrap(OutputCache.load(folder: workspace.outputsFolder))
             for (path, record) in outputs.listings where !reach.mayHaveChanged(record.reads) {
-                XCTAssertEqual(worked.value(of: record.reads), record.readsValue, "\(edit.what): \(path)")
+                XCTAssertEqual(worked.value(of: record.reads), record.readsValue, "\(what): \(path)")
             }
             orphaned = orphaned || plan.graph.isOrphan(crypto)
-            XCTAssertFalse(workspace.incremental().diagnostics.hasErrors, edit.what)
+            XCTAssertFalse(workspace.incremental().diagnostics.hasErrors, what)
         }
+        for edit in edits {
+            try workspace.edit(edit.path, edit.transform)
+            try check(edit.what)
+        }
+        // New pages: edits from nothing. A product in another category,
+        // linking to what its original links to; a last guidance step (the
+        // step before it gains a next one).
+        let product = try String(contentsOfFile: workspace.content + "/products/crypto-analysis.md", encoding: .utf8)
+        try product.replacingOccurrences(of: "category: internet-surveillance", with: "category: sensors")
+            .replacingOccurrences(of: "title: \"Crypto-analysis", with: "title: \"A copy of crypto-analysis")
+            .write(toFile: workspace.content + "/products/aaa-crypto-copy.md", atomically: true, encoding: .utf8)
+        try check("a new product")
+        let step = try String(contentsOfFile: workspace.content + "/guidance/red-flags.md", encoding: .utf8)
+        try step.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: Another ").replacingOccurrences(of: "\norder: 6\n", with: "\norder: 13\n")
+            .write(toFile: workspace.content + "/guidance/red-flags-again.md", atomically: true, encoding: .utf8)
+        try check("a new guidance step")
         XCTAssertTrue(orphaned, "one edit left the product with no links to it")
     }
 }

@@ -55,7 +55,8 @@ package final class InPlaceWriter: @unchecked Sendable {
             if compare, splice.source.isFile(at: target) {
                 if splice.isUnchanged { return }
                 let start = splice.unchangedPrefix
-                // Copied out of the mapping before the file changes under it.
+                if overwrite(splice, from: start, at: file.path) { return }
+                // A run moved too far to be read in time: copied out first.
                 if overwriteTail(splice.bytes(from: start)[...], from: start, at: file.path) { return }
             }
             replace(file.path, count: splice.count) { (temporary) throws(PublishError) in try fileSystem.write(splice, to: temporary) }
@@ -87,6 +88,21 @@ package final class InPlaceWriter: @unchecked Sendable {
             lock.withLock {
                 written.append(path)
                 bytes += tail.count
+            }
+        } catch {
+            lock.withLock { if self.error == nil { self.error = error } }
+        }
+        return true
+    }
+
+    /// Writes a splice over its own source from `start` on, straight from
+    /// the mapping (`FileSystem.overwrite(_:from:at:)`); false when it wrote nothing.
+    private func overwrite(_ splice: ByteSplice, from start: Int, at path: String) -> Bool {
+        do throws(PublishError) {
+            guard try fileSystem.overwrite(splice, from: start, at: root + "/" + path) else { return false }
+            lock.withLock {
+                written.append(path)
+                bytes += splice.count - start
             }
         } catch {
             lock.withLock { if self.error == nil { self.error = error } }

@@ -68,6 +68,76 @@ package struct ByteSplice: Sendable, Hashable {
         return out
     }
 
+    /// How far any kept run from `start` on moves towards the end of the
+    /// file (its place in the file less its place in the source); 0 when
+    /// none does. Written over its own source a block at a time, the file
+    /// is safe to make from the mapping while this is at most a block
+    /// (`InPlaceWriter`).
+    package func maxShift(from start: Int) -> Int {
+        var offset = 0, shift = 0
+        for piece in pieces {
+            switch piece {
+            case .bytes(let bytes):
+                offset += bytes.count
+            case .kept(let range):
+                if offset + range.count > start { shift = max(shift, offset - range.lowerBound) }
+                offset += range.count
+            }
+        }
+        return shift
+    }
+
+    /// Reads the file's bytes in order, from a given byte on.
+    package struct Reader {
+        private let splice: ByteSplice
+        private var piece = 0
+        /// How far into `piece` the next byte is.
+        private var within = 0
+
+        package init(_ splice: ByteSplice, from start: Int) {
+            self.splice = splice
+            var offset = 0
+            while piece < splice.pieces.count {
+                let length = Self.length(of: splice.pieces[piece])
+                if offset + length > start { break }
+                offset += length
+                piece += 1
+            }
+            within = start - offset
+        }
+
+        private static func length(of piece: Piece) -> Int {
+            switch piece {
+            case .bytes(let bytes): bytes.count
+            case .kept(let range): range.count
+            }
+        }
+
+        /// Copies the next bytes into `buffer`, as many as fit; returns how
+        /// many (0 at the end).
+        package mutating func read(into buffer: UnsafeMutableRawBufferPointer) -> Int {
+            var filled = 0
+            while filled < buffer.count, piece < splice.pieces.count {
+                let count: Int
+                switch splice.pieces[piece] {
+                case .bytes(let bytes):
+                    count = min(bytes.count - within, buffer.count - filled)
+                    bytes.withUnsafeBytes { buffer.baseAddress!.advanced(by: filled).copyMemory(from: $0.baseAddress! + within, byteCount: count) }
+                case .kept(let range):
+                    count = min(range.count - within, buffer.count - filled)
+                    buffer.baseAddress!.advanced(by: filled).copyMemory(from: splice.source.bytes.baseAddress! + range.lowerBound + within, byteCount: count)
+                }
+                filled += count
+                within += count
+                if within == Self.length(of: splice.pieces[piece]) {
+                    piece += 1
+                    within = 0
+                }
+            }
+            return filled
+        }
+    }
+
     /// The bytes of a kept run, in the mapping.
     package func bytes(of range: Range<Int>) -> UnsafeRawBufferPointer {
         UnsafeRawBufferPointer(rebasing: source.bytes[range])

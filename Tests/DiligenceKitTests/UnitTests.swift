@@ -353,6 +353,25 @@ final class UnitTests: XCTestCase {
         XCTAssertEqual(inode(), before)
         XCTAssertEqual(writer.bytesWritten, 200_003 + 150_000 + 230_003, "the shorter file from its first change (byte 200,000) on")
 
+        // Runs that move towards the end (bytes inserted before them), over
+        // several of the writer's 1 MB blocks: each block is read before
+        // the one before it is written; a run moved by more than a block
+        // is copied out first. Both give the splice's bytes.
+        let big = (0..<3_000_000).map { UInt8(truncatingIfNeeded: ($0 * 7) % 253) }
+        for inserted in [10, 1_500_000] {
+            XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data(big)))
+            let mapped = try XCTUnwrap(MappedFile(path))
+            var grown = ByteSplice.Builder(source: mapped)
+            grown.keep(0..<100_000)
+            grown.bytes += [UInt8](repeating: 42, count: inserted)
+            grown.keep(100_000..<3_000_000)
+            guard case .spliced(let moved) = grown.contents() else { return XCTFail("nothing kept") }
+            XCTAssertEqual(moved.maxShift(from: 100_000), inserted)
+            let wanted = moved.bytes()
+            writer.write(OutputFile(path: "data/big.json", contents: .spliced(moved)))
+            XCTAssertEqual(FileBytes.read(path), wanted, "\(inserted) bytes inserted")
+        }
+
         // A symbolic link is replaced, never written through.
         let outside = folder + "/outside.json"
         XCTAssertTrue(FileManager.default.createFile(atPath: outside, contents: Data(old)))

@@ -70,13 +70,8 @@ package struct FileSystem: Sendable {
     /// touched. Returns false, writing nothing, when `path` is not a regular
     /// file (a symbolic link, a folder) or is shorter than `start`.
     package func overwrite(_ tail: ArraySlice<UInt8>, at path: String, from start: Int) throws(PublishError) -> Bool {
-        try check(path)
-        let fd = open(path, O_WRONLY | O_CLOEXEC | O_NOFOLLOW)
-        if fd < 0 && (errno == ELOOP || errno == EISDIR || errno == ENOENT) { return false }
-        guard fd >= 0 else { throw .io(path: path, message: String(cString: strerror(errno))) }
+        guard let fd = try openToWriteOver(path, from: start) else { return false }
         defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) >= start else { return false }
         guard lseek(fd, off_t(start), SEEK_SET) == off_t(start) else { throw .io(path: path, message: String(cString: strerror(errno))) }
         let failure = tail.withUnsafeBytes { (bytes) -> PublishError? in
             do throws(PublishError) { try FileBytes.write(bytes, to: fd, path: path) } catch { return error }
@@ -101,13 +96,8 @@ package struct FileSystem: Sendable {
     package func overwrite(_ splice: ByteSplice, from start: Int, at path: String) throws(PublishError) -> Bool {
         let block = 1 << 20
         guard splice.maxShift(from: start) <= block else { return false }
-        try check(path)
-        let fd = open(path, O_WRONLY | O_CLOEXEC | O_NOFOLLOW)
-        if fd < 0 && (errno == ELOOP || errno == EISDIR || errno == ENOENT) { return false }
-        guard fd >= 0 else { throw .io(path: path, message: String(cString: strerror(errno))) }
+        guard let fd = try openToWriteOver(path, from: start) else { return false }
         defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) >= start else { return false }
         var ready = UnsafeMutableRawBufferPointer.allocate(byteCount: block, alignment: 64)
         var next = UnsafeMutableRawBufferPointer.allocate(byteCount: block, alignment: 64)
         defer { ready.deallocate(); next.deallocate() }
@@ -129,6 +119,22 @@ package struct FileSystem: Sendable {
         }
         if ftruncate(fd, off_t(offset)) != 0 { throw .io(path: path, message: String(cString: strerror(errno))) }
         return true
+    }
+
+    /// The regular file at `path`, opened to write over from byte `start`
+    /// (never through a symbolic link); nil when there is none at least
+    /// `start` long.
+    private func openToWriteOver(_ path: String, from start: Int) throws(PublishError) -> Int32? {
+        try check(path)
+        let fd = open(path, O_WRONLY | O_CLOEXEC | O_NOFOLLOW)
+        if fd < 0 && (errno == ELOOP || errno == EISDIR || errno == ENOENT) { return nil }
+        guard fd >= 0 else { throw .io(path: path, message: String(cString: strerror(errno))) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) >= start else {
+            close(fd)
+            return nil
+        }
+        return fd
     }
 
     /// Opens a file to write in many pieces (the build cache); with

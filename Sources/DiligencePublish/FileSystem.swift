@@ -123,14 +123,15 @@ package struct FileSystem: Sendable {
 
     /// The regular file at `path`, opened to write over from byte `start`
     /// (never through a symbolic link); nil when there is none at least
-    /// `start` long.
+    /// `start` long, or when it has names besides its own and the build
+    /// cache's (another hard link, made by someone else, would change too).
     private func openToWriteOver(_ path: String, from start: Int) throws(PublishError) -> Int32? {
         try check(path)
         let fd = open(path, O_WRONLY | O_CLOEXEC | O_NOFOLLOW)
         if fd < 0 && (errno == ELOOP || errno == EISDIR || errno == ENOENT) { return nil }
         guard fd >= 0 else { throw .io(path: path, message: String(cString: strerror(errno))) }
         var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) >= start else {
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_nlink <= 2, Int(info.st_size) >= start else {
             close(fd)
             return nil
         }

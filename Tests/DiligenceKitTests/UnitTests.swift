@@ -372,6 +372,16 @@ final class UnitTests: XCTestCase {
             XCTAssertEqual(FileBytes.read(path), wanted, "\(inserted) bytes inserted")
         }
 
+        // A third name (someone else's hard link) keeps its bytes: the file
+        // is replaced, not written over.
+        unlink(folder + "/kept")
+        XCTAssertEqual(link(path, folder + "/kept"), 0)
+        XCTAssertEqual(link(path, folder + "/third"), 0)
+        let third = FileBytes.read(folder + "/third")
+        writer.write(OutputFile(path: "data/big.json", contents: .bytes(longer)))
+        XCTAssertEqual(FileBytes.read(path), longer)
+        XCTAssertEqual(FileBytes.read(folder + "/third"), third)
+
         // A symbolic link is replaced, never written through.
         let outside = folder + "/outside.json"
         XCTAssertTrue(FileManager.default.createFile(atPath: outside, contents: Data(old)))

@@ -72,12 +72,11 @@ package struct FileSystem: Sendable {
     package func overwrite(_ tail: ArraySlice<UInt8>, at path: String, from start: Int) throws(PublishError) -> Bool {
         guard let fd = try openToWriteOver(path, from: start) else { return false }
         defer { close(fd) }
-        guard lseek(fd, off_t(start), SEEK_SET) == off_t(start) else { throw .io(path: path, message: String(cString: strerror(errno))) }
-        let failure = tail.withUnsafeBytes { (bytes) -> PublishError? in
-            do throws(PublishError) { try FileBytes.write(bytes, to: fd, path: path) } catch { return error }
-            return nil
+        do {
+            try tail.withUnsafeBytes { try FileBytes.write($0, to: fd, at: start, path: path) }
+        } catch {
+            throw error as? PublishError ?? .io(path: path, message: "\(error)")  // a slice's `withUnsafeBytes` rethrows untyped
         }
-        if let failure { throw failure }
         if ftruncate(fd, off_t(start + tail.count)) != 0 { throw .io(path: path, message: String(cString: strerror(errno))) }
         return true
     }
@@ -106,13 +105,7 @@ package struct FileSystem: Sendable {
         var count = reader.read(into: ready)
         while count > 0 {
             let following = reader.read(into: next)  // made before `ready` is written
-            var written = 0
-            while written < count {
-                let n = pwrite(fd, ready.baseAddress! + written, count - written, off_t(offset + written))
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { throw .io(path: path, message: String(cString: strerror(errno))) }
-                written += n
-            }
+            try FileBytes.write(UnsafeRawBufferPointer(rebasing: ready[..<count]), to: fd, at: offset, path: path)
             offset += count
             swap(&ready, &next)
             count = following

@@ -53,8 +53,8 @@ package final class InPlaceWriter: @unchecked Sendable {
             replace(file.path, count: contents.count) { (temporary) throws(PublishError) in try fileSystem.write(contents, to: temporary) }
         case .spliced(let splice):
             if compare, splice.source.isFile(at: target) {
-                if splice.isUnchanged { return }
-                let start = splice.unchangedPrefix
+                let start = splice.unchangedPrefix  // walks the pieces once; `isUnchanged` would walk them again
+                if start == splice.count && start == splice.source.bytes.count { return }
                 if overwrite(splice, from: start, at: file.path) { return }
                 // A run moved too far to be read in time: copied out first.
                 if overwriteTail(splice.bytes(from: start)[...], from: start, at: file.path) { return }

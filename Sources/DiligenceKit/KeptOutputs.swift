@@ -17,10 +17,12 @@ final class KeptOutputs: @unchecked Sendable {
     private var cache: OutputCache
     private var written: [String: (size: Int, hash: UInt64)] = [:]
     private var rows: [String: [TemplateRow]] = [:]
-    private var rebuiltChunks: [Int: OutputCache.Fingerprint] = [:]
+    /// The chunks of an index built in full: name → first term, fingerprint.
+    private var rebuiltChunks: [String: (first: String, fingerprint: OutputCache.Fingerprint)] = [:]
     private var rebuiltIndexFiles: [String] = []
     private var error: PublishError?
-    private let previousChunks: Int
+    /// The names of the chunks the previous build kept.
+    private let previousChunks: Set<String>
 
     /// The first copy that could not be written: the cache is then not saved.
     var firstError: PublishError? { lock.withLock { error } }
@@ -30,9 +32,9 @@ final class KeptOutputs: @unchecked Sendable {
         self.values = values
         if let previous = plan.previous?.outputs.value {
             cache = previous
-            previousChunks = previous.searchChunks.count
+            previousChunks = Set(previous.searchChunks.map(\.name))
         } else {
-            previousChunks = 0
+            previousChunks = []
             // Nothing of an older folder is kept.
             try? FileManager.default.removeItem(atPath: folder)
             cache = OutputCache(folder: folder)
@@ -87,19 +89,21 @@ final class KeptOutputs: @unchecked Sendable {
     func searchFile(_ file: OutputFile, at location: String) {
         let path = file.path
         guard path.hasPrefix("search/"), !path.dropFirst("search/".count).contains("/") else { return }
-        if let number = Self.chunkNumber(path), case .bytes(let bytes) = file.contents {
-            keep(at: location, as: cache.chunkPath(number)) { bytes }
-            lock.withLock { rebuiltChunks[number] = .init(bytes) }
+        if let name = Self.chunkName(path), case .bytes(let bytes) = file.contents {
+            keep(at: location, as: cache.chunkPath(name)) { bytes }
+            let first = SearchIndexFiles.firstTerm(ofChunk: SharedBytes(bytes)) ?? ""
+            lock.withLock { rebuiltChunks[name] = (first, .init(bytes)) }
         }
         lock.withLock { rebuiltIndexFiles.append(path) }
     }
 
-    /// Records the chunks of the index built in full, once it is.
+    /// Records the chunks of the index built in full, once it is, in the
+    /// order of their first terms (the order of the index).
     func keepRebuiltChunks() {
         lock.withLock {
-            let count = rebuiltChunks.count
-            cache.searchChunks = (0..<count).map { rebuiltChunks[$0] ?? .init(size: -1, hash: 0) }
-            for number in count..<max(count, previousChunkCount) { fileSystem.remove(cache.chunkPath(number)) }
+            cache.searchChunks = rebuiltChunks.sorted { SearchIndexFiles.precedes($0.value.first, $1.value.first) }
+                .map { OutputCache.Chunk(name: $0.key, fingerprint: $0.value.fingerprint) }
+            for name in previousChunks where rebuiltChunks[name] == nil { fileSystem.remove(cache.chunkPath(name)) }
             cache.searchIndexFiles = SearchIndexPatch.indexFiles(rebuiltIndexFiles)
             rebuiltChunks = [:]
         }
@@ -108,15 +112,16 @@ final class KeptOutputs: @unchecked Sendable {
     /// The index as a patch left it: chunks overwritten in place are the
     /// same files (their records change); new ones are kept, gone ones dropped.
     func search(_ patch: SearchIndexPatch.Plan, sink: OutputSink) {
-        var chunks = lock.withLock { cache.searchChunks }
+        var fingerprints: [String: OutputCache.Fingerprint] = [:]
+        for chunk in lock.withLock({ cache.searchChunks }) { fingerprints[chunk.name] = chunk.fingerprint }
         for file in patch.changedChunks + patch.files {
-            guard let number = Self.chunkNumber(file.path), case .bytes(let bytes) = file.contents else { continue }
-            while chunks.count <= number { chunks.append(.init(size: -1, hash: 0)) }
-            chunks[number] = .init(bytes)
-            if number >= previousChunkCount { keep(at: sink.location(of: file.path), as: cache.chunkPath(number)) { bytes } }
+            guard let name = Self.chunkName(file.path), case .bytes(let bytes) = file.contents else { continue }
+            fingerprints[name] = .init(bytes)
+            if !previousChunks.contains(name) { keep(at: sink.location(of: file.path), as: cache.chunkPath(name)) { bytes } }
         }
-        chunks.removeLast(max(0, chunks.count - patch.chunkCount))
-        for number in patch.chunkCount..<max(patch.chunkCount, previousChunkCount) { fileSystem.remove(cache.chunkPath(number)) }
+        let now = Set(patch.chunkNames)
+        for name in previousChunks where !now.contains(name) { fileSystem.remove(cache.chunkPath(name)) }
+        let chunks = patch.chunkNames.map { OutputCache.Chunk(name: $0, fingerprint: fingerprints[$0] ?? .init(size: -1, hash: 0)) }
         lock.withLock {
             cache.searchChunks = chunks
             cache.searchIndexFiles = patch.indexFiles
@@ -160,13 +165,10 @@ final class KeptOutputs: @unchecked Sendable {
         }
     }
 
-    /// The number of chunks the previous build kept.
-    private var previousChunkCount: Int { previousChunks }
-
-    /// `search/i-<n>.js` → n.
-    private static func chunkNumber(_ path: String) -> Int? {
+    /// `search/i-<…>.js` → `i-<…>`.
+    private static func chunkName(_ path: String) -> String? {
         guard path.hasPrefix("search/i-"), path.hasSuffix(".js") else { return nil }
-        return Int(path.dropFirst("search/i-".count).dropLast(".js".count))
+        return String(path.dropFirst("search/".count).dropLast(".js".count))
     }
 
     /// The outputs' index, with what each listing rendered now read.

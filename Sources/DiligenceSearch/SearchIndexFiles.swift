@@ -24,14 +24,17 @@ package struct SearchIndexFiles: Sendable {
         package var end: Int32 = -1
     }
 
-    /// A chunk file as the last build wrote it and how many entries it holds
-    /// (what `write` gives again, as it is, for a chunk of the same entries).
+    /// A chunk file as the last build wrote it, its name and how many
+    /// entries it holds (what `write` gives again, as it is, for a chunk of
+    /// the same entries under the same name).
     package struct KeptChunk: Sendable {
         package var bytes: SharedBytes
+        package var name: String
         package var count: Int
 
-        package init(bytes: SharedBytes, count: Int) {
+        package init(bytes: SharedBytes, name: String, count: Int) {
             self.bytes = bytes
+            self.name = name
             self.count = count
         }
     }
@@ -72,6 +75,53 @@ package struct SearchIndexFiles: Sendable {
         a.utf16.lexicographicallyPrecedes(b.utf16)
     }
 
+    /// A chunk file's name (`search/<name>.js`, and the key its `put` call
+    /// gives): `i-` and its first term, each UTF-8 byte other than `a`–`z`
+    /// and `0`–`9` written `_` and two hex digits (`any 2 i` is
+    /// `i-any_202_20i`), so the name is a file name on any file system and
+    /// no two terms share one. A name over 60 characters is cut to 40 and
+    /// given the chunk's number after a `-`, which no term's name has.
+    /// `search.js` (`chunkName`) makes the same name from `meta.c`.
+    ///
+    /// Why not the number alone: a chunk's number is its place, and an edit
+    /// that adds one chunk (a list grew past `chunkBytes`) moved every
+    /// later number, so every later file changed: a body sentence rewrote
+    /// 400–860 of 876 chunk files, 9–20 MB, a quarter of the time at 10,000
+    /// pages (Benchmarks/README.md, "Session of 2026-12-05 (23:29–)").
+    /// Named by its first term, a chunk keeps its file while its entries do.
+    package static func chunkName(firstTerm: String, number: Int) -> String {
+        var name = "i-"
+        for byte in firstTerm.utf8 {
+            if (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
+                name.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                name += "_" + (byte < 16 ? "0" : "") + String(byte, radix: 16)
+            }
+        }
+        return name.utf8.count > 62 ? String(name.prefix(42)) + "-" + String(number) : name
+    }
+
+    /// The name a chunk file's `put` call gives it (`DiligenceSearch.put("<name>",{`); nil if none.
+    package static func chunkName(ofChunk file: SharedBytes) -> String? {
+        file.withUnsafeBufferPointer { bytes -> String? in
+            let prefix = Array("DiligenceSearch.put(\"".utf8)
+            guard bytes.count > prefix.count, bytes[..<prefix.count].elementsEqual(prefix),
+                  let end = bytes[prefix.count...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[prefix.count..<end]), as: UTF8.self)
+        }
+    }
+
+    /// The first term of a chunk file ("" for an index with no term); nil
+    /// if the file is not a chunk. What orders a full build's kept chunks.
+    package static func firstTerm(ofChunk file: SharedBytes) -> String? {
+        file.withUnsafeBufferPointer { bytes -> String? in
+            guard let open = bytes.firstIndex(of: UInt8(ascii: "{")), open + 1 < bytes.count else { return nil }
+            if bytes[open + 1] == UInt8(ascii: "}") { return "" }
+            var i = open + 1
+            return readString(bytes, &i)
+        }
+    }
+
     /// Whether a term's postings carry scores: a stem key's do
     /// (`docDelta,score,…`); a redirect's (`cameras 6`, `SearchStemmer.redirectTerm`)
     /// are its pages only (`docDelta,…`): the browser reads the stem from
@@ -106,23 +156,28 @@ package struct SearchIndexFiles: Sendable {
     /// entries in sorted order. `facets` nil: `facets.js` is not written
     /// (an incremental build knows it has not changed).
     ///
-    /// `kept`: a patched index's old chunk files, by number. A chunk made of
-    /// one old chunk's entries, all of them, in order, under the same number
+    /// `kept`: a patched index's old chunk files, in order. A chunk made of
+    /// one old chunk's entries, all of them, in order, under the same name
     /// is that file as it is: not put together, compared or emitted, only
     /// named to `unchanged`. On 10,000 pages a one-page edit keeps all but a
     /// few of 900 chunks, about 35 MB.
+    ///
+    /// Returns the chunk files' names, in order.
+    @discardableResult
     package func write<S: Sequence>(entries: S, names: SearchRecordNames, facets: [[String: [String]]]?,
                             kept: [KeptChunk] = [], keptTables: KeptTables = .none, unchanged: (String) -> Void = { _ in },
-                            emit: @Sendable (OutputFile) -> Void) where S.Element == Entry {
+                            emit: @Sendable (OutputFile) -> Void) -> [String] where S.Element == Entry {
         var chunkFirstTerms: [String] = []
+        var chunkNames: [String] = []
         var chunk = JSONBytes(capacity: chunkBytes + 4096)
         var chunkCount = 0
         var chunkEntries = 0
         // The chunk's size as written: its entries and the commas between them.
         var chunkSize = 0
-        // Whether the chunk's entries so far are the first of the old chunk
-        // of its number, in order; their bytes are not copied until it is not.
+        // Whether the chunk's entries so far are the first of one old chunk
+        // (`source`), in order; their bytes are not copied until it is not.
         var asKept = false
+        var source = 0
         var keptEnd = 0
         var soloRedirects: [Int] = []
         var vocabulary: [Unicode.Scalar: [String]] = [:]
@@ -131,7 +186,7 @@ package struct SearchIndexFiles: Sendable {
         func copyKept() {
             asKept = false
             guard chunkEntries > 0 else { return }
-            kept[chunkCount].bytes.withUnsafeBufferPointer { old in
+            kept[source].bytes.withUnsafeBufferPointer { old in
                 let start = old.firstIndex(of: UInt8(ascii: "{"))! + 1
                 chunk.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: old[start..<keptEnd]))
             }
@@ -144,19 +199,21 @@ package struct SearchIndexFiles: Sendable {
                 chunkSize = 0
                 chunk.bytes.removeAll(keepingCapacity: true)
             }
-            if asKept, kept[chunkCount].count == chunkEntries {
+            let name = Self.chunkName(firstTerm: chunkFirstTerms.last ?? "", number: chunkCount)
+            chunkNames.append(name)
+            if asKept, kept[source].count == chunkEntries, kept[source].name == name {
                 asKept = false
-                unchanged("search/i-\(chunkCount).js")
+                unchanged("search/\(name).js")
                 return
             }
             if asKept { copyKept() }
             var file = JSONBytes(capacity: chunk.bytes.count + 64)
-            file.raw("DiligenceSearch.put(\"i-")
-            file.decimal(chunkCount)
-            file.raw("\",{")
+            file.raw("DiligenceSearch.put(")
+            file.string(name)
+            file.raw(",{")
             file.bytes += chunk.bytes
             file.raw("});\n")
-            emit(OutputFile(path: "search/i-\(chunkCount).js", contents: .bytes(file.bytes)))
+            emit(OutputFile(path: "search/\(name).js", contents: .bytes(file.bytes)))
         }
         var full = false  // the chunk is closed before the next entry of another form
         var lastForm: Substring = ""
@@ -178,11 +235,12 @@ package struct SearchIndexFiles: Sendable {
             if chunkEntries > 0, form != lastForm, !joinsStem, full || large { closeChunk() }
             if chunkEntries == 0 {
                 chunkFirstTerms.append(entry.term)
-                asKept = chunkCount < kept.count
+                source = Int(entry.chunk)
+                asKept = entry.ordinal == 0 && source >= 0 && source < kept.count
             } else {
                 chunkSize += 1
             }
-            if asKept, entry.chunk == chunkCount, entry.ordinal == chunkEntries {
+            if asKept, entry.chunk == source, entry.ordinal == chunkEntries {
                 keptEnd = Int(entry.end)
             } else {
                 if asKept { copyKept() }
@@ -229,6 +287,7 @@ package struct SearchIndexFiles: Sendable {
                               w: SearchIndexBuilder.weights,
                               r: [SearchRecordNames.perTable, SearchRecordNames.length])
         emit(OutputFile(path: "search/meta.js", text: ScriptData.call("DiligenceSearch.put", "meta", meta)))
+        return chunkNames
     }
 
     /// `DiligenceSearch.put("v-…","form form …");` written as `ScriptData.call`
@@ -250,7 +309,7 @@ package struct SearchIndexFiles: Sendable {
     /// `number`: the chunk's, kept in each entry (`Entry.chunk`).
     package static func entries(ofChunk file: SharedBytes, number: Int = -1) -> [Entry]? {
         file.withUnsafeBufferPointer { bytes -> [Entry]? in
-            // DiligenceSearch.put("i-N",{ entries });\n
+            // DiligenceSearch.put("i-<first term>",{ entries });\n
             guard let open = bytes.firstIndex(of: UInt8(ascii: "{")), bytes.count >= open + 4,
                   bytes[(bytes.count - 4)...].elementsEqual("});\n".utf8) else { return nil }
             var entries: [Entry] = []

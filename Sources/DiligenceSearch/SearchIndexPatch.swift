@@ -18,22 +18,29 @@ package struct SearchIndexPatch {
         case unreadable(String)
     }
 
-    /// A chunk file of the index being patched: its bytes and its entries.
+    /// A chunk file of the index being patched: its bytes, name and entries.
     package struct Chunk: Sendable {
         package var bytes: SharedBytes
+        package var name: String
         package var entries: [SearchIndexFiles.Entry]
+
+        /// Its path in the output folder.
+        package var path: String { "search/\(name).js" }
     }
 
-    /// Parses the index's chunk files as the cache kept them, in parallel.
-    /// Takes the bytes as read (mapped): the chunks' entries are runs of
-    /// them (copying 60 MB of slices into new arrays was a sixth of a patch).
+    /// Parses the index's chunk files as the cache kept them, in order, in
+    /// parallel. Takes the bytes as read (mapped): the chunks' entries are
+    /// runs of them (copying 60 MB of slices into new arrays was a sixth of
+    /// a patch).
     package static func chunks(_ kept: [SharedBytes]) throws -> [Chunk] {
-        guard !kept.isEmpty else { throw Failure.unreadable("search/i-0.js") }
+        guard !kept.isEmpty else { throw Failure.unreadable("the search index's first chunk") }
         let parsed = kept.indices.concurrentMap { i -> Chunk? in
-            SearchIndexFiles.entries(ofChunk: kept[i], number: i).map { Chunk(bytes: kept[i], entries: $0) }
+            guard let name = SearchIndexFiles.chunkName(ofChunk: kept[i]),
+                  let entries = SearchIndexFiles.entries(ofChunk: kept[i], number: i) else { return nil }
+            return Chunk(bytes: kept[i], name: name, entries: entries)
         }
         return try parsed.enumerated().map { i, chunk in
-            guard let chunk else { throw Failure.unreadable("search/i-\(i).js") }
+            guard let chunk else { throw Failure.unreadable("the search index's chunk \(i + 1)") }
             return chunk
         }
     }
@@ -51,9 +58,9 @@ package struct SearchIndexPatch {
         package var changedChunks: [OutputFile]
         /// Chunk, vocabulary and name-table files the index no longer has.
         package var stale: [String]
-        /// How many chunk files the patched index has, and the paths of
-        /// its index files: what the cache keeps for the next patch.
-        package var chunkCount: Int
+        /// The patched index's chunk names, in order, and the paths of its
+        /// index files: what the cache keeps for the next patch.
+        package var chunkNames: [String]
         package var indexFiles: [String]
         /// Every page's summary (score digest and term filter) now, when
         /// the old ones were given.
@@ -106,9 +113,9 @@ package struct SearchIndexPatch {
         var changedInitials: Set<Unicode.Scalar> = []
         entries.reserveCapacity(parsed.reduce(fresh.count) { $0 + $1.entries.count })
         var oldChunks: [String: SharedBytes] = [:]
-        let keptChunks = parsed.map { SearchIndexFiles.KeptChunk(bytes: $0.bytes, count: $0.entries.count) }
-        for (i, chunk) in parsed.enumerated() {
-            oldChunks["search/i-\(i).js"] = chunk.bytes
+        let keptChunks = parsed.map { SearchIndexFiles.KeptChunk(bytes: $0.bytes, name: $0.name, count: $0.entries.count) }
+        for chunk in parsed {
+            oldChunks[chunk.path] = chunk.bytes
             for entry in chunk.entries {
                 let hash = filtering == nil ? 0 : SearchTermFilter.hash(entry.term)
                 if let filtering, filtering.scoresUnchanged(droppedNumbers, hash: hash, now: newFilters) {
@@ -123,13 +130,13 @@ package struct SearchIndexPatch {
                     // A term of a changed page: its other postings renumbered, the new ones inserted.
                     let kept: SharedBytes?
                     switch renumbering.apply(entry) {
-                    case nil: throw Failure.unreadable("search/i-\(i).js")
+                    case nil: throw Failure.unreadable(chunk.path)
                     case .unchanged: kept = entry.bytes
                     case .changed(let bytes): kept = SharedBytes(bytes)
                     case .empty: kept = nil
                     }
                     guard let merged = SearchPostingInsertion.insert(added, into: kept, term: entry.term) else {
-                        throw Failure.unreadable("search/i-\(i).js")
+                        throw Failure.unreadable(chunk.path)
                     }
                     // Most of an edited page's terms score as before: the
                     // entry comes out as it was read, and stays the old
@@ -145,7 +152,7 @@ package struct SearchIndexPatch {
                     continue
                 }
                 switch renumbering.apply(entry) {
-                case nil: throw Failure.unreadable("search/i-\(i).js")
+                case nil: throw Failure.unreadable(chunk.path)
                 case .unchanged: entries.append(entry)
                 case .changed(let bytes): entries.append(.init(term: entry.term, bytes: SharedBytes(bytes)))
                 case .empty: changedInitials.insert(Self.initial(entry.term))
@@ -159,7 +166,7 @@ package struct SearchIndexPatch {
         let unchanged = oldChunks
         // Most chunks come out as they were, named only: they are left out.
         let keptTables = SearchIndexFiles.KeptTables(names: names.names == oldNames.names, changedInitials: changedInitials)
-        files.write(entries: entries, names: names, facets: facets, kept: keptChunks, keptTables: keptTables,
+        let chunkNames = files.write(entries: entries, names: names, facets: facets, kept: keptChunks, keptTables: keptTables,
                     unchanged: { emitted.add($0, nil, known: true) }) { file in
             if case .bytes(let bytes) = file.contents, let old = unchanged[file.path] {
                 emitted.add(file.path, SharedBytes.same(old, SharedBytes(bytes)) ? nil : file, known: true)
@@ -171,7 +178,7 @@ package struct SearchIndexPatch {
         let paths = emitted.paths
         let stale = oldIndexFiles.filter { !paths.contains($0) }
         return Plan(removedRecords: removedRecords, files: planned, changedChunks: emitted.knownChanged.sorted { $0.path < $1.path },
-                    stale: stale.sorted(), chunkCount: paths.filter { $0.hasPrefix("search/i-") }.count, indexFiles: Self.indexFiles(paths),
+                    stale: stale.sorted(), chunkNames: chunkNames, indexFiles: Self.indexFiles(paths),
                     termFilters: oldFilters?.patched(renumbered: renumbered, changed: newFilters, count: names.names.count))
     }
 

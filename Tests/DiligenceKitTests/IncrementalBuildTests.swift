@@ -472,8 +472,14 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(outputs.listingBytes("products/index.html"),
                        FileManager.default.contents(atPath: workspace.output + "/products/index.html").map { [UInt8]($0) })
         XCTAssertEqual(outputs.searchChunks.count, 4)
-        XCTAssertEqual(FileManager.default.contents(atPath: outputs.chunkPath(0)),
-                       FileManager.default.contents(atPath: workspace.output + "/search/i-0.js"))
+        let meta = try SearchTests.BuiltIndex.payload(String(contentsOfFile: workspace.output + "/search/meta.js", encoding: .utf8))
+        let firstTerms = try XCTUnwrap((meta as? [String: Any])?["c"] as? [String])
+        XCTAssertEqual(outputs.searchChunks.map(\.name), firstTerms.enumerated().map { SearchIndexFiles.chunkName(firstTerm: $1, number: $0) },
+                       "the chunks kept in order, each by its name")
+        for chunk in outputs.searchChunks {
+            XCTAssertEqual(FileManager.default.contents(atPath: outputs.chunkPath(chunk.name)),
+                           FileManager.default.contents(atPath: workspace.output + "/search/\(chunk.name).js"))
+        }
 
         // A title is on an index, term pages, the matrix:
         // those are rendered again, but only the renamed link in each.
@@ -588,7 +594,8 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertFalse(workspace.incremental().diagnostics.hasErrors)
         // The first kept chunk has lost its last byte: its size and hash no longer match.
         let folder = workspace.outputsFolder
-        let chunk = try XCTUnwrap(OutputCache.load(folder: folder)).chunkPath(0)
+        let outputs = try XCTUnwrap(OutputCache.load(folder: folder))
+        let chunk = outputs.chunkPath(try XCTUnwrap(outputs.searchChunks.first).name)
         let bytes = try XCTUnwrap(FileManager.default.contents(atPath: chunk))
         try bytes.dropLast().write(to: URL(fileURLWithPath: chunk), options: .atomic)
         try workspace.edit("pages/about.md") { $0 + "\nMore.\n" }
@@ -625,13 +632,13 @@ final class IncrementalBuildTests: XCTestCase {
         // renumbering finds it wrong, after pages were written in place.
         let folder = workspace.outputsFolder
         var outputs = try XCTUnwrap(OutputCache.load(folder: folder))
-        let chunk = outputs.chunkPath(0)
+        let chunk = outputs.chunkPath(try XCTUnwrap(outputs.searchChunks.first).name)
         let text = try XCTUnwrap(String(data: try Data(contentsOf: URL(fileURLWithPath: chunk)), encoding: .isoLatin1))
         let range = try XCTUnwrap(text.range(of: #"(?<=":")[0-9a-z]{2,}(?=,)"#, options: .regularExpression))
         let damaged = try XCTUnwrap(text.replacingCharacters(
             in: range, with: String(repeating: "z", count: text.distance(from: range.lowerBound, to: range.upperBound))).data(using: .isoLatin1))
         try damaged.write(to: URL(fileURLWithPath: chunk), options: .atomic)
-        outputs.searchChunks[0] = OutputCache.Fingerprint([UInt8](damaged))
+        outputs.searchChunks[0].fingerprint = OutputCache.Fingerprint([UInt8](damaged))
         XCTAssertEqual(rename(try outputs.writeIndex(fileSystem: .real), outputs.indexPath), 0)
         // A page added first renumbers every posting.
         try "---\ntitle: Aardvark\nsummary: A page.\n---\nText.\n".write(

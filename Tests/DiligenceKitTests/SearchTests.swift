@@ -199,6 +199,28 @@ final class SearchTests: XCTestCase {
         XCTAssertFalse(vocabulary.contains { $0.contains(" ") })
     }
 
+    /// A chunk's file is named by its first term, so that a chunk added
+    /// before it leaves its file as it was; every name is a plain file name
+    /// and no two terms share one.
+    func testChunkNamesComeFromTheirFirstTermAndAreDistinct() {
+        XCTAssertEqual(SearchIndexFiles.chunkName(firstTerm: "camera", number: 3), "i-camera")
+        XCTAssertEqual(SearchIndexFiles.chunkName(firstTerm: "any 2 i", number: 3), "i-any_202_20i")
+        XCTAssertEqual(SearchIndexFiles.chunkName(firstTerm: "état", number: 0), "i-_c3_a9tat")
+        XCTAssertEqual(SearchIndexFiles.chunkName(firstTerm: "", number: 0), "i-")
+        let long = String(repeating: "ab", count: 40)
+        XCTAssertEqual(SearchIndexFiles.chunkName(firstTerm: long, number: 17), "i-" + String(long.prefix(40)) + "-17")
+        XCTAssertEqual(SearchIndexFiles.chunkName(firstTerm: String(long.prefix(60)), number: 17), "i-" + String(long.prefix(60)))
+        var random = SeededGenerator(seed: 11)
+        let terms = Set((0..<3000).map { _ in
+            String((0..<Int.random(in: 1...45, using: &random)).map { _ in "ab_-1 éΩ".randomElement(using: &random)! })
+        }).sorted(by: SearchIndexFiles.precedes)
+        let names = terms.enumerated().map { SearchIndexFiles.chunkName(firstTerm: $1, number: $0) }
+        XCTAssertEqual(Set(names).count, terms.count, "two terms, one name")
+        for name in names {
+            XCTAssertTrue(name.utf8.count <= 62 + 5 && name.utf8.allSatisfy { ("a"..."z").contains(Character(Unicode.Scalar($0))) || ("0"..."9").contains(Character(Unicode.Scalar($0))) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }, name)
+        }
+    }
+
     /// The built index of a test site, decoded: chunks, meta and vocabulary.
     struct BuiltIndex {
         var meta: [String: Any]
@@ -213,8 +235,11 @@ final class SearchTests: XCTestCase {
             XCTAssertNotNil(report.publishedBytes, "\(report.diagnostics)")
             output = site.output
             meta = try BuiltIndex.payload(site.outputText("search/meta.js")) as? [String: Any] ?? [:]
-            let count = (meta["c"] as? [String])?.count ?? 0
-            chunks = try (0..<count).map { try BuiltIndex.payload(site.outputText("search/i-\($0).js")) as? [String: String] ?? [:] }
+            let firstTerms = meta["c"] as? [String] ?? []
+            chunks = try firstTerms.enumerated().map { i, term in
+                let name = SearchIndexFiles.chunkName(firstTerm: term, number: i)
+                return try BuiltIndex.payload(site.outputText("search/\(name).js")) as? [String: String] ?? [:]
+            }
             vocabulary = [:]
             for initial in meta["v"] as? [String] ?? [] {
                 let hex = String(initial.unicodeScalars.first!.value, radix: 16)
@@ -677,12 +702,12 @@ final class SearchTests: XCTestCase {
             let lock = NSLock()
             func set(_ path: String, _ bytes: [UInt8]?) { lock.withLock { files[path] = .some(bytes) } }
         }
-        func write(_ entries: [SearchIndexFiles.Entry], kept: [SearchIndexFiles.KeptChunk] = []) -> [String: [UInt8]?] {
+        func write(_ entries: [SearchIndexFiles.Entry], kept: [SearchIndexFiles.KeptChunk] = []) -> (files: [String: [UInt8]?], names: [String]) {
             let out = Chunks()
-            files.write(entries: entries, names: names, facets: nil, kept: kept, unchanged: { out.set($0, nil) }) { file in
+            let names = files.write(entries: entries, names: names, facets: nil, kept: kept, unchanged: { out.set($0, nil) }) { file in
                 if case .bytes(let bytes) = file.contents, file.path.hasPrefix("search/i-") { out.set(file.path, bytes) }
             }
-            return out.files
+            return (out.files, names)
         }
         var reused = 0
         for _ in 0..<400 {
@@ -692,13 +717,15 @@ final class SearchTests: XCTestCase {
             // Sorted first: a set's order changes from process to process, and the draws must not.
             let terms = words.sorted().flatMap { Bool.random(using: &random) ? [$0] : [$0, $0 + " 2"] }.sorted(by: SearchIndexFiles.precedes)
             let before = write(terms.map(entry))
-            let chunks = try (0..<before.count).map { i in
-                let bytes = try XCTUnwrap(before["search/i-\(i).js"] ?? nil, "a write with nothing kept emits every chunk")
-                return (bytes, try XCTUnwrap(SearchIndexFiles.entries(ofChunk: SharedBytes(bytes), number: i)))
+            XCTAssertEqual(before.files.count, before.names.count)
+            let chunks = try before.names.enumerated().map { i, name in
+                let bytes = try XCTUnwrap(before.files["search/\(name).js"] ?? nil, "a write with nothing kept emits every chunk")
+                XCTAssertEqual(SearchIndexFiles.chunkName(ofChunk: SharedBytes(bytes)), name)
+                return (bytes, name, try XCTUnwrap(SearchIndexFiles.entries(ofChunk: SharedBytes(bytes), number: i)))
             }
             // The edit: entries kept, changed, dropped; new terms between them.
             var edited: [SearchIndexFiles.Entry] = []
-            for old in chunks.flatMap(\.1) {
+            for old in chunks.flatMap(\.2) {
                 switch Int.random(in: 0..<12, using: &random) {
                 case 0: continue
                 case 1: edited.append(entry(old.term))
@@ -707,17 +734,17 @@ final class SearchTests: XCTestCase {
                 }
             }
             edited.sort { SearchIndexFiles.precedes($0.term, $1.term) }
-            let kept = chunks.map { SearchIndexFiles.KeptChunk(bytes: SharedBytes($0.0), count: $0.1.count) }
+            let kept = chunks.map { SearchIndexFiles.KeptChunk(bytes: SharedBytes($0.0), name: $0.1, count: $0.2.count) }
             let patched = write(edited, kept: kept)
             let afresh = write(edited.map { .init(term: $0.term, bytes: SharedBytes($0.bytes.array)) })
-            XCTAssertEqual(patched.count, afresh.count)
-            for (path, bytes) in afresh {
-                let number = Int(path.dropFirst("search/i-".count).dropLast(".js".count))!
-                // A chunk named as kept is the old file of its number, as it was.
-                let given = patched[path].map { $0 ?? (number < kept.count ? kept[number].bytes.array : []) } ?? []
+            XCTAssertEqual(patched.files.count, afresh.files.count)
+            XCTAssertEqual(patched.names, afresh.names)
+            for (path, bytes) in afresh.files {
+                // A chunk named as kept is the old file of its name, as it was.
+                let given = patched.files[path].map { $0 ?? (kept.first { "search/\($0.name).js" == path }?.bytes.array ?? []) } ?? []
                 XCTAssertEqual(String(decoding: given, as: UTF8.self), String(decoding: bytes ?? [], as: UTF8.self), path)
             }
-            reused += patched.values.filter { $0 == nil }.count
+            reused += patched.files.values.filter { $0 == nil }.count
         }
         XCTAssertGreaterThan(reused, 200, "chunks named as kept, not put together again")
     }

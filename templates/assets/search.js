@@ -134,6 +134,20 @@
     return parts.length === 1 ? term : parts[0].slice(0, parseInt(parts[1], 10)) + (parts[2] || "");
   }
 
+  /**
+   * Chunk c's file name, from its first term (SearchIndexFiles.chunkName):
+   * "i-" and the term's UTF-8 bytes, each one but a-z and 0-9 as "_" and two
+   * hex digits; a name over 62 characters cut to 42, "-" and c after it.
+   */
+  function chunkName(meta, c) {
+    var bytes = new TextEncoder().encode(meta.c[c]), name = "i-";
+    for (var i = 0; i < bytes.length; i += 1) {
+      var b = bytes[i];
+      name += (b >= 97 && b <= 122) || (b >= 48 && b <= 57) ? String.fromCharCode(b) : "_" + (b < 16 ? "0" : "") + b.toString(16);
+    }
+    return name.length > 62 ? name.slice(0, 42) + "-" + c : name;
+  }
+
   /** Chunks by number; one of a single redirect (meta.s) is its term in meta.c, not loaded. */
   function loadChunks(meta, numbers) {
     return Promise.all(numbers.map(function (c) {
@@ -142,7 +156,7 @@
         solo[meta.c[c]] = 0;
         return solo;
       }
-      return load("i-" + c);
+      return load(chunkName(meta, c));
     })).then(function (chunks) {
       var byNumber = {};
       numbers.forEach(function (c, i) { byNumber[c] = chunks[i]; });

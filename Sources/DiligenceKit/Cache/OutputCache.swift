@@ -10,12 +10,12 @@ import Foundation
 /// instead of parsing it back.
 ///
 /// - `index`: each listing page's record (`ListingRecord`), the search
-///   index's chunk count and file names, the guidance steps' facts, the
+///   index's chunk names in order and its file names, the guidance steps' facts, the
 ///   pages A to Z (`KeptTitleOrder`).
 /// - `l-<hash>`: a listing page's bytes as written, read only for a listing
 ///   rendered again (its rows are copied from it; the big data files'
 ///   unchanged objects are copied from it as runs of the file: `KeptPieces`).
-/// - `i-<n>`: the search index's chunk `n` as written.
+/// - `i-<name>`: the search index's chunk `search/i-<name>.js` as written.
 /// - `t`: every page's search summary, its score digest and term filter
 ///   (`SearchTermFilters`), which let the next patch skip the posting lists
 ///   an edited page is not in, or is in with the same score.
@@ -30,7 +30,7 @@ import Foundation
 /// removes the index first, so a folder left by an interrupted build has no
 /// index and is not used.
 struct OutputCache: Sendable, Equatable {
-    static let format = 11
+    static let format = 12
 
     /// The size and hash of a kept file.
     struct Fingerprint: Sendable, Equatable {
@@ -55,8 +55,14 @@ struct OutputCache: Sendable, Equatable {
     /// The folder.
     var folder: String
     var listings: [String: ListingRecord] = [:]
-    /// Each chunk's size and `StableHasher.hashWords`, by number.
-    var searchChunks: [Fingerprint] = []
+    /// A kept chunk: its name (`SearchIndexFiles.chunkName`) and fingerprint.
+    struct Chunk: Sendable, Equatable {
+        var name: String
+        var fingerprint: Fingerprint
+    }
+
+    /// The search index's chunks, in order.
+    var searchChunks: [Chunk] = []
     /// Paths of the index's chunk, vocabulary and name-table files.
     var searchIndexFiles: [String] = []
     /// The facts of the guidance steps, which every object of the screening
@@ -93,8 +99,8 @@ struct OutputCache: Sendable, Equatable {
         FileBytes.read(listingPath(path))
     }
 
-    /// Where chunk `number` is kept.
-    func chunkPath(_ number: Int) -> String { folder + "/i-\(number)" }
+    /// Where the chunk named `name` (`i-…`) is kept.
+    func chunkPath(_ name: String) -> String { folder + "/" + name }
 
     var termFiltersPath: String { folder + "/t" }
 
@@ -110,9 +116,9 @@ struct OutputCache: Sendable, Equatable {
     func parsedSearchChunks() throws -> [SearchIndexPatch.Chunk] {
         // Mapped, not read: 35 MB at 10,000 pages (`SharedBytes`).
         let kept = searchChunks.indices.concurrentMap { i -> SharedBytes? in
-            guard let file = MappedFile(chunkPath(i)) else { return nil }
+            guard let file = MappedFile(chunkPath(searchChunks[i].name)) else { return nil }
             let bytes = CacheBytes(file)
-            guard bytes.withUnsafeBytes({ OutputCache.Fingerprint($0) }) == searchChunks[i] else { return nil }
+            guard bytes.withUnsafeBytes({ OutputCache.Fingerprint($0) }) == searchChunks[i].fingerprint else { return nil }
             return SharedBytes(bytes)
         }
         let chunks = kept.compactMap { $0 }
@@ -135,7 +141,12 @@ struct OutputCache: Sendable, Equatable {
             }
             let chunks = try reader.int()
             guard chunks >= 0, chunks <= bytes.count else { return nil }
-            for _ in 0..<chunks { cache.searchChunks.append(Fingerprint(size: try reader.int(), hash: try reader.uint64())) }
+            for _ in 0..<chunks {
+                let name = try reader.string()
+                // A name is a file of this folder: nothing that could lead out of it.
+                guard name.hasPrefix("i-"), !name.contains("/"), !name.contains("\0") else { return nil }
+                cache.searchChunks.append(Chunk(name: name, fingerprint: Fingerprint(size: try reader.int(), hash: try reader.uint64())))
+            }
             cache.searchIndexFiles = try reader.readArray()
             cache.guidanceFacts = try reader.uint64()
             cache.titleOrder = try reader.readOptional()
@@ -159,7 +170,11 @@ struct OutputCache: Sendable, Equatable {
             writer.write(listing)
         }
         writer.int(searchChunks.count)
-        for chunk in searchChunks { writer.int(chunk.size); writer.uint64(chunk.hash) }
+        for chunk in searchChunks {
+            writer.string(chunk.name)
+            writer.int(chunk.fingerprint.size)
+            writer.uint64(chunk.fingerprint.hash)
+        }
         writer.write(searchIndexFiles)
         writer.uint64(guidanceFacts)
         writer.write(titleOrder)

@@ -38,7 +38,8 @@ is preceded by an untimed `sync`.
 --scaling builds Diligence at several sizes and reports time per page.
 
 --incremental copies the corpus, builds it once with `build --incremental`,
-then edits one file at a time — a sentence in a body, a title, a factor note
+then edits one file at a time — a sentence in a body (one that only changes
+a number, and one with new and common words), a title, a factor note
 in a country profile, a new product page — and times `build --incremental` after each edit,
 against full builds of the same corpus; finally it checks that the output is
 byte for byte what a full build of the edited corpus writes.
@@ -348,6 +349,13 @@ EDITS = {
     # 2026-12-05). The countries come after every product: the first
     # country is already a costly case.
     "body sentence": ("products/*middle", lambda text, run: text + f"\nA sentence added by run {run}.\n"),
+    # The sentence above brings one new term, a run number replacing one of
+    # the same length after the first run: no posting list changes size
+    # much. An editor's sentence brings new words, and common ones whose
+    # lists grow; a list that grows past a chunk's size adds a chunk, which
+    # rewrote every later chunk file while chunks were numbered (2026-12-05).
+    "body sentence, new words": ("products/*middle",
+                                 lambda text, run: text + f"\nThe {new_word(run)} audit of the access arrangement followed.\n"),
     "product title": ("products/*middle",
                       lambda text, run: re.sub(r'^title: "(.*?)( \(edit \d+\))?"$', lambda m: f'title: "{m.group(1)} (edit {run})"',
                                                text, count=1, flags=re.M)),
@@ -357,6 +365,15 @@ EDITS = {
 # A new product page each run, a copy of an existing one under a name that
 # sorts before most products (so the pages after it are renumbered).
 NEW_PAGE = ("products/product-00300.md", "products/added-{run}.md")
+
+
+def new_word(run):
+    """A word no page of a generated corpus has, different for each run."""
+    letters, word = "bdfgkmprstvz", "qu"
+    while run:
+        run, digit = divmod(run, len(letters))
+        word += letters[digit] + "o"
+    return word + "x"
 
 
 def edited_file(corpus, path):

@@ -2,6 +2,7 @@
 @testable import DiligenceDiagnostics
 @testable import DiligenceKit
 @testable import DiligencePublish
+import DiligenceSearch
 import Foundation
 import XCTest
 
@@ -101,11 +102,16 @@ final class FailureInjectionTests: XCTestCase {
         let fault = Fault("/search/meta.js")
         let failed = builder(workspace.options(output: workspace.output, incremental: true), failing: fault)
         // meta.js is written only when its bytes change: a new word adds no
-        // term count to it, so fail the first chunk instead when it is not.
+        // term count to it, so fail the chunk the next new word goes to
+        // instead when it is not (the last whose first term comes before it).
         var report = failed.build()
         if fault.count == 0 {
             try workspace.edit("pages/about.md") { $0 + "\nAnd about qwxzzyv.\n" }
-            report = builder(workspace.options(output: workspace.output, incremental: true), failing: Fault("/search/i-0.js")).build()
+            let meta = try SearchTests.BuiltIndex.payload(String(contentsOfFile: workspace.output + "/search/meta.js", encoding: .utf8))
+            let firstTerms = try XCTUnwrap((meta as? [String: Any])?["c"] as? [String])
+            let chunk = try XCTUnwrap(firstTerms.lastIndex { SearchIndexFiles.precedes($0, "qwxzzyv") })
+            let name = SearchIndexFiles.chunkName(firstTerm: firstTerms[chunk], number: chunk)
+            report = builder(workspace.options(output: workspace.output, incremental: true), failing: Fault("/search/\(name).js")).build()
         }
         XCTAssertEqual(report.diagnostics.filter { $0.severity == .error }.count, 1, "\(report.diagnostics)")
         XCTAssertTrue(report.diagnostics.first?.message.hasSuffix("': injected failure") == true, "\(report.diagnostics)")

@@ -17,8 +17,8 @@ final class KeptOutputs: @unchecked Sendable {
     private var cache: OutputCache
     private var written: [String: (size: Int, hash: UInt64)] = [:]
     private var rows: [String: [TemplateRow]] = [:]
-    /// The chunks of an index built in full: name → first term, fingerprint.
-    private var rebuiltChunks: [String: (first: String, fingerprint: OutputCache.Fingerprint)] = [:]
+    /// The chunks of an index built in full, by name.
+    private var rebuiltChunks: [String: OutputCache.Fingerprint] = [:]
     private var rebuiltIndexFiles: [String] = []
     private var error: PublishError?
     /// The names of the chunks the previous build kept.
@@ -91,18 +91,16 @@ final class KeptOutputs: @unchecked Sendable {
         guard path.hasPrefix("search/"), !path.dropFirst("search/".count).contains("/") else { return }
         if let name = Self.chunkName(path), case .bytes(let bytes) = file.contents {
             keep(at: location, as: cache.chunkPath(name)) { bytes }
-            let first = SearchIndexFiles.firstTerm(ofChunk: SharedBytes(bytes)) ?? ""
-            lock.withLock { rebuiltChunks[name] = (first, .init(bytes)) }
+            lock.withLock { rebuiltChunks[name] = .init(bytes) }
         }
         lock.withLock { rebuiltIndexFiles.append(path) }
     }
 
-    /// Records the chunks of the index built in full, once it is, in the
-    /// order of their first terms (the order of the index).
-    func keepRebuiltChunks() {
+    /// Records the chunks of the index built in full, once it is: `names`,
+    /// in the index's order, as the writer gave them.
+    func keepRebuiltChunks(_ names: [String]) {
         lock.withLock {
-            cache.searchChunks = rebuiltChunks.sorted { SearchIndexFiles.precedes($0.value.first, $1.value.first) }
-                .map { OutputCache.Chunk(name: $0.key, fingerprint: $0.value.fingerprint) }
+            cache.searchChunks = names.map { OutputCache.Chunk(name: $0, fingerprint: rebuiltChunks[$0] ?? .init(size: -1, hash: 0)) }
             for name in previousChunks where rebuiltChunks[name] == nil { fileSystem.remove(cache.chunkPath(name)) }
             cache.searchIndexFiles = SearchIndexPatch.indexFiles(rebuiltIndexFiles)
             rebuiltChunks = [:]

@@ -24,13 +24,13 @@ struct SearchStep {
 
     /// Builds the whole index into the sink.
     func rebuild(sink: OutputSink, kept: KeptOutputs?) {
-        SearchIndexBuilder(chunkBytes: options.searchChunkBytes, language: plan.graph.site.language,
-                           strings: plan.templates.strings.strings(for: plan.graph.site.language))
+        let chunks = SearchIndexBuilder(chunkBytes: options.searchChunkBytes, language: plan.graph.site.language,
+                                        strings: plan.templates.strings.strings(for: plan.graph.site.language))
             .build(plan.graph, termFilters: kept.map { kept in { kept.termFilters($0) } }) { file in
             sink.write(file)
             kept?.searchFile(file, at: sink.location(of: file.path))
         }
-        kept?.keepRebuiltChunks()
+        kept?.keepRebuiltChunks(chunks)
     }
 
     /// Writes the patch the planner started (`SearchPatchJob`), once worked

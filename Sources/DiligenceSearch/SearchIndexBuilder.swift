@@ -54,8 +54,10 @@ package struct SearchIndexBuilder: Sendable {
     /// as soon as it is ready; page records are written during tokenising.
     /// `termFilters`, when given, receives every page's summary, its term
     /// filter and score digest (a build that keeps a cache keeps them for
-    /// the next patch).
-    package func build(_ graph: SiteGraph, termFilters: ((SearchTermFilters) -> Void)? = nil, emit: @Sendable (OutputFile) -> Void) {
+    /// the next patch). Returns the chunk files' names, in order.
+    @discardableResult
+    package func build(_ graph: SiteGraph, termFilters: ((SearchTermFilters) -> Void)? = nil,
+                       emit: @Sendable (OutputFile) -> Void) -> [String] {
         let pages = graph.pages
         let files = SearchIndexFiles(chunkBytes: chunkBytes, site: graph.site, language: language, strings: strings)
         let stemmer = SearchStemmer(language: files.language)
@@ -115,7 +117,7 @@ package struct SearchIndexBuilder: Sendable {
             pending = taken < batches.count ? BackgroundResult { [batch = batches[taken]] in encode(batch) } : nil
             return current.value
         }
-        files.write(entries: IteratorSequence(entries).lazy.joined(), names: names, facets: facets, emit: emit)
+        return files.write(entries: IteratorSequence(entries).lazy.joined(), names: names, facets: facets, emit: emit)
     }
 
     /// A term's score in one page: BM25F's saturated, length-normalised term

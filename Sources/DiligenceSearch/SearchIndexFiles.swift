@@ -79,7 +79,7 @@ package struct SearchIndexFiles: Sendable {
     /// gives): `i-` and its first term, each UTF-8 byte other than `a`–`z`
     /// and `0`–`9` written `_` and two hex digits (`any 2 i` is
     /// `i-any_202_20i`), so the name is a file name on any file system and
-    /// no two terms share one. A name over 60 characters is cut to 40 and
+    /// no two terms share one. A name over 62 characters is cut to 42 and
     /// given the chunk's number after a `-`, which no term's name has.
     /// `search.js` (`chunkName`) makes the same name from `meta.c`.
     ///
@@ -99,27 +99,6 @@ package struct SearchIndexFiles: Sendable {
             }
         }
         return name.utf8.count > 62 ? String(name.prefix(42)) + "-" + String(number) : name
-    }
-
-    /// The name a chunk file's `put` call gives it (`DiligenceSearch.put("<name>",{`); nil if none.
-    package static func chunkName(ofChunk file: SharedBytes) -> String? {
-        file.withUnsafeBufferPointer { bytes -> String? in
-            let prefix = Array("DiligenceSearch.put(\"".utf8)
-            guard bytes.count > prefix.count, bytes[..<prefix.count].elementsEqual(prefix),
-                  let end = bytes[prefix.count...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[prefix.count..<end]), as: UTF8.self)
-        }
-    }
-
-    /// The first term of a chunk file ("" for an index with no term); nil
-    /// if the file is not a chunk. What orders a full build's kept chunks.
-    package static func firstTerm(ofChunk file: SharedBytes) -> String? {
-        file.withUnsafeBufferPointer { bytes -> String? in
-            guard let open = bytes.firstIndex(of: UInt8(ascii: "{")), open + 1 < bytes.count else { return nil }
-            if bytes[open + 1] == UInt8(ascii: "}") { return "" }
-            var i = open + 1
-            return readString(bytes, &i)
-        }
     }
 
     /// Whether a term's postings carry scores: a stem key's do

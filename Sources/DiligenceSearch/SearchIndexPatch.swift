@@ -29,15 +29,13 @@ package struct SearchIndexPatch {
     }
 
     /// Parses the index's chunk files as the cache kept them, in order, in
-    /// parallel. Takes the bytes as read (mapped): the chunks' entries are
-    /// runs of them (copying 60 MB of slices into new arrays was a sixth of
-    /// a patch).
-    package static func chunks(_ kept: [SharedBytes]) throws -> [Chunk] {
+    /// parallel, each with its name. Takes the bytes as read (mapped): the
+    /// chunks' entries are runs of them (copying 60 MB of slices into new
+    /// arrays was a sixth of a patch).
+    package static func chunks(_ kept: [(name: String, bytes: SharedBytes)]) throws -> [Chunk] {
         guard !kept.isEmpty else { throw Failure.unreadable("the search index's first chunk") }
         let parsed = kept.indices.concurrentMap { i -> Chunk? in
-            guard let name = SearchIndexFiles.chunkName(ofChunk: kept[i]),
-                  let entries = SearchIndexFiles.entries(ofChunk: kept[i], number: i) else { return nil }
-            return Chunk(bytes: kept[i], name: name, entries: entries)
+            SearchIndexFiles.entries(ofChunk: kept[i].bytes, number: i).map { Chunk(bytes: kept[i].bytes, name: kept[i].name, entries: $0) }
         }
         return try parsed.enumerated().map { i, chunk in
             guard let chunk else { throw Failure.unreadable("the search index's chunk \(i + 1)") }

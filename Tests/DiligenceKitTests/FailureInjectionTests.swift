@@ -107,8 +107,7 @@ final class FailureInjectionTests: XCTestCase {
         var report = failed.build()
         if fault.count == 0 {
             try workspace.edit("pages/about.md") { $0 + "\nAnd about qwxzzyv.\n" }
-            let meta = try SearchTests.BuiltIndex.payload(String(contentsOfFile: workspace.output + "/search/meta.js", encoding: .utf8))
-            let firstTerms = try XCTUnwrap((meta as? [String: Any])?["c"] as? [String])
+            let firstTerms = try SearchTests.BuiltIndex.firstTerms(output: workspace.output)
             let chunk = try XCTUnwrap(firstTerms.lastIndex { SearchIndexFiles.precedes($0, "qwxzzyv") })
             let name = SearchIndexFiles.chunkName(firstTerm: firstTerms[chunk], number: chunk)
             report = builder(workspace.options(output: workspace.output, incremental: true), failing: Fault("/search/\(name).js")).build()

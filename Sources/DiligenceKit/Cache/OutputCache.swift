@@ -115,11 +115,11 @@ struct OutputCache: Sendable, Equatable {
     /// The search index's chunk files as kept, checked and parsed, in parallel.
     func parsedSearchChunks() throws -> [SearchIndexPatch.Chunk] {
         // Mapped, not read: 35 MB at 10,000 pages (`SharedBytes`).
-        let kept = searchChunks.indices.concurrentMap { i -> SharedBytes? in
+        let kept = searchChunks.indices.concurrentMap { i -> (name: String, bytes: SharedBytes)? in
             guard let file = MappedFile(chunkPath(searchChunks[i].name)) else { return nil }
             let bytes = CacheBytes(file)
             guard bytes.withUnsafeBytes({ OutputCache.Fingerprint($0) }) == searchChunks[i].fingerprint else { return nil }
-            return SharedBytes(bytes)
+            return (searchChunks[i].name, SharedBytes(bytes))
         }
         let chunks = kept.compactMap { $0 }
         guard chunks.count == searchChunks.count else { throw SearchIndexPatch.Failure.unreadable("the kept search chunks") }

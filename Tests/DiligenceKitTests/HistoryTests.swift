@@ -255,11 +255,17 @@ final class HistoryTests: XCTestCase {
     func testLogParsing() {
         let log = "\u{1E}aaaaaaaaaa\u{1F}2026-11-20\u{1F}Fix: a, b\0\ncountries/cn.md\0pages/über uns.md\0"
             + "\u{1E}bbbbbbbbbb\u{1F}2026-11-01\u{1F}First\0\ncountries/cn.md\0"
+            + "\u{1E}cccccccccc\u{1F}not a date\u{1F}Skipped\0\ncountries/cn.md\0"
+            + "\u{1E}dddddddddd\u{1F}2026-10-01\u{1F}Übersetzung: \u{1F}ü\0\n"
         let (commits, files) = GitHistoryReader.parse(log)
-        XCTAssertEqual(commits.map(\.subject), ["Fix: a, b", "First"])
-        XCTAssertEqual(commits.map(\.shortHash), ["aaaaaaa", "bbbbbbb"])
+        XCTAssertEqual(commits.map(\.subject), ["Fix: a, b", "First", "Übersetzung: \u{1F}ü"])
+        XCTAssertEqual(commits.map(\.shortHash), ["aaaaaaa", "bbbbbbb", "ddddddd"])
         XCTAssertEqual(files["countries/cn.md"], [0, 1])
         XCTAssertEqual(files["pages/über uns.md"], [0])
+        let (shallow, none) = GitHistoryReader.parse("eeeeeeeeee\u{1F}2026-11-30\u{1F}Last\n", shallow: true)
+        XCTAssertEqual(shallow.map(\.subject), ["Last"])
+        XCTAssertEqual(shallow.map(\.date.description), ["2026-11-30"])
+        XCTAssertEqual(none, [:])
     }
 
     /// A translation is out of date when its original was committed after

@@ -115,23 +115,38 @@ package struct GitHistoryReader {
     /// Commits newest first, and each file's commits by index. In the log,
     /// each commit starts with RS (0x1E), its fields are separated by US
     /// (0x1F), and the file names follow, each ended by NUL.
+    ///
+    /// Split as bytes: splitting the `String` by `Character` and trimming
+    /// with Foundation (through UTF-16) took 80 ms for the 680 KB log of
+    /// 3,000 commits, a quarter of an incremental build's CPU time.
     package static func parse(_ log: String, shallow: Bool = false) -> ([ContentCommit], [String: [Int]]) {
         var commits: [ContentCommit] = []
         var byFile: [String: [Int]] = [:]
-        let records = shallow ? [Substring(log)] : log.split(separator: "\u{1E}")
+        let bytes = Array(log.utf8)
+        let records = shallow ? [bytes[...]] : bytes.split(separator: 0x1E)
         for record in records {
-            let parts = record.split(separator: "\0", omittingEmptySubsequences: true)
+            let parts = record.split(separator: 0)
             guard let header = parts.first else { continue }
-            let fields = header.trimmingCharacters(in: .newlines).split(separator: "\u{1F}", maxSplits: 2, omittingEmptySubsequences: false)
-            guard fields.count == 3, let date = PartialDate(String(fields[1])) else { continue }
+            let fields = trimmed(header).split(separator: 0x1F, maxSplits: 2, omittingEmptySubsequences: false)
+            guard fields.count == 3, let date = PartialDate(String(decoding: fields[1], as: UTF8.self)) else { continue }
             let index = commits.count
-            commits.append(ContentCommit(hash: String(fields[0]), date: date, subject: String(fields[2])))
+            commits.append(ContentCommit(hash: String(decoding: fields[0], as: UTF8.self), date: date,
+                                         subject: String(decoding: fields[2], as: UTF8.self)))
             for file in parts.dropFirst() {
-                let name = file.trimmingCharacters(in: .newlines)
-                if !name.isEmpty { byFile[name, default: []].append(index) }
+                let name = trimmed(file)
+                if !name.isEmpty { byFile[String(decoding: name, as: UTF8.self), default: []].append(index) }
             }
         }
         return (commits, byFile)
+    }
+
+    /// Without the line breaks around it (a file name follows its commit's
+    /// line after one).
+    private static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var bytes = bytes
+        while let first = bytes.first, first == 0x0A || first == 0x0D { bytes = bytes.dropFirst() }
+        while let last = bytes.last, last == 0x0A || last == 0x0D { bytes = bytes.dropLast() }
+        return bytes
     }
 
     /// Runs git in the content folder; its output, or nil when it fails

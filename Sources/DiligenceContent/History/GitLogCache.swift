@@ -37,20 +37,19 @@ package struct GitLogCache {
     }
 
     /// Keeps the log read at `head`; a failure only costs the next build
-    /// the whole log. Written beside the file and renamed in, so a build
-    /// running at the same time reads the old file or the new one whole.
+    /// the whole log. Written atomically (beside the file, then renamed),
+    /// so a build running at the same time reads the old file or the new one.
     package func save(head: String, arguments: [String], log: String) {
         let folder = (path as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let temporary = path + ".\(getpid()).tmp"
         let bytes = Array("\(Self.magic)\t\(Self.key(arguments))\t\(head)\n".utf8) + Array(log.utf8)
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else { return }
-        if rename(temporary, path) != 0 { unlink(temporary) }
+        try? Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 
     private static let magic = "diligence-git-log-1"
 
+    /// The arguments in the header line (the reader's own, without tabs).
     private static func key(_ arguments: [String]) -> String {
-        arguments.joined(separator: " ").replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")
+        arguments.joined(separator: " ")
     }
 }

@@ -135,13 +135,22 @@ struct OutputDecider {
             if let reach, !reach.mayHaveChanged(cached.page.fingerprints.reads) { return nil }
             return values.value(of: cached.page.fingerprints.reads) == cached.page.fingerprints.readsValue ? nil : .reads
         }
-        for i in pages.indices {
-            pages[i].render = reasons[i]
-            guard reasons[i] != nil, !pages[i].hasBody else { continue }
-            // Rendered from the body: read, decoded and resolved again (its diagnostics are the cache's).
-            let parsed = try collector.hydrate(pages[i], log: DiagnosticLog())
-            _ = linker.resolve(parsed, index: index, log: DiagnosticLog())
-            pages[i].parsed = parsed
+        for i in pages.indices { pages[i].render = reasons[i] }
+        // Rendered from the body: read, decoded and resolved again (their
+        // diagnostics are the cache's), on every core: a title edit reads
+        // again the fifteen pages that link to the page.
+        let unread = pages.indices.filter { reasons[$0] != nil && !pages[$0].hasBody }
+        let read = unread.concurrentMap { [collector, linker, index] i -> Result<ParsedPage, BuildPlanner.Fallback> in
+            do throws(BuildPlanner.Fallback) {
+                let parsed = try collector.hydrate(pages[i], log: DiagnosticLog())
+                _ = linker.resolve(parsed, index: index, log: DiagnosticLog())
+                return .success(parsed)
+            } catch {
+                return .failure(error)
+            }
+        }
+        for (i, result) in zip(unread, read) {
+            pages[i].parsed = try result.get()
             pages[i].hasBody = true
         }
         return pages

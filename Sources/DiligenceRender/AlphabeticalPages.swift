@@ -21,6 +21,10 @@ package final class AlphabeticalPages: @unchecked Sendable {
     private let lock = NSLock()
     private var sorted: [ParsedPage]?
     private var ranks: [PageID: Int]?
+    /// The entries of `sorted` when it was placed from `previous`: the
+    /// title hashes `placing` compared, kept for the next build instead of
+    /// hashing 10,000 titles again at the end of this one.
+    private var placedEntries: [KeptTitleOrder.Entry]?
 
     package init(_ pages: [ParsedPage], previous: KeptTitleOrder? = nil) {
         self.pages = pages
@@ -31,7 +35,12 @@ package final class AlphabeticalPages: @unchecked Sendable {
     package var all: [ParsedPage] {
         lock.withLock {
             if let sorted { return sorted }
-            let order = previous.flatMap { Self.placing(pages, in: $0) } ?? TitleOrder.sorted(pages)
+            if let previous, let (order, entries) = Self.placing(pages, in: previous) {
+                sorted = order
+                placedEntries = entries
+                return order
+            }
+            let order = TitleOrder.sorted(pages)
             sorted = order
             return order
         }
@@ -41,7 +50,10 @@ package final class AlphabeticalPages: @unchecked Sendable {
     /// listing worked it out, else the one it was given (whose entries the
     /// next build checks against the titles then).
     package var kept: KeptTitleOrder? {
-        lock.withLock { sorted.map(KeptTitleOrder.init) ?? previous }
+        lock.withLock {
+            if let placedEntries { return KeptTitleOrder(entries: placedEntries) }
+            return sorted.map(KeptTitleOrder.init) ?? previous
+        }
     }
 
     /// `pages` A to Z from a previous order: the pages it names with the
@@ -49,22 +61,28 @@ package final class AlphabeticalPages: @unchecked Sendable {
     /// not in it) are sorted and each put in its place by binary search,
     /// folding only the titles it compares with. Nil when more than a
     /// sixteenth of the pages moved: sorting them all is then as quick.
-    static func placing(_ pages: [ParsedPage], in previous: KeptTitleOrder) -> [ParsedPage]? {
+    /// Also gives the order's entries (`KeptTitleOrder`), from the hashes it compared.
+    static func placing(_ pages: [ParsedPage], in previous: KeptTitleOrder) -> ([ParsedPage], [KeptTitleOrder.Entry])? {
         var index: [PageID: Int] = [:]
         index.reserveCapacity(pages.count)
         for (i, page) in pages.enumerated() { index[page.id] = i }
         var placed = [Bool](repeating: false, count: pages.count)
         var kept: [ParsedPage] = []
+        var keptEntries: [KeptTitleOrder.Entry] = []
         kept.reserveCapacity(pages.count)
+        keptEntries.reserveCapacity(pages.count)
         for entry in previous.entries {
             guard let i = index[entry.id], !placed[i], KeptTitleOrder.hash(pages[i].page.title) == entry.title else { continue }
             placed[i] = true
             kept.append(pages[i])
+            keptEntries.append(entry)
         }
         let moved = pages.indices.filter { !placed[$0] }.map { pages[$0] }
         guard moved.count <= max(16, pages.count / 16) else { return nil }
         var order: [ParsedPage] = []
+        var entries: [KeptTitleOrder.Entry] = []
         order.reserveCapacity(pages.count)
+        entries.reserveCapacity(pages.count)
         var next = 0
         for page in TitleOrder.sorted(moved) {
             let key = TitleOrder.key(page.page.title)
@@ -78,11 +96,14 @@ package final class AlphabeticalPages: @unchecked Sendable {
                 }
             }
             order += kept[next..<low]
+            entries += keptEntries[next..<low]
             order.append(page)
+            entries.append(.init(id: page.id, title: KeptTitleOrder.hash(page.page.title)))
             next = low
         }
         order += kept[next...]
-        return order
+        entries += keptEntries[next...]
+        return (order, entries)
     }
 
     /// The pages of one kind, A to Z.

@@ -12,7 +12,7 @@ default two of the same size: shape `default` with seed 1 and shape
 then for each corpus alternates, run after run: a full Diligence build
 (search index included), a Hugo build of the same Markdown with the layouts
 in Benchmarks/hugo (the same fields, written as a Hugo user would: see
-Benchmarks/README.md, "Fair Hugo baseline"; no search), and Pagefind over
+Benchmarks/README.md, "The fair Hugo baseline"; no search), and Pagefind over
 Hugo's output. Each is timed under /usr/bin/time -v (peak RSS) and by its
 resource usage from `wait4` (wall clock, user + system CPU time, to the
 microsecond), after one untimed warm-up run of each, and with each
@@ -32,7 +32,8 @@ system waits until that removal is 6 minutes old before its first run (`settle`)
 on ext4 without a journal, as on this machine, every file created is
 slowed by each inode freed in the last 60 s (360 s while its block is
 unwritten), which made a first build just after removing 42,000 files spend
-12 s in the kernel instead of 4 (Benchmarks/README.md). Every timed run
+12 s in the kernel instead of 4 (Benchmarks/HISTORY.md, "Morning of
+2026-12-03"). Every timed run
 is preceded by an untimed `sync`.
 
 --scaling builds Diligence at several sizes and reports time per page.
@@ -140,7 +141,7 @@ def warm(*paths):
     read the content about a minute after Hugo had, with Pagefind in
     between, and Hugo read it just after Diligence. Measured on the
     long-bodies corpus: 4.7-5.5 s for a Diligence build with the content
-    evicted against 3.8-4.7 s with it cached (Benchmarks/README.md, session
+    evicted against 3.8-4.7 s with it cached (Benchmarks/HISTORY.md, session
     of 2026-12-04)."""
     for path in paths:
         files = [path] if os.path.isfile(path) else [os.path.join(root, name) for root, _, names in os.walk(path) for name in names]

@@ -5,7 +5,7 @@ A design study for issue 22, item 4 (a new page at most 5 % of a full
 build), not a feature. Today a page's number in the postings is its place
 in page order, so a new page moves every later number: every posting list
 with a page after it changes, and an incremental build writes all ~870
-chunk files again (Benchmarks/README.md, "Session of 2026-12-06").
+chunk files again (Benchmarks/HISTORY.md, "Session of 2026-12-06 (01:35–)").
 
 The alternative studied: a page's number is a slot taken from its record
 name (`SearchRecordNames`, six base-36 characters hashed from its id) in a

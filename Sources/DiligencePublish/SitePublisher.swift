@@ -13,7 +13,7 @@ import Foundation
 ///    next full build writes over it (`Staging.reusing`) instead of
 ///    creating every file again: on ext4, creating a file (allocating its
 ///    inode next to the 20,000 just freed) cost a 10,000-page build more
-///    than everything else it does (Benchmarks/README.md, "Where
+///    than everything else it does (Benchmarks/HISTORY.md, "Where
 ///    Diligence's time goes"). Files the new site lacks are deleted from it
 ///    before the swap, so the result is the same bytes and the same file
 ///    list as a build into an empty folder.

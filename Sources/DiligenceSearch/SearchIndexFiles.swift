@@ -87,7 +87,7 @@ package struct SearchIndexFiles: Sendable {
     /// that adds one chunk (a list grew past `chunkBytes`) moved every
     /// later number, so every later file changed: a body sentence rewrote
     /// 400–860 of 876 chunk files, 9–20 MB, a quarter of the time at 10,000
-    /// pages (Benchmarks/README.md, "Session of 2026-12-05 (23:29–)").
+    /// pages (Benchmarks/HISTORY.md, "Session of 2026-12-05 (23:29–)").
     /// Named by its first term, a chunk keeps its file while its entries do.
     package static func chunkName(firstTerm: String, number: Int) -> String {
         var name = "i-"

@@ -11,7 +11,7 @@ import Foundation
 /// Not Foundation's `Process`: on Linux that one starts a run-loop thread
 /// and monitors the child through it, which cost an incremental build a
 /// few milliseconds for each of the three git calls reading the content's
-/// history (Benchmarks/README.md, "Session of 2026-12-06 (02:18–)"). Two
+/// history (Benchmarks/HISTORY.md, "Session of 2026-12-06 (02:18–)"). Two
 /// children may be in flight at once: start both, then `finish` each.
 package final class ChildProcess {
     private var pid: pid_t = 0

@@ -6,7 +6,7 @@ import Foundation
 ///
 /// Why: `git log --name-only` diffs every commit's tree with its parent's.
 /// On 10,000 page files and 3,000 commits it took 2.3 s, twenty times an
-/// incremental build with nothing changed (Benchmarks/README.md, "Session
+/// incremental build with nothing changed (Benchmarks/HISTORY.md, "Session
 /// of 2026-12-06 (02:18–)"). The log of a commit never changes, so a build
 /// at the same commit reads the file; after commits on top of it, only
 /// theirs are asked of git and put before it: when the new commits are a

@@ -303,8 +303,17 @@ def phone_checks(browser, base, pages, f):
             for element in ("screening-form", "record-title"):
                 top = browser.run(f"return Math.round(document.getElementById('{element}').getBoundingClientRect().top + scrollY)")
                 f.check(top < height, f"{width}px screening record: #{element} in the first screen (top {top}, screen {height})")
+            # The record lists its sources' addresses: none may widen the page.
+            o = browser.run(OVERFLOW, width)
+            f.check(o["scrollWidth"] <= width and not o["count"], f"{width}px screening record: no sideways scroll"
+                    + "".join(f"; {x['what']} [{x['left']}..{x['right']}]" for x in o["offenders"]))
         except WebDriverError as error:
             f.check(False, f"{width}px screening record shown ({error})")
+        # Review status: every value of every country on screen, none in a box that must be scrolled.
+        open_page(browser, base + "review.html")
+        off = browser.run("const w = document.documentElement.clientWidth; return [...document.querySelectorAll("
+                          "'.review-table tbody th, .review-table tbody td')].filter(c => c.getBoundingClientRect().right > w + 1).length")
+        f.check(off == 0, f"{width}px review.html: every country's values on screen ({off} cells beyond the edge)")
         f.check(not undersized, f"{width}px: tap targets in header, nav, forms and filters are 24×24 px or spaced"
                 + "".join(f"\n          {what} is {size} near {near} (e.g. {page})" for (what, size), (page, near) in undersized.items()))
         f.check(not scrollers, f"{width}px: every box that scrolls sideways is focusable (tabindex=0)"
@@ -604,7 +613,7 @@ def order_checks(site, f):
 
     # Review status: oldest first.
     with open(os.path.join(site, "review.html"), encoding="utf-8") as fh:
-        rows = re.findall(r'<tr><th scope="row"><a[^>]*>([^<]*)</a></th><td><time datetime="([0-9-]+)"', fh.read())
+        rows = re.findall(r'<tr><th scope="row"><a[^>]*>([^<]*)</a></th><td[^>]*><time datetime="([0-9-]+)"', fh.read())
     dates = [d for _, d in rows]
     f.check(rows and dates == sorted(dates), f"review.html: {len(rows)} profiles, oldest review first")
 

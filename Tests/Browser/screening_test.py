@@ -130,6 +130,19 @@ def run_checks(browser, base, label, work, f):
     compact = re.sub(r"\s+", "", "\n".join(pages))
     f.check("https://www.ecoi.net/en/document/2107650.html" in compact, "a printed country profile shows its sources' URLs")
     f.check("Edition" in pages[-1] and len(pages[-1].strip()) > 200, "the edition is printed, not alone on the last sheet")
+    flat = re.sub(r"\s+", " ", "\n".join(pages))
+    f.check("Referenced by" not in flat and "History" not in flat and "Screen a sale" not in flat,
+            "a printed country profile leaves out the pages linking to it, the commit log and the screening link")
+
+    # The matrix on paper: every category's column, with the concerns' text in full.
+    browser.open(base + "matrix.html")
+    columns = browser.run("return [...document.querySelectorAll('table.matrix thead th')].map(th => th.textContent.trim())")
+    flat = re.sub(r"\s+", " ", "\n".join(pdf_text(browser, work, "matrix")))
+    missing = [c for c in columns if c.split()[-1] not in flat]
+    f.check(len(columns) == 7 and not missing, f"the printed matrix has all {len(columns)} columns (missing {missing})")
+    basis = browser.run("return [...document.querySelectorAll('table.matrix td.concern .basis')].map(b => b.textContent.trim())")
+    cut = [b for b in basis if re.sub(r"\s+", "", b.split()[-1]) not in re.sub(r"\s+", "", flat)]
+    f.check(basis and not cut, f"the printed matrix shows each concern's basis to its last word ({len(basis)}; cut: {cut[:1]})")
     problems = [entry["message"] for entry in browser.logs() if entry.get("level") in ("SEVERE", "WARNING")]
     f.check(not problems, "no console error or CSP violation" + ("" if not problems else f": {problems[:3]}"))
 

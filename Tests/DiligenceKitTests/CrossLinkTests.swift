@@ -218,7 +218,7 @@ final class CrossLinkTests: XCTestCase {
         XCTAssertTrue(try fixture().outputText("index.html").contains("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"What changed\" href=\"feed.xml\">"))
 
         let review = try main("review.html")
-        XCTAssertTrue(review.contains("<tr class=\"overdue-row\"><th scope=\"row\"><a href=\"countries/cn.html\">China</a></th><td><time datetime=\"2024-01-01\">1 January 2024</time></td><td>Diligence sample content</td><td>Overdue by 23 months</td><td>2</td></tr>"), review)
+        XCTAssertTrue(review.contains("<tr class=\"overdue-row\"><th scope=\"row\"><a href=\"countries/cn.html\">China</a></th><td data-label=\"Reviewed\"><time datetime=\"2024-01-01\">1 January 2024</time></td><td data-label=\"By\">Diligence sample content</td><td data-label=\"Status\">Overdue by 23 months</td><td data-label=\"Unknown factors\">2</td></tr>"), review)
         XCTAssertLessThan(try XCTUnwrap(review.range(of: "countries/cn.html")).lowerBound, try XCTUnwrap(review.range(of: "countries/ir.html")).lowerBound)
         XCTAssertTrue(review.contains("<p>1 of the profiles below is overdue.</p>"))
         XCTAssertFalse(FileManager.default.fileExists(atPath: try fixture().output + "/sitemap.xml"), "no sitemap without base_url")

@@ -13,10 +13,10 @@ package struct DependencyValues: Sendable {
     /// cache form, which the graph does not know).
     package let frontMatter: [PageID: UInt64]
     /// Each page's card.
-    package let cards: [PageID: UInt64]
+    package let cards: PageValues<UInt64>
     /// Each page's facts (`facts(of:)`), worked out once: the screening data
     /// and the cache both compare them for every page.
-    private let factsTable: [PageID: UInt64]
+    private let factsTable: PageValues<UInt64>
     private let kindFacts: [PageKind: UInt64]
     private let footer: UInt64
     /// The values of the dependencies on many pages' cards, worked out once:
@@ -45,32 +45,28 @@ package struct DependencyValues: Sendable {
         let missing = graph.pages.indices.filter { known?[$0] == nil }
         var hashes = known?.map { $0?.card ?? 0 } ?? [UInt64](repeating: 0, count: graph.pages.count)
         for (i, hash) in zip(missing, missing.concurrentMap { Self.card(of: graph.pages[$0], in: graph) }) { hashes[i] = hash }
-        var cards: [PageID: UInt64] = [:]
-        cards.reserveCapacity(hashes.count)
+        let cards = PageValues(order: graph.order, values: hashes)
         var all = StableHasher()
         all.combine(11)
-        var kinds: [PageKind: StableHasher] = [:]
-        for kind in PageKind.allCases { kinds[kind] = StableHasher(); kinds[kind]?.combine(8) }
+        // By kind rank: a dictionary of hashers was changed in place twice a page.
+        var kinds = PageKind.allCases.map { _ in StableHasher() }
+        for k in kinds.indices { kinds[k].combine(8) }
         for (parsed, hash) in zip(graph.pages, hashes) {
-            cards[parsed.id] = hash
             all.combine(parsed.id); all.combine(hash)
-            kinds[parsed.id.kind]?.combine(parsed.id); kinds[parsed.id.kind]?.combine(hash)
+            kinds[parsed.id.kind.rank].combine(parsed.id); kinds[parsed.id.kind.rank].combine(hash)
         }
         self.cards = cards
         var facts = known?.map { $0?.facts ?? 0 } ?? [UInt64](repeating: 0, count: graph.pages.count)
         let worked = missing.concurrentMap { [cards] in Self.facts(of: graph.pages[$0].id, graph: graph, cards: cards, frontMatter: frontMatter) }
         for (i, hash) in zip(missing, worked) { facts[i] = hash }
-        var factsTable: [PageID: UInt64] = [:]
-        factsTable.reserveCapacity(facts.count)
-        for (parsed, hash) in zip(graph.pages, facts) { factsTable[parsed.id] = hash }
-        self.factsTable = factsTable
-        var kindFactsHashers: [PageKind: StableHasher] = [:]
-        for kind in PageKind.allCases { kindFactsHashers[kind] = StableHasher(); kindFactsHashers[kind]?.combine(14) }
+        self.factsTable = PageValues(order: graph.order, values: facts)
+        var kindFactsHashers = PageKind.allCases.map { _ in StableHasher() }
+        for k in kindFactsHashers.indices { kindFactsHashers[k].combine(14) }
         for (parsed, hash) in zip(graph.pages, facts) {
-            kindFactsHashers[parsed.id.kind]?.combine(parsed.id)
-            kindFactsHashers[parsed.id.kind]?.combine(hash)
+            kindFactsHashers[parsed.id.kind.rank].combine(parsed.id)
+            kindFactsHashers[parsed.id.kind.rank].combine(hash)
         }
-        kindFacts = kindFactsHashers.mapValues(\.value)
+        kindFacts = Dictionary(uniqueKeysWithValues: PageKind.allCases.map { ($0, kindFactsHashers[$0.rank].value) })
         allCards = all.value
         var orphans = StableHasher()
         orphans.combine(17)
@@ -80,7 +76,7 @@ package struct DependencyValues: Sendable {
         dated.combine(18)
         for parsed in graph.pages where !parsed.page.ownDates.isEmpty { dated.combine(parsed.id); dated.combine(cards[parsed.id] ?? 0) }
         datedCards = dated.value
-        kindCards = kinds.mapValues(\.value)
+        kindCards = Dictionary(uniqueKeysWithValues: PageKind.allCases.map { ($0, kinds[$0.rank].value) })
         var steps = StableHasher()
         steps.combine(9)
         for step in graph.guidanceInOrder { steps.combine(step.id); steps.combine(cards[step.id] ?? 0) }
@@ -121,7 +117,7 @@ package struct DependencyValues: Sendable {
             for term in taxonomy.terms(of: page) { hasher.combine(term) }
             hasher.combine(0)
         }
-        hasher.combine((graph.backlinks[parsed.id] ?? []).isEmpty ? 1 : 0)
+        hasher.combine(graph.backlinks.hasEntries(for: parsed.id) ? 0 : 1)
         return hasher.value
     }
 
@@ -156,8 +152,8 @@ package struct DependencyValues: Sendable {
         case .productConcerns(let id):
             hasher.combine(7)
             for ref in graph.productConcerns[id] ?? [] { hasher.combine(ref.country); hasher.combine(ref.index) }
-        case .concerns(let id): hasher.combine(19); hasher.combine(graph.byID[id].flatMap { CountryConcerns($0.page) }?.fingerprint ?? 0)
-        case .review(let id): hasher.combine(20); hasher.combine(graph.byID[id].flatMap { ReviewState($0.page) }?.fingerprint ?? 0)
+        case .concerns(let id): hasher.combine(19); hasher.combine(graph.page(id).flatMap { CountryConcerns($0.page) }?.fingerprint ?? 0)
+        case .review(let id): hasher.combine(20); hasher.combine(graph.page(id).flatMap { ReviewState($0.page) }?.fingerprint ?? 0)
         case .kind, .guidanceOrder, .all, .kindFacts, .orphans, .dated: break  // worked out once, in `init`
         case .neighbours(let id):
             hasher.combine(13)
@@ -182,7 +178,7 @@ package struct DependencyValues: Sendable {
         factsTable[id] ?? 0
     }
 
-    private static func facts(of id: PageID, graph: SiteGraph, cards: [PageID: UInt64], frontMatter: [PageID: UInt64]) -> UInt64 {
+    private static func facts(of id: PageID, graph: SiteGraph, cards: PageValues<UInt64>, frontMatter: [PageID: UInt64]) -> UInt64 {
         var hasher = StableHasher()
         hasher.combine(cards[id] ?? 0)
         hasher.combine(frontMatter[id] ?? 0)

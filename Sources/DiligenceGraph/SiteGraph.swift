@@ -6,32 +6,39 @@ import DiligenceSupport
 /// Every published page as a node of one graph: what each page references,
 /// what references it, and the product ↔ country relation taken from both
 /// sides, so editors need not write both. Built once; every lookup the
-/// renderer makes per page is a dictionary access, so rendering stays linear.
+/// renderer makes per page is a dictionary access (the page's place) and
+/// an array read, so rendering stays linear.
 package struct SiteGraph: Sendable {
     package var site: SiteConfig
     /// Published pages, sorted by kind then slug.
     package var pages: [ParsedPage]
-    package var byID: [PageID: ParsedPage]
+    /// Their ids in the same order, and each one's place.
+    package var order: PageOrder
     /// Published pages of each kind, sorted by slug.
     package var byKind: [PageKind: [ParsedPage]]
     /// Guidance pages in `order`.
     package var guidanceInOrder: [ParsedPage]
     /// Pages each page links to (front matter and body), sorted, without itself.
-    package var outgoing: [PageID: [PageID]]
+    package var outgoing: PageRelation
     /// Pages that link to each page, sorted.
-    package var backlinks: [PageID: [PageID]]
+    package var backlinks: PageRelation
     /// A guidance page's `related` entries, resolved, in the order written.
     package var related: [PageID: [PageID]]
     /// Product → countries of concern (the product's `countries` and the
     /// countries listing the product in `products`).
-    package var productCountries: [PageID: [PageID]]
+    package var productCountries: PageRelation
     /// Country → products of concern, the same relation seen from the country.
-    package var countryProducts: [PageID: [PageID]]
+    package var countryProducts: PageRelation
     /// Product → the concerns that country profiles record naming it, in
     /// country order.
     package var productConcerns: [PageID: [ConcernRef]]
     /// Members of each term of each taxonomy, sorted (`[.region: ["near-east": [countries/ir]]]`).
     package var members: [Taxonomy: [String: [PageID]]]
+
+    /// The published page with this id.
+    package func page(_ id: PageID) -> ParsedPage? {
+        order.position[id].map { pages[$0] }
+    }
 
     package func pages(of kind: PageKind) -> [ParsedPage] {
         byKind[kind] ?? []
@@ -45,6 +52,6 @@ package struct SiteGraph: Sendable {
     /// review page lists it. A free page never counts (the footer, or the
     /// index of free pages, links it).
     package func isOrphan(_ id: PageID) -> Bool {
-        id.kind != .page && (backlinks[id] ?? []).isEmpty
+        id.kind != .page && !backlinks.hasEntries(for: id)
     }
 }

@@ -50,18 +50,19 @@ package struct SiteGraphBuilder: Sendable {
         var position: [PageID: Int] = [:]
         position.reserveCapacity(ids.count)
         for (i, id) in ids.enumerated() { position[id] = i }
+        let order = PageOrder(ids: ids, position: position)
         // The two halves need nothing from each other: the relations are
         // taken on another core while the links are inverted (each was about
         // a third of linking an incremental build's 10,000 pages, `perf`).
-        let pending = BackgroundResult { [position] in Relations(sorted, ids: ids, position: position) }
-        let links = Links(sorted, resolved: resolved, ids: ids, position: position)
+        let pending = BackgroundResult { Relations(sorted, order: order) }
+        let links = Links(sorted, resolved: resolved, order: order)
         let relations = pending.value
         checkProductRule(sorted, concerns: relations.productConcerns)
         let guidanceInOrder = (links.byKind[.guidance] ?? []).sorted { a, b in
             if case .guidance(let x) = a.page.details, case .guidance(let y) = b.page.details { return x.order < y.order }
             return a.id < b.id
         }
-        let graph = SiteGraph(site: site, pages: sorted, byID: links.byID, byKind: links.byKind, guidanceInOrder: guidanceInOrder,
+        let graph = SiteGraph(site: site, pages: sorted, order: order, byKind: links.byKind, guidanceInOrder: guidanceInOrder,
                               outgoing: links.outgoing, backlinks: links.backlinks, related: links.related,
                               productCountries: relations.productCountries, countryProducts: relations.countryProducts,
                               productConcerns: relations.productConcerns, members: relations.members)
@@ -75,42 +76,41 @@ package struct SiteGraphBuilder: Sendable {
 
     /// What the pages link to and what links to them.
     private struct Links {
-        var byID: [PageID: ParsedPage] = [:]
         var byKind: [PageKind: [ParsedPage]] = [:]
-        var outgoing: [PageID: [PageID]] = [:]
-        var backlinks: [PageID: [PageID]] = [:]
+        var outgoing: PageRelation
+        var backlinks: PageRelation
         var related: [PageID: [PageID]] = [:]
 
-        init(_ sorted: [ParsedPage], resolved: [Resolved], ids: [PageID], position: [PageID: Int]) {
-            byID.reserveCapacity(sorted.count)
-            outgoing.reserveCapacity(sorted.count)
-            backlinks.reserveCapacity(sorted.count)
+        init(_ sorted: [ParsedPage], resolved: [Resolved], order: PageOrder) {
             // Each page's targets as positions, sorted and without repeats
             // (or the page itself); nil when one is not in the graph.
             let unique = sorted.indices.concurrentMap { i in
-                SiteGraphBuilder.sortedUniquePositions(resolved[i].targets, own: i, position: position)
+                SiteGraphBuilder.sortedUniquePositions(resolved[i].targets, own: i, position: order.position)
             }
-            // Backlinks gathered by position, then keyed once: a dictionary
-            // entry appended to for every link was the larger part of
-            // linking an incremental build's 10,000 pages (`perf`).
-            var back = [[Int]](repeating: [], count: sorted.count)
+            // Backlinks gathered by position: a dictionary entry appended to
+            // for every link was the larger part of linking an incremental
+            // build's 10,000 pages (`perf`).
+            var out = [[Int32]](repeating: [], count: sorted.count)
+            var back = [[Int32]](repeating: [], count: sorted.count)
+            var outExceptions: [PageID: [PageID]] = [:]
+            var backOutside: [PageID: [PageID]] = [:]
             for (i, page) in sorted.enumerated() {
-                byID[page.id] = page
                 byKind[page.id.kind, default: []].append(page)
                 if !resolved[i].related.isEmpty { related[page.id] = resolved[i].related }
                 // Pages are visited in order, so each backlink list comes out sorted.
                 if let positions = unique[i] {
-                    outgoing[page.id] = positions.map { ids[$0] }
-                    for p in positions { back[p].append(i) }
+                    out[i] = positions
+                    for p in positions { back[Int(p)].append(Int32(i)) }
                 } else {
                     let targets = SiteGraphBuilder.sortedUnique(resolved[i].targets, without: page.id)
-                    outgoing[page.id] = targets
+                    outExceptions[page.id] = targets
                     for target in targets {
-                        if let p = position[target] { back[p].append(i) } else { backlinks[target, default: []].append(page.id) }
+                        if let p = order.position[target] { back[p].append(Int32(i)) } else { backOutside[target, default: []].append(page.id) }
                     }
                 }
             }
-            for (p, list) in back.enumerated() where !list.isEmpty { backlinks[ids[p]] = list.map { ids[$0] } }
+            outgoing = PageRelation(order: order, lists: out, exceptions: outExceptions)
+            backlinks = PageRelation(order: order, lists: back, exceptions: backOutside)
         }
     }
 
@@ -118,14 +118,15 @@ package struct SiteGraphBuilder: Sendable {
     /// product, and the pages of each taxonomy term, from each page's
     /// details taken out once (each `page.page` read copies the page).
     private struct Relations {
-        var productCountries: [PageID: [PageID]] = [:]
-        var countryProducts: [PageID: [PageID]] = [:]
+        var productCountries: PageRelation
+        var countryProducts: PageRelation
         var productConcerns: [PageID: [ConcernRef]] = [:]
         var members: [Taxonomy: [String: [PageID]]] = [:]
 
-        init(_ sorted: [ParsedPage], ids: [PageID], position: [PageID: Int]) {
-            var productCountries = [[Int]](repeating: [], count: sorted.count)
-            var countryProducts = [[Int]](repeating: [], count: sorted.count)
+        init(_ sorted: [ParsedPage], order: PageOrder) {
+            let ids = order.ids, position = order.position
+            var productCountries = [[Int32]](repeating: [], count: sorted.count)
+            var countryProducts = [[Int32]](repeating: [], count: sorted.count)
             var concerns = [[ConcernRef]](repeating: [], count: sorted.count)
             for (i, page) in sorted.enumerated() {
                 let details = page.page.details
@@ -133,14 +134,14 @@ package struct SiteGraphBuilder: Sendable {
                 case .product(let p):
                     for code in p.countries {
                         guard let country = position[PageID(.country, code.value.lowercased())] else { continue }
-                        productCountries[i].append(country)
-                        countryProducts[country].append(i)
+                        productCountries[i].append(Int32(country))
+                        countryProducts[country].append(Int32(i))
                     }
                 case .country(let c):
                     for slug in c.products + c.concerns.flatMap(\.products) {
                         guard let product = position[PageID(.product, slug.value)] else { continue }
-                        countryProducts[i].append(product)
-                        productCountries[product].append(i)
+                        countryProducts[i].append(Int32(product))
+                        productCountries[product].append(Int32(i))
                     }
                     for (k, concern) in c.concerns.enumerated() {
                         var seen: Set<Int> = []
@@ -158,21 +159,18 @@ package struct SiteGraphBuilder: Sendable {
                     }
                 }
             }
-            self.productCountries = Self.relation(productCountries, ids: ids)
-            self.countryProducts = Self.relation(countryProducts, ids: ids)
+            self.productCountries = PageRelation(order: order, lists: productCountries.map(Self.sortedUnique))
+            self.countryProducts = PageRelation(order: order, lists: countryProducts.map(Self.sortedUnique))
             for (i, refs) in concerns.enumerated() where !refs.isEmpty { productConcerns[ids[i]] = refs }
         }
 
-        /// Positions to ids, each list sorted and without repeats.
-        static func relation(_ lists: [[Int]], ids: [PageID]) -> [PageID: [PageID]] {
-            var result: [PageID: [PageID]] = [:]
-            for (i, list) in lists.enumerated() where !list.isEmpty {
-                var unique: [PageID] = []
-                var last = -1
-                for p in list.sorted() where p != last { unique.append(ids[p]); last = p }
-                result[ids[i]] = unique
-            }
-            return result
+        /// A list of positions sorted, without repeats.
+        static func sortedUnique(_ list: [Int32]) -> [Int32] {
+            guard list.count > 1 else { return list }
+            var unique: [Int32] = []
+            unique.reserveCapacity(list.count)
+            for p in list.sorted() where p != unique.last { unique.append(p) }
+            return unique
         }
     }
 
@@ -205,18 +203,18 @@ package struct SiteGraphBuilder: Sendable {
 
     /// The positions of a page's targets (`own` is its own), sorted, without
     /// repeats or itself; nil if a target is not in `position`.
-    package static func sortedUniquePositions(_ targets: [PageID], own: Int, position: [PageID: Int]) -> [Int]? {
-        var positions: [Int] = []
+    package static func sortedUniquePositions(_ targets: [PageID], own: Int, position: [PageID: Int]) -> [Int32]? {
+        var positions: [Int32] = []
         positions.reserveCapacity(targets.count)
         for target in targets {
             guard let p = position[target] else { return nil }
-            positions.append(p)
+            positions.append(Int32(p))
         }
         positions.sort()
-        var unique: [Int] = []
+        var unique: [Int32] = []
         unique.reserveCapacity(positions.count)
-        var last = -1
-        for p in positions where p != last && p != own {
+        var last: Int32 = -1
+        for p in positions where p != last && p != Int32(own) {
             unique.append(p)
             last = p
         }

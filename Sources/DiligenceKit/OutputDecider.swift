@@ -97,7 +97,7 @@ struct OutputDecider {
             if let before { edited.append((plan.parsed, before.page)) } else { added.append(plan.parsed) }
             reached.insert(plan.id)
             for id in plan.resolved.targets + (before?.resolved.targets ?? []) {
-                guard graph.byID[id] != nil else { return nil }
+                guard graph.page(id) != nil else { return nil }
                 reached.insert(id)
             }
         }

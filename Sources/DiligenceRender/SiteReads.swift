@@ -36,7 +36,7 @@ package struct SiteReads: Sendable {
     /// A page to link to (its card).
     package func page(_ id: PageID) -> ParsedPage? {
         read(.card(id))
-        return graph.byID[id]
+        return graph.page(id)
     }
 
     /// Pages to link to, those that exist, in the order given.
@@ -176,7 +176,7 @@ package struct SiteReads: Sendable {
     /// the order comes from).
     package func memberPages(of term: String, in taxonomy: Taxonomy) -> [ParsedPage] {
         read(.memberCards(taxonomy, term))
-        return alphabetical.ordered(graph.members(of: term, in: taxonomy).compactMap { graph.byID[$0] })
+        return alphabetical.ordered(graph.members(of: term, in: taxonomy).compactMap { graph.page($0) })
     }
 
     /// Pages to link to, those that exist, A to Z.

@@ -23,7 +23,7 @@ package struct SiteRenderer: Sendable {
     package var rows: ListingRowRecorder?
     /// Every page's card hash (`DependencyValues.card`), with `rows`: what
     /// identifies a link to a page without making it (`PageLinks`).
-    package var cards: [PageID: UInt64]?
+    package var cards: PageValues<UInt64>?
 
     /// The edition every page shows, and each page's commits.
     package var history: ContentHistory

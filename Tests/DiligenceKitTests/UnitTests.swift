@@ -23,6 +23,26 @@ final class UnitTests: XCTestCase {
         XCTAssertEqual(PartialDate("2024-01-15")!.months(until: PartialDate("2025-01-15")!), 12)
     }
 
+    /// A relation kept by place gives what a dictionary of id lists gave:
+    /// the list in page order, nil for none, ids outside the graph too.
+    func testPageRelationReadsAsTheDictionaryItReplaces() {
+        let ids = [PageID(.country, "cn"), PageID(.guidance, "one"), PageID(.product, "face"), PageID(.product, "spy")]
+        let order = PageOrder(ids: ids, position: Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) }))
+        let missing = PageID(.product, "gone")
+        let relation = PageRelation(order: order, lists: [[2, 3], [], [0], []],
+                                    exceptions: [ids[3]: [ids[0], missing], missing: [ids[1]]])
+        XCTAssertEqual(relation[ids[0]], [ids[2], ids[3]])
+        XCTAssertNil(relation[ids[1]])
+        XCTAssertEqual(relation[ids[2]], [ids[0]])
+        XCTAssertEqual(relation[ids[3]], [ids[0], missing], "an exception is read before the page's place")
+        XCTAssertEqual(relation[missing], [ids[1]])
+        XCTAssertNil(relation[PageID(.page, "about")])
+        XCTAssertEqual(ids.map(relation.hasEntries(for:)), [true, false, true, true])
+        XCTAssertTrue(relation.hasEntries(for: missing))
+        XCTAssertEqual(relation.map(\.key), [ids[0], ids[2], ids[3], missing])
+        XCTAssertEqual(relation.map(\.value), [[ids[2], ids[3]], [ids[0]], [ids[0], missing], [ids[1]]])
+    }
+
     func testSuggestions() {
         XCTAssertEqual(Suggestion.closest(to: "sumary", in: ["title", "summary", "tags"]), "summary")
         XCTAssertEqual(Suggestion.closest(to: "hihg", in: ["low", "medium", "high"]), "high")

@@ -159,19 +159,11 @@ package struct SiteGraphBuilder: Sendable {
                     }
                 }
             }
-            self.productCountries = PageRelation(order: order, lists: productCountries.map(Self.sortedUnique))
-            self.countryProducts = PageRelation(order: order, lists: countryProducts.map(Self.sortedUnique))
+            self.productCountries = PageRelation(order: order, lists: productCountries.map { SiteGraphBuilder.sortedUnique($0) })
+            self.countryProducts = PageRelation(order: order, lists: countryProducts.map { SiteGraphBuilder.sortedUnique($0) })
             for (i, refs) in concerns.enumerated() where !refs.isEmpty { productConcerns[ids[i]] = refs }
         }
 
-        /// A list of positions sorted, without repeats.
-        static func sortedUnique(_ list: [Int32]) -> [Int32] {
-            guard list.count > 1 else { return list }
-            var unique: [Int32] = []
-            unique.reserveCapacity(list.count)
-            for p in list.sorted() where p != unique.last { unique.append(p) }
-            return unique
-        }
     }
 
     /// Each product's `risk` against the methodology's written product rule,
@@ -191,18 +183,20 @@ package struct SiteGraphBuilder: Sendable {
         }
     }
 
-    /// A page's link targets, sorted by id, each once, the page itself left
-    /// out: the slow way, for a list with a target that is not a page of the
-    /// graph (there is none once links are checked; `sortedUniquePositions`
-    /// does the others).
-    package static func sortedUnique(_ targets: [PageID], without own: PageID) -> [PageID] {
-        var unique: [PageID] = []
-        for target in targets.filter({ $0 != own }).sorted() where unique.last != target { unique.append(target) }
+    /// A list sorted, each item once, `own` left out: a page's link targets
+    /// (by id, or by place), a product's countries, a country's products.
+    package static func sortedUnique<T: Comparable>(_ items: [T], without own: T? = nil) -> [T] {
+        if items.count < 2, items.first != own { return items }  // most lists: kept as they are
+        var unique: [T] = []
+        unique.reserveCapacity(items.count)
+        for item in items.sorted() where item != own && item != unique.last { unique.append(item) }
         return unique
     }
 
-    /// The positions of a page's targets (`own` is its own), sorted, without
-    /// repeats or itself; nil if a target is not in `position`.
+    /// The places of a page's targets (`own` is its own), sorted, without
+    /// repeats or itself; nil if a target is not in `position` (the slow
+    /// way, `sortedUnique` by id, then does that page: there is none once
+    /// links are checked).
     package static func sortedUniquePositions(_ targets: [PageID], own: Int, position: [PageID: Int]) -> [Int32]? {
         var positions: [Int32] = []
         positions.reserveCapacity(targets.count)
@@ -210,15 +204,7 @@ package struct SiteGraphBuilder: Sendable {
             guard let p = position[target] else { return nil }
             positions.append(Int32(p))
         }
-        positions.sort()
-        var unique: [Int32] = []
-        unique.reserveCapacity(positions.count)
-        var last: Int32 = -1
-        for p in positions where p != last && p != Int32(own) {
-            unique.append(p)
-            last = p
-        }
-        return unique
+        return sortedUnique(positions, without: Int32(own))
     }
 
     /// Resolves one page's references; returns every page it links to, and

@@ -16,16 +16,26 @@ in name order had. This script reads a built site's `search/` folder,
 renumbers every posting list and redirect that way, encodes the lists
 again as `SearchIndexFiles.encode` does (base-36 deltas, a score after each
 page of a stem key), and prints the bytes before and after, for all chunks
-and for the chunks of some common words (what a first query loads). It
-then adds random names and counts the pages each would move.
+and for the chunks of some common words (what a first query loads).
+
+It also encodes `facets.js` again with the new numbers, each filter in the
+shorter of the forms `SearchFacets` chooses between (after checking that
+re-encoding with the old numbers gives the file back byte for byte): once
+with slots over the whole table, once with a table per kind (so a kind's
+pages keep one run of numbers). The results page loads `facets.js` with
+its first query, so its growth counts against item 6 (a first query at
+most a quarter of Pagefind's bytes). It then adds random names and counts
+the pages each would move.
 
     python3 Benchmarks/slot_numbering.py PUBLIC/search [--load 0.5]
 """
 import argparse
 import glob
+import gzip
 import json
 import os
 import random
+import sys
 
 DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 
@@ -61,6 +71,125 @@ def slots(names, size):
         taken.add(slot)
         result[name] = slot
     return result
+
+
+EACH = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_"
+BITS = "0123456789abcdefghijklmnopqrstuv"
+
+
+def facet_pages(encoded):
+    """A facet value's pages, decoded as search.js's facetPages does."""
+    pages, doc = [], 0
+    if encoded.startswith("+"):
+        runs = [int(x, 36) for x in encoded[1:].split(",")]
+        for i in range(0, len(runs) - 1, 2):
+            doc += runs[i]
+            pages += range(doc, doc + runs[i + 1])
+            doc += runs[i + 1]
+    elif encoded.startswith("!"):
+        colon = encoded.index(":")
+        start = int(encoded[1:colon], 36)
+        for i, char in enumerate(encoded[colon + 1:]):
+            bits = BITS.index(char)
+            pages += [start + i * 5 + k for k in range(5) if bits & (16 >> k)]
+    elif encoded:
+        for delta in encoded.split(","):
+            doc += int(delta, 36)
+            pages.append(doc)
+    return pages
+
+
+def each_pages(each, count):
+    """Value number (from 0) → pages, from a filter given page by page (`SearchFacets.encodeEach`)."""
+    start, per, digits = each.split(":")
+    page, per, states = int(start, 36), int(per), count + 1
+    pages = [[] for _ in range(count)]
+    for char in digits:
+        code = EACH.index(char)
+        for k in range(per - 1, -1, -1):
+            value = code % states
+            code //= states
+            if value:
+                pages[value - 1].append(page + k)
+        page += per
+    return pages
+
+
+def encode(pages):
+    """`SearchFacets.encode`: the shortest of deltas, runs and a bitmap."""
+    if not pages:
+        return ""
+    deltas, previous = [], 0
+    for page in pages:
+        deltas.append(base36(page - previous))
+        previous = page
+    deltas = ",".join(deltas)
+    runs, end, k = [], 0, 0
+    while k < len(pages):
+        length = 1
+        while k + length < len(pages) and pages[k + length] == pages[k] + length:
+            length += 1
+        runs += [base36(pages[k] - end), base36(length)]
+        end = pages[k] + length
+        k += length
+    runs = "+" + ",".join(runs)
+    best = runs if len(runs) < len(deltas) else deltas
+    first, span = pages[0], pages[-1] - pages[0] + 1
+    if (span + 4) // 5 < len(best):
+        digits = [0] * ((span + 4) // 5)
+        for page in pages:
+            digits[(page - first) // 5] |= 1 << (4 - (page - first) % 5)
+        bits = "!" + base36(first) + ":" + "".join(BITS[d] for d in digits)
+        if len(bits) < len(best):
+            best = bits
+    return best
+
+
+def encode_each(values):
+    """`SearchFacets.encodeEach`, or None."""
+    if not any(values):
+        return None
+    last = max(max(p) for p in values if p)
+    value_of = [0] * (last + 1)
+    for k, pages in enumerate(values):
+        for page in pages:
+            if value_of[page]:
+                return None
+            value_of[page] = k + 1
+    first = next(i for i, v in enumerate(value_of) if v)
+    states, per, capacity = len(values) + 1, 0, 1
+    while capacity * states <= 64:
+        capacity *= states
+        per += 1
+    digits, page = [], first
+    while page <= last:
+        code = 0
+        for k in range(per):
+            code = code * states + (value_of[page + k] if page + k <= last else 0)
+        digits.append(EACH[code])
+        page += per
+    return base36(first) + ":" + str(per) + ":" + "".join(digits)
+
+
+def facets_file(facets, number):
+    """`search/facets.js` again with page p numbered `number[p]`, each
+    filter encoded as `SearchFacets` chooses (its values' lists, or page by
+    page when that is shorter)."""
+    dims = []
+    for dim in facets["dims"]:
+        count = len(dim["values"])
+        old = each_pages(dim["each"], count) if dim.get("each") else [facet_pages(v["docs"]) for v in dim["values"]]
+        lists = [sorted(number[p] for p in pages) for pages in old]
+        values = [dict(v, docs=encode(pages)) for v, pages in zip(dim["values"], lists)]
+        each = encode_each(lists)
+        new = {key: value for key, value in dim.items() if key != "each"}
+        if each is not None and len(each.encode()) < sum(len(v["docs"].encode()) for v in values):
+            new.update(values=[dict(v, docs="") for v in values], each=each)
+        else:
+            new["values"] = values
+        dims.append(new)
+    body = json.dumps({"dims": dims}, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return f'DiligenceSearch.put("facets",{body});'
 
 
 def renumbered(value, scored, slot_of_page):
@@ -114,6 +243,35 @@ def main():
             print(f"  {name}: {old} → {new} bytes ({new / old:.3f})")
     tables = -(-len(names) // 64)
     print(f"name tables: {tables} → {size // 64} files of 64 names (empty slots written as six characters)")
+
+    # The facets (loaded by the results page's first query): the same
+    # filters with pages numbered by slot, and by a slot in a table of the
+    # page's own kind (kinds keep their runs of numbers).
+    facets_path = os.path.join(options.search, "facets.js")
+    if os.path.exists(facets_path):
+        with open(facets_path, encoding="utf-8") as f:
+            text = f.read()
+        facets = json.loads(text[text.index("{"):text.rindex("}") + 1])
+        identity = list(range(len(names)))
+        if facets_file(facets, identity) + "\n" != text:
+            sys.exit("facets.js: re-encoding it with its own numbering does not give it back; "
+                     "this script's encoders no longer match SearchFacets")
+        by_kind, base = [0] * len(names), 0
+        kinds = next(d for d in facets["dims"] if d["id"] == "kind")["values"]
+        for value in sorted(kinds, key=lambda v: facet_pages(v["docs"])[0]):
+            pages = facet_pages(value["docs"])
+            table = 64
+            while table < len(pages) / options.load:
+                table *= 2
+            own = slots([names[p] for p in pages], table)
+            for p in pages:
+                by_kind[p] = base + own[names[p]]
+            base += table
+        print("facets.js (raw / gzip bytes):")
+        for label, number in (("numbered by page", identity), (f"by slot, {size} slots", slot_of_page),
+                              (f"by slot in its kind's table, {base} slots", by_kind)):
+            body = facets_file(facets, number).encode() + b"\n"
+            print(f"  {label}: {len(body)} / {len(gzip.compress(body, 9))}")
 
     # An added page moves the pages whose slot it takes, and those after them in a run of taken slots.
     rng = random.Random(1)

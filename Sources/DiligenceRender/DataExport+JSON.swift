@@ -36,8 +36,11 @@ extension DataExport {
                     o.field("uncommitted") { $0.raw(edition.uncommitted ? "true" : "false") }
                 }
             }
-            o.field("countries") { Self.pieces(&$0, countryOrder, built: countries, kept: kept.objects, into: &builder, rows: &rows, write: Self.write) }
+            // Products before countries, for the reason the screening data
+            // has (`ScreeningData.prefix`): a country's edit then rewrites
+            // the file from the countries on, not from its start.
             o.field("products") { Self.pieces(&$0, productOrder, built: products, kept: kept.objects, into: &builder, rows: &rows, write: Self.write) }
+            o.field("countries") { Self.pieces(&$0, countryOrder, built: countries, kept: kept.objects, into: &builder, rows: &rows, write: Self.write) }
             o.field("guidance") { $0.array(guidance, Self.write) }
             o.field("matrix") { $0.array(matrix, Self.write) }
         }

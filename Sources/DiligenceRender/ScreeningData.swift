@@ -243,22 +243,27 @@ package struct ScreeningData {
                 rows.append(TemplateRow(key: KeptPieces.key(id), start: start, end: out.offset))
             }
         }
+        list(products)
+        out.bytes.append(contentsOf: Self.afterProducts.utf8)
         list(countries)
         out.bytes.append(contentsOf: Self.afterCountries.utf8)
         for (i, object) in guidance.enumerated() {
             if i > 0 { out.bytes.append(UInt8(ascii: ",")) }
             out.bytes.append(contentsOf: object)
         }
-        out.bytes.append(contentsOf: Self.afterGuidance.utf8)
-        list(products)
         out.bytes.append(contentsOf: Self.suffix.utf8)
         return (out.contents(), rows)
     }
 
-    /// The file's text around the three lists of objects.
-    package static let prefix = #"window.DiligenceScreening = {"countries":["#
+    /// The file's text around the three lists of objects. The products
+    /// come first and the countries after them: an incremental build writes
+    /// this file over from its first changed byte (`InPlaceWriter`), and
+    /// country profiles are what editors change most, so a country's edit
+    /// rewrites its last 0.6 MB, not all 11 MB (on 10,000 pages; its
+    /// effect on a build's time is small: Benchmarks/README.md).
+    package static let prefix = #"window.DiligenceScreening = {"products":["#
+    package static let afterProducts = #"],"countries":["#
     package static let afterCountries = #"],"guidance":["#
-    package static let afterGuidance = #"],"products":["#
     package static let suffix = "]};\n"
 
     package static func json(_ c: Country) -> ArraySlice<UInt8> {

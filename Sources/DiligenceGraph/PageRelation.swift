@@ -8,7 +8,7 @@ import DiligenceContent
 /// every page id of every list into dictionaries of arrays of ids, and most
 /// of those lists are never read (a title edit renders 15 pages); filling
 /// arrays of integers costs a fraction of that, and a list is turned back
-/// into ids only when it is read (Benchmarks/README.md, "Session of
+/// into ids only when it is read (Benchmarks/HISTORY.md, "Session of
 /// 2026-12-06 (06:43–)").
 package struct PageRelation: Sendable, Sequence {
     private let order: PageOrder

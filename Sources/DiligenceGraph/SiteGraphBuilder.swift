@@ -163,7 +163,6 @@ package struct SiteGraphBuilder: Sendable {
             self.countryProducts = PageRelation(order: order, lists: countryProducts.map { SiteGraphBuilder.sortedUnique($0) })
             for (i, refs) in concerns.enumerated() where !refs.isEmpty { productConcerns[ids[i]] = refs }
         }
-
     }
 
     /// Each product's `risk` against the methodology's written product rule,
@@ -186,7 +185,7 @@ package struct SiteGraphBuilder: Sendable {
     /// A list sorted, each item once, `own` left out: a page's link targets
     /// (by id, or by place), a product's countries, a country's products.
     package static func sortedUnique<T: Comparable>(_ items: [T], without own: T? = nil) -> [T] {
-        if items.count < 2, items.first != own { return items }  // most lists: kept as they are
+        if items.count < 2, own == nil || items.first != own { return items }  // most lists: kept as they are
         var unique: [T] = []
         unique.reserveCapacity(items.count)
         for item in items.sorted() where item != own && item != unique.last { unique.append(item) }

@@ -35,6 +35,9 @@ let package = Package(
             providers: [.apt(["libmimalloc-dev"])]
         ),
         .target(name: "CPlatform"),
+        // libcurl loaded when first called, not when the program starts
+        // (Linux): see Sources/Ccurl/curl_on_demand.c.
+        .target(name: "Ccurl", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
         // The built-in theme: templates/ embedded at build time (DefaultTemplates).
         .plugin(name: "EmbedTemplatesPlugin", capability: .buildTool()),
         .target(name: "DiligenceDefaults", plugins: ["EmbedTemplatesPlugin"]),
@@ -94,6 +97,7 @@ let package = Package(
                 "DiligenceKit", "DiligenceContent", "DiligenceDiagnostics", "DiligenceRender", "DiligenceDefaults",
                 "DiligenceServe", "DiligenceLinks", "DiligenceSearch",
                 .target(name: "Cmimalloc", condition: .when(platforms: [.linux])),
+                .target(name: "Ccurl", condition: .when(platforms: [.linux])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // On Linux the Swift runtime and Foundation are linked into the
@@ -102,9 +106,13 @@ let package = Package(
             // not one through the dynamic linker's tables, and the process
             // starts with 15 fewer libraries to load. A 10,000-page build
             // takes about a tenth less time (docs/architecture.md,
-            // "Static Swift runtime"). FoundationNetworking still links
-            // libcurl dynamically, from libcurl4-openssl-dev.
-            swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux]))],
+            // "Static Swift runtime"). Foundation's networking part calls
+            // libcurl, which Ccurl loads when first called: libcurl is not
+            // linked (no autolinking of it), so neither it nor the thirty
+            // libraries it needs are loaded at every start
+            // (docs/architecture.md, "Start-up").
+            swiftSettings: [.unsafeFlags(["-static-stdlib", "-Xfrontend", "-disable-autolink-library", "-Xfrontend", "curl"],
+                                         .when(platforms: [.linux]))],
             linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux]))]
         ),
         .testTarget(

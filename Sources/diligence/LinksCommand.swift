@@ -1,4 +1,7 @@
 import ArgumentParser
+#if canImport(Ccurl)
+import Ccurl
+#endif
 import DiligenceDiagnostics
 import DiligenceLinks
 import Foundation
@@ -59,6 +62,13 @@ struct LinksCommand: AsyncParsableCommand {
             Reporter.write(log.diagnostics, format: format, closing: "No URL checked: the content folder could not be read")
             throw ExitCode(1)
         }
+        #if canImport(Ccurl)
+        // Foundation's requests go through libcurl, loaded only now (Ccurl).
+        guard diligence_curl_load() != 0 else {
+            FileHandle.standardError.write(Data("error: `diligence links` makes its requests through libcurl, which could not be loaded (libcurl.so.4)\n    hint: install it (Debian/Ubuntu: apt-get install libcurl4; Swift's own prerequisites include it)\n".utf8))
+            throw ExitCode(1)
+        }
+        #endif
         let report = await run.check(occurrences) { requests, cached in
             guard format == .human, requests > 0 else { return }
             let line = "Checking \(requests) URL\(requests == 1 ? "" : "s") (\(cached) answered by the cache, timeout \(LinksCommand.seconds(timeout)))…\n"

@@ -245,15 +245,7 @@ final class LinksTests: XCTestCase {
 
     /// The real command: dead links leave the status 0, or 1 with --strict.
     func testStrictExitStatus() throws {
-        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        var executable = binary.appendingPathComponent("diligence").path
-        if !FileManager.default.fileExists(atPath: executable) {
-            executable = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent().appendingPathComponent(".build/debug/diligence").path
-        }
-        guard FileManager.default.isExecutableFile(atPath: executable) else {
-            throw XCTSkip("diligence executable not built at \(executable)")
-        }
+        let executable = try diligenceExecutable()
         let base = server.base
         let site = try LinkTestContent(files: ["pages/a.md": "---\ntitle: A\nsummary: A page.\n---\n[ok](\(base)/ok) [gone](\(base)/gone)\n"])
         defer { site.remove() }
@@ -276,5 +268,43 @@ final class LinksTests: XCTestCase {
         XCTAssertEqual(strict.status, 1)
         let column = "[ok](\(base)/ok) ".count + 1
         XCTAssertTrue(strict.stderr.hasPrefix("::warning file=\(site.content)/pages/a.md,line=5,col=\(column)::dead link (404 Not Found)"), strict.stderr)
+    }
+
+    /// The `diligence` executable built beside the tests.
+    func diligenceExecutable() throws -> String {
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        var executable = binary.appendingPathComponent("diligence").path
+        if !FileManager.default.fileExists(atPath: executable) {
+            executable = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent(".build/debug/diligence").path
+        }
+        guard FileManager.default.isExecutableFile(atPath: executable) else {
+            throw XCTSkip("diligence executable not built at \(executable)")
+        }
+        return executable
+    }
+
+    /// On Linux the executable does not load libcurl (and the thirty
+    /// libraries it needs) when it starts: `Ccurl` loads it when Foundation's
+    /// networking first calls it, which only `links` does (and the strict
+    /// test above shows `links` still works). The dynamic loader lists what
+    /// it would load (`LD_TRACE_LOADED_OBJECTS`, what `ldd` uses).
+    func testTheExecutableStartsWithoutLibcurl() throws {
+        #if os(Linux)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try diligenceExecutable())
+        process.arguments = ["--help"]
+        process.environment = ["LD_TRACE_LOADED_OBJECTS": "1"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let loaded = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertTrue(loaded.contains("libcmark"), loaded)
+        XCTAssertFalse(loaded.contains("libcurl"), loaded)
+        XCTAssertFalse(loaded.contains("libgnutls") || loaded.contains("libssl"), loaded)
+        #else
+        throw XCTSkip("Foundation's networking is the system's on macOS")
+        #endif
     }
 }

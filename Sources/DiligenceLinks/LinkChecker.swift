@@ -109,8 +109,9 @@ package final class LinkChecker: Sendable {
     }
 
     static func describe(_ status: Int) -> String {
-        // Foundation calls 200 "no error".
-        let reason = status == 200 ? "OK" : HTTPURLResponse.localizedString(forStatusCode: status)
+        // Foundation calls 200 "no error" (and "OK" capitalized is "Ok").
+        if status == 200 { return "200 OK" }
+        let reason = HTTPURLResponse.localizedString(forStatusCode: status)
         return reason.isEmpty ? "\(status)" : "\(status) \(reason.capitalized)"
     }
 

@@ -45,13 +45,28 @@ final class LinkSessionDelegate: NSObject, URLSessionDataDelegate, @unchecked Se
     }
 
     func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-                    newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void) {
+                    newRequest proposed: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void) {
+        let request = Self.redirect(proposed, response: response)
         lock.lock()
         let hops = pending[task.taskIdentifier]?.outcome.redirects.count ?? 0
         if let url = request.url?.absoluteString { pending[task.taskIdentifier]?.outcome.redirects.append(url) }
         lock.unlock()
         // Stop following a loop; the last 3xx is then reported as the answer.
         completionHandler(hops < 10 ? request : nil)
+    }
+
+    /// The request a redirect leads to, its address taken from the
+    /// `Location` header as RFC 9110 says (relative to the address that
+    /// answered). Foundation on Linux makes `Location: /folder/` into
+    /// `…/folder`, without the slash that the server asked for, so a
+    /// folder's redirect led back to itself until the hop limit and the
+    /// link was reported dead with its 301.
+    static func redirect(_ proposed: URLRequest, response: HTTPURLResponse) -> URLRequest {
+        guard let location = response.value(forHTTPHeaderField: "Location"), let base = response.url,
+              let target = URL(string: location, relativeTo: base)?.absoluteURL, target != proposed.url else { return proposed }
+        var request = proposed
+        request.url = target
+        return request
     }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,

@@ -5,7 +5,9 @@ import Foundation
 /// counting requests and the most it ever served at once. Listens on
 /// 127.0.0.1 only: the tests never reach a real host.
 ///
-/// - `/ok` 200; `/moved` 301 to `/ok`; `/gone` 404; `/broken` 500;
+/// - `/ok` 200; `/moved` 301 to `/ok`; `/folder` 301 to `/folder/` (a
+///   relative address, as web servers add a folder's slash), which is 200;
+///   `/relative-gone` 302 to `gone`; `/gone` 404; `/broken` 500;
 ///   `/forbidden` 403; `/nohead` 405 to HEAD and 200 to GET;
 ///   `/hang` answers after 30 s; `/slow/…` answers 200 after 0.3 s.
 final class LinkTestServer: @unchecked Sendable {
@@ -60,6 +62,14 @@ final class LinkTestServer: @unchecked Sendable {
                 return HTTPResponse(statusCode: .ok)
             case "/moved":
                 return HTTPResponse(statusCode: .movedPermanently, headers: [.location: owner.base + "/ok"])
+            case "/folder":
+                // FlyingFox's `path` drops a final slash; the raw target keeps it.
+                guard request.target.path() == "/folder/" else {
+                    return HTTPResponse(statusCode: .movedPermanently, headers: [.location: "/folder/"])
+                }
+                return HTTPResponse(statusCode: .ok)
+            case "/relative-gone":
+                return HTTPResponse(statusCode: .found, headers: [.location: "gone"])
             case "/gone":
                 return HTTPResponse(statusCode: .notFound)
             case "/broken":

@@ -137,6 +137,17 @@ final class LinksTests: XCTestCase {
         XCTAssertEqual(log.filter { $0.hasSuffix(" /gone") }, ["HEAD /gone", "GET /gone"], "a HEAD 404 is asked again with GET")
     }
 
+    /// A redirect's address may be relative to the request's (a web
+    /// server adding a folder's slash answers `Location: /folder/`): it is
+    /// followed like an absolute one, from HEAD as from GET.
+    func testFollowsRelativeRedirects() async throws {
+        let base = server.base
+        let results = await LinkChecker(options: .init(timeout: 5)).check([base + "/folder", base + "/relative-gone"])
+        XCTAssertEqual(results.map(\.verdict), [.redirected, .dead])
+        XCTAssertEqual(results.map(\.finalURL), [base + "/folder/", base + "/gone"])
+        XCTAssertEqual(results.map(\.detail), ["200 OK", "404 Not Found"])
+    }
+
     func testNeverMoreThanTheLimitPerHost() async throws {
         let urls = (1...6).map { "\(server.base)/slow/\($0)" }
         let results = await LinkChecker(options: .init(perHost: 2, overall: 8, timeout: 5)).check(urls)

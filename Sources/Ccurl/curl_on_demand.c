@@ -46,7 +46,9 @@ int diligence_curl_load(void) {
  * be loaded (`diligence links` checks first: see LinksCommand). */
 static void *function(const char *name) {
     if (!diligence_curl_load()) {
-        fprintf(stderr, "error: libcurl (libcurl.so.4) could not be loaded: %s\n    hint: install it (Debian/Ubuntu: apt-get install libcurl4)\n", dlerror());
+        const char *why = dlerror();  /* NULL once another thread has read it */
+        fprintf(stderr, "error: libcurl (libcurl.so.4) could not be loaded: %s\n    hint: install it (Debian/Ubuntu: apt-get install libcurl4)\n",
+                why ? why : "not found");
         exit(1);
     }
     void *address = dlsym(library, name);

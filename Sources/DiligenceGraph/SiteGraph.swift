@@ -34,6 +34,9 @@ package struct SiteGraph: Sendable {
     package var productConcerns: [PageID: [ConcernRef]]
     /// Members of each term of each taxonomy, sorted (`[.region: ["near-east": [countries/ir]]]`).
     package var members: [Taxonomy: [String: [PageID]]]
+    /// The last build's links this graph was assembled from, when it was
+    /// (`KeptLinks`): what this build keeps for the next one, as they are.
+    package var keptLinks: KeptLinks? = nil
 
     /// The published page with this id.
     package func page(_ id: PageID) -> ParsedPage? {

@@ -41,8 +41,11 @@ package struct SiteGraphBuilder: Sendable {
         return pages.concurrentMap { resolve($0, resolver: resolver) }
     }
 
-    /// Builds the graph from pages sorted by id and what each one references.
-    package func assemble(_ sorted: [ParsedPage], resolved: [Resolved]) -> SiteGraph {
+    /// Builds the graph from pages sorted by id and what each one references;
+    /// with `kept`, the links and relations of the last build, when they are
+    /// of these pages (the caller checked that each page names what it named
+    /// then: `linkInputs`), taken from them instead of made again.
+    package func assemble(_ sorted: [ParsedPage], resolved: [Resolved], kept: KeptLinks? = nil) -> SiteGraph {
         // Pages come in id order, so a page's position stands for its id
         // wherever lists are sorted: integers compared, not kinds and slugs.
         let ids = sorted.map(\.id)
@@ -51,22 +54,29 @@ package struct SiteGraphBuilder: Sendable {
         position.reserveCapacity(ids.count)
         for (i, id) in ids.enumerated() { position[id] = i }
         let order = PageOrder(ids: ids, position: position)
-        // The two halves need nothing from each other: the relations are
-        // taken on another core while the links are inverted (each was about
-        // a third of linking an incremental build's 10,000 pages, `perf`).
-        let pending = BackgroundResult { Relations(sorted, order: order) }
-        let links = Links(sorted, resolved: resolved, order: order)
-        let relations = pending.value
+        let links: Links, relations: Relations
+        if let kept, kept.pageCount == ids.count, kept.idsHash == Self.idsHash(ids) {
+            links = Links(sorted, resolved: resolved, order: order, kept: kept)
+            relations = Relations(order: order, kept: kept)
+        } else {
+            // The two halves need nothing from each other: the relations are
+            // taken on another core while the links are inverted (each was about
+            // a third of linking an incremental build's 10,000 pages, `perf`).
+            let pending = BackgroundResult { Relations(sorted, order: order) }
+            links = Links(sorted, resolved: resolved, order: order)
+            relations = pending.value
+        }
         checkProductRule(sorted, concerns: relations.productConcerns)
         let guidanceInOrder = (links.byKind[.guidance] ?? []).sorted { a, b in
             if case .guidance(let x) = a.page.details, case .guidance(let y) = b.page.details { return x.order < y.order }
             return a.id < b.id
         }
-        let graph = SiteGraph(site: site, pages: sorted, order: order, byKind: links.byKind, guidanceInOrder: guidanceInOrder,
+        var graph = SiteGraph(site: site, pages: sorted, order: order, byKind: links.byKind, guidanceInOrder: guidanceInOrder,
                               outgoing: links.outgoing, backlinks: links.backlinks, related: links.related,
                               productCountries: relations.productCountries, countryProducts: relations.countryProducts,
                               productConcerns: relations.productConcerns, members: relations.members)
-        for page in sorted where graph.isOrphan(page.id) {
+        if let kept, kept.pageCount == ids.count, kept.idsHash == Self.idsHash(ids) { graph.keptLinks = kept }
+        for (place, page) in sorted.enumerated() where page.id.kind != .page && !graph.backlinks.hasEntries(at: place) {
             log.warning(at: SourceLocation(file: page.page.file, line: 1, column: 1),
                         "no other page links to \(page.id)",
                         hint: "link to it from a related page (front matter or a Markdown link), so readers can find it")
@@ -111,6 +121,16 @@ package struct SiteGraphBuilder: Sendable {
             }
             outgoing = PageRelation(order: order, lists: out, exceptions: outExceptions)
             backlinks = PageRelation(order: order, lists: back, exceptions: backOutside)
+        }
+
+        /// The lists as the last build made them; the rest from the pages.
+        init(_ sorted: [ParsedPage], resolved: [Resolved], order: PageOrder, kept: KeptLinks) {
+            for (i, page) in sorted.enumerated() {
+                byKind[page.id.kind, default: []].append(page)
+                if !resolved[i].related.isEmpty { related[page.id] = resolved[i].related }
+            }
+            outgoing = PageRelation(order: order, starts: kept.outgoing.starts, places: kept.outgoing.places)
+            backlinks = PageRelation(order: order, starts: kept.backlinks.starts, places: kept.backlinks.places)
         }
     }
 
@@ -163,6 +183,20 @@ package struct SiteGraphBuilder: Sendable {
             self.countryProducts = PageRelation(order: order, lists: countryProducts.map { SiteGraphBuilder.sortedUnique($0) })
             for (i, refs) in concerns.enumerated() where !refs.isEmpty { productConcerns[ids[i]] = refs }
         }
+
+        /// The relations as the last build made them.
+        init(order: PageOrder, kept: KeptLinks) {
+            let ids = order.ids
+            productCountries = PageRelation(order: order, starts: kept.productCountries.starts, places: kept.productCountries.places)
+            countryProducts = PageRelation(order: order, starts: kept.countryProducts.starts, places: kept.countryProducts.places)
+            for k in stride(from: 0, to: kept.concerns.count, by: 3) {
+                productConcerns[ids[Int(kept.concerns[k])], default: []]
+                    .append(ConcernRef(country: ids[Int(kept.concerns[k + 1])], index: Int(kept.concerns[k + 2])))
+            }
+            for (taxonomy, term, places) in kept.members {
+                members[Taxonomy.allCases[taxonomy], default: [:]][term] = places.map { ids[Int($0)] }
+            }
+        }
     }
 
     /// Each product's `risk` against the methodology's written product rule,
@@ -180,6 +214,49 @@ package struct SiteGraphBuilder: Sendable {
                         ? "set 'risk: \(rule.levels[0])' and say why in 'risk_basis'; the rule is on the methodology page"
                         : "a product is high or critical only with a 'controls' entry or a country's concern naming it ('concerns: - products: [\(page.id.slug)]'); otherwise rate it medium, low or unknown")
         }
+    }
+
+    /// The hash of the graph's page ids in order (`KeptLinks`): the same
+    /// pages in the same places.
+    package static func idsHash(_ ids: [PageID]) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(ids.count)
+        for id in ids { hasher.combine(id) }
+        return hasher.value
+    }
+
+    /// What linking takes from a page besides its place: the pages it names
+    /// (front matter and body, and its `related` in order), a product's
+    /// countries, a country's products and each concern's, and the terms it
+    /// is filed under. Pages whose inputs are as they were, in a graph of
+    /// the same pages, link as they did (`KeptLinks`).
+    package static func linkInputs(of page: Page, resolved: Resolved) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(resolved.targets.count)
+        for id in resolved.targets { hasher.combine(id) }
+        hasher.combine(resolved.related.count)
+        for id in resolved.related { hasher.combine(id) }
+        switch page.details {
+        case .product(let p):
+            hasher.combine(p.countries.count)
+            for code in p.countries { hasher.combine(code.value) }
+        case .country(let c):
+            hasher.combine(c.products.count)
+            for slug in c.products { hasher.combine(slug.value) }
+            hasher.combine(c.concerns.count)
+            for concern in c.concerns {
+                hasher.combine(concern.products.count)
+                for slug in concern.products { hasher.combine(slug.value) }
+            }
+        case .guidance, .page:
+            break
+        }
+        for taxonomy in Taxonomy.allCases {
+            let terms = taxonomy.terms(of: page.details)
+            hasher.combine(terms.count)
+            for term in terms { hasher.combine(term) }
+        }
+        return hasher.value
     }
 
     /// A list sorted, each item once, `own` left out: a page's link targets

@@ -123,7 +123,7 @@ struct BuildPlanner {
         }
         clock.lap("read")
         let linker = PageLinker(site: site, collector: collector)
-        let (graph, index) = try linker.link(&pages, assets: tree.assets, log: log)
+        let (graph, index) = try linker.link(&pages, assets: tree.assets, kept: previous?.outputs.value?.links, log: log)
         clock.lap("link")
         for kind in PageKind.allCases { outcome.pageCounts[kind] = graph.pages(of: kind).count }
         outcome.diagnostics = log.diagnostics

@@ -23,6 +23,8 @@ final class KeptOutputs: @unchecked Sendable {
     private var error: PublishError?
     /// The names of the chunks the previous build kept.
     private let previousChunks: Set<String>
+    /// The links of a graph linked by this build, being made.
+    private let pendingLinks: BackgroundResult<KeptLinks?>?
 
     /// The first copy that could not be written: the cache is then not saved.
     var firstError: PublishError? { lock.withLock { error } }
@@ -40,6 +42,15 @@ final class KeptOutputs: @unchecked Sendable {
             cache = OutputCache(folder: folder)
         }
         cache.guidanceFacts = OutputDecider.guidanceFacts(values)
+        // The links kept as they were taken, or those of a graph linked now
+        // (worked out on another core while the outputs render).
+        if let links = plan.graph.keptLinks {
+            cache.links = links
+            pendingLinks = nil
+        } else {
+            let graph = plan.graph
+            pendingLinks = BackgroundResult { KeptLinks(graph) }
+        }
         do throws(PublishError) { try fileSystem.makeDirectory(folder) } catch { self.error = error }
     }
 
@@ -171,8 +182,10 @@ final class KeptOutputs: @unchecked Sendable {
 
     /// The outputs' index, with what each listing rendered now read.
     func index(reads: [String: [Dependency]]) -> OutputCache {
-        lock.withLock {
+        let links = pendingLinks?.value
+        return lock.withLock {
             var cache = self.cache
+            if let pendingLinks { cache.links = links; _ = pendingLinks }
             for (path, bytes) in written {
                 let read = reads[path] ?? []
                 cache.listings[path] = ListingRecord(reads: read, readsValue: values.value(of: read), size: bytes.size,

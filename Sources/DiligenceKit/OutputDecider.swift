@@ -130,10 +130,19 @@ struct OutputDecider {
     /// - Parameter reach: what the edits can have changed, if known: a page
     ///   that reads none of it is not valued (its values are the last build's).
     private func pagesToRender(_ pages: [PagePlan], values: DependencyValues?, reach: DependencyReach?) throws(BuildPlanner.Fallback) -> [PagePlan] {
-        let reasons = pages.concurrentMap { [previous] plan -> PagePlan.Reason? in
-            guard previous != nil, let values, plan.change != .added, plan.change != .edited, let cached = plan.previous else { return .content }
-            if let reach, !reach.mayHaveChanged(cached.page.fingerprints.reads) { return nil }
-            return values.value(of: cached.page.fingerprints.reads) == cached.page.fingerprints.readsValue ? nil : .reads
+        // The values unwrapped once, outside the closure: bound in it, the
+        // struct was copied and destroyed for each of 10,000 pages (a
+        // retain and a release of each of its fields: 8 ms of CPU, `perf`).
+        let reasons: [PagePlan.Reason?]
+        if previous != nil, let values {
+            reasons = pages.indices.concurrentMap { i -> PagePlan.Reason? in
+                guard pages[i].change != .added, pages[i].change != .edited, let cached = pages[i].previous else { return .content }
+                let fingerprints = cached.page.fingerprints
+                if let reach, !reach.mayHaveChanged(fingerprints.reads) { return nil }
+                return values.value(of: fingerprints.reads) == fingerprints.readsValue ? nil : .reads
+            }
+        } else {
+            reasons = Array(repeating: .content, count: pages.count)
         }
         for i in pages.indices { pages[i].render = reasons[i] }
         // Rendered from the body: read, decoded and resolved again (their

@@ -17,7 +17,11 @@ struct PageLinker: Sendable {
     var site: SiteConfig
     var collector: PageCollector
 
-    func link(_ collected: inout PageCollector.Collected, assets: [String], log: DiagnosticLog) throws(BuildPlanner.Fallback) -> (SiteGraph, PageIndex) {
+    /// - Parameter kept: the last build's links (`KeptLinks`), used when
+    ///   this build has the same pages and each page read again names what
+    ///   it named then.
+    func link(_ collected: inout PageCollector.Collected, assets: [String], kept: KeptLinks? = nil,
+              log: DiagnosticLog) throws(BuildPlanner.Fallback) -> (SiteGraph, PageIndex) {
         let pages = collected.pages
         let index = PageIndex(
             published: Set(pages.map(\.id)),
@@ -36,8 +40,23 @@ struct PageLinker: Sendable {
         checkUniqueOrder(collected.pages, log: log)
         for plan in collected.pages { log.add(contentsOf: plan.diagnostics) }
         let graph = SiteGraphBuilder(site: site, index: index, log: log)
-            .assemble(collected.pages.map(\.parsed), resolved: collected.pages.map(\.resolved))
+            .assemble(collected.pages.map(\.parsed), resolved: collected.pages.map(\.resolved),
+                      kept: kept.flatMap { linksAsBefore(collected) ? $0 : nil })
         return (graph, index)
+    }
+
+    /// Whether the pages link as they did in the last build: none added or
+    /// removed, and each one read again naming the same pages and terms
+    /// (`SiteGraphBuilder.linkInputs`) as its last record.
+    private func linksAsBefore(_ collected: PageCollector.Collected) -> Bool {
+        guard collected.removed.isEmpty else { return false }
+        for plan in collected.pages {
+            guard let previous = plan.previous else { return false }
+            guard plan.hasBody else { continue }
+            if SiteGraphBuilder.linkInputs(of: previous.page.page, resolved: previous.page.resolved)
+                != SiteGraphBuilder.linkInputs(of: plan.parsed.page, resolved: plan.resolved) { return false }
+        }
+        return true
     }
 
     func resolve(_ parsed: ParsedPage, index: PageIndex, log: DiagnosticLog) -> SiteGraphBuilder.Resolved {

@@ -417,4 +417,62 @@ final class BuildPlanTests: XCTestCase {
         try check("a new guidance step")
         XCTAssertTrue(orphaned, "one edit left the product with no links to it")
     }
+
+    /// The links and relations an incremental build takes from the last
+    /// one (`KeptLinks`) are what linking every page again gives, and they
+    /// are taken only when they can be: after edits that leave every page
+    /// naming what it named, not after one that adds or removes a link, a
+    /// concern's product, a term, or a page.
+    func testKeptLinksAreWhatLinkingAgainGives() throws {
+        let workspace = try built()
+        defer { workspace.remove() }
+        let edits: [(what: String, path: String, kept: Bool, transform: (String) -> String)] = [
+            ("a product's title", "products/spyware.md", true, {
+                $0.replacingOccurrences(of: "title: \"Spyware and intrusion software\"", with: "title: \"Spyware and intrusion tools\"")
+            }),
+            ("a factor note", "countries/ae.md", true, {
+                $0.replacingOccurrences(of: "The executive summary of the State Department's 2023 report", with: "The summary of the State Department's 2023 report")
+            }),
+            ("a sentence without a link", "products/drones.md", true, { $0 + "\nOne more sentence.\n" }),
+            ("a link in the body", "products/drones.md", false, { $0 + "\nSee also [spyware](spyware.md).\n" }),
+            ("a title after a fresh link", "products/drones.md", true, { $0.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: Zyx ") }),
+            ("a concern naming one more product", "countries/ae.md", false, {
+                $0.replacingOccurrences(of: "  - products: [spyware]", with: "  - products: [spyware, facial-recognition]")
+            }),
+            ("a product's category", "products/drones.md", false, {
+                $0.replacingOccurrences(of: "\ncategory: sensors\n", with: "\ncategory: internet-surveillance\n")
+            }),
+            ("a guidance step's link removed", "guidance/review-product-capabilities.md", false, {
+                $0.replacingOccurrences(of: "  - products/spyware\n", with: "")
+            }),
+        ]
+        func check(_ what: String, kept: Bool) throws {
+            let plan = try plan(workspace)
+            XCTAssertEqual(plan.graph.keptLinks != nil, kept, what)
+            let fresh = BuildPlanner(options: workspace.options(output: workspace.reference, incremental: false))
+                .plan(previous: nil, publish: true)
+            let graph = try XCTUnwrap(fresh.plan?.graph, what)
+            let linked = try XCTUnwrap(KeptLinks(graph), what)
+            XCTAssertTrue(KeptLinks(plan.graph) == linked, "\(what): the links differ from linking again")
+            XCTAssertEqual(plan.graph.related, graph.related, what)
+            XCTAssertEqual(plan.graph.guidanceInOrder.map(\.id), graph.guidanceInOrder.map(\.id), what)
+            for kind in PageKind.allCases { XCTAssertEqual(plan.graph.pages(of: kind).map(\.id), graph.pages(of: kind).map(\.id), what) }
+            let report = workspace.incremental()
+            XCTAssertFalse(report.diagnostics.hasErrors, what)
+            // The same warnings (pages no other page links to) either way.
+            XCTAssertEqual(report.diagnostics.map(\.message).sorted(), fresh.diagnostics.map(\.message).sorted(), what)
+        }
+        for edit in edits {
+            try workspace.edit(edit.path, edit.transform)
+            try check(edit.what, kept: edit.kept)
+        }
+        let product = try String(contentsOfFile: workspace.content + "/products/crypto-analysis.md", encoding: .utf8)
+        try product.replacingOccurrences(of: "title: \"Crypto-analysis", with: "title: \"A copy of crypto-analysis")
+            .write(toFile: workspace.content + "/products/aaa-crypto-copy.md", atomically: true, encoding: .utf8)
+        try check("a new product", kept: false)
+        try workspace.edit("products/spyware.md") { $0 + "\nAnother sentence.\n" }
+        try check("a sentence after a new page", kept: true)
+        try FileManager.default.removeItem(atPath: workspace.content + "/products/aaa-crypto-copy.md")
+        try check("a page removed", kept: false)
+    }
 }

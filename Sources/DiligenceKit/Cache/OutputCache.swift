@@ -1,3 +1,4 @@
+import DiligenceGraph
 import DiligencePublish
 import DiligenceRender
 import DiligenceSearch
@@ -30,7 +31,7 @@ import Foundation
 /// removes the index first, so a folder left by an interrupted build has no
 /// index and is not used.
 struct OutputCache: Sendable, Equatable {
-    static let format = 12
+    static let format = 13
 
     /// The size and hash of a kept file.
     struct Fingerprint: Sendable, Equatable {
@@ -79,6 +80,8 @@ struct OutputCache: Sendable, Equatable {
 
     /// The term filters, if they are kept.
     var termFilters: TermFilters?
+    /// The graph's links and relations, if they are kept (`KeptLinks`).
+    var links: KeptLinks?
 
     /// The folder that goes with the cache at `cachePath`.
     static func folder(cachePath: String) -> String {
@@ -154,6 +157,7 @@ struct OutputCache: Sendable, Equatable {
                 let size = try reader.int()
                 cache.termFilters = TermFilters(size: size, table: try reader.rawBytes().withUnsafeBytes { Array($0) })
             }
+            cache.links = try reader.readOptional()
             return reader.isAtEnd ? cache : nil
         } catch {
             return nil
@@ -180,6 +184,7 @@ struct OutputCache: Sendable, Equatable {
         writer.write(titleOrder)
         writer.bool(termFilters != nil)
         if let termFilters { writer.int(termFilters.size); writer.bytes(termFilters.table) }
+        writer.write(links)
         let temporary = indexPath + ".tmp"
         try fileSystem.write(writer.bytes, to: temporary)
         return temporary

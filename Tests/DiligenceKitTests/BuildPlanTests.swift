@@ -1,6 +1,7 @@
 @testable import DiligenceContent
 @testable import DiligenceGraph
 @testable import DiligenceKit
+@testable import DiligenceSupport
 import Foundation
 import XCTest
 
@@ -474,5 +475,34 @@ final class BuildPlanTests: XCTestCase {
         try check("a sentence after a new page", kept: true)
         try FileManager.default.removeItem(atPath: workspace.content + "/products/aaa-crypto-copy.md")
         try check("a page removed", kept: false)
+    }
+
+    /// The kept links read back as written; bytes that would name a page
+    /// outside the graph, or lists out of order, are refused (the outputs'
+    /// index is then not used, as for any other damage).
+    func testKeptLinksReadBackAndRefuseDamage() throws {
+        let workspace = try built()
+        defer { workspace.remove() }
+        let links = try XCTUnwrap(OutputCache.load(folder: workspace.outputsFolder)?.links)
+        XCTAssertEqual(links.pageCount, 69)
+        var writer = CacheWriter()
+        writer.write(links)
+        var reader = CacheReader(writer.bytes)
+        XCTAssertTrue(try KeptLinks(from: &reader) == links)
+        XCTAssertTrue(reader.isAtEnd)
+        func damaged(_ change: (inout KeptLinks) -> Void) -> Bool {
+            var copy = links
+            change(&copy)
+            var writer = CacheWriter()
+            writer.write(copy)
+            var reader = CacheReader(writer.bytes)
+            return (try? KeptLinks(from: &reader)) == nil
+        }
+        XCTAssertTrue(damaged { $0.backlinks.places[0] = 69 }, "a place past the last page")
+        XCTAssertTrue(damaged { $0.outgoing.starts[1] = $0.outgoing.starts[2] + 1 }, "lists out of order")
+        XCTAssertTrue(damaged { $0.concerns[1] = -1 }, "a concern's country outside the graph")
+        XCTAssertTrue(damaged { $0.members[0].places.append(1000) }, "a member outside the graph")
+        XCTAssertTrue(damaged { $0.pageCount = 70 }, "one list per page")
+        XCTAssertFalse(damaged { _ in }, "the links as they are")
     }
 }

@@ -57,4 +57,9 @@ package struct SiteGraph: Sendable {
     package func isOrphan(_ id: PageID) -> Bool {
         id.kind != .page && !backlinks.hasEntries(for: id)
     }
+
+    /// The same for the page at `place` in `pages`, without looking its id up.
+    package func isOrphan(at place: Int) -> Bool {
+        pages[place].id.kind != .page && !backlinks.hasEntries(at: place)
+    }
 }

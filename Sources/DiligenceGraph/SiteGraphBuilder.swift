@@ -54,8 +54,10 @@ package struct SiteGraphBuilder: Sendable {
         position.reserveCapacity(ids.count)
         for (i, id) in ids.enumerated() { position[id] = i }
         let order = PageOrder(ids: ids, position: position)
+        // The last build's links, if they are of these pages in these places.
+        let kept = kept.flatMap { $0.pageCount == ids.count && $0.idsHash == Self.idsHash(ids) ? $0 : nil }
         let links: Links, relations: Relations
-        if let kept, kept.pageCount == ids.count, kept.idsHash == Self.idsHash(ids) {
+        if let kept {
             links = Links(sorted, resolved: resolved, order: order, kept: kept)
             relations = Relations(order: order, kept: kept)
         } else {
@@ -75,8 +77,8 @@ package struct SiteGraphBuilder: Sendable {
                               outgoing: links.outgoing, backlinks: links.backlinks, related: links.related,
                               productCountries: relations.productCountries, countryProducts: relations.countryProducts,
                               productConcerns: relations.productConcerns, members: relations.members)
-        if let kept, kept.pageCount == ids.count, kept.idsHash == Self.idsHash(ids) { graph.keptLinks = kept }
-        for (place, page) in sorted.enumerated() where page.id.kind != .page && !graph.backlinks.hasEntries(at: place) {
+        graph.keptLinks = kept
+        for (place, page) in sorted.enumerated() where graph.isOrphan(at: place) {
             log.warning(at: SourceLocation(file: page.page.file, line: 1, column: 1),
                         "no other page links to \(page.id)",
                         hint: "link to it from a related page (front matter or a Markdown link), so readers can find it")

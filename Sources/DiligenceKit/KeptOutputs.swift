@@ -185,7 +185,7 @@ final class KeptOutputs: @unchecked Sendable {
         let links = pendingLinks?.value
         return lock.withLock {
             var cache = self.cache
-            if let pendingLinks { cache.links = links; _ = pendingLinks }
+            if pendingLinks != nil { cache.links = links }
             for (path, bytes) in written {
                 let read = reads[path] ?? []
                 cache.listings[path] = ListingRecord(reads: read, readsValue: values.value(of: read), size: bytes.size,

@@ -44,8 +44,11 @@ package struct SiteGraphBuilder: Sendable {
     /// Builds the graph from pages sorted by id and what each one references;
     /// with `kept`, the links and relations of the last build, when they are
     /// of these pages (the caller checked that each page names what it named
-    /// then: `linkInputs`), taken from them instead of made again.
-    package func assemble(_ sorted: [ParsedPage], resolved: [Resolved], kept: KeptLinks? = nil) -> SiteGraph {
+    /// then: `linkInputs`), taken from them instead of made again. `added`
+    /// are the places of the pages the last build did not have: the kept
+    /// links are then moved around them and take in what they bring
+    /// (`KeptLinks.adding`).
+    package func assemble(_ sorted: [ParsedPage], resolved: [Resolved], kept: KeptLinks? = nil, added: [Int] = []) -> SiteGraph {
         // Pages come in id order, so a page's position stands for its id
         // wherever lists are sorted: integers compared, not kinds and slugs.
         let ids = sorted.map(\.id)
@@ -55,7 +58,10 @@ package struct SiteGraphBuilder: Sendable {
         for (i, id) in ids.enumerated() { position[id] = i }
         let order = PageOrder(ids: ids, position: position)
         // The last build's links, if they are of these pages in these places.
-        let kept = kept.flatMap { $0.pageCount == ids.count && $0.idsHash == Self.idsHash(ids) ? $0 : nil }
+        let kept = kept.flatMap { kept in
+            added.isEmpty ? (kept.pageCount == ids.count && kept.idsHash == Self.idsHash(ids) ? kept : nil)
+                          : kept.adding(added, sorted: sorted, resolved: resolved, order: order)
+        }
         let links: Links, relations: Relations
         if let kept {
             links = Links(sorted, resolved: resolved, order: order, kept: kept)

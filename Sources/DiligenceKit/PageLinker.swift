@@ -39,24 +39,30 @@ struct PageLinker: Sendable {
         try recheck(&collected, index: index)
         checkUniqueOrder(collected.pages, log: log)
         for plan in collected.pages { log.add(contentsOf: plan.diagnostics) }
+        let added = kept == nil ? nil : pagesAdded(collected)
         let graph = SiteGraphBuilder(site: site, index: index, log: log)
             .assemble(collected.pages.map(\.parsed), resolved: collected.pages.map(\.resolved),
-                      kept: kept.flatMap { linksAsBefore(collected) ? $0 : nil })
+                      kept: added == nil ? nil : kept, added: added ?? [])
         return (graph, index)
     }
 
-    /// Whether the pages link as they did in the last build: none added or
-    /// removed, and each one read again naming the same pages and terms
-    /// (`SiteGraphBuilder.linkInputs`) as its last record.
-    private func linksAsBefore(_ collected: PageCollector.Collected) -> Bool {
-        guard collected.removed.isEmpty else { return false }
-        for plan in collected.pages {
-            guard let previous = plan.previous else { return false }
+    /// The places of the pages the last build did not have, when the others
+    /// link as they did then: none removed, and each one read again naming
+    /// the same pages and terms (`SiteGraphBuilder.linkInputs`) as its last
+    /// record. Nil otherwise: the graph is linked again.
+    private func pagesAdded(_ collected: PageCollector.Collected) -> [Int]? {
+        guard collected.removed.isEmpty else { return nil }
+        var added: [Int] = []
+        for (place, plan) in collected.pages.enumerated() {
+            guard let previous = plan.previous else {
+                added.append(place)
+                continue
+            }
             guard plan.hasBody else { continue }
             if SiteGraphBuilder.linkInputs(of: previous.page.page, resolved: previous.page.resolved)
-                != SiteGraphBuilder.linkInputs(of: plan.parsed.page, resolved: plan.resolved) { return false }
+                != SiteGraphBuilder.linkInputs(of: plan.parsed.page, resolved: plan.resolved) { return nil }
         }
-        return true
+        return added
     }
 
     func resolve(_ parsed: ParsedPage, index: PageIndex, log: DiagnosticLog) -> SiteGraphBuilder.Resolved {

@@ -470,9 +470,29 @@ final class BuildPlanTests: XCTestCase {
         let product = try String(contentsOfFile: workspace.content + "/products/crypto-analysis.md", encoding: .utf8)
         try product.replacingOccurrences(of: "title: \"Crypto-analysis", with: "title: \"A copy of crypto-analysis")
             .write(toFile: workspace.content + "/products/aaa-crypto-copy.md", atomically: true, encoding: .utf8)
-        try check("a new product", kept: false)
+        try check("a new product", kept: true)
         try workspace.edit("products/spyware.md") { $0 + "\nAnother sentence.\n" }
         try check("a sentence after a new page", kept: true)
+        // A new country naming products in its own list and in a concern,
+        // and a new product listing it and an older country: every kind of
+        // list an added page joins, two pages added at once.
+        let country = try String(contentsOfFile: workspace.content + "/countries/ae.md", encoding: .utf8)
+        try country.replacingOccurrences(of: "country: AE\nname: United Arab Emirates", with: "country: QA\nname: Qatar")
+            .replacingOccurrences(of: "  - products: [spyware, facial-recognition]", with: "  - products: [spyware, facial-recognition, spyware]")
+            .replacingOccurrences(of: "\nregion: near-east\n", with: "\nregion: near-east\nproducts: [crypto-analysis, drones]\n")
+            .replacingOccurrences(of: "\nsources:\n", with: "\n  - products: [facial-recognition]\n    basis: A second concern.\n    source: 1\nsources:\n")
+            .write(toFile: workspace.content + "/countries/qa.md", atomically: true, encoding: .utf8)
+        try product.replacingOccurrences(of: "title: \"Crypto-analysis", with: "title: \"Another copy of crypto-analysis")
+            .replacingOccurrences(of: "\ncategory: internet-surveillance\n", with: "\ncategory: internet-surveillance\ncountries: [QA, AE]\n")
+            .write(toFile: workspace.content + "/products/zzz-crypto-copy.md", atomically: true, encoding: .utf8)
+        try check("a new country and a new product naming each other", kept: true)
+        let step = try String(contentsOfFile: workspace.content + "/guidance/red-flags.md", encoding: .utf8)
+        try step.replacingOccurrences(of: "\ntitle: Red flags\n", with: "\ntitle: More red flags\n")
+            .replacingOccurrences(of: "\norder: 6\n", with: "\norder: 60\n")
+            .write(toFile: workspace.content + "/guidance/more-red-flags.md", atomically: true, encoding: .utf8)
+        try check("a new guidance step", kept: true)
+        try workspace.edit("products/drones.md") { $0 + "\nSee also [the copy](zzz-crypto-copy.md).\n" }
+        try check("a link to a new page", kept: false)
         try FileManager.default.removeItem(atPath: workspace.content + "/products/aaa-crypto-copy.md")
         try check("a page removed", kept: false)
     }

@@ -24,7 +24,7 @@ enum SearchPatchJob {
         let pages = collected.pages
         let samePages = collected.removed.isEmpty && !pages.contains { $0.change == .added }
         return BackgroundResult {
-            let old = SearchRecordNames(previous.snapshot.pages.map(\.page.page.id))
+            let old = SearchRecordNames(previous.snapshot.pages.map { $0.page.page.id })  // a closure: a key path copied each page
             return Names(old: old, new: samePages ? old : SearchRecordNames(pages.map(\.id)))
         }
     }
@@ -35,8 +35,8 @@ enum SearchPatchJob {
     static func start(_ collected: PageCollector.Collected, previous: PreviousBuild, names: BackgroundResult<Names>,
                       site: SiteConfig, strings: InterfaceStrings, chunkBytes: Int,
                       collector: PageCollector) -> BackgroundResult<Outcome>? {
-        let pages = collected.pages, removed = collected.removed.count
-        guard removed > 0 || pages.contains(where: { $0.change == .added || $0.change == .edited }) else { return nil }
+        let pages = collected.pages, removed = collected.removed.map(\.page.id)
+        guard !removed.isEmpty || pages.contains(where: { $0.change == .added || $0.change == .edited }) else { return nil }
         previous.searchChunks.start()  // read while the changed pages are tokenised
         let files = SearchIndexFiles(chunkBytes: chunkBytes, site: site, language: site.language, strings: strings)
         return BackgroundResult {
@@ -54,39 +54,56 @@ enum SearchPatchJob {
     }
 
     /// Changed pages tokenised, kept pages renumbered.
-    private static func patch(_ pages: [PagePlan], removed: Int, previous: PreviousBuild, names: Names,
+    private static func patch(_ pages: [PagePlan], removed: [PageID], previous: PreviousBuild, names: Names,
                               files: SearchIndexFiles, collector: PageCollector) throws -> SearchIndexPatch.Plan {
         var tokenized: [Int: SearchIndexBuilder.Tokenized] = [:]
         let stemmer = SearchStemmer(language: files.language)
-        var number: [PageID: Int] = [:]
-        number.reserveCapacity(pages.count)
-        var facetsChanged = removed > 0
+        var facetsChanged = !removed.isEmpty
         // A page's labels hold the titles of the pages its lists name: it is
-        // indexed again when one of them is added, removed or retitled.
-        var titles: [PageID: String] = [:]
-        titles.reserveCapacity(pages.count)
-        var renamed = Set(previous.snapshot.pages.map(\.page.page.id))
-        for page in pages {
-            let title = page.parsed.page.title
-            titles[page.id] = title
-            if page.previous?.page.page.title == title { renamed.remove(page.id) } else { renamed.insert(page.id) }
+        // indexed again when one of them is added, removed or retitled. A
+        // page made from its cache record has the title it had.
+        var renamed = Set(removed)
+        for page in pages where page.hasBody || page.previous == nil {
+            if page.previous?.page.page.title != page.parsed.page.title { renamed.insert(page.id) }
+        }
+        // Pages come sorted by id: a title is found by halving, not hashed
+        // into a table of 10,000 for the few pages tokenised.
+        let title = { (id: PageID) -> String? in
+            var low = 0, high = pages.count
+            while low < high {
+                let middle = (low + high) / 2
+                if pages[middle].id < id { low = middle + 1 } else { high = middle }
+            }
+            return low < pages.count && pages[low].id == id ? pages[low].parsed.page.title : nil
         }
         for (i, page) in pages.enumerated() {
-            number[page.id] = i
             guard page.change == .added || page.change == .edited
                 || (!renamed.isEmpty && SearchDocument.listedPages(of: page.parsed.page).contains(where: renamed.contains)) else { continue }
             // An unchanged page comes from the cache without its body: read from its file again.
             let parsed = page.hasBody ? page.parsed : try collector.hydrate(page, log: DiagnosticLog())
-            tokenized[i] = .init(SearchDocument(parsed, site: files.site, strings: files.strings) { titles[$0] }, stemmer: stemmer)
+            tokenized[i] = .init(SearchDocument(parsed, site: files.site, strings: files.strings, title: title), stemmer: stemmer)
             let old = page.previous.map { SearchDocument.facets(of: $0.page.page) }
             facetsChanged = facetsChanged || old != SearchDocument.facets(of: page.parsed.page)
         }
-        let snapshot = previous.snapshot
-        let renumbered = snapshot.pages.map { number[$0.page.page.id] }
+        let renumbered = Self.renumbered(previous.snapshot.pages, now: pages)
         let facets = facetsChanged ? pages.map { SearchDocument.facets(of: $0.parsed.page) } : nil
         return try SearchIndexPatch(files: files).plan(
             changed: tokenized, renumbered: renumbered, oldNames: names.old, names: names.new, facets: facets,
             old: previous.searchChunks.value, oldIndexFiles: previous.outputs.value?.searchIndexFiles ?? [],
             oldFilters: previous.outputs.value?.keptTermFilters())
+    }
+
+    /// Each page of the last build's number now, nil for a removed page:
+    /// both lists sorted by id, walked side by side.
+    static func renumbered(_ old: [CachedRecord], now pages: [PagePlan]) -> [Int?] {
+        var numbers: [Int?] = []
+        numbers.reserveCapacity(old.count)
+        var i = 0
+        for record in old {
+            let id = record.page.page.id
+            while i < pages.count, pages[i].id < id { i += 1 }
+            numbers.append(i < pages.count && pages[i].id == id ? i : nil)
+        }
+        return numbers
     }
 }

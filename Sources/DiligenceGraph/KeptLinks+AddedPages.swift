@@ -45,36 +45,14 @@ extension KeptLinks {
             }
             outgoingAdded[place] = targets
             for target in targets { backlinksAdded[Int(target), default: []].append(Int32(place)) }
-            let details = sorted[place].page.details
-            switch details {
-            case .product(let p):
-                for code in p.countries {
-                    guard let country = position[PageID(.country, code.value.lowercased())] else { continue }
-                    productCountriesAdded[place, default: []].append(Int32(country))
-                    countryProductsAdded[country, default: []].append(Int32(place))
-                }
-            case .country(let c):
-                for slug in c.products + c.concerns.flatMap(\.products) {
-                    guard let product = position[PageID(.product, slug.value)] else { continue }
-                    countryProductsAdded[place, default: []].append(Int32(product))
-                    productCountriesAdded[product, default: []].append(Int32(place))
-                }
-                for (k, concern) in c.concerns.enumerated() {
-                    var seen: Set<Int> = []
-                    for slug in concern.products {
-                        guard let product = position[PageID(.product, slug.value)], seen.insert(product).inserted else { continue }
-                        newConcerns.append((Int32(product), Int32(place), Int32(k)))
-                    }
-                }
-            case .guidance, .page:
-                break
-            }
-            for (t, taxonomy) in Taxonomy.allCases.enumerated() {
-                let own = taxonomy.terms(of: details)
-                for (k, term) in own.enumerated() where !own[..<k].contains(term) {
-                    newMembers[t, default: [:]][term, default: []].append(Int32(place))
-                }
-            }
+            SiteGraphBuilder.relate(sorted[place].page.details, at: place, position: position, pair: { product, country in
+                productCountriesAdded[product, default: []].append(Int32(country))
+                countryProductsAdded[country, default: []].append(Int32(product))
+            }, concern: { product, k in
+                newConcerns.append((Int32(product), Int32(place), Int32(k)))
+            }, term: { taxonomy, term in
+                newMembers[Taxonomy.allCases.firstIndex(of: taxonomy)!, default: [:]][term, default: []].append(Int32(place))
+            })
         }
 
         var links = self

@@ -156,40 +156,21 @@ package struct SiteGraphBuilder: Sendable {
             var productCountries = [[Int32]](repeating: [], count: sorted.count)
             var countryProducts = [[Int32]](repeating: [], count: sorted.count)
             var concerns = [[ConcernRef]](repeating: [], count: sorted.count)
+            var members: [Taxonomy: [String: [PageID]]] = [:]
             for (i, page) in sorted.enumerated() {
-                let details = page.page.details
-                switch details {
-                case .product(let p):
-                    for code in p.countries {
-                        guard let country = position[PageID(.country, code.value.lowercased())] else { continue }
-                        productCountries[i].append(Int32(country))
-                        countryProducts[country].append(Int32(i))
-                    }
-                case .country(let c):
-                    for slug in c.products + c.concerns.flatMap(\.products) {
-                        guard let product = position[PageID(.product, slug.value)] else { continue }
-                        countryProducts[i].append(Int32(product))
-                        productCountries[product].append(Int32(i))
-                    }
-                    for (k, concern) in c.concerns.enumerated() {
-                        var seen: Set<Int> = []
-                        for slug in concern.products {
-                            guard let product = position[PageID(.product, slug.value)], seen.insert(product).inserted else { continue }
-                            concerns[product].append(ConcernRef(country: ids[i], index: k))
-                        }
-                    }
-                default: break
-                }
-                for taxonomy in Taxonomy.allCases {
-                    let own = taxonomy.terms(of: details)
-                    for (k, term) in own.enumerated() where !own[..<k].contains(term) {
-                        members[taxonomy, default: [:]][term, default: []].append(page.id)
-                    }
-                }
+                SiteGraphBuilder.relate(page.page.details, at: i, position: position, pair: { product, country in
+                    productCountries[product].append(Int32(country))
+                    countryProducts[country].append(Int32(product))
+                }, concern: { product, k in
+                    concerns[product].append(ConcernRef(country: ids[i], index: k))
+                }, term: { taxonomy, term in
+                    members[taxonomy, default: [:]][term, default: []].append(page.id)
+                })
             }
             self.productCountries = PageRelation(order: order, lists: productCountries.map { SiteGraphBuilder.sortedUnique($0) })
             self.countryProducts = PageRelation(order: order, lists: countryProducts.map { SiteGraphBuilder.sortedUnique($0) })
             for (i, refs) in concerns.enumerated() where !refs.isEmpty { productConcerns[ids[i]] = refs }
+            self.members = members
         }
 
         /// The relations as the last build made them.
@@ -204,6 +185,42 @@ package struct SiteGraphBuilder: Sendable {
             for (taxonomy, term, places) in kept.members {
                 members[Taxonomy.allCases[taxonomy], default: [:]][term] = places.map { ids[Int($0)] }
             }
+        }
+    }
+
+    /// What the page at `place` brings to the relations, from its details:
+    /// each (product, country) pair it names from either side (a product's
+    /// countries, a country's products and its concerns'), each concern
+    /// naming a product (by the concern's index, each product once per
+    /// concern), and each term it is filed under (once). The one rule for
+    /// linking every page and for a page added to kept links
+    /// (`KeptLinks.adding`); places outside `position` are left out.
+    static func relate(_ details: PageDetails, at place: Int, position: [PageID: Int],
+                       pair: (_ product: Int, _ country: Int) -> Void,
+                       concern: (_ product: Int, _ index: Int) -> Void,
+                       term: (Taxonomy, String) -> Void) {
+        switch details {
+        case .product(let p):
+            for code in p.countries {
+                if let country = position[PageID(.country, code.value.lowercased())] { pair(place, country) }
+            }
+        case .country(let c):
+            for slug in c.products + c.concerns.flatMap(\.products) {
+                if let product = position[PageID(.product, slug.value)] { pair(product, place) }
+            }
+            for (k, named) in c.concerns.enumerated() {
+                var seen: Set<Int> = []
+                for slug in named.products {
+                    guard let product = position[PageID(.product, slug.value)], seen.insert(product).inserted else { continue }
+                    concern(product, k)
+                }
+            }
+        case .guidance, .page:
+            break
+        }
+        for taxonomy in Taxonomy.allCases {
+            let own = taxonomy.terms(of: details)
+            for (k, name) in own.enumerated() where !own[..<k].contains(name) { term(taxonomy, name) }
         }
     }
 

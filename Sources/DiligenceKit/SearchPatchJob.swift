@@ -63,7 +63,7 @@ enum SearchPatchJob {
         // indexed again when one of them is added, removed or retitled. A
         // page made from its cache record has the title it had.
         var renamed = Set(removed)
-        for page in pages where page.hasBody || page.previous == nil {
+        for page in pages where page.hasBody {  // an added page is read too
             if page.previous?.page.page.title != page.parsed.page.title { renamed.insert(page.id) }
         }
         // Pages come sorted by id: a title is found by halving, not hashed

@@ -78,15 +78,15 @@ enum SearchPatchJob {
         }
         for (i, page) in pages.enumerated() {
             guard page.change == .added || page.change == .edited
-                || (!renamed.isEmpty && SearchDocument.listedPages(of: page.parsed.page).contains(where: renamed.contains)) else { continue }
+                || (!renamed.isEmpty && SearchDocument.listedPages(of: page.parsed.page.details).contains(where: renamed.contains)) else { continue }
             // An unchanged page comes from the cache without its body: read from its file again.
             let parsed = page.hasBody ? page.parsed : try collector.hydrate(page, log: DiagnosticLog())
             tokenized[i] = .init(SearchDocument(parsed, site: files.site, strings: files.strings, title: title), stemmer: stemmer)
-            let old = page.previous.map { SearchDocument.facets(of: $0.page.page) }
-            facetsChanged = facetsChanged || old != SearchDocument.facets(of: page.parsed.page)
+            let old = page.previous.map { SearchDocument.facets($0.page.page.kind, $0.page.page.details) }
+            facetsChanged = facetsChanged || old != SearchDocument.facets(page.id.kind, page.parsed.page.details)
         }
         let renumbered = Self.renumbered(previous.snapshot.pages, now: pages)
-        let facets = facetsChanged ? pages.map { SearchDocument.facets(of: $0.parsed.page) } : nil
+        let facets = facetsChanged ? pages.map { SearchDocument.facets($0.id.kind, $0.parsed.page.details) } : nil
         return try SearchIndexPatch(files: files).plan(
             changed: tokenized, renumbered: renumbered, oldNames: names.old, names: names.new, facets: facets,
             old: previous.searchChunks.value, oldIndexFiles: previous.outputs.value?.searchIndexFiles ?? [],

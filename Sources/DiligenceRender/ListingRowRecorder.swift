@@ -25,10 +25,14 @@ package final class ListingRowRecorder: @unchecked Sendable {
         self.bytes = bytes
     }
 
-    /// The bytes of the listing page at `path`, from `render` given the rows it may copy.
+    /// The bytes of the listing page at `path`, from `render` given the
+    /// rows it may copy and the room to make for its bytes (the size it had,
+    /// and a little more; 0 when it had none).
     package func render(_ path: String,
-                        _ render: ([UInt64: ArraySlice<UInt8>]) -> (bytes: [UInt8], rows: [TemplateRow], copied: Int)) -> [UInt8] {
-        let (bytes, rows, copied) = render(reusable(path))
+                        _ render: ([UInt64: ArraySlice<UInt8>], Int) -> (bytes: [UInt8], rows: [TemplateRow], copied: Int)) -> [UInt8] {
+        let reusable = reusable(path)
+        let capacity = reusable.isEmpty ? 0 : (previous[path]?.size).map { $0 + $0 / 32 + 4096 } ?? 0
+        let (bytes, rows, copied) = render(reusable, capacity)
         lock.withLock {
             recorded[path] = rows
             itemsCopied += copied

@@ -16,8 +16,25 @@ package struct PageLinks: TemplateSequence, Sendable {
     /// The listing page's output path (links are relative to it).
     package let from: String
     /// Each link notes the page's kind ("Product risk").
-    package var kindNotes = false
-    package var summaries = true
+    package let kindNotes: Bool
+    package let summaries: Bool
+    /// What every item's key starts with: the path and the two options,
+    /// hashed once for the list rather than once per item (a listing of
+    /// 9,000 links hashed its own path 9,000 times).
+    private let keyPrefix: StableHasher
+
+    package init(pages: [ParsedPage], renderer: SiteRenderer, from: String, kindNotes: Bool = false, summaries: Bool = true) {
+        self.pages = pages
+        self.renderer = renderer
+        self.from = from
+        self.kindNotes = kindNotes
+        self.summaries = summaries
+        var prefix = StableHasher()
+        prefix.combine(from)
+        prefix.combine(kindNotes ? 1 : 0)
+        prefix.combine(summaries ? 1 : 0)
+        keyPrefix = prefix
+    }
 
     package var count: Int { pages.count }
 
@@ -31,12 +48,9 @@ package struct PageLinks: TemplateSequence, Sendable {
     package func reuseKey(at index: Int) -> UInt64? {
         let id = pages[index].id
         guard let card = renderer.cards?[id] else { return nil }
-        var hasher = StableHasher()
+        var hasher = keyPrefix
         hasher.combine(id)
         hasher.combine(card)
-        hasher.combine(from)
-        hasher.combine(kindNotes ? 1 : 0)
-        hasher.combine(summaries ? 1 : 0)
         return hasher.value
     }
 }

@@ -253,6 +253,6 @@ package struct SiteRenderer: Sendable {
     /// A site-wide page: rendered keeping its rows when `rows` is set.
     package func listingFile(_ path: String, _ context: LayoutContext, template: String) -> OutputFile {
         guard let rows else { return file(path, context, template: template) }
-        return OutputFile(path: path, contents: .bytes(rows.render(path) { templates.render(context, template: template, reusing: $0) }))
+        return OutputFile(path: path, contents: .bytes(rows.render(path) { templates.render(context, template: template, reusing: $0, capacity: $1) }))
     }
 }

@@ -111,10 +111,28 @@ package struct SearchDocument {
 
     /// Facet id → the values a page has (kind, region, risk, category, regime).
     package static func facets(of page: Page) -> [String: [String]] {
-        var facets = ["kind": [page.kind.rawValue]]
+        facets(page.kind, page.details)
+    }
+
+    /// The same from a page's kind and details: an added page renumbers
+    /// every page, whose facets are then all worked out again, and passing
+    /// `parsed.page` across modules copied each whole page to do it.
+    package static func facets(_ kind: PageKind, _ details: PageDetails) -> [String: [String]] {
+        var facets = ["kind": [kind.rawValue]]
         for taxonomy in Taxonomy.allCases {
-            let values = taxonomy.terms(of: page)
-            if values.count == 1 { facets[taxonomy.rawValue] = values } else if !values.isEmpty { facets[taxonomy.rawValue] = Array(Set(values)).sorted() }
+            let values = taxonomy.terms(of: details)
+            guard !values.isEmpty else { continue }
+            // Distinct and sorted (a product may list a regime twice), without a set.
+            var distinct = values.count == 1 ? values : values.sorted()
+            if distinct.count > 1 {
+                var last = 0
+                for i in 1..<distinct.count where distinct[i] != distinct[last] {
+                    last += 1
+                    distinct[last] = distinct[i]
+                }
+                distinct.removeLast(distinct.count - last - 1)
+            }
+            facets[taxonomy.rawValue] = distinct
         }
         return facets
     }
@@ -143,7 +161,12 @@ package struct SearchDocument {
     /// an incremental build indexes the page again when one of them is
     /// added, removed or retitled.
     package static func listedPages(of page: Page) -> [PageID] {
-        switch page.details {
+        listedPages(of: page.details)
+    }
+
+    /// The same from a page's details (`facets(_:_:)` says why).
+    package static func listedPages(of details: PageDetails) -> [PageID] {
+        switch details {
         case .product(let p): return p.countries.map { PageID(.country, $0.value.lowercased()) }
         case .country(let c): return c.products.map { PageID(.product, $0.value) }
         case .guidance, .page: return []

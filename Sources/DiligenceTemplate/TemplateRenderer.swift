@@ -65,6 +65,13 @@ package struct TemplateRenderer {
         self.templates = templates
     }
 
+    /// Makes room for `bytes` of output at once: a listing page rendered
+    /// again is about as long as it was, and growing 2 MB by doubling
+    /// copied it several times over fresh pages.
+    package mutating func reserve(_ bytes: Int) {
+        if bytes > 0 { output.reserveCapacity(bytes) }
+    }
+
     /// Renders the template named `name` for `value` after what is already in `output`.
     package mutating func render(_ name: String, with value: TemplateValue) {
         guard let nodes = templates[name] else { return }

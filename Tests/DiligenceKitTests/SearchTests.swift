@@ -392,6 +392,34 @@ final class SearchTests: XCTestCase {
         XCTAssertEqual(eastAsia["docs"] as? String, String(cn, radix: 36))
     }
 
+    /// A product lists each regime it names once in the filters, however
+    /// often and in whatever order its controls name them.
+    func testRegimeNamedTwiceFiltersThePageOnce() throws {
+        let controls = "controls:\n  - regime: echri\n    entry: A\n  - regime: wassenaar\n    entry: B\n  - regime: echri\n    entry: C\n"
+        let site = try TestSite(files: ["products/face.md": Pages.product(extra: controls).replacingOccurrences(of: "risk: medium", with: "risk: high")])
+        defer { site.remove() }
+        let index = try BuiltIndex(site)
+        let face = try index.doc("products/face.html")
+        let facets = try XCTUnwrap(BuiltIndex.payload(site.outputText("search/facets.js")) as? [String: Any])
+        let dims = try XCTUnwrap(facets["dims"] as? [[String: Any]])
+        let regime = try XCTUnwrap(dims.first { $0["id"] as? String == "regime" }?["values"] as? [[String: Any]])
+        for id in ["echri", "wassenaar"] {
+            let value = try XCTUnwrap(regime.first { $0["id"] as? String == id }, id)
+            XCTAssertEqual(value["docs"] as? String, String(face, radix: 36), id)
+        }
+        XCTAssertEqual(SearchDocument.facets(.product, try XCTUnwrap(Self.details(of: "products/face.md", in: site)))["regime"],
+                       ["echri", "wassenaar"])
+    }
+
+    /// A page's details as the build decodes them.
+    private static func details(of path: String, in site: TestSite) -> PageDetails? {
+        let text = try? String(contentsOfFile: site.content + "/" + path, encoding: .utf8)
+        let file = SourceFile(relativePath: path, displayPath: path, bytes: Array((text ?? "").utf8))
+        let yaml = SourceFile(relativePath: "site.yml", displayPath: "site.yml", bytes: Array(TestSite.siteYAML.utf8))
+        guard let config = SiteConfigDecoder.decode(yaml, log: DiagnosticLog()) else { return nil }
+        return PageDecoder(site: config, today: TestSite.today).decode(file, log: DiagnosticLog())?.details
+    }
+
     /// List items are inline Markdown: a result's snippet shows their text,
     /// not the link syntax ("([source 2](#source-2))").
     func testListItemsAreIndexedAsTheTextReadersSee() throws {

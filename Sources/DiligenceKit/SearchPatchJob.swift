@@ -76,9 +76,17 @@ enum SearchPatchJob {
             }
             return low < pages.count && pages[low].id == id ? pages[low].parsed.page.title : nil
         }
+        // Only a product lists countries and only a country products: with
+        // no country renamed, no product's list is looked at (ids made of
+        // 9,000 products' country lists were most of a title edit's check).
+        let renamedKinds = Set(renamed.map(\.kind))
+        func listsRenamed(_ page: PagePlan) -> Bool {
+            let listed: PageKind? = page.id.kind == .product ? .country : page.id.kind == .country ? .product : nil
+            guard let listed, renamedKinds.contains(listed) else { return false }
+            return SearchDocument.listedPages(of: page.parsed.page.details).contains(where: renamed.contains)
+        }
         for (i, page) in pages.enumerated() {
-            guard page.change == .added || page.change == .edited
-                || (!renamed.isEmpty && SearchDocument.listedPages(of: page.parsed.page.details).contains(where: renamed.contains)) else { continue }
+            guard page.change == .added || page.change == .edited || listsRenamed(page) else { continue }
             // An unchanged page comes from the cache without its body: read from its file again.
             let parsed = page.hasBody ? page.parsed : try collector.hydrate(page, log: DiagnosticLog())
             tokenized[i] = .init(SearchDocument(parsed, site: files.site, strings: files.strings, title: title), stemmer: stemmer)

@@ -170,29 +170,34 @@ package struct SearchIndexFiles: Sendable {
                 chunk.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: old[start..<keptEnd]))
             }
         }
+        /// The file starts in `chunk` with its first entry, so a chunk
+        /// written is handed on as it is (copying it into a file buffer
+        /// copied the whole index when an added page renumbered it).
+        func openChunk(firstTerm: String) {
+            chunk.raw("DiligenceSearch.put(")
+            chunk.string(Self.chunkName(firstTerm: firstTerm, number: chunkCount))
+            chunk.raw(",{")
+        }
         func closeChunk() {
             if chunkEntries == 1, let first = chunkFirstTerms.last, !Self.hasScores(first) { soloRedirects.append(chunkCount) }
             defer {
                 chunkCount += 1
                 chunkEntries = 0
                 chunkSize = 0
-                chunk.bytes.removeAll(keepingCapacity: true)
             }
             let name = Self.chunkName(firstTerm: chunkFirstTerms.last ?? "", number: chunkCount)
             chunkNames.append(name)
             if asKept, kept[source].count == chunkEntries, kept[source].name == name {
                 asKept = false
                 unchanged("search/\(name).js")
+                chunk.bytes.removeAll(keepingCapacity: true)
                 return
             }
             if asKept { copyKept() }
-            var file = JSONBytes(capacity: chunk.bytes.count + 64)
-            file.raw("DiligenceSearch.put(")
-            file.string(name)
-            file.raw(",{")
-            file.bytes += chunk.bytes
-            file.raw("});\n")
-            emit(OutputFile(path: "search/\(name).js", contents: .bytes(file.bytes)))
+            if chunk.bytes.isEmpty { openChunk(firstTerm: chunkFirstTerms.last ?? "") }  // an index of no entries
+            chunk.raw("});\n")
+            emit(OutputFile(path: "search/\(name).js", contents: .bytes(chunk.bytes)))
+            chunk = JSONBytes(capacity: chunkBytes + 4096)
         }
         var full = false  // the chunk is closed before the next entry of another form
         var lastForm: Substring = ""
@@ -214,6 +219,7 @@ package struct SearchIndexFiles: Sendable {
             if chunkEntries > 0, form != lastForm, !joinsStem, full || large { closeChunk() }
             if chunkEntries == 0 {
                 chunkFirstTerms.append(entry.term)
+                openChunk(firstTerm: entry.term)
                 source = Int(entry.chunk)
                 asKept = entry.ordinal == 0 && source >= 0 && source < kept.count
             } else {

@@ -436,6 +436,17 @@ final class IncrementalBuildTests: XCTestCase {
         let record = Workspace.files(workspace.output + "/search/d").values
             .map { String(decoding: $0, as: UTF8.self) }.first { $0.contains("\"u\":\"countries/ir.html\"") }
         XCTAssertTrue(record?.contains("Zyxquorum") ?? false, "Iran's record names the product's new title")
+
+        // The other way: a product listing a country whose name changes.
+        try workspace.edit("products/spyware.md") {
+            $0.replacingOccurrences(of: "\ncategory: internet-surveillance\n", with: "\ncategory: internet-surveillance\ncountries: [IR]\n")
+        }
+        assertSameAsFullBuild(workspace, "a product lists a country")
+        try workspace.edit("countries/ir.md") { $0.replacingOccurrences(of: "\nname: Iran\n", with: "\nname: Qwxyland Iran\n") }
+        assertSameAsFullBuild(workspace, "a listed country renamed")
+        let product = Workspace.files(workspace.output + "/search/d").values
+            .map { String(decoding: $0, as: UTF8.self) }.first { $0.contains("\"u\":\"products/spyware.html\"") }
+        XCTAssertTrue(product?.contains("Qwxyland") ?? false, "the product's record names the country's new name")
     }
 
     func testAnErrorWritesNothingAndIsReportedUntilFixed() throws {

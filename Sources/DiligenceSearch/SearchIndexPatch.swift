@@ -114,6 +114,14 @@ package struct SearchIndexPatch {
         let keptChunks = parsed.map { SearchIndexFiles.KeptChunk(bytes: $0.bytes, name: $0.name, count: $0.entries.count) }
         for chunk in parsed {
             oldChunks[chunk.path] = chunk.bytes
+            // The chunk's renumbered entries, one after another in one
+            // buffer, and where each goes in `entries` once it is shared.
+            var renumberedBytes: [UInt8] = []
+            var renumberedEntries: [(index: Int, term: String, range: Range<Int>)] = []
+            defer {
+                let shared = SharedBytes(renumberedBytes)
+                for (index, term, range) in renumberedEntries { entries[index] = .init(term: term, bytes: shared[range]) }
+            }
             for entry in chunk.entries {
                 let hash = filtering == nil ? 0 : SearchTermFilter.hash(entry.term)
                 if let filtering, filtering.scoresUnchanged(droppedNumbers, hash: hash, now: newFilters) {
@@ -149,10 +157,12 @@ package struct SearchIndexPatch {
                     entries.append(entry)
                     continue
                 }
-                switch renumbering.apply(entry) {
+                switch renumbering.apply(entry, appendingTo: &renumberedBytes) {
                 case nil: throw Failure.unreadable(chunk.path)
                 case .unchanged: entries.append(entry)
-                case .changed(let bytes): entries.append(.init(term: entry.term, bytes: SharedBytes(bytes)))
+                case .changed(let range):
+                    renumberedEntries.append((entries.count, entry.term, range))
+                    entries.append(entry)  // its place, until the buffer is shared
                 case .empty: changedInitials.insert(Self.initial(entry.term))
                 }
             }

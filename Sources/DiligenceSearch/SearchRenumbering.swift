@@ -47,12 +47,32 @@ package struct SearchRenumbering {
     /// The entry with its postings renumbered; nil if it names a page that
     /// does not exist (a damaged index).
     package func apply(_ entry: SearchIndexFiles.Entry) -> Outcome? {
+        var out: [UInt8] = []
+        switch apply(entry, appendingTo: &out) {
+        case nil: return nil
+        case .unchanged?: return .unchanged
+        case .empty?: return .empty
+        case .changed?: return .changed(out)
+        }
+    }
+
+    /// What `apply(_:)` says, a changed entry's bytes appended to `out`:
+    /// the patch puts a chunk's changed entries in one buffer (an array
+    /// each was a hundred thousand allocations when a page was added).
+    package enum Appended {
+        case unchanged
+        /// Where in `out` the entry's bytes now are.
+        case changed(Range<Int>)
+        case empty
+    }
+
+    package func apply(_ entry: SearchIndexFiles.Entry, appendingTo out: inout [UInt8]) -> Appended? {
         guard let colon = SearchIndexFiles.colonOffset(entry.bytes) else { return nil }  // an offset: `bytes` may be a slice of a chunk file
         guard colon + 2 < entry.bytes.count else { return nil }
         let pairs = SearchIndexFiles.hasScores(entry.term)
-        return entry.bytes.withUnsafeBufferPointer { b -> Outcome? in
+        let base = out.count
+        return entry.bytes.withUnsafeBufferPointer { b -> Appended? in
             let end = b.count - 1  // the closing quote
-            var out: [UInt8] = []
             var changed = false
             var wrote = false  // `out` has a posting: the next one needs a comma
             var runStart = colon + 2  // postings kept as they are, not yet copied to `out`
@@ -65,7 +85,7 @@ package struct SearchRenumbering {
             func begin() {
                 guard !changed else { return }
                 changed = true
-                out.reserveCapacity(b.count + 8)
+                if out.capacity < base + b.count + 8 { out.reserveCapacity(max(base + b.count + 8, out.capacity * 2)) }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: b[0..<(colon + 2)]))
             }
             var i = colon + 2
@@ -107,9 +127,12 @@ package struct SearchRenumbering {
             }
             guard changed else { return .unchanged }
             copy(runStart, end)
-            guard wrote else { return .empty }
+            guard wrote else {
+                out.removeSubrange(base...)
+                return .empty
+            }
             out.append(UInt8(ascii: "\""))
-            return .changed(out)
+            return .changed(base..<out.count)
         }
     }
 

@@ -487,6 +487,8 @@ final class SearchTests: XCTestCase {
                 }
             }
             let renumbering = SearchRenumbering(renumbered: renumbered, dropped: dropped)
+            // The lists of one chunk, renumbered into one buffer, as the patch does.
+            var buffer: [UInt8] = []
             for _ in 0..<10 {
                 let docs = (0..<oldCount).filter { _ in Bool.random(using: &random) }
                 guard !docs.isEmpty else { continue }
@@ -513,6 +515,16 @@ final class SearchTests: XCTestCase {
                     XCTAssertEqual(expected.count, 0)
                 case nil:
                     XCTFail("a valid list read as damaged")
+                }
+                let before = buffer.count
+                switch (renumbering.apply(entry, appendingTo: &buffer), renumbering.apply(entry)) {
+                case (.changed(let range)?, .changed(let bytes)?):
+                    XCTAssertEqual(range.lowerBound, before)
+                    XCTAssertEqual(Array(buffer[range]), bytes, "the same bytes, after the lists before it")
+                case (.unchanged?, .unchanged?), (.empty?, .empty?):
+                    XCTAssertEqual(buffer.count, before, "nothing left in the buffer")
+                default:
+                    XCTFail("the buffer's outcome differs from the array's")
                 }
             }
         }

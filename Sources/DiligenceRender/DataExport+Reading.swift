@@ -127,6 +127,8 @@ extension DataExport {
                 // The rating is on the card (`memberPages` read the cards), its basis with the concerns.
                 guard case .country(let c) = country.page.details, let read = renderer.reads.concerns(of: country) else { continue }
                 let byCategory = renderer.matrixConcerns(read)
+                // Once per country, not per cell: its basis is Markdown, made plain text by cmark.
+                let countryRisk = risk(c.risk, basis: read.riskBasis, site: site)
                 for category in site.categories.terms {
                     let concerns = (byCategory[category.id] ?? []).map { concern, products in
                         CellConcern(products: products.map(\.slug), basis: text(concern.basis),
@@ -134,7 +136,7 @@ extension DataExport {
                     }
                     cells.append(Cell(country: country.id.slug, countryTitle: country.page.title,
                                       region: Term(id: region.id, label: region.label),
-                                      risk: risk(c.risk, basis: read.riskBasis, site: site),
+                                      risk: countryRisk,
                                       category: Term(id: category.id, label: category.label), concerns: concerns))
                 }
             }

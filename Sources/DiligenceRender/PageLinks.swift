@@ -22,6 +22,9 @@ package struct PageLinks: TemplateSequence, Sendable {
     /// hashed once for the list rather than once per item (a listing of
     /// 9,000 links hashed its own path 9,000 times).
     private let keyPrefix: StableHasher
+    /// The renderer's cards, taken once (read through `renderer` for each
+    /// item, the table was retained and released each time).
+    private let cards: PageValues<UInt64>?
 
     package init(pages: [ParsedPage], renderer: SiteRenderer, from: String, kindNotes: Bool = false, summaries: Bool = true) {
         self.pages = pages
@@ -34,6 +37,7 @@ package struct PageLinks: TemplateSequence, Sendable {
         prefix.combine(kindNotes ? 1 : 0)
         prefix.combine(summaries ? 1 : 0)
         keyPrefix = prefix
+        cards = renderer.cards
     }
 
     package var count: Int { pages.count }
@@ -47,7 +51,7 @@ package struct PageLinks: TemplateSequence, Sendable {
     /// the path it is relative to and the two options: the same key, the same link.
     package func reuseKey(at index: Int) -> UInt64? {
         let id = pages[index].id
-        guard let card = renderer.cards?[id] else { return nil }
+        guard let card = cards?[id] else { return nil }
         var hasher = keyPrefix
         hasher.combine(id)
         hasher.combine(card)

@@ -24,8 +24,8 @@ package struct ScreeningView: Sendable {
 extension ScreeningView: TemplateObject {
     package func value(named name: String) -> TemplateValue {
         switch name {
-        case "products": return products.templateValue
-        case "countries": return countries.templateValue
+        case "products": return .list(ScreeningOptions(products))
+        case "countries": return .list(ScreeningOptions(countries))
         case "dataURL": return dataURL.templateValue
         case "scriptURL": return scriptURL.templateValue
         default: return .missing

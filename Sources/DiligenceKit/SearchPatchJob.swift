@@ -76,13 +76,11 @@ enum SearchPatchJob {
             }
             return low < pages.count && pages[low].id == id ? pages[low].parsed.page.title : nil
         }
-        // Only a product lists countries and only a country products: with
-        // no country renamed, no product's list is looked at (ids made of
-        // 9,000 products' country lists were most of a title edit's check).
+        // With no country renamed, no product's list is looked at (ids made
+        // of 9,000 products' country lists were most of a title edit's check).
         let renamedKinds = Set(renamed.map(\.kind))
         func listsRenamed(_ page: PagePlan) -> Bool {
-            let listed: PageKind? = page.id.kind == .product ? .country : page.id.kind == .country ? .product : nil
-            guard let listed, renamedKinds.contains(listed) else { return false }
+            guard let listed = SearchDocument.listedKind(of: page.id.kind), renamedKinds.contains(listed) else { return false }
             return SearchDocument.listedPages(of: page.parsed.page.details).contains(where: renamed.contains)
         }
         for (i, page) in pages.enumerated() {

@@ -121,18 +121,8 @@ package struct SearchDocument {
         var facets = ["kind": [kind.rawValue]]
         for taxonomy in Taxonomy.allCases {
             let values = taxonomy.terms(of: details)
-            guard !values.isEmpty else { continue }
-            // Distinct and sorted (a product may list a regime twice), without a set.
-            var distinct = values.count == 1 ? values : values.sorted()
-            if distinct.count > 1 {
-                var last = 0
-                for i in 1..<distinct.count where distinct[i] != distinct[last] {
-                    last += 1
-                    distinct[last] = distinct[i]
-                }
-                distinct.removeLast(distinct.count - last - 1)
-            }
-            facets[taxonomy.rawValue] = distinct
+            // Each once, sorted: a product may list a regime twice.
+            if !values.isEmpty { facets[taxonomy.rawValue] = SiteGraphBuilder.sortedUnique(values) }
         }
         return facets
     }
@@ -162,6 +152,17 @@ package struct SearchDocument {
     /// added, removed or retitled.
     package static func listedPages(of page: Page) -> [PageID] {
         listedPages(of: page.details)
+    }
+
+    /// The kind of the pages a page of `kind` lists (a product's countries,
+    /// a country's products), if it lists any: a page whose listed kind had
+    /// no page renamed need not be looked at.
+    package static func listedKind(of kind: PageKind) -> PageKind? {
+        switch kind {
+        case .product: .country
+        case .country: .product
+        case .guidance, .page: nil
+        }
     }
 
     /// The same from a page's details (`facets(_:_:)` says why).

@@ -85,7 +85,6 @@ package struct SearchRenumbering {
             func begin() {
                 guard !changed else { return }
                 changed = true
-                if out.capacity < base + b.count + 8 { out.reserveCapacity(max(base + b.count + 8, out.capacity * 2)) }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: b[0..<(colon + 2)]))
             }
             var i = colon + 2

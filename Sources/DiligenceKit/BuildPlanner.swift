@@ -111,7 +111,7 @@ struct BuildPlanner {
         if translating, let language {
             collector.translations = tree.translations[language] ?? [:]
             collector.translator = TranslationDecoder(language: language)
-            if let history, !history.isEmpty { collector.lastChanged = { history.changes(ofFile: $0).first?.date } }
+            if let history, !history.isEmpty { collector.lastChanged = { history.latestChange(ofFile: $0)?.date } }
         }
         if previous != nil || reason != nil { clock.lap("read cache") }  // what is left of decoding it
         var pages = try collector.collect(tree.pagePaths, previous: previous?.snapshot, log: log)

@@ -9,7 +9,7 @@ import DiligenceTemplate
 /// has git history (what changed, not what an editor remembered to write);
 /// without one, the later of `updated` and, for a country profile,
 /// `reviewed`. Feeds "What changed" and the Atom feed.
-package struct DatedPage {
+package struct DatedPage: Sendable {
     package var page: ParsedPage
     package var date: PartialDate
     /// "changed", "updated" or "reviewed" (`changes_note_…` in the strings).
@@ -17,9 +17,9 @@ package struct DatedPage {
     /// The commit that made the change, when the date comes from one.
     package var commit: ContentCommit?
 
-    /// - Parameter changes: the page's commits, newest first (none without history).
-    package init?(_ page: ParsedPage, changes: [ContentCommit] = []) {
-        if let newest = changes.first {
+    /// - Parameter latest: the page's newest commit (none without history).
+    package init?(_ page: ParsedPage, latest: ContentCommit? = nil) {
+        if let newest = latest {
             self.page = page
             self.date = newest.date
             self.event = "changed"
@@ -38,10 +38,5 @@ package struct DatedPage {
         let date = strings.date(self.date)
         guard let commit else { return strings.format("changes_note_" + event, [("date", date)]) }
         return strings.format("changes_note_changed", [("date", date), ("subject", commit.subject), ("hash", commit.shortHash)])
-    }
-
-    /// Newest first; same date by kind and slug, so the order is stable.
-    package static func newestFirst(_ a: DatedPage, _ b: DatedPage) -> Bool {
-        a.date != b.date ? b.date < a.date : a.page.id < b.page.id
     }
 }

@@ -13,7 +13,7 @@ package struct ListingView: Sendable {
         package var id: String?
         /// Where the heading links to (the term's own page), if anywhere.
         package var url: String?
-        /// `[LinkView]`, or `PageLinks` for the long lists of pages.
+        /// `[LinkView]`, or `PageLinks` or `ChangeLinks` for the long lists of pages.
         package var items: any TemplateSequence & Sendable
 
         package init(heading: String?, id: String?, url: String? = nil, items: [LinkView]) {
@@ -21,6 +21,13 @@ package struct ListingView: Sendable {
             self.id = id
             self.url = url
             self.items = items
+        }
+
+        package init(heading: String?, id: String?, url: String? = nil, changes: ChangeLinks) {
+            self.heading = heading
+            self.id = id
+            self.url = url
+            self.items = changes
         }
 
         package init(heading: String?, id: String?, url: String? = nil, links: PageLinks) {

@@ -154,7 +154,7 @@ package struct ScreeningData {
         }
         // The history is part of the build's settings: a new commit writes this file again.
         func lastChanged(_ page: ParsedPage) -> String? {
-            renderer.history.changes(ofFile: page.page.file).first.map { strings.date($0.date) + " (" + $0.shortHash + ")" }
+            renderer.history.latestChange(ofFile: page.page.file).map { strings.date($0.date) + " (" + $0.shortHash + ")" }
         }
         func source(_ source: DiligenceContent.Source) -> SourceEntry { SourceEntry(source, strings: strings) }
         func text(_ markdown: Located<String>) -> String {

@@ -8,25 +8,41 @@ import DiligenceTemplate
 /// What changed, and what editors must look after: the changes page and the
 /// review-status page.
 extension SiteRenderer {
-    /// Every page with a date, newest first. With git history every
-    /// committed page has one (every page's card is read); without, only
-    /// the pages whose front matter dates them (`Dependency.dated`).
-    package func datedPages() -> [DatedPage] {
+    /// Every page with a date, newest first, the same date in id order
+    /// (so the order is stable); the first `limit` of them. With git
+    /// history every committed page has one (every page's card is read);
+    /// without, only the pages whose front matter dates them
+    /// (`Dependency.dated`).
+    package func datedPages(limit: Int = .max) -> [DatedPage] {
         let pages = history.isEmpty ? reads.datedByFrontMatter : reads.all
-        return pages.compactMap { DatedPage($0, changes: history.changes(ofFile: $0.page.file)) }.sorted(by: DatedPage.newestFirst)
+        var dated: [DatedPage] = []
+        dated.reserveCapacity(pages.count)
+        for page in pages {
+            if let entry = DatedPage(page, latest: history.latestChange(ofFile: page.page.file)) { dated.append(entry) }
+        }
+        // Sorted by place, not as values: pages come in id order, so the
+        // earlier of two places on one date is the smaller id. Sorting the
+        // entries themselves copied a page and a commit at every move
+        // (10,000 entries with git history, for this page and the feed).
+        let dates = dated.map(\.date)
+        let order = dated.indices.sorted { a, b in dates[a] != dates[b] ? dates[b] < dates[a] : a < b }
+        return order.prefix(limit).map { dated[$0] }
     }
 
     /// Pages by date of update or review, newest first, grouped by year.
     package func renderChanges() -> OutputFile {
         let path = Paths.changes
-        var years: [(year: String, items: [LinkView])] = []
-        for entry in datedPages() {
-            var item = link(to: entry.page, from: path)
-            item.note = strings.label(entry.page.id.kind) + " · " + entry.note(strings)
-            let year = String(entry.date.year)
-            if years.last?.year == year { years[years.count - 1].items.append(item) } else { years.append((year, [item])) }
+        let dated = datedPages()
+        var groups: [ListingView.Group] = []
+        var start = 0
+        while start < dated.count {
+            let year = dated[start].date.year
+            var end = start + 1
+            while end < dated.count, dated[end].date.year == year { end += 1 }
+            groups.append(ListingView.Group(heading: String(year), id: "y" + String(year),
+                                            changes: ChangeLinks(entries: dated[start..<end], renderer: self, from: path)))
+            start = end
         }
-        let groups = years.map { ListingView.Group(heading: $0.year, id: "y" + $0.year, items: $0.items) }
         let intro = strings[history.isEmpty ? "changes_intro_dates" : "changes_intro_history"]
         var context = layout(path: path, title: strings["changes_title"], description: intro, section: nil, breadcrumbs: [])
         context.listing = ListingView(intro: intro, groups: groups, ordered: false, emptyNote: strings["changes_empty"])

@@ -137,7 +137,7 @@ package struct SiteRenderer: Sendable {
         jobs.append(.init(path: Paths.screeningData) { $0.renderScreeningData(keeping: KeptPieces()) })
         jobs.append(.init(path: Paths.scriptStrings(site.language)) { $0.renderScriptStrings() })
         jobs += dataExportJobs()
-        jobs.append(.init(path: Paths.feed) { OutputFile(path: Paths.feed, text: AtomFeed(site: $0.site, entries: $0.datedPages(), strings: $0.strings).xml()) })
+        jobs.append(.init(path: Paths.feed) { OutputFile(path: Paths.feed, text: AtomFeed(site: $0.site, entries: $0.datedPages(limit: AtomFeed.limit), strings: $0.strings).xml()) })
         if let baseURL = site.baseURL {
             jobs.append(.init(path: Paths.sitemap) { OutputFile(path: Paths.sitemap, text: Sitemap(baseURL: baseURL, site: $0.site, pages: $0.reads.all).xml()) })
         }

@@ -185,6 +185,28 @@ final class HistoryTests: XCTestCase {
         XCTAssertTrue(country.contains("Correct the basis again <code title=\"\(fifth)\">"), country)
     }
 
+    /// With git history the changes page lists every committed page, and
+    /// an uncommitted title edit after the first uncommitted change is an
+    /// incremental build: the page's entry shows the new title, the others
+    /// keep their commits' notes, and the bytes are a full build's.
+    func testAnUncommittedTitleEditRenamesItsEntryOnTheChangesPage() throws {
+        let (site, _, second) = try twoCommitSite()
+        defer { site.remove() }
+        let options = incrementalOptions(site)
+        try site.write("guidance/one.md", Pages.guidance(body: "## Step\n\nNot committed yet.\n"))
+        XCTAssertEqual(SiteBuilder(options: options).build().diagnostics.errorCount, 0)
+        try site.write("products/face.md", Pages.product().replacingOccurrences(of: "title: Face recognition", with: "title: Face matching"))
+        let report = SiteBuilder(options: options).build()
+        XCTAssertEqual(report.diagnostics.errorCount, 0)
+        XCTAssertNil(report.fullBuildReason)
+        let changes = try site.outputText("changes.html")
+        XCTAssertTrue(changes.contains("Face matching"), changes)
+        XCTAssertFalse(changes.contains("Face recognition"), changes)
+        XCTAssertTrue(changes.contains("changed 20 November 2026: Correct China"), changes)
+        XCTAssertTrue(changes.contains(String(second.prefix(7))), changes)
+        try assertSameAsAFullBuild(site)
+    }
+
     /// A merge, or HEAD moved back, is not commits on top of the cached
     /// log: the whole log is read again.
     func testAMergeOrAResetReadsTheWholeLog() throws {

@@ -524,6 +524,21 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(damaged.fullBuildReason, "the cache of the outputs is missing or damaged")
     }
 
+    /// The changes page copies an entry only while what it shows is the
+    /// same (`ChangeLinks.reuseKey`): a country's new review date moves it
+    /// there and changes its note, as in a full build.
+    func testAReviewDateMovesTheCountryOnTheChangesPageAsInAFullBuild() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        XCTAssertFalse(workspace.incremental().diagnostics.hasErrors)
+        let before = try String(contentsOfFile: workspace.output + "/changes.html", encoding: .utf8)
+        XCTAssertFalse(before.contains("reviewed 21 November 2026"), before)
+        try workspace.edit("countries/cn.md") { $0.replacingOccurrences(of: "\nreviewed: 2026-12-02", with: "\nreviewed: 2026-11-21") }
+        assertSameAsFullBuild(workspace, "review date edit")
+        let after = try String(contentsOfFile: workspace.output + "/changes.html", encoding: .utf8)
+        XCTAssertTrue(after.contains("reviewed 21 November 2026"), after)
+    }
+
     /// A title edit writes the big data files (the export's JSON and
     /// products table, the screening data) as splices of the files the last
     /// build wrote: each unchanged product's and country's object or row is

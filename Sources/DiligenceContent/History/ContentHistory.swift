@@ -29,9 +29,20 @@ package struct ContentHistory: Sendable {
 
     /// The commits that changed a page's file (`Page.file`), newest first.
     package func changes(ofFile file: String) -> [ContentCommit] {
+        (changesByFile[relativePath(file)] ?? []).map { commits[$0] }
+    }
+
+    /// The newest commit that changed a page's file: what a date or a
+    /// "changed" note shows. `changes(ofFile:)` copies every commit of
+    /// the file; the changes page, the feed and the screening data ask
+    /// this of every page, 10,000 times a build.
+    package func latestChange(ofFile file: String) -> ContentCommit? {
+        changesByFile[relativePath(file)]?.first.map { commits[$0] }
+    }
+
+    private func relativePath(_ file: String) -> String {
         let prefix = root + "/"
-        let relative = file.hasPrefix(prefix) ? String(file.dropFirst(prefix.count)) : file
-        return (changesByFile[relative] ?? []).map { commits[$0] }
+        return file.hasPrefix(prefix) ? String(file.dropFirst(prefix.count)) : file
     }
 
     /// What every output shows of the history, as one value: a build whose

@@ -438,6 +438,14 @@ def git_history(corpus, commits):
     git("fast-import", "--quiet", input=bytes(stream))
     git("reset", "-q", "--hard", "main")
     git("gc", "-q")
+    # `reset --hard` writes the files it changes and the index in the same
+    # second, so git cannot trust their cached stat data ("racily clean")
+    # and hashes them again on every `git status` until a git command
+    # writes the index anew; Diligence's own `git status` may not write it
+    # (GIT_OPTIONAL_LOCKS=0). An editor's clone has had its index written
+    # since by the editor's own git commands: so does this one. Left stale,
+    # it cost every build here about 85 ms (2026-12-06, 23:08).
+    git("update-index", "-q", "--refresh")
     guidance = os.path.join(corpus, "content", edited_file(corpus, "guidance/*"))
     with open(guidance, "a", encoding="utf-8") as f:
         f.write("\nA sentence not committed yet.\n")

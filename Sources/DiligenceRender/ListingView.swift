@@ -16,25 +16,11 @@ package struct ListingView: Sendable {
         /// `[LinkView]`, or `PageLinks` or `ChangeLinks` for the long lists of pages.
         package var items: any TemplateSequence & Sendable
 
-        package init(heading: String?, id: String?, url: String? = nil, items: [LinkView]) {
+        package init(heading: String?, id: String?, url: String? = nil, items: some TemplateSequence & Sendable) {
             self.heading = heading
             self.id = id
             self.url = url
             self.items = items
-        }
-
-        package init(heading: String?, id: String?, url: String? = nil, changes: ChangeLinks) {
-            self.heading = heading
-            self.id = id
-            self.url = url
-            self.items = changes
-        }
-
-        package init(heading: String?, id: String?, url: String? = nil, links: PageLinks) {
-            self.heading = heading
-            self.id = id
-            self.url = url
-            self.items = links
         }
     }
 

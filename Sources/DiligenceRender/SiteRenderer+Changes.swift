@@ -40,7 +40,7 @@ extension SiteRenderer {
             var end = start + 1
             while end < dated.count, dated[end].date.year == year { end += 1 }
             groups.append(ListingView.Group(heading: String(year), id: "y" + String(year),
-                                            changes: ChangeLinks(entries: dated[start..<end], renderer: self, from: path)))
+                                            items: ChangeLinks(entries: dated[start..<end], renderer: self, from: path)))
             start = end
         }
         let intro = strings[history.isEmpty ? "changes_intro_dates" : "changes_intro_history"]

@@ -15,7 +15,7 @@ extension SiteRenderer {
         switch kind {
         case .guidance:
             intro = strings["index_guidance_intro"]
-            groups = [.init(heading: nil, id: nil, links: pageLinks(reads.guidanceInOrder, from: path))]
+            groups = [.init(heading: nil, id: nil, items: pageLinks(reads.guidanceInOrder, from: path))]
         case .product:
             intro = strings["index_product_intro"]
             groups = termGroups(.category, kinds: [.product], from: path)
@@ -24,7 +24,7 @@ extension SiteRenderer {
             groups = termGroups(.region, kinds: [.country], from: path)
         case .page:
             intro = strings["index_page_intro"]
-            groups = [.init(heading: nil, id: nil, links: pageLinks(reads.alphabetical(.page), from: path))]
+            groups = [.init(heading: nil, id: nil, items: pageLinks(reads.alphabetical(.page), from: path))]
         }
         var context = layout(path: path, title: strings.pluralLabel(kind), description: intro, section: path, breadcrumbs: [])
         context.listing = ListingView(intro: intro, groups: groups, ordered: kind == .guidance)
@@ -37,7 +37,7 @@ extension SiteRenderer {
             let pages = reads.memberPages(of: term.id, in: taxonomy).filter { kinds.contains($0.id.kind) }
             return pages.isEmpty ? nil : .init(heading: label(of: term, in: taxonomy), id: term.id,
                                                url: RelativeURL.from(path, to: taxonomy.outputPath(term.id)),
-                                               links: pageLinks(pages, from: path))
+                                               items: pageLinks(pages, from: path))
         }
     }
 
@@ -48,7 +48,7 @@ extension SiteRenderer {
         let groups = PageKind.allCases.compactMap { kind -> ListingView.Group? in
             let ofKind = pages.filter { $0.id.kind == kind }
             return ofKind.isEmpty ? nil : .init(heading: strings.pluralLabel(kind), id: kind.folder,
-                                                links: pageLinks(ofKind, from: path))
+                                                items: pageLinks(ofKind, from: path))
         }
         let key = taxonomy == .risk && term.id == SiteConfig.unknownRisk ? "term_risk_unknown_intro" : "term_\(taxonomy.rawValue)_intro"
         let intro = strings.format(key, [("term", label(of: term, in: taxonomy))])

@@ -75,7 +75,9 @@ struct PageCollector: Sendable {
             let current = Set(paths)
             collected.removed = previous.pages.filter { !current.contains($0.page.path) }.map(\.page)
         }
-        let found = candidates.concurrentMap { find($0.path, record: $0.record) }
+        // Each folder opened once: every file is then stat'ed by name in it.
+        let folders = keepsCache ? OpenFolders(root: options.content, paths: candidates.lazy.map(\.path) + translations.values) : nil
+        let found = candidates.concurrentMap { find($0.path, record: $0.record, folders: folders) }
         collected.pages.reserveCapacity(found.count)
         for ((path, record), found) in zip(candidates, found) {
             switch found {
@@ -116,8 +118,8 @@ struct PageCollector: Sendable {
 
     /// Stat first, then read only a file whose stamp changed; decode it only
     /// if its bytes changed too.
-    private func find(_ path: String, record: CachedRecord?) -> Found {
-        let stamp = keepsCache ? self.stamp(path) : nil
+    private func find(_ path: String, record: CachedRecord?, folders: OpenFolders?) -> Found {
+        let stamp = folders.flatMap { self.stamp(path, in: $0) }
         if let record, let stamp, stamp == record.page.stamp { return .cached(cachedPlan(record, stamp: stamp, touched: false)) }
         let log = DiagnosticLog()
         guard let file = read(path, log: log) else { return .read(nil, nil, stamp, log.diagnostics) }
@@ -129,10 +131,10 @@ struct PageCollector: Sendable {
     }
 
     /// A page file's stamp; for a translated page, both files' in one.
-    private func stamp(_ path: String) -> FileStamp? {
-        guard let original = FileStamp(path: options.content + "/" + path) else { return nil }
+    private func stamp(_ path: String, in folders: OpenFolders) -> FileStamp? {
+        guard let original = folders.stamp(path) else { return nil }
         guard let translation = translations[path] else { return original }
-        guard let other = FileStamp(path: options.content + "/" + translation) else { return .missing }
+        guard let other = folders.stamp(translation) else { return .missing }
         return FileStamp(size: original.size &* 1_000_003 &+ other.size, modified: max(original.modified, other.modified),
                          modifiedNanoseconds: original.modifiedNanoseconds ^ (other.modifiedNanoseconds &* 31),
                          inode: original.inode ^ (other.inode &* 0x9E37_79B9_7F4A_7C15))

@@ -29,7 +29,7 @@ package final class ListingRowRecorder: @unchecked Sendable {
     /// rows it may copy and the room to make for its bytes (the size it had,
     /// and a little more; 0 when it had none).
     package func render(_ path: String,
-                        _ render: ([UInt64: ArraySlice<UInt8>], Int) -> (bytes: [UInt8], rows: [TemplateRow], copied: Int)) -> [UInt8] {
+                        _ render: (KeptRows, Int) -> (bytes: [UInt8], rows: [TemplateRow], copied: Int)) -> [UInt8] {
         let reusable = reusable(path)
         let capacity = reusable.isEmpty ? 0 : (previous[path]?.size).map { $0 + $0 / 32 + 4096 } ?? 0
         let (bytes, rows, copied) = render(reusable, capacity)
@@ -51,15 +51,12 @@ package final class ListingRowRecorder: @unchecked Sendable {
         }
     }
 
-    /// Row key → bytes, from the listing as the cache kept it, if its bytes
-    /// are still those the record describes.
-    private func reusable(_ path: String) -> [UInt64: ArraySlice<UInt8>] {
+    /// The rows of the listing as the cache kept it, if its bytes are
+    /// still those the record describes.
+    private func reusable(_ path: String) -> KeptRows {
         guard let listing = previous[path], !listing.rows.isEmpty, let kept = bytes(path),
-              kept.count == listing.size, StableHasher.hashWords(kept) == listing.hash else { return [:] }
-        var rows: [UInt64: ArraySlice<UInt8>] = [:]
-        rows.reserveCapacity(listing.rows.count)
-        for row in listing.rows { rows[row.key] = kept[row.start..<row.end] }
-        return rows
+              kept.count == listing.size, StableHasher.hashWords(kept) == listing.hash else { return KeptRows() }
+        return KeptRows(bytes: kept, rows: listing.rows)
     }
 
     /// The rows the listing page at `path` was rendered with now, if it was.

@@ -162,7 +162,7 @@ package struct TemplateLibrary: Sendable {
 
     /// The HTML, its rows (`TemplateRow`), and how many of them were copied
     /// from `reusable` (where their row key is there) instead of rendered.
-    package func render(_ context: some TemplateObject, template: String, reusing reusable: [UInt64: ArraySlice<UInt8>],
+    package func render(_ context: some TemplateObject, template: String, reusing reusable: KeptRows,
                         capacity: Int = 0) -> (bytes: [UInt8], rows: [TemplateRow], copied: Int) {
         var renderer = TemplateRenderer(templates: templates)
         renderer.reserve(capacity)

@@ -21,6 +21,17 @@ package struct FileStamp: Codable, Equatable, Sendable {
     package init?(path: String) {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
+        self.init(info)
+    }
+
+    /// The stamp of the file `name` in the open folder `folder` (`OpenFolders`).
+    package init?(folder: Int32, name: UnsafePointer<CChar>) {
+        var info = stat()
+        guard fstatat(folder, name, &info, 0) == 0 else { return nil }
+        self.init(info)
+    }
+
+    private init(_ info: stat) {
         size = Int64(info.st_size)
         (modified, modifiedNanoseconds) = SystemCalls.modified(info)
         inode = UInt64(info.st_ino)

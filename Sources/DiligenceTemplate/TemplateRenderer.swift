@@ -44,8 +44,8 @@ package struct TemplateRenderer {
 
     /// Record `rows`, and copy the items found in `reusable`.
     package var keepsRows = false
-    /// Row key → the bytes that item rendered last time.
-    package var reusable: [UInt64: ArraySlice<UInt8>] = [:]
+    /// The rows and bytes of the last rendering, to copy items from.
+    package var reusable = KeptRows()
     /// The rows of `output`, in order.
     package private(set) var rows: [TemplateRow] = []
     /// How many of them were copied from `reusable`.
@@ -138,8 +138,7 @@ package struct TemplateRenderer {
     private mutating func renderRow(_ list: any TemplateSequence, _ index: Int, made: TemplateValue?, key: UInt64,
                                     _ body: [TemplateNode], _ scope: Scope) {
         let start = output.count
-        if let bytes = reusable[key] {
-            output.append(contentsOf: bytes)
+        if reusable.copy(key, to: &output) {
             copied += 1
         } else {
             openRow = OpenRow(stackDepth: stack.count)

@@ -101,33 +101,37 @@ final class TemplateTests: XCTestCase {
         let lib = try XCTUnwrap(library(templates))
         func data(_ items: [Item]) -> Fields { Fields(fields: ["items": .list(items)]) }
         let before = [Item(title: "Alpha"), Item(title: "Beta", note: "b"), Item(title: "Gamma")]
-        let first = lib.render(data(before), template: "main", reusing: [:])
+        let first = lib.render(data(before), template: "main", reusing: KeptRows())
         XCTAssertEqual(first.bytes, lib.render(data(before), template: "main"), "keeping rows changes nothing")
         XCTAssertEqual(first.copied, 0)
         XCTAssertEqual(first.rows.map { String(decoding: first.bytes[$0.start..<$0.end], as: UTF8.self) },
                        ["<li>Alpha</li>\n", "<li>Beta (b)</li>\n", "<li>Gamma</li>\n"], "each row is its item, after the indentation moved it")
 
         // One item changed, one added: the others are copied, and the page is what a fresh rendering gives.
-        var reusable: [UInt64: ArraySlice<UInt8>] = [:]
-        for row in first.rows { reusable[row.key] = first.bytes[row.start..<row.end] }
+        let reusable = KeptRows(bytes: first.bytes, rows: first.rows)
         let after = [Item(title: "Alpha"), Item(title: "Beta", note: "changed"), Item(title: "Delta"), Item(title: "Gamma")]
         let second = lib.render(data(after), template: "main", reusing: reusable)
         XCTAssertEqual(String(decoding: second.bytes, as: UTF8.self), String(decoding: lib.render(data(after), template: "main"), as: UTF8.self))
         XCTAssertEqual(second.copied, 2)
         XCTAssertEqual(second.rows.count, 4)
 
+        // Rows taken out of their kept order are found too (the kept rows
+        // are tried in order first, then looked up).
+        let reversed = lib.render(data(before.reversed()), template: "main", reusing: reusable)
+        XCTAssertEqual(reversed.bytes, lib.render(data(before.reversed()), template: "main"))
+        XCTAssertEqual(reversed.copied, 3)
+
         // What is copied is what the rows say: bytes under a known key are used as they are.
-        var planted = reusable
-        planted[first.rows[0].key] = ArraySlice(Array("<li>COPIED</li>\n".utf8))
+        let copiedRow = Array("<li>COPIED</li>\n".utf8)
+        let planted = KeptRows(bytes: copiedRow, rows: [TemplateRow(key: first.rows[0].key, start: 0, end: copiedRow.count)])
         XCTAssertTrue(String(decoding: lib.render(data(before), template: "main", reusing: planted).bytes, as: UTF8.self).contains("COPIED"))
 
         // A list inside a section shown once has a place of its own, not
         // that of its section's neighbour.
         let nested = try XCTUnwrap(library(["main": "{{#items}}<i>{{title}}</i>{{/items}}{{#yes}}{{#items}}<b>{{title}}</b>{{/items}}x{{/yes}}"]))
         let flagged = Fields(fields: ["items": .list(before), "yes": .flag(true)])
-        let once = nested.render(flagged, template: "main", reusing: [:])
-        var copies: [UInt64: ArraySlice<UInt8>] = [:]
-        for row in once.rows { copies[row.key] = once.bytes[row.start..<row.end] }
+        let once = nested.render(flagged, template: "main", reusing: KeptRows())
+        let copies = KeptRows(bytes: once.bytes, rows: once.rows)
         XCTAssertEqual(Set(once.rows.map(\.key)).count, 6, "six items at two places")
         XCTAssertEqual(nested.render(flagged, template: "main", reusing: copies).bytes, once.bytes)
 
@@ -142,12 +146,12 @@ final class TemplateTests: XCTestCase {
         let data = Fields(fields: ["site": .text("S"), "items": .list([Item(title: "a"), Item(title: "b")])])
         for body in ["{{title}} {{site}}", "{{title}}{{#first()}}!{{/first()}}", "{{title}}{{missing}}"] {
             let lib = try XCTUnwrap(library(["main": "{{#items}}" + body + ";{{/items}}"]))
-            let result = lib.render(data, template: "main", reusing: [:])
+            let result = lib.render(data, template: "main", reusing: KeptRows())
             XCTAssertEqual(result.rows, [], "\(body) reads from outside its item")
             XCTAssertEqual(result.bytes, lib.render(data, template: "main"))
         }
         let lib = try XCTUnwrap(library(["main": "{{#items}}{{title}}{{#note}}{{note}}{{/note}};{{/items}}"]))
-        XCTAssertEqual(lib.render(data, template: "main", reusing: [:]).rows.count, 2, "an empty field of the item is the item's")
+        XCTAssertEqual(lib.render(data, template: "main", reusing: KeptRows()).rows.count, 2, "an empty field of the item is the item's")
     }
 
     func testSectionsRepeatForListsAndShowForTrueTextAndNumbers() {

@@ -275,6 +275,29 @@ final class UnitTests: XCTestCase {
         XCTAssertNil(FileBytes.read(folder + "/fifo"), "a FIFO is not read (it would block)")
     }
 
+    /// A file stamped by name in its opened folder has the stamp its path
+    /// gives, for a file in a folder, in a nested folder, at the root and
+    /// in a folder that was not opened; a missing file has none.
+    func testOpenFoldersStampFilesAsTheirPathsDo() throws {
+        let folder = NSTemporaryDirectory() + "diligence-folders-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder + "/products/deep", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: folder + "/prod", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let paths = ["products/a.md", "products/deep/b.md", "c.md", "prod/d.md"]
+        for (i, path) in paths.enumerated() {
+            XCTAssertTrue(FileManager.default.createFile(atPath: folder + "/" + path, contents: Data(repeating: 65, count: i + 1)))
+        }
+        let folders = OpenFolders(root: folder, paths: paths.dropLast())
+        for path in paths {
+            let stamp = try XCTUnwrap(folders.stamp(path), path)
+            XCTAssertEqual(stamp, FileStamp(path: folder + "/" + path), path)
+        }
+        XCTAssertEqual(folders.stamp("products/a.md")?.size, 1)
+        XCTAssertEqual(folders.stamp("prod/d.md")?.size, 4, "a folder whose name starts another's is its own")
+        XCTAssertNil(folders.stamp("products/missing.md"))
+        XCTAssertNil(folders.stamp("missing/e.md"))
+    }
+
     /// `holds` compares a block at a time: a difference in any block, at a
     /// block's edge or in a short last block, and a file that is longer or
     /// shorter, all count; only the same bytes hold.

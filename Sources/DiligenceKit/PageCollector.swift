@@ -182,7 +182,7 @@ struct PageCollector: Sendable {
     private func cachedPlan(_ record: CachedRecord, stamp: FileStamp?, touched: Bool) -> PagePlan {
         PagePlan(
             id: record.page.page.id, path: record.page.path, change: touched ? .touched : .unchanged,
-            parsed: ParsedPage(cached: record.page.page, lists: record.page.lists, linkableIDs: FragmentIDs(sorted: record.page.linkableIDs)),
+            parsed: record.page.parsed,
             hasBody: false,
             stamp: touched ? stamp.map(safeStamp) : record.page.stamp, sourceHash: record.page.sourceHash,
             resolved: record.page.resolved, diagnostics: record.page.diagnostics,

@@ -700,8 +700,10 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(snapshot.pages.count, 69)
         // Each page's record, made whole, encodes back to the bytes it was read from.
         for record in snapshot.pages {
-            var whole = record.page
-            whole.page = try whole.page.completed(with: whole.lists)
+            let light = record.page
+            let whole = CachedPage(path: light.path, stamp: light.stamp, sourceHash: light.sourceHash, page: light.parsed.complete(),
+                                   linkableIDs: light.linkableIDs, resolved: light.resolved, diagnostics: light.diagnostics,
+                                   fingerprints: light.fingerprints)
             var writer = CacheWriter(symbols: snapshot.pageIDs)
             whole.write(to: &writer)
             XCTAssertEqual(writer.bytes, record.bytes.map { $0.withUnsafeBytes { Array($0) } }, record.page.path)
@@ -721,7 +723,7 @@ final class IncrementalBuildTests: XCTestCase {
         guard case .product(let light) = spyware.page.details else { return XCTFail("not a product") }
         XCTAssertTrue(light.redFlags.isEmpty && light.capabilities.isEmpty && spyware.page.sources.isEmpty)
         XCTAssertEqual(light.category, "internet-surveillance")
-        let parsed = ParsedPage(cached: spyware.page, lists: spyware.lists, linkableIDs: FragmentIDs(sorted: spyware.linkableIDs))
+        let parsed = spyware.parsed
         guard case .product(let whole) = parsed.complete().details else { return XCTFail("not a product") }
         XCTAssertFalse(whole.redFlags.isEmpty || whole.capabilities.isEmpty || parsed.complete().sources.isEmpty)
         XCTAssertEqual(whole.redFlags.first?.value, try String(contentsOfFile: workspace.content + "/products/spyware.md", encoding: .utf8)

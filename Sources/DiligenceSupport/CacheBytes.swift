@@ -9,11 +9,11 @@
 /// copy); mapped, its pages are the page cache's own. A record kept as read
 /// points into the mapping, which lives as long as any such value does: the
 /// build renames or unlinks the file it writes over, never truncates it.
-package struct CacheBytes: @unchecked Sendable {
+@usableFromInline package struct CacheBytes: @unchecked Sendable {
     /// Valid while this value (or another sharing its owner) lives: a
     /// temporary's buffer may be freed as soon as it is taken, so one is
     /// read through `withUnsafeBytes`.
-    package let buffer: UnsafeRawBufferPointer
+    @usableFromInline package let buffer: UnsafeRawBufferPointer
     /// A `MappedFile` or a `Copy`: only held, to keep `buffer` valid.
     private let owner: AnyObject?
 

@@ -5,7 +5,7 @@ public struct CacheReader {
         public init() {}
     }
 
-    package let bytes: CacheBytes
+    @usableFromInline package let bytes: CacheBytes
     public var offset: Int
 
     /// The table the writer named parts by (`CacheWriter.symbols`).
@@ -28,13 +28,33 @@ public struct CacheReader {
     @usableFromInline
     package var remaining: Int { bytes.count - offset }
 
+    @inlinable
     public mutating func byte() throws -> UInt8 {
-        guard offset < bytes.count else { throw Corrupt() }
+        guard offset < bytes.buffer.count else { throw Corrupt() }
         defer { offset += 1 }
         return bytes.buffer[offset]
     }
 
+    /// A number of one byte (most counts, lengths and small numbers) is
+    /// read where it is asked for: the records of a 10,000-page cache hold
+    /// about half a million numbers, and a call into this module for each
+    /// was 5–6 ms of an incremental build's CPU time, on the path every
+    /// build waits for.
+    @inlinable @inline(__always)
     public mutating func int() throws -> Int {
+        let buffer = bytes.buffer
+        if offset < buffer.count {
+            let b = buffer[offset]
+            if b < 0x80 {
+                offset += 1
+                return Int(b >> 1) ^ -Int(b & 1)
+            }
+        }
+        return try longInt()
+    }
+
+    @usableFromInline
+    mutating func longInt() throws -> Int {
         var n: UInt64 = 0
         var shift: UInt64 = 0
         while true {
@@ -55,6 +75,7 @@ public struct CacheReader {
         return value
     }
 
+    @inlinable
     public mutating func bool() throws -> Bool { try byte() != 0 }
 
     /// Strings of this many UTF-8 bytes or more are written once per

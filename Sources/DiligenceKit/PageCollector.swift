@@ -76,7 +76,8 @@ struct PageCollector: Sendable {
             collected.removed = previous.pages.filter { !current.contains($0.page.path) }.map(\.page)
         }
         // Each folder opened once: every file is then stat'ed by name in it.
-        let folders = keepsCache ? OpenFolders(root: options.content, paths: candidates.lazy.map(\.path) + translations.values) : nil
+        // A translation lies beside its original, so its folder is among these.
+        let folders = keepsCache ? OpenFolders(root: options.content, paths: candidates.lazy.map(\.path)) : nil
         let found = candidates.concurrentMap { find($0.path, record: $0.record, folders: folders) }
         collected.pages.reserveCapacity(found.count)
         for ((path, record), found) in zip(candidates, found) {

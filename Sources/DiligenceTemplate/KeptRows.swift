@@ -25,7 +25,7 @@ package struct KeptRows: Sendable {
     /// The rows of `bytes`, as the renderer recorded them.
     package init(bytes: [UInt8], rows: [TemplateRow]) {
         self.bytes = bytes
-        self.rows = rows.filter { $0.start >= 0 && $0.start <= $0.end && $0.end <= bytes.count }
+        self.rows = rows
     }
 
     package var isEmpty: Bool { rows.isEmpty }
@@ -46,6 +46,8 @@ package struct KeptRows: Sendable {
         }
         next = place + 1
         let row = rows[place]
+        // A row outside the bytes (a damaged cache) is rendered instead.
+        guard row.start >= 0, row.start <= row.end, row.end <= bytes.count else { return false }
         bytes.withUnsafeBufferPointer { output.append(contentsOf: UnsafeBufferPointer(rebasing: $0[row.start..<row.end])) }
         return true
     }

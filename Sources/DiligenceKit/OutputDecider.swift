@@ -49,9 +49,6 @@ struct OutputDecider {
         plan.reach = reach
         if let outputs, let values {
             plan.search = try searchUpdate(plan)
-            if plan.search == .patch, case .failure(let error)? = previous?.searchChunks.value {
-                throw .init(reason: "the search index the cache kept cannot be read (\(error))")
-            }
             plan.screeningKept = screeningKept(plan, values: values, outputs: outputs)
         }
         return plan

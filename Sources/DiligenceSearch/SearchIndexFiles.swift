@@ -28,15 +28,33 @@ package struct SearchIndexFiles: Sendable {
     /// entries it holds (what `write` gives again, as it is, for a chunk of
     /// the same entries under the same name).
     package struct KeptChunk: Sendable {
-        package var bytes: SharedBytes
+        /// Its bytes, when read (`Item.entry`s of it were given); nil for
+        /// a chunk given whole (`Item.kept`), read only if it must be.
+        package var bytes: SharedBytes?
         package var name: String
         package var count: Int
+        /// Its first entry's term and size: where the flow would close a
+        /// chunk before it (`Item.kept`). Nil when its entries are given.
+        package var first: (term: String, size: Int)?
 
-        package init(bytes: SharedBytes, name: String, count: Int) {
+        package init(bytes: SharedBytes?, name: String, count: Int, first: (term: String, size: Int)? = nil) {
             self.bytes = bytes
             self.name = name
             self.count = count
+            self.first = first
         }
+    }
+
+    /// What `write` puts into chunks: an entry, or a whole chunk the last
+    /// build wrote (`kept[index]`), not read. A chunk begins the same way
+    /// wherever its first entry begins one (the state `write` carries from
+    /// one chunk to the next is the entry that opened it), so a kept chunk
+    /// reached where the flow closes a chunk before its first entry is the
+    /// old file as it is. Reached elsewhere, it is read (`load`) and its
+    /// entries flow like the others.
+    package enum Item: Sendable {
+        case entry(Entry)
+        case kept(Int)
     }
 
     /// The index files a patch knows to be as the last build wrote them,
@@ -146,6 +164,21 @@ package struct SearchIndexFiles: Sendable {
     package func write<S: Sequence>(entries: S, names: SearchRecordNames, facets: [[String: [String]]]?,
                             kept: [KeptChunk] = [], keptTables: KeptTables = .none, unchanged: (String) -> Void = { _ in },
                             emit: @Sendable (OutputFile) -> Void) -> [String] where S.Element == Entry {
+        write(items: entries.lazy.map(Item.entry), names: names, facets: facets, kept: kept, keptTables: keptTables,
+              unchanged: unchanged, emit: emit)!
+    }
+
+    /// `write(entries:)` with whole kept chunks among the entries
+    /// (`Item.kept`): `load` reads one when it must be (nil: it cannot be
+    /// read, and nothing is written: the result is nil). `keptInitials`:
+    /// the initials of the old vocabulary files, named as unchanged unless
+    /// `keptTables` says they may differ (a kept chunk's forms are not
+    /// listed: every chunk holding a form of a changed initial must be given
+    /// as entries).
+    package func write<S: Sequence>(items: S, names: SearchRecordNames, facets: [[String: [String]]]?,
+                            kept: [KeptChunk], keptTables: KeptTables, keptInitials: [Unicode.Scalar] = [],
+                            load: (Int) -> (bytes: SharedBytes, entries: [Entry])? = { _ in nil },
+                            unchanged: (String) -> Void, emit: @Sendable (OutputFile) -> Void) -> [String]? where S.Element == Item {
         var chunkFirstTerms: [String] = []
         var chunkNames: [String] = []
         var chunk = JSONBytes(capacity: chunkBytes + 4096)
@@ -160,12 +193,19 @@ package struct SearchIndexFiles: Sendable {
         var keptEnd = 0
         var soloRedirects: [Int] = []
         var vocabulary: [Unicode.Scalar: [String]] = [:]
+        for initial in keptInitials where !keptTables.vocabularyMayDiffer(initial) { vocabulary[initial] = [] }
+        // The bytes of kept chunks read here (`Item.kept` not named as it was).
+        var read: [Int: SharedBytes] = [:]
+        func keptBytes(_ index: Int) -> SharedBytes {
+            guard let bytes = kept[index].bytes ?? read[index] else { preconditionFailure("entries of kept chunk \(index) given without its bytes") }
+            return bytes
+        }
         /// The entries taken as kept so far (the old chunk's bytes from its
         /// first entry to `keptEnd`), copied into `chunk`.
         func copyKept() {
             asKept = false
             guard chunkEntries > 0 else { return }
-            kept[source].bytes.withUnsafeBufferPointer { old in
+            keptBytes(source).withUnsafeBufferPointer { old in
                 let start = old.firstIndex(of: UInt8(ascii: "{"))! + 1
                 chunk.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: old[start..<keptEnd]))
             }
@@ -202,7 +242,66 @@ package struct SearchIndexFiles: Sendable {
         var full = false  // the chunk is closed before the next entry of another form
         var lastForm: Substring = ""
         var largeStem: String?  // the large stem key the chunk holds, while only redirects to it follow
-        for entry in entries {
+        // No form is this (forms hold no space): after a kept chunk, the
+        // next entry's form differs from the last one, as it did when the
+        // last build closed that chunk before it.
+        let noForm: Substring = " "
+        /// Whether the flow closes the chunk before an entry of this term
+        /// and size (and the stem state of the entry before it).
+        func closes(before term: String, size: Int) -> Bool {
+            let large = size >= chunkBytes / 2
+            let form = SearchStemmer.form(ofTerm: term)
+            let joinsStem = !large && !Self.hasScores(term) && largeStem != nil && SearchStemmer.stem(ofTerm: term) == largeStem
+            return chunkEntries > 0 && form != lastForm && !joinsStem && (full || large)
+        }
+        var pending: [Entry] = []  // a kept chunk's entries, read because the flow did not close before it, last first
+        var items = items.makeIterator()
+        var peeked: Item?? = nil
+        func nextItem() -> Item? {
+            if let item = peeked { peeked = nil; return item }
+            return items.next()
+        }
+        /// Whether the chunk after kept chunk `index` begins where it did:
+        /// it comes next whole, or from its first entry as it was, or
+        /// nothing does. Else its first entry changed, went or has a new
+        /// term before it, and kept chunk `index` may have to take it in.
+        func nextBegins(after index: Int) -> Bool {
+            if peeked == nil { peeked = .some(items.next()) }
+            switch peeked! {
+            case nil: return true
+            case .kept(let other)?: return other == index + 1
+            case .entry(let entry)?: return Int(entry.chunk) == index + 1 && entry.ordinal == 0
+            }
+        }
+        func next() -> Entry?? {
+            if let entry = pending.popLast() { return entry }
+            while let item = nextItem() {
+                switch item {
+                case .entry(let entry): return entry
+                case .kept(let index):
+                    let old = kept[index]
+                    if let first = old.first, chunkEntries == 0 || closes(before: first.term, size: first.size),
+                       Self.chunkName(firstTerm: first.term, number: chunkCount + (chunkEntries > 0 ? 1 : 0)) == old.name,
+                       nextBegins(after: index) {
+                        if chunkEntries > 0 { closeChunk() }
+                        chunkFirstTerms.append(first.term)
+                        chunkNames.append(old.name)
+                        if old.count == 1, !Self.hasScores(first.term) { soloRedirects.append(chunkCount) }
+                        unchanged("search/\(old.name).js")
+                        chunkCount += 1
+                        (chunkEntries, chunkSize, full, asKept, lastForm, largeStem) = (0, 0, false, false, noForm, nil)
+                        continue
+                    }
+                    guard let (bytes, entries) = load(index), let first = entries.first else { return .some(nil) }
+                    read[index] = bytes
+                    pending = entries.dropFirst().reversed()
+                    return first
+                }
+            }
+            return nil
+        }
+        while let found = next() {
+            guard let entry = found else { return nil }
             // A large entry (a common word) gets a chunk of its own: a query
             // for it loads its postings, not a chunk's worth of neighbours too.
             // But the entries of one form (its stem key and its redirects,

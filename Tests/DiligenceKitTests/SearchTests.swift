@@ -755,7 +755,7 @@ final class SearchTests: XCTestCase {
             }
             return (out.files, names)
         }
-        var reused = 0
+        var reused = 0, unreadChunks = 0, readMidChunk = 0
         for _ in 0..<400 {
             let words = Set((0..<Int.random(in: 1...40, using: &random)).map { _ in
                 String((0..<Int.random(in: 1...5, using: &random)).map { _ in "abcdefg".randomElement(using: &random)! })
@@ -787,12 +787,110 @@ final class SearchTests: XCTestCase {
             XCTAssertEqual(patched.names, afresh.names)
             for (path, bytes) in afresh.files {
                 // A chunk named as kept is the old file of its name, as it was.
-                let given = patched.files[path].map { $0 ?? (kept.first { "search/\($0.name).js" == path }?.bytes.array ?? []) } ?? []
+                let given = patched.files[path].map { $0 ?? (kept.first { "search/\($0.name).js" == path }?.bytes?.array ?? []) } ?? []
                 XCTAssertEqual(String(decoding: given, as: UTF8.self), String(decoding: bytes ?? [], as: UTF8.self), path)
             }
             reused += patched.files.values.filter { $0 == nil }.count
+            // The same edit with the chunks it does not reach given whole,
+            // unread (`Item.kept`), as a patch gives them: a chunk is reached
+            // when an entry of its range changed, went or came. (The chunk
+            // before a reached one may have to take in its entries: `write`
+            // reads it then.)
+            let firstTerms = chunks.map { $0.2[0].term }
+            func chunkIndex(_ term: String) -> Int {
+                (firstTerms.lastIndex { !SearchIndexFiles.precedes(term, $0) } ?? 0)
+            }
+            var reached = Set<Int>()
+            for chunk in chunks.indices {
+                let olds = chunks[chunk].2
+                let now = edited.filter { chunkIndex($0.term) == chunk }
+                if now.count != olds.count || zip(now, olds).contains(where: { !SharedBytes.same($0.bytes, $1.bytes) || $0.term != $1.term }) {
+                    reached.insert(chunk)
+                }
+            }
+            var items: [SearchIndexFiles.Item] = []
+            for chunk in chunks.indices {
+                if reached.contains(chunk) {
+                    items += edited.filter { chunkIndex($0.term) == chunk }.map(SearchIndexFiles.Item.entry)
+                } else {
+                    items.append(.kept(chunk))
+                }
+            }
+            let unread = chunks.enumerated().map { i, chunk in
+                SearchIndexFiles.KeptChunk(bytes: reached.contains(i) ? SharedBytes(chunk.0) : nil, name: chunk.1, count: chunk.2.count,
+                                           first: (chunk.2[0].term, chunk.2[0].bytes.count))
+            }
+            let out = Chunks()
+            var loaded = 0
+            let lazyNames = files.write(items: items, names: names, facets: nil, kept: unread, keptTables: .none,
+                                        load: { loaded += 1; return (SharedBytes(chunks[$0].0), chunks[$0].2) },
+                                        unchanged: { out.set($0, nil) }) { file in
+                if case .bytes(let bytes) = file.contents, file.path.hasPrefix("search/i-") { out.set(file.path, bytes) }
+            }
+            XCTAssertEqual(lazyNames, afresh.names)
+            XCTAssertEqual(out.files.count, afresh.files.count)
+            for (path, bytes) in afresh.files {
+                let given = out.files[path].map { $0 ?? (chunks.first { "search/\($0.1).js" == path }?.0 ?? []) } ?? []
+                XCTAssertEqual(String(decoding: given, as: UTF8.self), String(decoding: bytes ?? [], as: UTF8.self), path)
+            }
+            unreadChunks += chunks.count - reached.count - loaded
+            readMidChunk += loaded
         }
         XCTAssertGreaterThan(reused, 200, "chunks named as kept, not put together again")
+        XCTAssertGreaterThan(unreadChunks, 100, "chunks given whole and never read")
+        XCTAssertGreaterThan(readMidChunk, 10, "kept chunks reached where no chunk closes, read and put together")
+    }
+
+    /// A chunk given whole (`Item.kept`) that the last build closed only
+    /// because the next entry was large takes that entry in once it is
+    /// small: `write` reads the kept chunk rather than name it as it was.
+    func testAKeptChunkTakesInANextEntryThatShrank() throws {
+        let site = SiteConfig(title: "T", description: "D", language: "en", baseURL: nil, reviewIntervalMonths: 12,
+                              riskLevels: Vocabulary([]), regions: Vocabulary([]), categories: Vocabulary([]),
+                              factors: Vocabulary([]), regimes: Vocabulary([]))
+        let files = SearchIndexFiles(chunkBytes: 120, site: site)
+        let names = SearchRecordNames([PageID(.product, "a")])
+        func entry(_ term: String, _ postings: Int) -> SearchIndexFiles.Entry {
+            .init(term: term, bytes: SharedBytes(SearchIndexFiles.encode(
+                term: term, postings: (0..<postings).map { SearchPosting(doc: Int32($0 * 3), score: 7) })))
+        }
+        final class Written: @unchecked Sendable {
+            var files: [String: [UInt8]] = [:]
+            var kept: [String] = []
+        }
+        func write(_ items: [SearchIndexFiles.Item], kept: [SearchIndexFiles.KeptChunk] = [],
+                   load: @escaping (Int) -> (bytes: SharedBytes, entries: [SearchIndexFiles.Entry])? = { _ in nil }) -> (Written, [String]?) {
+            let out = Written()
+            let names = files.write(items: items, names: names, facets: nil, kept: kept, keptTables: .none, load: load,
+                                    unchanged: { out.kept.append($0) }) { file in
+                if case .bytes(let bytes) = file.contents, file.path.hasPrefix("search/i-") { out.files[file.path] = bytes }
+            }
+            return (out, names)
+        }
+        // `b` is large: `a` and `c` are chunks of their own around it.
+        let (before, oldNames) = write([entry("a", 2), entry("b", 20), entry("c", 2)].map(SearchIndexFiles.Item.entry))
+        XCTAssertEqual(oldNames, ["i-a", "i-b", "i-c"])
+        let oldFiles = try XCTUnwrap(oldNames).map { SharedBytes(before.files["search/\($0).js"] ?? []) }
+        let chunks = try oldFiles.enumerated().map { i, bytes in try XCTUnwrap(SearchIndexFiles.entries(ofChunk: bytes, number: i)) }
+        let kept = zip(try XCTUnwrap(oldNames), chunks).map { name, entries in
+            SearchIndexFiles.KeptChunk(bytes: nil, name: name, count: entries.count, first: (entries[0].term, entries[0].bytes.count))
+        }
+        // `b` shrinks: written afresh, the three are one chunk.
+        let edited = [chunks[0][0], entry("b", 2), chunks[2][0]]
+        let (afresh, newNames) = write(edited.map { SearchIndexFiles.Item.entry(.init(term: $0.term, bytes: SharedBytes($0.bytes.array))) })
+        XCTAssertEqual(newNames, ["i-a"])
+        var read: [Int] = []
+        let (patched, patchedNames) = write([.kept(0), .entry(edited[1]), .kept(2)], kept: kept) { read.append($0); return (oldFiles[$0], chunks[$0]) }
+        XCTAssertEqual(patchedNames, newNames)
+        XCTAssertEqual(read, [0, 2], "both kept chunks read: neither begins a chunk now")
+        XCTAssertEqual(patched.files.mapValues { String(decoding: $0, as: UTF8.self) }, afresh.files.mapValues { String(decoding: $0, as: UTF8.self) })
+        XCTAssertEqual(patched.kept, [])
+        // `b` as it was: the kept chunks are named, not read.
+        read = []
+        let (same, sameNames) = write([.kept(0), .entry(chunks[1][0]), .kept(2)], kept: kept) { read.append($0); return (oldFiles[$0], chunks[$0]) }
+        XCTAssertEqual(sameNames, oldNames)
+        XCTAssertEqual(read, [])
+        XCTAssertEqual(same.kept, ["search/i-a.js", "search/i-b.js", "search/i-c.js"], "b too: its entry as it was is its chunk")
     }
 
     /// A common word's postings are a chunk of their own: a query for it

@@ -79,7 +79,8 @@ struct BuildExecutor {
             discard(snapshot, cachePath: cachePath)
             if shared == nil { sink.abandon() }
             return .fullBuildNeeded(reason: reason)
-        case .patched?, nil: break
+        case .patched(let patch)?: report.searchChunksRead = (patch.chunksRead, patch.chunksKept)
+        case nil: break
         }
         report.lap("search")
         let runaways = plan.templates.runaways.all

@@ -33,6 +33,9 @@ public struct BuildReport: Sendable {
     /// (and objects or rows of the big data files) that were copied from the
     /// files as written, and those rendered.
     public var listingItems: (copied: Int, rendered: Int)?
+    /// Of the kept search index's chunks, how many a patch read (the
+    /// others it named as they were); nil when it did not patch the index.
+    public var searchChunksRead: (read: Int, of: Int)?
     /// Wall time of each stage, in order (shown by `build --timings`).
     public var stages: [(name: String, seconds: Double)] = []
     /// When the build started, and when its current stage did.

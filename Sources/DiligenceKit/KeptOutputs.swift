@@ -18,7 +18,7 @@ final class KeptOutputs: @unchecked Sendable {
     private var written: [String: (size: Int, hash: UInt64)] = [:]
     private var rows: [String: [TemplateRow]] = [:]
     /// The chunks of an index built in full, by name.
-    private var rebuiltChunks: [String: OutputCache.Fingerprint] = [:]
+    private var rebuiltChunks: [String: OutputCache.Chunk] = [:]
     private var rebuiltIndexFiles: [String] = []
     private var error: PublishError?
     /// The names of the chunks the previous build kept.
@@ -102,7 +102,8 @@ final class KeptOutputs: @unchecked Sendable {
         guard path.hasPrefix("search/"), !path.dropFirst("search/".count).contains("/") else { return }
         if let name = Self.chunkName(path), case .bytes(let bytes) = file.contents {
             keep(at: location, as: cache.chunkPath(name)) { bytes }
-            lock.withLock { rebuiltChunks[name] = .init(bytes) }
+            let chunk = OutputCache.Chunk(name: name, fingerprint: .init(bytes), start: SearchIndexFiles.ChunkStart(chunk: SharedBytes(bytes)))
+            lock.withLock { rebuiltChunks[name] = chunk }
         }
         lock.withLock { rebuiltIndexFiles.append(path) }
     }
@@ -111,7 +112,7 @@ final class KeptOutputs: @unchecked Sendable {
     /// in the index's order, as the writer gave them.
     func keepRebuiltChunks(_ names: [String]) {
         lock.withLock {
-            cache.searchChunks = names.map { OutputCache.Chunk(name: $0, fingerprint: rebuiltChunks[$0] ?? .init(size: -1, hash: 0)) }
+            cache.searchChunks = names.map { rebuiltChunks[$0] ?? OutputCache.Chunk(name: $0, fingerprint: .init(size: -1, hash: 0)) }
             for name in previousChunks where rebuiltChunks[name] == nil { fileSystem.remove(cache.chunkPath(name)) }
             cache.searchIndexFiles = SearchIndexPatch.indexFiles(rebuiltIndexFiles)
             rebuiltChunks = [:]
@@ -121,16 +122,17 @@ final class KeptOutputs: @unchecked Sendable {
     /// The index as a patch left it: chunks overwritten in place are the
     /// same files (their records change); new ones are kept, gone ones dropped.
     func search(_ patch: SearchIndexPatch.Plan, sink: OutputSink) {
-        var fingerprints: [String: OutputCache.Fingerprint] = [:]
-        for chunk in lock.withLock({ cache.searchChunks }) { fingerprints[chunk.name] = chunk.fingerprint }
+        var records: [String: OutputCache.Chunk] = [:]
+        for chunk in lock.withLock({ cache.searchChunks }) { records[chunk.name] = chunk }
         for file in patch.changedChunks + patch.files {
             guard let name = Self.chunkName(file.path), case .bytes(let bytes) = file.contents else { continue }
-            fingerprints[name] = .init(bytes)
+            records[name] = OutputCache.Chunk(name: name, fingerprint: .init(bytes),
+                                              start: patch.chunkStarts[name] ?? SearchIndexFiles.ChunkStart(chunk: SharedBytes(bytes)))
             if !previousChunks.contains(name) { keep(at: sink.location(of: file.path), as: cache.chunkPath(name)) { bytes } }
         }
         let now = Set(patch.chunkNames)
         for name in previousChunks where !now.contains(name) { fileSystem.remove(cache.chunkPath(name)) }
-        let chunks = patch.chunkNames.map { OutputCache.Chunk(name: $0, fingerprint: fingerprints[$0] ?? .init(size: -1, hash: 0)) }
+        let chunks = patch.chunkNames.map { records[$0] ?? OutputCache.Chunk(name: $0, fingerprint: .init(size: -1, hash: 0)) }
         lock.withLock {
             cache.searchChunks = chunks
             cache.searchIndexFiles = patch.indexFiles

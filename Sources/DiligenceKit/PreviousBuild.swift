@@ -4,12 +4,11 @@ import DiligenceSupport
 /// What the last build into the same output left for this one: its cache
 /// (`BuildSnapshot`) and the outputs it kept (`OutputCache`). The outputs'
 /// index is read on another core while this build lists and reads the
-/// content; the search chunks only once a patch of the index is started.
+/// content; a search chunk only when a patch of the index reaches it
+/// (`OutputCache.keptSearchIndex`).
 struct PreviousBuild: Sendable {
     var snapshot: BuildSnapshot
     let outputs: BackgroundResult<OutputCache?>
-    /// The kept search index's chunks, parsed when first asked for.
-    let searchChunks: KeptSearchChunks
 
     /// The cache of the last build into `options.output`, if it kept one.
     static func load(options: BuildOptions) -> PreviousBuild? {
@@ -20,6 +19,6 @@ struct PreviousBuild: Sendable {
             _ = outputs.value
             return nil
         }
-        return PreviousBuild(snapshot: snapshot, outputs: outputs, searchChunks: KeptSearchChunks(outputs: outputs))
+        return PreviousBuild(snapshot: snapshot, outputs: outputs)
     }
 }

@@ -37,12 +37,20 @@ enum SearchPatchJob {
                       collector: PageCollector) -> BackgroundResult<Outcome>? {
         let pages = collected.pages, removed = collected.removed.map(\.page.id)
         guard !removed.isEmpty || pages.contains(where: { $0.change == .added || $0.change == .edited }) else { return nil }
-        previous.searchChunks.start()  // read while the changed pages are tokenised
         let files = SearchIndexFiles(chunkBytes: chunkBytes, site: site, language: site.language, strings: strings)
+        // A page added or removed renumbers every posting: every chunk is
+        // read, from now on, while the changed pages are tokenised. An edit
+        // reads the chunks it reaches once they are known.
+        let renumbers = !removed.isEmpty || pages.contains { $0.change == .added }
+        let index = BackgroundResult { () -> SearchIndexPatch.KeptIndex? in
+            guard let index = previous.outputs.value?.keptSearchIndex() else { return nil }
+            guard renumbers, let all = try? index.all() else { return index }
+            return SearchIndexPatch.KeptIndex(all)
+        }
         return BackgroundResult {
             do {
-                return .success(try patch(pages, removed: removed, previous: previous, names: names.value, files: files,
-                                          collector: collector))
+                return .success(try patch(pages, removed: removed, previous: previous, index: index.value, names: names.value,
+                                          files: files, collector: collector))
             } catch let error as SearchIndexPatch.Failure {
                 return .failure(error)
             } catch let error as BuildPlanner.Fallback {
@@ -54,8 +62,8 @@ enum SearchPatchJob {
     }
 
     /// Changed pages tokenised, kept pages renumbered.
-    private static func patch(_ pages: [PagePlan], removed: [PageID], previous: PreviousBuild, names: Names,
-                              files: SearchIndexFiles, collector: PageCollector) throws -> SearchIndexPatch.Plan {
+    private static func patch(_ pages: [PagePlan], removed: [PageID], previous: PreviousBuild, index: SearchIndexPatch.KeptIndex?,
+                              names: Names, files: SearchIndexFiles, collector: PageCollector) throws -> SearchIndexPatch.Plan {
         var tokenized: [Int: SearchIndexBuilder.Tokenized] = [:]
         let stemmer = SearchStemmer(language: files.language)
         var facetsChanged = !removed.isEmpty
@@ -93,10 +101,10 @@ enum SearchPatchJob {
         }
         let renumbered = Self.renumbered(previous.snapshot.pages, now: pages)
         let facets = facetsChanged ? pages.map { SearchDocument.facets($0.id.kind, $0.parsed.page.details) } : nil
+        guard let outputs = previous.outputs.value, let index else { throw SearchIndexPatch.Failure.unreadable("the outputs' index") }
         return try SearchIndexPatch(files: files).plan(
             changed: tokenized, renumbered: renumbered, oldNames: names.old, names: names.new, facets: facets,
-            old: previous.searchChunks.value, oldIndexFiles: previous.outputs.value?.searchIndexFiles ?? [],
-            oldFilters: previous.outputs.value?.keptTermFilters())
+            old: index, oldIndexFiles: outputs.searchIndexFiles, oldFilters: outputs.keptTermFilters())
     }
 
     /// Each page of the last build's number now, nil for a removed page:

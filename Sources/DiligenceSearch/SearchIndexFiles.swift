@@ -45,6 +45,30 @@ package struct SearchIndexFiles: Sendable {
         }
     }
 
+    /// How a chunk file begins and what it holds, as a patch needs it to
+    /// leave the chunk unread (`Item.kept`): its first entry's term and size
+    /// in bytes, its entry count, and its terms' hashes
+    /// (`SearchTermFilter.hash`, which an edited page's filter is asked about).
+    package struct ChunkStart: Sendable, Equatable {
+        package var term: String
+        package var size: Int
+        package var count: Int
+        package var termHashes: [UInt64]
+
+        package init(term: String, size: Int, count: Int, termHashes: [UInt64]) {
+            self.term = term
+            self.size = size
+            self.count = count
+            self.termHashes = termHashes
+        }
+
+        /// The start of a chunk file written by `write`; nil if it is not one.
+        package init?(chunk bytes: SharedBytes) {
+            guard let entries = SearchIndexFiles.entries(ofChunk: bytes), let first = entries.first else { return nil }
+            self.init(term: first.term, size: first.bytes.count, count: entries.count, termHashes: entries.map { SearchTermFilter.hash($0.term) })
+        }
+    }
+
     /// What `write` puts into chunks: an entry, or a whole chunk the last
     /// build wrote (`kept[index]`), not read. A chunk begins the same way
     /// wherever its first entry begins one (the state `write` carries from
@@ -163,9 +187,10 @@ package struct SearchIndexFiles: Sendable {
     @discardableResult
     package func write<S: Sequence>(entries: S, names: SearchRecordNames, facets: [[String: [String]]]?,
                             kept: [KeptChunk] = [], keptTables: KeptTables = .none, unchanged: (String) -> Void = { _ in },
+                            describe: ((String, ChunkStart) -> Void)? = nil,
                             emit: @Sendable (OutputFile) -> Void) -> [String] where S.Element == Entry {
         write(items: entries.lazy.map(Item.entry), names: names, facets: facets, kept: kept, keptTables: keptTables,
-              unchanged: unchanged, emit: emit)!
+              unchanged: unchanged, describe: describe, emit: emit)!
     }
 
     /// `write(entries:)` with whole kept chunks among the entries
@@ -174,11 +199,13 @@ package struct SearchIndexFiles: Sendable {
     /// the initials of the old vocabulary files, named as unchanged unless
     /// `keptTables` says they may differ (a kept chunk's forms are not
     /// listed: every chunk holding a form of a changed initial must be given
-    /// as entries).
+    /// as entries). `describe`: each chunk emitted, by name, with its start
+    /// (what the cache keeps for the next patch, without parsing the file).
     package func write<S: Sequence>(items: S, names: SearchRecordNames, facets: [[String: [String]]]?,
                             kept: [KeptChunk], keptTables: KeptTables, keptInitials: [Unicode.Scalar] = [],
                             load: (Int) -> (bytes: SharedBytes, entries: [Entry])? = { _ in nil },
-                            unchanged: (String) -> Void, emit: @Sendable (OutputFile) -> Void) -> [String]? where S.Element == Item {
+                            unchanged: (String) -> Void, describe: ((String, ChunkStart) -> Void)? = nil,
+                            emit: @Sendable (OutputFile) -> Void) -> [String]? where S.Element == Item {
         var chunkFirstTerms: [String] = []
         var chunkNames: [String] = []
         var chunk = JSONBytes(capacity: chunkBytes + 4096)
@@ -193,6 +220,9 @@ package struct SearchIndexFiles: Sendable {
         var keptEnd = 0
         var soloRedirects: [Int] = []
         var vocabulary: [Unicode.Scalar: [String]] = [:]
+        // The chunk's terms' hashes and first entry's size, for `describe`.
+        var termHashes: [UInt64] = []
+        var firstSize = 0
         for initial in keptInitials where !keptTables.vocabularyMayDiffer(initial) { vocabulary[initial] = [] }
         // The bytes of kept chunks read here (`Item.kept` not named as it was).
         var read: [Int: SharedBytes] = [:]
@@ -236,6 +266,9 @@ package struct SearchIndexFiles: Sendable {
             if asKept { copyKept() }
             if chunk.bytes.isEmpty { openChunk(firstTerm: chunkFirstTerms.last ?? "") }  // an index of no entries
             chunk.raw("});\n")
+            if let describe, chunkEntries > 0, let first = chunkFirstTerms.last {
+                describe(name, ChunkStart(term: first, size: firstSize, count: chunkEntries, termHashes: termHashes))
+            }
             emit(OutputFile(path: "search/\(name).js", contents: .bytes(chunk.bytes)))
             chunk = JSONBytes(capacity: chunkBytes + 4096)
         }
@@ -319,6 +352,8 @@ package struct SearchIndexFiles: Sendable {
             if chunkEntries == 0 {
                 chunkFirstTerms.append(entry.term)
                 openChunk(firstTerm: entry.term)
+                firstSize = entry.bytes.count
+                termHashes.removeAll(keepingCapacity: true)
                 source = Int(entry.chunk)
                 asKept = entry.ordinal == 0 && source >= 0 && source < kept.count
             } else {
@@ -333,6 +368,7 @@ package struct SearchIndexFiles: Sendable {
             }
             chunkSize += entry.bytes.count
             chunkEntries += 1
+            if describe != nil { termHashes.append(SearchTermFilter.hash(entry.term)) }
             full = (full && chunkEntries > 1) || large || chunkSize >= chunkBytes
             if large, !redirect { largeStem = entry.term } else if !joinsStem, form != lastForm { largeStem = nil }
             // The vocabulary lists forms, each once (`form` and `form 6` are adjacent).

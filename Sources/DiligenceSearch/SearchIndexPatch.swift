@@ -26,20 +26,42 @@ package struct SearchIndexPatch {
 
         /// Its path in the output folder.
         package var path: String { "search/\(name).js" }
+
+        package init(bytes: SharedBytes, name: String, entries: [SearchIndexFiles.Entry]) {
+            self.bytes = bytes
+            self.name = name
+            self.entries = entries
+        }
     }
 
-    /// Parses the index's chunk files as the cache kept them, in order, in
-    /// parallel, each with its name. Takes the bytes as read (mapped): the
-    /// chunks' entries are runs of them (copying 60 MB of slices into new
-    /// arrays was a sixth of a patch).
-    package static func chunks(_ kept: [(name: String, bytes: SharedBytes)]) throws -> [Chunk] {
-        guard !kept.isEmpty else { throw Failure.unreadable("the search index's first chunk") }
-        let parsed = kept.indices.concurrentMap { i -> Chunk? in
-            SearchIndexFiles.entries(ofChunk: kept[i].bytes, number: i).map { Chunk(bytes: kept[i].bytes, name: kept[i].name, entries: $0) }
+    /// The index's chunks as the cache kept them, before any is read: each
+    /// one's name and, when known for all, how it begins and its terms'
+    /// hashes; `load` reads one (nil: it cannot be). A one-page edit
+    /// reaches a few of 870 chunks at 10,000 pages: the others are neither
+    /// read nor put together again (`SearchIndexFiles.Item.kept`).
+    package struct KeptIndex: Sendable {
+        package var names: [String]
+        package var starts: [SearchIndexFiles.ChunkStart]?
+        package var load: @Sendable (Int) -> Chunk?
+
+        package init(names: [String], starts: [SearchIndexFiles.ChunkStart]?, load: @escaping @Sendable (Int) -> Chunk?) {
+            self.names = names
+            self.starts = starts
+            self.load = load
         }
-        return try parsed.enumerated().map { i, chunk in
-            guard let chunk else { throw Failure.unreadable("the search index's chunk \(i + 1)") }
-            return chunk
+
+        /// Parsed chunks, all read already (tests, and an index without starts).
+        package init(_ chunks: [Chunk]) {
+            self.init(names: chunks.map(\.name), starts: nil) { chunks.indices.contains($0) ? chunks[$0] : nil }
+        }
+
+        /// Every chunk, read in parallel.
+        package func all() throws -> [Chunk] {
+            let read = names.indices.concurrentMap { load($0) }
+            return try read.enumerated().map { i, chunk in
+                guard let chunk else { throw Failure.unreadable("chunk \(i + 1) of the search index") }
+                return chunk
+            }
         }
     }
 
@@ -63,6 +85,11 @@ package struct SearchIndexPatch {
         /// Every page's summary (score digest and term filter) now, when
         /// the old ones were given.
         package var termFilters: SearchTermFilters?
+        /// How each chunk written begins, by name (what the cache keeps).
+        package var chunkStarts: [String: SearchIndexFiles.ChunkStart] = [:]
+        /// How many of the old index's chunks the patch read, of how many.
+        package var chunksRead = 0
+        package var chunksKept = 0
     }
 
     /// - Parameters:
@@ -73,15 +100,19 @@ package struct SearchIndexPatch {
     ///     keeps its name (the caller checks).
     ///   - facets: every page's facet values, in page order; nil if no
     ///     page's facets or number changed (`facets.js` stays as it is).
-    ///   - old: the index's chunks as `chunks` parsed them.
+    ///   - old: the index's chunks as the cache kept them, read as needed:
+    ///     with the chunks' starts and term hashes, and no page added or
+    ///     removed, only those the edit reaches (all of them otherwise).
     ///   - oldIndexFiles: the paths of the index's chunk, vocabulary and name-table files.
     ///   - oldFilters: every old page's summary (term filter and score
     ///     digest), if kept. When no page's number moves, a list is kept
     ///     without a scan when none of the dropped pages' filters may hold
     ///     it, or when each of them scores as before in its digest bucket.
     package func plan(changed: [Int: SearchIndexBuilder.Tokenized], renumbered: [Int?], oldNames: SearchRecordNames,
-              names: SearchRecordNames, facets: [[String: [String]]]?, old: Result<[Chunk], Error>,
+              names: SearchRecordNames, facets: [[String: [String]]]?, old: KeptIndex,
               oldIndexFiles: [String], oldFilters: SearchTermFilters? = nil) throws -> Plan {
+        // An index has a chunk even with no entries: none kept is a cache that lost them.
+        guard !old.names.isEmpty else { throw Failure.unreadable("the search index's chunks") }
         // Old page numbers whose postings are dropped (changed or removed pages).
         var dropped = [Bool](repeating: false, count: renumbered.count)
         for (old, new) in renumbered.enumerated() where new.map({ changed[$0] != nil }) ?? true { dropped[old] = true }
@@ -104,24 +135,19 @@ package struct SearchIndexPatch {
                 newFilters[doc] = SearchTermFilter.summary(scores.map { (SearchTermFilter.hash($0.term), $0.score) })
             }
         }
-        // Patch the old chunks (read beforehand) in order.
-        var parsed = try old.get()
-        var entries: [SearchIndexFiles.Entry] = []
+        // Each chunk the edit reaches is read and patched; the others are
+        // given whole (`Item.kept`) where the index allows it.
         // The initials of the terms that come or go: the other vocabulary files stay as they are.
         var changedInitials: Set<Unicode.Scalar> = []
-        entries.reserveCapacity(parsed.reduce(fresh.count) { $0 + $1.entries.count })
-        var oldChunks: [String: SharedBytes] = [:]
-        let keptChunks = parsed.map { SearchIndexFiles.KeptChunk(bytes: $0.bytes, name: $0.name, count: $0.entries.count) }
-        for chunk in parsed {
-            oldChunks[chunk.path] = chunk.bytes
+        /// A chunk's entries patched: the changed pages' postings taken out
+        /// and put in, the others renumbered.
+        func patched(_ chunk: Chunk) throws -> [SearchIndexFiles.Entry] {
+            var entries: [SearchIndexFiles.Entry] = []
+            entries.reserveCapacity(chunk.entries.count)
             // The chunk's renumbered entries, one after another in one
             // buffer, and where each goes in `entries` once it is shared.
             var renumberedBytes: [UInt8] = []
             var renumberedEntries: [(index: Int, term: String, range: Range<Int>)] = []
-            defer {
-                let shared = SharedBytes(renumberedBytes)
-                for (index, term, range) in renumberedEntries { entries[index] = .init(term: term, bytes: shared[range]) }
-            }
             for entry in chunk.entries {
                 let hash = filtering == nil ? 0 : SearchTermFilter.hash(entry.term)
                 if let filtering, filtering.scoresUnchanged(droppedNumbers, hash: hash, now: newFilters) {
@@ -166,28 +192,120 @@ package struct SearchIndexPatch {
                 case .empty: changedInitials.insert(Self.initial(entry.term))
                 }
             }
+            let shared = SharedBytes(renumberedBytes)
+            for (index, term, range) in renumberedEntries { entries[index] = .init(term: term, bytes: shared[range]) }
+            return entries
         }
-        parsed = []
-        for term in fresh.keys { changedInitials.insert(Self.initial(term)) }
-        entries = Self.merging(entries, newTerms: fresh)
+        var oldChunks: [String: SharedBytes] = [:]
+        let items: [SearchIndexFiles.Item]
+        var keptChunks: [SearchIndexFiles.KeptChunk]
+        var keptInitials: [Unicode.Scalar] = []
+        if let filtering, let starts = old.starts, starts.count == old.names.count, !starts.isEmpty {
+            // Only the chunks the edit reaches: those whose range holds a
+            // term of a changed page now, or a term whose list may hold a
+            // dropped posting that is not as it was (by the terms' hashes,
+            // without reading the chunk).
+            let firstTerms = starts.map(\.term)
+            func chunkIndex(_ term: String) -> Int {
+                var low = 0, high = firstTerms.count  // the first chunk that begins after `term`
+                while low < high {
+                    let middle = (low + high) / 2
+                    if SearchIndexFiles.precedes(term, firstTerms[middle]) { high = middle } else { low = middle + 1 }
+                }
+                return max(0, low - 1)
+            }
+            // A changed page's term that scores as before in its digest
+            // bucket was there before, as it is: it is left where it is.
+            for term in fresh.keys where filtering.scoresUnchanged(droppedNumbers, hash: SearchTermFilter.hash(term), now: newFilters) {
+                fresh.removeValue(forKey: term)
+            }
+            var reached = Set(fresh.keys.map(chunkIndex))
+            for (i, start) in starts.enumerated() where !reached.contains(i) {
+                if start.termHashes.contains(where: { filtering.anyMayContain(droppedNumbers, hash: $0)
+                    && !filtering.scoresUnchanged(droppedNumbers, hash: $0, now: newFilters) }) {
+                    reached.insert(i)
+                }
+            }
+            var entriesOf: [Int: [SearchIndexFiles.Entry]] = [:]
+            var read: [Int: Chunk] = [:]
+            func readAll(_ indices: [Int]) throws {
+                let chunks = indices.concurrentMap { old.load($0) }
+                for (i, chunk) in zip(indices, chunks) {
+                    guard let chunk else { throw Failure.unreadable("chunk \(i + 1) of the search index") }
+                    read[i] = chunk
+                    entriesOf[i] = try patched(chunk)
+                }
+            }
+            try readAll(reached.sorted())
+            // Terms no page had before, in the chunk whose range they fall in.
+            for term in fresh.keys { changedInitials.insert(Self.initial(term)) }
+            for (chunk, terms) in Dictionary(grouping: fresh.keys, by: chunkIndex) {
+                entriesOf[chunk] = Self.merging(entriesOf[chunk] ?? [], newTerms: fresh.filter { terms.contains($0.key) })
+            }
+            fresh = [:]
+            // A changed initial's vocabulary file lists the forms of every
+            // chunk that may hold one: those are read too (as they are).
+            func mayHold(_ chunk: Int, _ initial: Unicode.Scalar) -> Bool {
+                let prefix = String(initial)
+                if firstTerms[chunk].unicodeScalars.first == initial { return true }
+                if SearchIndexFiles.precedes(prefix, firstTerms[chunk]) { return false }
+                guard chunk + 1 < firstTerms.count else { return true }
+                let next = firstTerms[chunk + 1]
+                return SearchIndexFiles.precedes(prefix, next) || next.unicodeScalars.first == initial
+            }
+            try readAll(starts.indices.filter { i in entriesOf[i] == nil && changedInitials.contains { mayHold(i, $0) } })
+            for chunk in read.values { oldChunks[chunk.path] = chunk.bytes }
+            items = starts.indices.flatMap { i in entriesOf[i].map { $0.map(SearchIndexFiles.Item.entry) } ?? [.kept(i)] }
+            keptChunks = starts.enumerated().map { i, start in
+                SearchIndexFiles.KeptChunk(bytes: read[i]?.bytes, name: old.names[i], count: start.count, first: (start.term, start.size))
+            }
+            keptInitials = oldIndexFiles.compactMap(Self.vocabularyInitial)
+        } else {
+            // Every chunk read, in order.
+            let parsed = try old.all()
+            var entries: [SearchIndexFiles.Entry] = []
+            entries.reserveCapacity(parsed.reduce(fresh.count) { $0 + $1.entries.count })
+            for chunk in parsed {
+                oldChunks[chunk.path] = chunk.bytes
+                entries += try patched(chunk)
+            }
+            for term in fresh.keys { changedInitials.insert(Self.initial(term)) }
+            items = Self.merging(entries, newTerms: fresh).map(SearchIndexFiles.Item.entry)
+            keptChunks = parsed.map { SearchIndexFiles.KeptChunk(bytes: $0.bytes, name: $0.name, count: $0.entries.count) }
+        }
         let emitted = Collected()
         let unchanged = oldChunks
         // Most chunks come out as they were, named only: they are left out.
         let keptTables = SearchIndexFiles.KeptTables(names: names.names == oldNames.names, changedInitials: changedInitials)
-        let chunkNames = files.write(entries: entries, names: names, facets: facets, kept: keptChunks, keptTables: keptTables,
-                    unchanged: { emitted.add($0, nil, known: true) }) { file in
+        var chunksRead = oldChunks.count
+        var chunkStarts: [String: SearchIndexFiles.ChunkStart] = [:]
+        let written = files.write(items: items, names: names, facets: facets, kept: keptChunks, keptTables: keptTables,
+                                  keptInitials: keptInitials, load: { i in
+                                      chunksRead += 1
+                                      return old.load(i).map { ($0.bytes, $0.entries) }
+                                  },
+                                  unchanged: { emitted.add($0, nil, known: true) },
+                                  describe: { chunkStarts[$0] = $1 }) { file in
             if case .bytes(let bytes) = file.contents, let old = unchanged[file.path] {
                 emitted.add(file.path, SharedBytes.same(old, SharedBytes(bytes)) ? nil : file, known: true)
             } else {
                 emitted.add(file.path, file, known: false)
             }
         }
+        guard let chunkNames = written else { throw Failure.unreadable("a kept chunk of the search index") }
         planned += emitted.files.sorted { $0.path < $1.path }
         let paths = emitted.paths
         let stale = oldIndexFiles.filter { !paths.contains($0) }
         return Plan(removedRecords: removedRecords, files: planned, changedChunks: emitted.knownChanged.sorted { $0.path < $1.path },
                     stale: stale.sorted(), chunkNames: chunkNames, indexFiles: Self.indexFiles(paths),
-                    termFilters: oldFilters?.patched(renumbered: renumbered, changed: newFilters, count: names.names.count))
+                    termFilters: oldFilters?.patched(renumbered: renumbered, changed: newFilters, count: names.names.count),
+                    chunkStarts: chunkStarts, chunksRead: chunksRead, chunksKept: old.names.count)
+    }
+
+    /// The initial of a vocabulary file's path (`search/v-<hex>.js`).
+    static func vocabularyInitial(_ path: String) -> Unicode.Scalar? {
+        guard path.hasPrefix("search/v-"), path.hasSuffix(".js") else { return nil }
+        return UInt32(path.dropFirst("search/v-".count).dropLast(".js".count), radix: 16).flatMap(Unicode.Scalar.init)
     }
 
     /// The initial a term's form is listed under in the vocabulary files.

@@ -42,6 +42,9 @@ struct BuildCommand: ParsableCommand {
             if let items = report.listingItems {
                 lines.append("Listing items: \(items.copied) copied from the pages as written, \(items.rendered) rendered")
             }
+            if let chunks = report.searchChunksRead {
+                lines.append("Search chunks: \(chunks.read) of \(chunks.of) kept read")
+            }
             FileHandle.standardError.write(Data(("Stages:\n" + lines.joined(separator: "\n") + "\n").utf8))
         }
         if report.failed(strict: options.strict) || !published { throw ExitCode(1) }

@@ -25,6 +25,8 @@ final class IncrementalBuildTests: XCTestCase {
         var output: String { root.appendingPathComponent("public").path }
         var reference: String { root.appendingPathComponent("reference").path }
         var cache: String { root.appendingPathComponent(".diligence-cache").path }
+        /// The search index's chunk size, when not the default (small: many chunks).
+        var searchChunkBytes: Int?
         /// The folder of the outputs the cache keeps for `output` (`OutputCache`).
         var outputsFolder: String { OutputCache.folder(cachePath: BuildSnapshot.path(cacheDirectory: cache, output: output)) }
 
@@ -53,6 +55,7 @@ final class IncrementalBuildTests: XCTestCase {
             var options = BuildOptions(content: content, templates: templates, output: output, today: TestSite.today)
             options.incremental = incremental
             options.cacheDirectory = cache
+            if let searchChunkBytes { options.searchChunkBytes = searchChunkBytes }
             return options
         }
 
@@ -623,28 +626,43 @@ final class IncrementalBuildTests: XCTestCase {
         let chunk = outputs.chunkPath(try XCTUnwrap(outputs.searchChunks.first).name)
         let bytes = try XCTUnwrap(FileManager.default.contents(atPath: chunk))
         try bytes.dropLast().write(to: URL(fileURLWithPath: chunk), options: .atomic)
-        try workspace.edit("pages/about.md") { $0 + "\nMore.\n" }
+        // A page added first renumbers every posting: every chunk is read.
+        try "---\ntitle: Aardvark\nsummary: A page.\n---\nText.\n".write(
+            toFile: workspace.content + "/pages/aardvark.md", atomically: true, encoding: .utf8)
         let report = assertSameAsFullBuild(workspace, expectIncremental: false, "damaged search chunk")
-        XCTAssertEqual(report.fullBuildReason, "the search index the cache kept cannot be read (unreadable(\"the kept search chunks\"))")
+        XCTAssertEqual(report.fullBuildReason, "the search index the cache kept cannot be read (unreadable(\"chunk 1 of the search index\"))")
     }
 
-    func testOnlyABuildThatPatchesTheSearchIndexReadsTheKeptChunks() throws {
-        let workspace = try Workspace()
+    /// A patch reads the kept chunks an edit reaches (a term of the edited
+    /// page comes, goes or scores otherwise in their range) and names the
+    /// others as they were, unread; a page added or removed renumbers
+    /// every posting, and every chunk is read.
+    func testAPatchReadsOnlyTheKeptChunksAnEditReaches() throws {
+        var workspace = try Workspace()
         defer { workspace.remove() }
+        workspace.searchChunkBytes = 1_024
         XCTAssertFalse(workspace.incremental().diagnostics.hasErrors)
-        let options = workspace.options(output: workspace.output, incremental: true)
-        func plan() throws -> (BuildPlan, PreviousBuild) {
-            let previous = try XCTUnwrap(PreviousBuild.load(options: options))
-            return (try XCTUnwrap(BuildPlanner(options: options).plan(previous: previous, publish: true).plan), previous)
+        let total = try XCTUnwrap(OutputCache.load(folder: workspace.outputsFolder)).searchChunks.count
+        XCTAssertGreaterThan(total, 80)
+        XCTAssertTrue(try XCTUnwrap(OutputCache.load(folder: workspace.outputsFolder)).searchChunks.allSatisfy { $0.start != nil },
+                      "each kept chunk's start and terms known")
+        func assertReadSome(_ what: String, line: UInt = #line) {
+            let report = assertSameAsFullBuild(workspace, what, line: line)
+            guard let chunks = report.searchChunksRead else { return XCTFail("\(what): the index was not patched", line: line) }
+            XCTAssertEqual(chunks.of, total, what, line: line)
+            XCTAssertGreaterThan(chunks.read, 0, what, line: line)
+            XCTAssertLessThan(chunks.read, total / 2, "\(what): \(chunks.read) of \(total) chunks read", line: line)
         }
-        let (unchanged, untouched) = try plan()
-        XCTAssertEqual(unchanged.search, .unchanged)
-        XCTAssertFalse(untouched.searchChunks.isStarted, "a plan with no changed page read the kept search chunks")
-        try workspace.edit("pages/about.md") { $0 + "\nMore.\n" }
-        let (edited, read) = try plan()
-        XCTAssertEqual(edited.search, .patch)
-        XCTAssertTrue(read.searchChunks.isStarted)
-        XCTAssertNoThrow(try read.searchChunks.value.get())
+        try workspace.edit("pages/about.md") { $0 + "\nA sentence about quokkas and zebus.\n" }
+        assertReadSome("a sentence with new words")
+        try workspace.edit("pages/about.md") { $0.replacingOccurrences(of: "\nA sentence about quokkas and zebus.\n", with: "\n") }
+        assertReadSome("the sentence taken out: two words go from the index")
+        try workspace.edit("products/drones.md") { $0.replacingOccurrences(of: "title: \"Drones", with: "title: \"Aerial drones") }
+        let retitled = assertSameAsFullBuild(workspace, "a product retitled")
+        XCTAssertLessThan(try XCTUnwrap(retitled.searchChunksRead).read, total / 2)
+        try "---\ntitle: Aardvark\nsummary: A page.\n---\nText.\n".write(
+            toFile: workspace.content + "/pages/aardvark.md", atomically: true, encoding: .utf8)
+        XCTAssertEqual(assertSameAsFullBuild(workspace, "a page added").searchChunksRead?.read, total)
     }
 
     func testAKeptPostingThatNamesNoPageMeansAFullBuildNotACrash() throws {

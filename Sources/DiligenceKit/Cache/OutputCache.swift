@@ -31,7 +31,7 @@ import Foundation
 /// removes the index first, so a folder left by an interrupted build has no
 /// index and is not used.
 struct OutputCache: Sendable, Equatable {
-    static let format = 13
+    static let format = 14
 
     /// The size and hash of a kept file.
     struct Fingerprint: Sendable, Equatable {
@@ -56,10 +56,15 @@ struct OutputCache: Sendable, Equatable {
     /// The folder.
     var folder: String
     var listings: [String: ListingRecord] = [:]
-    /// A kept chunk: its name (`SearchIndexFiles.chunkName`) and fingerprint.
+    /// A kept chunk: its name (`SearchIndexFiles.chunkName`) and
+    /// fingerprint, and how it begins and what terms it holds
+    /// (`SearchIndexFiles.ChunkStart`), which let a patch leave it unread.
+    /// No start when not known (a chunk that could not be parsed): the
+    /// next patch reads every chunk.
     struct Chunk: Sendable, Equatable {
         var name: String
         var fingerprint: Fingerprint
+        var start: SearchIndexFiles.ChunkStart? = nil
     }
 
     /// The search index's chunks, in order.
@@ -115,18 +120,22 @@ struct OutputCache: Sendable, Equatable {
         return SearchTermFilters(file: CacheBytes(file), table: termFilters.table)
     }
 
-    /// The search index's chunk files as kept, checked and parsed, in parallel.
-    func parsedSearchChunks() throws -> [SearchIndexPatch.Chunk] {
-        // Mapped, not read: 35 MB at 10,000 pages (`SharedBytes`).
-        let kept = searchChunks.indices.concurrentMap { i -> (name: String, bytes: SharedBytes)? in
-            guard let file = MappedFile(chunkPath(searchChunks[i].name)) else { return nil }
-            let bytes = CacheBytes(file)
-            guard bytes.withUnsafeBytes({ OutputCache.Fingerprint($0) }) == searchChunks[i].fingerprint else { return nil }
-            return (searchChunks[i].name, SharedBytes(bytes))
-        }
-        let chunks = kept.compactMap { $0 }
-        guard chunks.count == searchChunks.count else { throw SearchIndexPatch.Failure.unreadable("the kept search chunks") }
-        return try SearchIndexPatch.chunks(chunks)
+    /// The search index's chunk `i` as kept, checked and parsed; nil if
+    /// it is missing, changed, or not in the form this version writes.
+    /// Mapped, not read (`SharedBytes`): its entries are runs of the mapping.
+    func searchChunk(_ i: Int) -> SearchIndexPatch.Chunk? {
+        guard searchChunks.indices.contains(i), let file = MappedFile(chunkPath(searchChunks[i].name)) else { return nil }
+        let bytes = CacheBytes(file)
+        guard bytes.withUnsafeBytes({ OutputCache.Fingerprint($0) }) == searchChunks[i].fingerprint else { return nil }
+        let shared = SharedBytes(bytes)
+        return SearchIndexFiles.entries(ofChunk: shared, number: i).map { .init(bytes: shared, name: searchChunks[i].name, entries: $0) }
+    }
+
+    /// The index's chunks as a patch sees them before reading any: each
+    /// one's name and start, its terms' hashes, and how to read it.
+    func keptSearchIndex() -> SearchIndexPatch.KeptIndex {
+        let starts = searchChunks.compactMap(\.start)
+        return .init(names: searchChunks.map(\.name), starts: starts.count == searchChunks.count ? starts : nil) { self.searchChunk($0) }
     }
 
     static func load(folder: String) -> OutputCache? {
@@ -148,7 +157,16 @@ struct OutputCache: Sendable, Equatable {
                 let name = try reader.string()
                 // A name is a file of this folder: nothing that could lead out of it.
                 guard name.hasPrefix("i-"), !name.contains("/"), !name.contains("\0") else { return nil }
-                cache.searchChunks.append(Chunk(name: name, fingerprint: Fingerprint(size: try reader.int(), hash: try reader.uint64())))
+                var chunk = Chunk(name: name, fingerprint: Fingerprint(size: try reader.int(), hash: try reader.uint64()))
+                if try reader.bool() {
+                    let (term, size, count) = (try reader.string(), try reader.int(), try reader.int())
+                    let hashes = try reader.rawBytes()
+                    guard hashes.count == count * 8 else { return nil }
+                    chunk.start = .init(term: term, size: size, count: count, termHashes: hashes.withUnsafeBytes { raw in
+                        (0..<count).map { raw.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self) }
+                    })
+                }
+                cache.searchChunks.append(chunk)
             }
             cache.searchIndexFiles = try reader.readArray()
             cache.guidanceFacts = try reader.uint64()
@@ -178,6 +196,13 @@ struct OutputCache: Sendable, Equatable {
             writer.string(chunk.name)
             writer.int(chunk.fingerprint.size)
             writer.uint64(chunk.fingerprint.hash)
+            writer.bool(chunk.start != nil)
+            if let start = chunk.start {
+                writer.string(start.term)
+                writer.int(start.size)
+                writer.int(start.count)
+                start.termHashes.withUnsafeBytes { writer.bytes($0) }
+            }
         }
         writer.write(searchIndexFiles)
         writer.uint64(guidanceFacts)

@@ -11,8 +11,10 @@ import Foundation
 /// instead of parsing it back.
 ///
 /// - `index`: each listing page's record (`ListingRecord`), the search
-///   index's chunk names in order and its file names, the guidance steps' facts, the
-///   pages A to Z (`KeptTitleOrder`).
+///   index's chunks in order (name, fingerprint, and how each begins and
+///   its terms' hashes: `SearchIndexFiles.ChunkStart`, which let a patch
+///   leave the chunks it does not reach unread) and its file names, the
+///   guidance steps' facts, the pages A to Z (`KeptTitleOrder`).
 /// - `l-<hash>`: a listing page's bytes as written, read only for a listing
 ///   rendered again (its rows are copied from it; the big data files'
 ///   unchanged objects are copied from it as runs of the file: `KeptPieces`).

@@ -49,7 +49,7 @@ enum SearchPatchJob {
         }
         return BackgroundResult {
             do {
-                return .success(try patch(pages, removed: removed, previous: previous, index: index.value, names: names.value,
+                return .success(try patch(pages, removed: removed, previous: previous, index: index, names: names.value,
                                           files: files, collector: collector))
             } catch let error as SearchIndexPatch.Failure {
                 return .failure(error)
@@ -62,7 +62,10 @@ enum SearchPatchJob {
     }
 
     /// Changed pages tokenised, kept pages renumbered.
-    private static func patch(_ pages: [PagePlan], removed: [PageID], previous: PreviousBuild, index: SearchIndexPatch.KeptIndex?,
+    /// `index`: the kept index, being read on another core (every chunk,
+    /// when pages were added or removed) while this tokenises.
+    private static func patch(_ pages: [PagePlan], removed: [PageID], previous: PreviousBuild,
+                              index: BackgroundResult<SearchIndexPatch.KeptIndex?>,
                               names: Names, files: SearchIndexFiles, collector: PageCollector) throws -> SearchIndexPatch.Plan {
         var tokenized: [Int: SearchIndexBuilder.Tokenized] = [:]
         let stemmer = SearchStemmer(language: files.language)
@@ -101,7 +104,7 @@ enum SearchPatchJob {
         }
         let renumbered = Self.renumbered(previous.snapshot.pages, now: pages)
         let facets = facetsChanged ? pages.map { SearchDocument.facets($0.id.kind, $0.parsed.page.details) } : nil
-        guard let outputs = previous.outputs.value, let index else { throw SearchIndexPatch.Failure.unreadable("the outputs' index") }
+        guard let outputs = previous.outputs.value, let index = index.value else { throw SearchIndexPatch.Failure.unreadable("the outputs' index") }
         return try SearchIndexPatch(files: files).plan(
             changed: tokenized, renumbered: renumbered, oldNames: names.old, names: names.new, facets: facets,
             old: index, oldIndexFiles: outputs.searchIndexFiles, oldFilters: outputs.keptTermFilters())

@@ -102,10 +102,16 @@ final class KeptOutputs: @unchecked Sendable {
         guard path.hasPrefix("search/"), !path.dropFirst("search/".count).contains("/") else { return }
         if let name = Self.chunkName(path), case .bytes(let bytes) = file.contents {
             keep(at: location, as: cache.chunkPath(name)) { bytes }
-            let chunk = OutputCache.Chunk(name: name, fingerprint: .init(bytes), start: SearchIndexFiles.ChunkStart(chunk: SharedBytes(bytes)))
-            lock.withLock { rebuiltChunks[name] = chunk }
+            let fingerprint = OutputCache.Fingerprint(bytes)
+            lock.withLock { rebuiltChunks[name, default: .init(name: name, fingerprint: fingerprint)].fingerprint = fingerprint }
         }
         lock.withLock { rebuiltIndexFiles.append(path) }
+    }
+
+    /// How a chunk of an index built in full begins, as the writer
+    /// describes it before handing the file on (`SearchIndexFiles.ChunkStart`).
+    func searchChunkStart(_ name: String, _ start: SearchIndexFiles.ChunkStart) {
+        lock.withLock { rebuiltChunks[name, default: .init(name: name, fingerprint: .init(size: -1, hash: 0))].start = start }
     }
 
     /// Records the chunks of the index built in full, once it is: `names`,
@@ -126,8 +132,9 @@ final class KeptOutputs: @unchecked Sendable {
         for chunk in lock.withLock({ cache.searchChunks }) { records[chunk.name] = chunk }
         for file in patch.changedChunks + patch.files {
             guard let name = Self.chunkName(file.path), case .bytes(let bytes) = file.contents else { continue }
-            records[name] = OutputCache.Chunk(name: name, fingerprint: .init(bytes),
-                                              start: patch.chunkStarts[name] ?? SearchIndexFiles.ChunkStart(chunk: SharedBytes(bytes)))
+            // The writer describes every chunk it emits; one it did not is
+            // read in full by the next patch.
+            records[name] = OutputCache.Chunk(name: name, fingerprint: .init(bytes), start: patch.chunkStarts[name])
             if !previousChunks.contains(name) { keep(at: sink.location(of: file.path), as: cache.chunkPath(name)) { bytes } }
         }
         let now = Set(patch.chunkNames)

@@ -26,7 +26,8 @@ struct SearchStep {
     func rebuild(sink: OutputSink, kept: KeptOutputs?) {
         let chunks = SearchIndexBuilder(chunkBytes: options.searchChunkBytes, language: plan.graph.site.language,
                                         strings: plan.templates.strings.strings(for: plan.graph.site.language))
-            .build(plan.graph, termFilters: kept.map { kept in { kept.termFilters($0) } }) { file in
+            .build(plan.graph, termFilters: kept.map { kept in { kept.termFilters($0) } },
+                   describe: kept.map { kept in { kept.searchChunkStart($0, $1) } }) { file in
             sink.write(file)
             kept?.searchFile(file, at: sink.location(of: file.path))
         }

@@ -57,6 +57,7 @@ package struct SearchIndexBuilder: Sendable {
     /// the next patch). Returns the chunk files' names, in order.
     @discardableResult
     package func build(_ graph: SiteGraph, termFilters: ((SearchTermFilters) -> Void)? = nil,
+                       describe: ((String, SearchIndexFiles.ChunkStart) -> Void)? = nil,
                        emit: @Sendable (OutputFile) -> Void) -> [String] {
         let pages = graph.pages
         let files = SearchIndexFiles(chunkBytes: chunkBytes, site: graph.site, language: language, strings: strings)
@@ -117,7 +118,7 @@ package struct SearchIndexBuilder: Sendable {
             pending = taken < batches.count ? BackgroundResult { [batch = batches[taken]] in encode(batch) } : nil
             return current.value
         }
-        return files.write(entries: IteratorSequence(entries).lazy.joined(), names: names, facets: facets, emit: emit)
+        return files.write(entries: IteratorSequence(entries).lazy.joined(), names: names, facets: facets, describe: describe, emit: emit)
     }
 
     /// A term's score in one page: BM25F's saturated, length-normalised term

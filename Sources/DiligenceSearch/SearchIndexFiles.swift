@@ -62,11 +62,6 @@ package struct SearchIndexFiles: Sendable {
             self.termHashes = termHashes
         }
 
-        /// The start of a chunk file written by `write`; nil if it is not one.
-        package init?(chunk bytes: SharedBytes) {
-            guard let entries = SearchIndexFiles.entries(ofChunk: bytes), let first = entries.first else { return nil }
-            self.init(term: first.term, size: first.bytes.count, count: entries.count, termHashes: entries.map { SearchTermFilter.hash($0.term) })
-        }
     }
 
     /// What `write` puts into chunks: an entry, or a whole chunk the last
@@ -279,13 +274,19 @@ package struct SearchIndexFiles: Sendable {
         // next entry's form differs from the last one, as it did when the
         // last build closed that chunk before it.
         let noForm: Substring = " "
-        /// Whether the flow closes the chunk before an entry of this term
-        /// and size (and the stem state of the entry before it).
-        func closes(before term: String, size: Int) -> Bool {
+        /// What the flow asks of the next entry, a term of `size` bytes:
+        /// whether it is large, its form, whether it is a redirect, and
+        /// whether it joins the large stem key before it.
+        func traits(_ term: String, size: Int) -> (large: Bool, form: Substring, redirect: Bool, joinsStem: Bool) {
             let large = size >= chunkBytes / 2
-            let form = SearchStemmer.form(ofTerm: term)
-            let joinsStem = !large && !Self.hasScores(term) && largeStem != nil && SearchStemmer.stem(ofTerm: term) == largeStem
-            return chunkEntries > 0 && form != lastForm && !joinsStem && (full || large)
+            let redirect = !Self.hasScores(term)
+            return (large, SearchStemmer.form(ofTerm: term), redirect,
+                    !large && redirect && largeStem != nil && SearchStemmer.stem(ofTerm: term) == largeStem)
+        }
+        /// Whether the flow closes the chunk before an entry with these
+        /// traits: the one rule, for entries and for kept chunks' first ones.
+        func closes(_ next: (large: Bool, form: Substring, redirect: Bool, joinsStem: Bool)) -> Bool {
+            chunkEntries > 0 && next.form != lastForm && !next.joinsStem && (full || next.large)
         }
         var pending: [Entry] = []  // a kept chunk's entries, read because the flow did not close before it, last first
         var items = items.makeIterator()
@@ -313,7 +314,7 @@ package struct SearchIndexFiles: Sendable {
                 case .entry(let entry): return entry
                 case .kept(let index):
                     let old = kept[index]
-                    if let first = old.first, chunkEntries == 0 || closes(before: first.term, size: first.size),
+                    if let first = old.first, chunkEntries == 0 || closes(traits(first.term, size: first.size)),
                        Self.chunkName(firstTerm: first.term, number: chunkCount + (chunkEntries > 0 ? 1 : 0)) == old.name,
                        nextBegins(after: index) {
                         if chunkEntries > 0 { closeChunk() }
@@ -344,11 +345,9 @@ package struct SearchIndexFiles: Sendable {
             // query for `cameras` then loads the chunk of `camera` only. (A
             // large redirect alone in its chunk is not loaded at all: its
             // term is the chunk's first term in meta.js, `s` names it.)
-            let large = entry.bytes.count >= chunkBytes / 2
-            let form = SearchStemmer.form(ofTerm: entry.term)
-            let redirect = !Self.hasScores(entry.term)
-            let joinsStem = !large && redirect && largeStem != nil && SearchStemmer.stem(ofTerm: entry.term) == largeStem
-            if chunkEntries > 0, form != lastForm, !joinsStem, full || large { closeChunk() }
+            let next = traits(entry.term, size: entry.bytes.count)
+            let (large, form, redirect, joinsStem) = next
+            if closes(next) { closeChunk() }
             if chunkEntries == 0 {
                 chunkFirstTerms.append(entry.term)
                 openChunk(firstTerm: entry.term)

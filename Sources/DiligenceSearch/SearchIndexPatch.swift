@@ -246,9 +246,9 @@ package struct SearchIndexPatch {
             try readAll(reached.sorted())
             // Terms no page had before, in the chunk whose range they fall in.
             for term in fresh.keys { changedInitials.insert(Self.initial(term)) }
-            for (chunk, terms) in Dictionary(grouping: fresh.keys, by: chunkIndex) {
-                entriesOf[chunk] = Self.merging(entriesOf[chunk] ?? [], newTerms: fresh.filter { terms.contains($0.key) })
-            }
+            var newTerms: [Int: [String: [SearchPosting]]] = [:]
+            for (term, postings) in fresh { newTerms[chunkIndex(term), default: [:]][term] = postings }
+            for (chunk, terms) in newTerms { entriesOf[chunk] = Self.merging(entriesOf[chunk] ?? [], newTerms: terms) }
             fresh = [:]
             // A changed initial's vocabulary file lists the forms of every
             // chunk that may hold one: those are read too (as they are).

@@ -727,16 +727,21 @@ final class SearchTests: XCTestCase {
         XCTAssertNil(facets.dims.first { $0.id == "kind" }?.each, "one run is shorter")
     }
 
+    /// Index files of 120-byte chunks for a site with no vocabulary, and
+    /// one page's record names: what the chunk-writing tests write with.
+    private static func smallChunks() -> (SearchIndexFiles, SearchRecordNames) {
+        let site = SiteConfig(title: "T", description: "D", language: "en", baseURL: nil, reviewIntervalMonths: 12,
+                              riskLevels: Vocabulary([]), regions: Vocabulary([]), categories: Vocabulary([]),
+                              factors: Vocabulary([]), regimes: Vocabulary([]))
+        return (SearchIndexFiles(chunkBytes: 120, site: site), SearchRecordNames([PageID(.product, "a")]))
+    }
+
     /// A patched index's chunks given as they were kept (`write(kept:)`)
     /// are the bytes of the same entries written afresh, whatever the edit
     /// does to the chunks' bounds: entries changed, dropped or added, a
     /// chunk's entries split over two, or two chunks' joined.
     func testKeptChunksAreWhatWritingAfreshGives() throws {
-        let site = SiteConfig(title: "T", description: "D", language: "en", baseURL: nil, reviewIntervalMonths: 12,
-                              riskLevels: Vocabulary([]), regions: Vocabulary([]), categories: Vocabulary([]),
-                              factors: Vocabulary([]), regimes: Vocabulary([]))
-        let files = SearchIndexFiles(chunkBytes: 120, site: site)
-        let names = SearchRecordNames([PageID(.product, "a")])
+        let (files, names) = Self.smallChunks()
         var random = SeededGenerator(seed: 7)
         func entry(_ term: String) -> SearchIndexFiles.Entry {
             let postings = (0..<Int.random(in: 1...12, using: &random)).map { SearchPosting(doc: Int32($0 * 3), score: Int32.random(in: 1...35, using: &random)) }
@@ -845,11 +850,7 @@ final class SearchTests: XCTestCase {
     /// because the next entry was large takes that entry in once it is
     /// small: `write` reads the kept chunk rather than name it as it was.
     func testAKeptChunkTakesInANextEntryThatShrank() throws {
-        let site = SiteConfig(title: "T", description: "D", language: "en", baseURL: nil, reviewIntervalMonths: 12,
-                              riskLevels: Vocabulary([]), regions: Vocabulary([]), categories: Vocabulary([]),
-                              factors: Vocabulary([]), regimes: Vocabulary([]))
-        let files = SearchIndexFiles(chunkBytes: 120, site: site)
-        let names = SearchRecordNames([PageID(.product, "a")])
+        let (files, names) = Self.smallChunks()
         func entry(_ term: String, _ postings: Int) -> SearchIndexFiles.Entry {
             .init(term: term, bytes: SharedBytes(SearchIndexFiles.encode(
                 term: term, postings: (0..<postings).map { SearchPosting(doc: Int32($0 * 3), score: 7) })))

@@ -22,10 +22,16 @@ It also encodes `facets.js` again with the new numbers, each filter in the
 shorter of the forms `SearchFacets` chooses between (after checking that
 re-encoding with the old numbers gives the file back byte for byte): once
 with slots over the whole table, once with a table per kind (so a kind's
-pages keep one run of numbers). The results page loads `facets.js` with
+pages keep one run of numbers), and once with a table per kind and, for
+products, per category (tables in the filters' order, each a power of two
+of at least 64 slots), with and without a fourth form for a filter value
+whose pages fill whole tables: the tables' slot ranges (exact, since a
+result is always a taken slot). The results page loads `facets.js` with
 its first query, so its growth counts against item 6 (a first query at
-most a quarter of Pagefind's bytes). It then adds random names and counts
-the pages each would move.
+most a quarter of Pagefind's bytes). It prints the posting lists' bytes
+with the per-category tables too, and adds random names (to the whole
+table, and to the fullest per-category table) and counts the pages each
+would move.
 
     python3 Benchmarks/slot_numbering.py PUBLIC/search [--load 0.5]
 """
@@ -171,16 +177,45 @@ def encode_each(values):
     return base36(first) + ":" + str(per) + ":" + "".join(digits)
 
 
-def facets_file(facets, number):
+def encode_tables(pages, tables):
+    """A value's pages as the slot ranges of the tables they fill (`~` then
+    start,length pairs in base 36, as the runs are), when its pages are
+    every page of whole tables; else None. A result is always a taken
+    slot, so testing its slot against the ranges is exact."""
+    ranges, members = [], set(pages)
+    for start, size, taken in tables:
+        if taken <= members:
+            if ranges and ranges[-1][0] + ranges[-1][1] == start:
+                ranges[-1][1] += size
+            else:
+                ranges.append([start, size])
+            members -= taken
+        elif taken & members:
+            return None
+    if members:
+        return None
+    out, end = [], 0
+    for start, length in ranges:
+        out += [base36(start - end), base36(length)]
+        end = start + length
+    return "~" + ",".join(out)
+
+
+def facets_file(facets, number, tables=None):
     """`search/facets.js` again with page p numbered `number[p]`, each
     filter encoded as `SearchFacets` chooses (its values' lists, or page by
-    page when that is shorter)."""
+    page when that is shorter); with `tables` (start, size, taken slots),
+    a value filling whole tables may be written as their ranges."""
     dims = []
     for dim in facets["dims"]:
         count = len(dim["values"])
         old = each_pages(dim["each"], count) if dim.get("each") else [facet_pages(v["docs"]) for v in dim["values"]]
         lists = [sorted(number[p] for p in pages) for pages in old]
-        values = [dict(v, docs=encode(pages)) for v, pages in zip(dim["values"], lists)]
+        def shortest(pages):
+            best = encode(pages)
+            ranged = encode_tables(pages, tables) if tables else None
+            return ranged if ranged is not None and len(ranged) < len(best) else best
+        values = [dict(v, docs=shortest(pages)) for v, pages in zip(dim["values"], lists)]
         each = encode_each(lists)
         new = {key: value for key, value in dim.items() if key != "each"}
         if each is not None and len(each.encode()) < sum(len(v["docs"].encode()) for v in values):
@@ -207,6 +242,52 @@ def renumbered(value, scored, slot_of_page):
         if scored:
             out.append(score)
     return ",".join(out)
+
+
+# The chunks of some common words (what a first query loads) and of a rare one.
+FIRST_QUERY_CHUNKS = ("i-surveil.js", "i-camera.js", "i-facial.js", "i-recognit.js", "i-biometr.js", "i-eurasia.js")
+
+
+def all_entries(folder):
+    """Every (term, posting list) of the index's chunks."""
+    for path in sorted(glob.glob(os.path.join(folder, "i-*.js"))):
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        yield from json.loads(text[text.index("{"):text.rindex("}") + 1]).items()
+
+
+def group_slots(facets, names, load):
+    """Page → slot, in a table (a power of two, at least 64 slots, at most
+    `load` full) per kind, and per category for pages filed under one;
+    tables one after another in the order of the filters' values (kinds,
+    then categories), not of their first pages: a page added before all
+    others of its table must not move the tables."""
+    dims = {d["id"]: d for d in facets["dims"]}
+    group = {}
+    for dim_id in ("kind", "category"):
+        dim = dims.get(dim_id)
+        if not dim:
+            continue
+        count = len(dim["values"])
+        lists = each_pages(dim["each"], count) if dim.get("each") else [facet_pages(v["docs"]) for v in dim["values"]]
+        for k, pages in enumerate(lists):
+            for p in pages:
+                group[p] = group.get(p, ()) + ((dim_id, k),)
+    members = {}
+    for p in range(len(names)):
+        members.setdefault(group.get(p, ()), []).append(p)
+    number, base, tables = [0] * len(names), 0, []
+    for key in sorted(members):
+        pages = members[key]
+        table = 64
+        while table < len(pages) / load:
+            table *= 2
+        own = slots([names[p] for p in pages], table)
+        for p in pages:
+            number[p] = base + own[names[p]]
+        tables.append((base, table, {number[p] for p in pages}))
+        base += table
+    return number, tables
 
 
 def main():
@@ -237,7 +318,7 @@ def main():
         chunks[os.path.basename(path)] = (old, new)
     print(f"{len(names)} pages, {size} slots (load {len(names) / size:.2f}), {len(chunks)} chunks")
     print(f"posting lists and redirects: {before} → {after} bytes ({after / before:.3f})")
-    for name in ("i-surveil.js", "i-camera.js", "i-facial.js", "i-recognit.js", "i-biometr.js", "i-eurasia.js"):
+    for name in FIRST_QUERY_CHUNKS:
         if name in chunks:
             old, new = chunks[name]
             print(f"  {name}: {old} → {new} bytes ({new / old:.3f})")
@@ -267,11 +348,44 @@ def main():
             for p in pages:
                 by_kind[p] = base + own[names[p]]
             base += table
+        # A table per kind and, for products, per category too: a
+        # category's pages keep one run of numbers, as a kind's do.
+        by_group, tables = group_slots(facets, names, options.load)
+        group_size = tables[-1][0] + tables[-1][1]
         print("facets.js (raw / gzip bytes):")
-        for label, number in (("numbered by page", identity), (f"by slot, {size} slots", slot_of_page),
-                              (f"by slot in its kind's table, {base} slots", by_kind)):
-            body = facets_file(facets, number).encode() + b"\n"
+        for label, number, ranges in (("numbered by page", identity, None), (f"by slot, {size} slots", slot_of_page, None),
+                                      (f"by slot in its kind's table, {base} slots", by_kind, None),
+                                      (f"by slot in its kind's or category's table, {group_size} slots", by_group, None),
+                                      (f"the same, a value filling whole tables as their ranges ({len(tables)} tables)",
+                                       by_group, tables)):
+            body = facets_file(facets, number, ranges).encode() + b"\n"
             print(f"  {label}: {len(body)} / {len(gzip.compress(body, 9))}")
+        print(f"name tables numbered by kind's or category's table: {group_size // 64} files of 64 names")
+        # A page added to the fullest table moves the pages whose slot it takes.
+        start, table, taken = max(tables, key=lambda t: len(t[2]) / t[1])
+        members = [names[p] for p in range(len(names)) if by_group[p] in taken]
+        own = slots(members, table)
+        rng, moved = random.Random(1), []
+        for _ in range(options.trials):
+            extra = "".join(rng.choice(DIGITS) for _ in range(6))
+            if extra not in own:
+                again = slots(members + [extra], table)
+                moved.append(sum(1 for name in members if again[name] != own[name]))
+        moved.sort()
+        print(f"  a page added to the fullest table ({len(taken)} pages in {table} slots) moves, over {len(moved)} random names: "
+              f"median {moved[len(moved) // 2]}, 90th percentile {moved[len(moved) * 9 // 10]}, most {moved[-1]}")
+        after_group = sum(len(renumbered(v, " " not in term, by_group)) for term, v in all_entries(options.search))
+        print(f"posting lists and redirects numbered by kind's or category's table: {before} → {after_group} bytes "
+              f"({after_group / before:.3f})")
+        for name in FIRST_QUERY_CHUNKS:
+            path = os.path.join(options.search, name)
+            if os.path.exists(path):
+                with open(path, encoding="utf-8") as f:
+                    text = f.read()
+                entries = json.loads(text[text.index("{"):text.rindex("}") + 1])
+                old = sum(len(v) for v in entries.values())
+                new = sum(len(renumbered(v, " " not in term, by_group)) for term, v in entries.items())
+                print(f"  {name}: {old} → {new} bytes ({new / old:.3f})")
 
     # An added page moves the pages whose slot it takes, and those after them in a run of taken slots.
     rng = random.Random(1)

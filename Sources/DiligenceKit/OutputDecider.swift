@@ -169,8 +169,11 @@ struct OutputDecider {
         guard previous != nil, let recordNames else { return .rebuild }
         let added = plan.pages.contains { $0.change == .added }
         guard added || !plan.removed.isEmpty || plan.pages.contains(where: { $0.change == .edited }) else { return .unchanged }
-        guard added || !plan.removed.isEmpty else { return .patch }
         let names = recordNames.value
+        if names.oldNumbering.tables != names.newNumbering.tables {
+            throw .init(reason: "the search index numbers every page anew (a kind's or a category's table of numbers grew, shrank, came or went)")
+        }
+        guard added || !plan.removed.isEmpty else { return .patch }
         var oldName: [PageID: String] = [:]
         for (record, name) in zip(previous?.snapshot.pages ?? [], names.old.names) { oldName[record.page.page.id] = name }
         for (page, name) in zip(plan.pages, names.new.names) where oldName[page.id].map({ $0 != name }) ?? false {

@@ -12,20 +12,36 @@ import DiligenceSupport
 enum SearchPatchJob {
     typealias Outcome = Result<SearchIndexPatch.Plan, SearchIndexPatch.Failure>
 
-    /// Every page's search record name before and now, worked out once for
-    /// the planner's collision check and the patch (10,000 names each).
+    /// Every page's search record name and number (`SearchNumbering`)
+    /// before and now, worked out once for the planner's checks and the
+    /// patch (10,000 names each).
     struct Names: Sendable {
         var old: SearchRecordNames
         var new: SearchRecordNames
+        var oldNumbering: SearchNumbering
+        var newNumbering: SearchNumbering
     }
 
-    /// Starts working out the record names.
+    /// Starts working out the record names and numbers.
     static func names(_ collected: PageCollector.Collected, previous: PreviousBuild) -> BackgroundResult<Names> {
         let pages = collected.pages
         let samePages = collected.removed.isEmpty && !pages.contains { $0.change == .added }
         return BackgroundResult {
-            let old = SearchRecordNames(previous.snapshot.pages.map { $0.page.page.id })  // a closure: a key path copied each page
-            return Names(old: old, new: samePages ? old : SearchRecordNames(pages.map(\.id)))
+            let records = previous.snapshot.pages
+            let old = SearchRecordNames(records.map { $0.page.page.id })  // a closure: a key path copied each page
+            let oldNumbering = SearchNumbering(names: old.names, groups: records.map {
+                SearchNumbering.group($0.page.page.id.kind, $0.page.page.details)
+            })
+            // Only an edited page can change table (a product's category).
+            let sameGroups = samePages && pages.allSatisfy { page in
+                page.change != .edited || page.previous.map {
+                    SearchNumbering.group(page.id.kind, $0.page.page.details) == SearchNumbering.group(page.id.kind, page.parsed.page.details)
+                } ?? false
+            }
+            if sameGroups { return Names(old: old, new: old, oldNumbering: oldNumbering, newNumbering: oldNumbering) }
+            let new = samePages ? old : SearchRecordNames(pages.map(\.id))
+            let newNumbering = SearchNumbering(names: new.names, groups: pages.map { SearchNumbering.group($0.id.kind, $0.parsed.page.details) })
+            return Names(old: old, new: new, oldNumbering: oldNumbering, newNumbering: newNumbering)
         }
     }
 
@@ -38,15 +54,9 @@ enum SearchPatchJob {
         let pages = collected.pages, removed = collected.removed.map(\.page.id)
         guard !removed.isEmpty || pages.contains(where: { $0.change == .added || $0.change == .edited }) else { return nil }
         let files = SearchIndexFiles(chunkBytes: chunkBytes, site: site, language: site.language, strings: strings)
-        // A page added or removed renumbers every posting: every chunk is
-        // read, from now on, while the changed pages are tokenised. An edit
-        // reads the chunks it reaches once they are known.
-        let renumbers = !removed.isEmpty || pages.contains { $0.change == .added }
-        let index = BackgroundResult { () -> SearchIndexPatch.KeptIndex? in
-            guard let index = previous.outputs.value?.keptSearchIndex() else { return nil }
-            guard renumbers, let all = try? index.all() else { return index }
-            return SearchIndexPatch.KeptIndex(all)
-        }
+        // Read as the patch reaches each chunk: a page added or removed
+        // moves no other page's number, or a few (`SearchNumbering`).
+        let index = BackgroundResult { previous.outputs.value?.keptSearchIndex() }
         return BackgroundResult {
             do {
                 return .success(try patch(pages, removed: removed, previous: previous, index: index, names: names.value,
@@ -61,9 +71,11 @@ enum SearchPatchJob {
         }
     }
 
-    /// Changed pages tokenised, kept pages renumbered.
-    /// `index`: the kept index, being read on another core (every chunk,
-    /// when pages were added or removed) while this tokenises.
+    /// Changed pages tokenised, and the kept pages whose number moved (a
+    /// page added took their slot, or one removed freed the slot before
+    /// theirs): their postings are taken out and put in again, like an
+    /// edited page's. `index`: the kept index, being opened on another
+    /// core while this tokenises.
     private static func patch(_ pages: [PagePlan], removed: [PageID], previous: PreviousBuild,
                               index: BackgroundResult<SearchIndexPatch.KeptIndex?>,
                               names: Names, files: SearchIndexFiles, collector: PageCollector) throws -> SearchIndexPatch.Plan {
@@ -94,19 +106,35 @@ enum SearchPatchJob {
             guard let listed = SearchDocument.listedKind(of: page.id.kind), renamedKinds.contains(listed) else { return false }
             return SearchDocument.listedPages(of: page.parsed.page.details).contains(where: renamed.contains)
         }
+        // Old page → new page, and each page's number before and now.
+        let pageNow = Self.renumbered(previous.snapshot.pages, now: pages)
+        let oldNumbers = names.oldNumbering.numbers, numbers = names.newNumbering.numbers
+        var numberBefore = [Int?](repeating: nil, count: pages.count)
+        for (old, new) in pageNow.enumerated() { if let new { numberBefore[new] = oldNumbers[old] } }
         for (i, page) in pages.enumerated() {
-            guard page.change == .added || page.change == .edited || listsRenamed(page) else { continue }
+            let moved = numberBefore[i].map { $0 != numbers[i] } ?? false
+            guard page.change == .added || page.change == .edited || moved || listsRenamed(page) else { continue }
             // An unchanged page comes from the cache without its body: read from its file again.
             let parsed = page.hasBody ? page.parsed : try collector.hydrate(page, log: DiagnosticLog())
-            tokenized[i] = .init(SearchDocument(parsed, site: files.site, strings: files.strings, title: title), stemmer: stemmer)
+            tokenized[numbers[i]] = .init(SearchDocument(parsed, site: files.site, strings: files.strings, title: title), stemmer: stemmer)
             let old = page.previous.map { SearchDocument.facets($0.page.page.kind, $0.page.page.details) }
-            facetsChanged = facetsChanged || old != SearchDocument.facets(page.id.kind, page.parsed.page.details)
+            facetsChanged = facetsChanged || moved || old != SearchDocument.facets(page.id.kind, page.parsed.page.details)
         }
-        let renumbered = Self.renumbered(previous.snapshot.pages, now: pages)
-        let facets = facetsChanged ? pages.map { SearchDocument.facets($0.id.kind, $0.parsed.page.details) } : nil
+        // Old number → new number: a page's, nil for a page removed; a
+        // number no page had stays itself (no posting names it).
+        let newNames = SearchNameTables(names.new.names, numbering: names.newNumbering)
+        let oldNames = SearchNameTables(names.old.names, numbering: names.oldNumbering)
+        var renumbered: [Int?] = (0..<names.oldNumbering.count).map { $0 < names.newNumbering.count ? $0 : nil }
+        for (old, new) in pageNow.enumerated() { renumbered[oldNumbers[old]] = new.map { numbers[$0] } }
+        var facets: [[String: [String]]?]?
+        if facetsChanged {
+            var byNumber = [[String: [String]]?](repeating: nil, count: names.newNumbering.count)
+            for (i, page) in pages.enumerated() { byNumber[numbers[i]] = SearchDocument.facets(page.id.kind, page.parsed.page.details) }
+            facets = byNumber
+        }
         guard let outputs = previous.outputs.value, let index = index.value else { throw SearchIndexPatch.Failure.unreadable("the outputs' index") }
         return try SearchIndexPatch(files: files).plan(
-            changed: tokenized, renumbered: renumbered, oldNames: names.old, names: names.new, facets: facets,
+            changed: tokenized, renumbered: renumbered, oldNames: oldNames, names: newNames, facets: facets,
             old: index, oldIndexFiles: outputs.searchIndexFiles, oldFilters: outputs.keptTermFilters())
     }
 

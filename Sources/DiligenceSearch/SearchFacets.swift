@@ -5,10 +5,10 @@ import DiligenceSupport
 
 /// `search/facets.js`: for each filter (kind, region, risk level, category,
 /// regime), its values in vocabulary order with their labels and pages
-/// (ascending page numbers, in the shortest of three encodings: see
-/// `encode`), or, for a filter where a page has one value at most and it is
-/// shorter, each page's value (`encodeEach`). Loaded by the results page
-/// only, to count and filter.
+/// (ascending numbers, `SearchNumbering`, in the shortest of four
+/// encodings: see `encode` and `encodeTables`), or, for a filter where a
+/// page has one value at most and it is shorter, each page's value
+/// (`encodeEach`). Loaded by the results page only, to count and filter.
 package struct SearchFacets: Encodable {
     package struct Value: Encodable {
         package var id: String
@@ -27,7 +27,12 @@ package struct SearchFacets: Encodable {
 
     package var dims: [Dimension]
 
-    package init(_ docs: [[String: [String]]], site: SiteConfig, strings: InterfaceStrings = .english) {
+    /// - Parameters:
+    ///   - docs: each number's facet values (`SearchDocument.facets`), nil
+    ///     for a number no page has.
+    ///   - tables: the numbering's tables (`SearchNumbering.tables`): a
+    ///     value whose pages fill whole tables is given as their ranges.
+    package init(_ docs: [[String: [String]]?], tables: [Range<Int>] = [], site: SiteConfig, strings: InterfaceStrings = .english) {
         var dimensions: [(String, String, [Vocabulary.Term])] = [
             ("kind", strings["search_filter_kind"], PageKind.allCases.map { .init(id: $0.rawValue, label: strings.pluralLabel($0)) }),
         ]
@@ -39,13 +44,20 @@ package struct SearchFacets: Encodable {
         // One pass over the pages: dimension → value → its pages, ascending.
         var pagesOf: [String: [String: [Int]]] = [:]
         for (i, facets) in docs.enumerated() {
-            for (dimension, values) in facets {
+            for (dimension, values) in facets ?? [:] {
                 for value in values { pagesOf[dimension, default: [:]][value, default: []].append(i) }
             }
         }
+        let taken = tables.map { table in table.reduce(0) { $0 + (docs.indices.contains($1) && docs[$1] != nil ? 1 : 0) } }
+        func shortest(_ pages: [Int]) -> String {
+            let listed = SearchFacets.encode(pages)
+            guard let ranges = SearchFacets.encodeTables(pages, tables: tables, taken: taken),
+                  ranges.utf8.count < listed.utf8.count else { return listed }
+            return ranges
+        }
         dims = dimensions.map { id, label, terms in
             let listed = terms.compactMap { term in pagesOf[id]?[term.id].map { (term, $0) } }
-            let values = listed.map { term, pages in Value(id: term.id, label: term.label, docs: SearchFacets.encode(pages)) }
+            let values = listed.map { term, pages in Value(id: term.id, label: term.label, docs: shortest(pages)) }
             if let each = SearchFacets.encodeEach(listed.map(\.1)), each.utf8.count < values.reduce(0, { $0 + $1.docs.utf8.count }) {
                 return Dimension(id: id, label: label, values: values.map { .init(id: $0.id, label: $0.label, docs: "") }, each: each)
             }
@@ -86,6 +98,45 @@ package struct SearchFacets: Encodable {
             page += perDigit
         }
         return String(first, radix: 36) + ":" + String(perDigit) + ":" + String(decoding: digits, as: UTF8.self)
+    }
+
+    /// A value's pages as the tables they fill: `~g,l,g,l,…`, ranges of
+    /// numbers each `g` after the previous range's end (from 0) and `l`
+    /// long, base 36, as runs are written. Exact, though a range holds
+    /// numbers no page has: a result always has a page. Nil unless every
+    /// table holds all of its pages in `pages` or none. A kind, or a
+    /// product category, is one range (four bytes or so) where its pages
+    /// as a bitmap over slots took several kilobytes.
+    /// - Parameter taken: pages in each table.
+    package static func encodeTables(_ pages: [Int], tables: [Range<Int>], taken: [Int]) -> String? {
+        guard !pages.isEmpty, !tables.isEmpty else { return nil }
+        var ranges: [Range<Int>] = []
+        var k = 0
+        for (table, count) in zip(tables, taken) {
+            if k < pages.count, pages[k] < table.lowerBound { return nil }  // a page outside every table
+            var inTable = 0
+            while k + inTable < pages.count, pages[k + inTable] < table.upperBound { inTable += 1 }
+            k += inTable
+            guard inTable > 0 else { continue }
+            guard inTable == count else { return nil }
+            if let last = ranges.last, last.upperBound == table.lowerBound {
+                ranges[ranges.count - 1] = last.lowerBound..<table.upperBound
+            } else {
+                ranges.append(table)
+            }
+        }
+        guard k == pages.count else { return nil }
+        var out = JSONBytes(capacity: 16)
+        out.bytes.append(UInt8(ascii: "~"))
+        var end = 0
+        for (i, range) in ranges.enumerated() {
+            if i > 0 { out.bytes.append(UInt8(ascii: ",")) }
+            out.base36(range.lowerBound - end)
+            out.bytes.append(UInt8(ascii: ","))
+            out.base36(range.count)
+            end = range.upperBound
+        }
+        return String(decoding: out.bytes, as: UTF8.self)
     }
 
     private static let eachAlphabet = Array("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_".utf8)

@@ -24,9 +24,13 @@ import Foundation
 ///   for one-typo matching (loaded only when a long word has no exact match).
 /// - `d/<name>.js`: one page's record (title, summary, sections) for results
 ///   and snippets; only the records of results shown are loaded. Names are
-///   stable hashes of page ids, listed in page order by `n-<k>.js`
-///   (`SearchRecordNames`), so adding a page renames no record.
+///   stable hashes of page ids (`SearchRecordNames`), so adding a page
+///   renames no record; `n-<k>.js` lists them by number (`SearchNameTables`).
 /// - `facets.js`: the pages of each filter value, for counts on the results page.
+///
+/// A page's number in the postings, facets and name tables is not its
+/// place in page order but a slot from its record name (`SearchNumbering`),
+/// so that a page added or removed does not move the others'.
 package struct SearchIndexBuilder: Sendable {
     /// Field weights, in `SearchDocument.Field` order: title, headings,
     /// summary, list fields, body, labels.
@@ -63,6 +67,8 @@ package struct SearchIndexBuilder: Sendable {
         let files = SearchIndexFiles(chunkBytes: chunkBytes, site: graph.site, language: language, strings: strings)
         let stemmer = SearchStemmer(language: files.language)
         let names = SearchRecordNames(pages.map(\.id))
+        let numbering = SearchNumbering(names: names.names, groups: pages.map { SearchNumbering.group($0.id.kind, $0.page.details) })
+        let numbers = numbering.numbers
         let titles = Dictionary(pages.map { ($0.id, $0.page.title) }, uniquingKeysWith: { a, _ in a })
         // Per page, in parallel: its record file, facets, and term → score.
         var documents = pages.indices.concurrentMap { i -> Tokenized? in
@@ -75,9 +81,12 @@ package struct SearchIndexBuilder: Sendable {
         let terms = stemmer.allTerms
         if let termFilters {
             let hashes = terms.concurrentMap(SearchTermFilter.hash), tokenized = documents
-            termFilters(SearchTermFilters(filters: tokenized.indices.concurrentMap { i in
+            let summaries = tokenized.indices.concurrentMap { i in
                 SearchTermFilter.summary(tokenized[i]!.scores.map { (hashes[Int($0.term)], $0.score) })
-            }))
+            }
+            var byNumber = [[UInt8]](repeating: [], count: numbering.count)
+            for (i, summary) in summaries.enumerated() { byNumber[numbers[i]] = summary }
+            termFilters(SearchTermFilters(filters: byNumber))
         }
         // The terms' order (string comparisons) on another core while the
         // postings are counted and filled, which take one.
@@ -87,15 +96,16 @@ package struct SearchIndexBuilder: Sendable {
         for t in terms.indices { starts[t + 1] += starts[t] }
         var next = starts
         var postings = [SearchPosting](repeating: SearchPosting(doc: 0, score: 0), count: starts[terms.count])
-        var facets: [[String: [String]]] = []
-        facets.reserveCapacity(documents.count)
-        for i in documents.indices {
+        var facets = [[String: [String]]?](repeating: nil, count: numbering.count)
+        // In number order, so each term's postings come out ascending.
+        let byNumber = documents.indices.sorted { numbers[$0] < numbers[$1] }
+        for i in byNumber {
             let d = documents[i]!
             for s in d.scores {
-                postings[next[Int(s.term)]] = SearchPosting(doc: Int32(i), score: s.score)
+                postings[next[Int(s.term)]] = SearchPosting(doc: Int32(numbers[i]), score: s.score)
                 next[Int(s.term)] += 1
             }
-            facets.append(d.facets)
+            facets[numbers[i]] = d.facets
             documents[i] = nil
         }
         let order = sorting.value
@@ -118,7 +128,8 @@ package struct SearchIndexBuilder: Sendable {
             pending = taken < batches.count ? BackgroundResult { [batch = batches[taken]] in encode(batch) } : nil
             return current.value
         }
-        return files.write(entries: IteratorSequence(entries).lazy.joined(), names: names, facets: facets, describe: describe, emit: emit)
+        return files.write(entries: IteratorSequence(entries).lazy.joined(), names: SearchNameTables(names.names, numbering: numbering),
+                           facets: facets, describe: describe, emit: emit)
     }
 
     /// A term's score in one page: BM25F's saturated, length-normalised term

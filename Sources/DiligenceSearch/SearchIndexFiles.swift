@@ -78,19 +78,20 @@ package struct SearchIndexFiles: Sendable {
 
     /// The index files a patch knows to be as the last build wrote them,
     /// which `write` names (`unchanged`) instead of making again: the name
-    /// tables when no page's record name changed, and the vocabulary files
+    /// tables that list the same names as before, and the vocabulary files
     /// of the initials no term came or went under (a factor note's new
     /// number changes one of 34). Making them all was a tenth of a
     /// factor-note edit's patch in `perf` (68 of 680 samples), too little to
     /// show in its wall time; they stay unmade because nothing needs them.
     package struct KeptTables: Sendable {
-        package var names: Bool
+        /// The name tables as the last build wrote them.
+        package var names: SearchNameTables?
         /// The initials whose vocabulary may differ; nil: all of them.
         package var changedInitials: Set<Unicode.Scalar>?
 
-        package static let none = KeptTables(names: false, changedInitials: nil)
+        package static let none = KeptTables(names: nil, changedInitials: nil)
 
-        package init(names: Bool, changedInitials: Set<Unicode.Scalar>?) {
+        package init(names: SearchNameTables?, changedInitials: Set<Unicode.Scalar>?) {
             self.names = names
             self.changedInitials = changedInitials
         }
@@ -180,7 +181,7 @@ package struct SearchIndexFiles: Sendable {
     ///
     /// Returns the chunk files' names, in order.
     @discardableResult
-    package func write<S: Sequence>(entries: S, names: SearchRecordNames, facets: [[String: [String]]]?,
+    package func write<S: Sequence>(entries: S, names: SearchNameTables, facets: [[String: [String]]?]?,
                             kept: [KeptChunk] = [], keptTables: KeptTables = .none, unchanged: (String) -> Void = { _ in },
                             describe: ((String, ChunkStart) -> Void)? = nil,
                             emit: @Sendable (OutputFile) -> Void) -> [String] where S.Element == Entry {
@@ -196,7 +197,7 @@ package struct SearchIndexFiles: Sendable {
     /// listed: every chunk holding a form of a changed initial must be given
     /// as entries). `describe`: each chunk emitted, by name, with its start
     /// (what the cache keeps for the next patch, without parsing the file).
-    package func write<S: Sequence>(items: S, names: SearchRecordNames, facets: [[String: [String]]]?,
+    package func write<S: Sequence>(items: S, names: SearchNameTables, facets: [[String: [String]]?]?,
                             kept: [KeptChunk], keptTables: KeptTables, keptInitials: [Unicode.Scalar] = [],
                             load: (Int) -> (bytes: SharedBytes, entries: [Entry])? = { _ in nil },
                             unchanged: (String) -> Void, describe: ((String, ChunkStart) -> Void)? = nil,
@@ -393,18 +394,14 @@ package struct SearchIndexFiles: Sendable {
             emit(OutputFile(path: "search/\(key).js", contents: .bytes(Self.vocabularyFile(key, words))))
         }
         if let facets {
-            emit(OutputFile(path: "search/facets.js",
-                            text: ScriptData.call("DiligenceSearch.put", "facets", SearchFacets(facets, site: site, strings: strings))))
+            let file = SearchFacets(facets, tables: names.tables, site: site, strings: strings)
+            emit(OutputFile(path: "search/facets.js", text: ScriptData.call("DiligenceSearch.put", "facets", file)))
         }
-        if keptTables.names {
-            names.tablePaths().forEach(unchanged)
-        } else {
-            for table in names.tables() { emit(table) }
-        }
-        let meta = SearchMeta(n: names.names.count, l: language.code, c: chunkFirstTerms, s: soloRedirects,
+        names.tables(keeping: keptTables.names, unchanged: unchanged, emit: emit)
+        let meta = SearchMeta(n: names.pageCount, l: language.code, c: chunkFirstTerms, s: soloRedirects,
                               v: vocabulary.keys.map { String(Character($0)) }.sorted(),
                               w: SearchIndexBuilder.weights,
-                              r: [SearchRecordNames.perTable, SearchRecordNames.length])
+                              r: [SearchNameTables.perTable, SearchRecordNames.length])
         emit(OutputFile(path: "search/meta.js", text: ScriptData.call("DiligenceSearch.put", "meta", meta)))
         return chunkNames
     }

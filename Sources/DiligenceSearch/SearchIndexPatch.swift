@@ -99,12 +99,14 @@ package struct SearchIndexPatch {
     }
 
     /// - Parameters:
-    ///   - changed: new page number → the page (changed or added), tokenised.
-    ///   - renumbered: old page number → new number, nil for a removed page.
-    ///   - oldNames: the record names of the pages before, in their old order.
-    ///   - names: every page's record name now, in page order; a kept page
-    ///     keeps its name (the caller checks).
-    ///   - facets: every page's facet values, in page order; nil if no
+    ///   - changed: new number → the page (changed, added, or moved to
+    ///     another number), tokenised.
+    ///   - renumbered: old number → new number, nil for a removed page; a
+    ///     number no page had maps to itself.
+    ///   - oldNames: the record names before, by old number.
+    ///   - names: the record names now, by number; a kept page keeps its
+    ///     name (the caller checks).
+    ///   - facets: each number's facet values (nil: no page); nil if no
     ///     page's facets or number changed (`facets.js` stays as it is).
     ///   - old: the index's chunks as the cache kept them, read as needed:
     ///     with the chunks' starts and term hashes, and no page added or
@@ -114,21 +116,32 @@ package struct SearchIndexPatch {
     ///     digest), if kept. When no page's number moves, a list is kept
     ///     without a scan when none of the dropped pages' filters may hold
     ///     it, or when each of them scores as before in its digest bucket.
-    package func plan(changed: [Int: SearchIndexBuilder.Tokenized], renumbered: [Int?], oldNames: SearchRecordNames,
-              names: SearchRecordNames, facets: [[String: [String]]]?, old: KeptIndex,
+    package func plan(changed: [Int: SearchIndexBuilder.Tokenized], renumbered: [Int?], oldNames: SearchNameTables,
+              names: SearchNameTables, facets: [[String: [String]]?]?, old: KeptIndex,
               oldIndexFiles: [String], oldFilters: SearchTermFilters? = nil) throws -> Plan {
         // An index has a chunk even with no entries: none kept is a cache that lost them.
         guard !old.names.isEmpty else { throw Failure.unreadable("the search index's chunks") }
-        // Old page numbers whose postings are dropped (changed or removed pages).
+        // Old numbers whose postings are dropped (changed, moved or removed pages).
         var dropped = [Bool](repeating: false, count: renumbered.count)
-        for (old, new) in renumbered.enumerated() where new.map({ changed[$0] != nil }) ?? true { dropped[old] = true }
+        for (old, new) in renumbered.enumerated() where oldNames.isTaken(old) && (new.map({ changed[$0] != nil }) ?? true) {
+            dropped[old] = true
+        }
         let renumbering = SearchRenumbering(renumbered: renumbered, dropped: dropped)
-        let removedRecords = renumbered.indices.filter { renumbered[$0] == nil }.map { SearchRecordNames.recordPath(oldNames.names[$0]) }
+        let removedRecords = renumbered.indices.filter { renumbered[$0] == nil && oldNames.isTaken($0) }
+            .map { SearchRecordNames.recordPath(oldNames.names[$0]) }
         let oldFilters = oldFilters?.places.count == renumbered.count ? oldFilters : nil
-        // With no page added or removed, the only postings that change are
-        // the dropped pages': their filters say which lists to look at.
+        // When every other page keeps its number, the only postings that
+        // change are the dropped pages': their filters say which lists to look at.
         let droppedNumbers = dropped.indices.filter { dropped[$0] }
-        let filtering = renumbered.enumerated().allSatisfy { $0.element == $0.offset } ? oldFilters : nil
+        let filtering = renumbered.indices.allSatisfy { dropped[$0] || !oldNames.isTaken($0) || renumbered[$0] == $0 } ? oldFilters : nil
+        // Whether every page tokenised was there before under the same
+        // number (edits only): then a term it scores as before in its
+        // digest bucket needs no look. A page added or moved to another
+        // number has postings no list holds yet.
+        let edits = changed.keys.allSatisfy { $0 < renumbered.count && dropped[$0] && renumbered[$0] == $0 }
+        func scoresUnchanged(_ hash: UInt64) -> Bool {
+            edits && filtering?.scoresUnchanged(droppedNumbers, hash: hash, now: newFilters) == true
+        }
         // The changed pages' new postings, by term, and their summaries.
         var planned: [OutputFile] = []
         var fresh: [String: [SearchPosting]] = [:]
@@ -156,7 +169,7 @@ package struct SearchIndexPatch {
             var renumberedEntries: [(index: Int, term: String, range: Range<Int>)] = []
             for entry in chunk.entries {
                 let hash = filtering == nil ? 0 : SearchTermFilter.hash(entry.term)
-                if let filtering, filtering.scoresUnchanged(droppedNumbers, hash: hash, now: newFilters) {
+                if scoresUnchanged(hash) {
                     // Every changed page has the terms and scores it had in
                     // this term's digest bucket: its posting here, if any, is
                     // as it was (most of an edited page's terms).
@@ -223,13 +236,13 @@ package struct SearchIndexPatch {
             }
             // A changed page's term that scores as before in its digest
             // bucket was there before, as it is: it is left where it is.
-            for term in fresh.keys where filtering.scoresUnchanged(droppedNumbers, hash: SearchTermFilter.hash(term), now: newFilters) {
+            for term in fresh.keys where scoresUnchanged(SearchTermFilter.hash(term)) {
                 fresh.removeValue(forKey: term)
             }
             var reached = Set(fresh.keys.map(chunkIndex))
             for (i, start) in starts.enumerated() where !reached.contains(i) {
                 if start.termHashes.contains(where: { filtering.anyMayContain(droppedNumbers, hash: $0)
-                    && !filtering.scoresUnchanged(droppedNumbers, hash: $0, now: newFilters) }) {
+                    && !scoresUnchanged($0) }) {
                     reached.insert(i)
                 }
             }
@@ -285,7 +298,7 @@ package struct SearchIndexPatch {
         let emitted = Collected()
         let unchanged = oldChunks
         // Most chunks come out as they were, named only: they are left out.
-        let keptTables = SearchIndexFiles.KeptTables(names: names.names == oldNames.names, changedInitials: changedInitials)
+        let keptTables = SearchIndexFiles.KeptTables(names: oldNames, changedInitials: changedInitials)
         var chunksRead = oldChunks.count
         var chunkStarts: [String: SearchIndexFiles.ChunkStart] = [:]
         let written = files.write(items: items, names: names, facets: facets, kept: keptChunks, keptTables: keptTables,

@@ -3,22 +3,14 @@ import DiligenceGraph
 import DiligenceRender
 import DiligenceSupport
 
-/// The file name of each page's search record (`search/d/<name>.js`), and the
-/// tables (`search/n-<k>.js`) through which the browser goes from a page
-/// number in a posting list to that name.
-///
-/// Page numbers are positions in page order, so a page added or removed
-/// renumbers every page after it. Record names do not move with them: a name
-/// is six base-36 characters of a hash of the page's id, so an incremental
-/// build that adds a page writes one record and a few small tables instead
-/// of renaming thousands of record files (about 30 µs each in the kernel).
-/// The tables cost a first query one small file per result shown
-/// (64 names of 6 bytes each).
+/// The file name of each page's search record (`search/d/<name>.js`): six
+/// base-36 characters of a hash of the page's id, so a record is not
+/// renamed when other pages come or go (renaming thousands of record files
+/// cost about 30 µs each in the kernel). The name also gives the page its
+/// number in the index (`SearchNumbering`); the browser goes from a number
+/// to the name through the name tables (`SearchNameTables`).
 package struct SearchRecordNames: Sendable, Equatable {
     package static let length = 6
-    /// Names per table file.
-    package static let perTable = 64
-
     /// In page order.
     package let names: [String]
 
@@ -59,21 +51,4 @@ package struct SearchRecordNames: Sendable, Equatable {
 
     /// The record file of a page.
     package static func recordPath(_ name: String) -> String { "search/d/\(name).js" }
-
-    /// `search/n-<k>.js`: the names of pages 64·k … 64·k + 63, concatenated.
-    package func tables() -> [OutputFile] {
-        stride(from: 0, to: names.count, by: Self.perTable).map { start in
-            let key = Self.tableKey(start)
-            let joined = names[start..<min(start + Self.perTable, names.count)].joined()
-            return OutputFile(path: "search/\(key).js", text: ScriptData.call("DiligenceSearch.put", key, joined))
-        }
-    }
-
-    /// The paths of `tables()`.
-    package func tablePaths() -> [String] {
-        stride(from: 0, to: names.count, by: Self.perTable).map { "search/\(Self.tableKey($0)).js" }
-    }
-
-    /// The key of the table that starts at page `start`.
-    private static func tableKey(_ start: Int) -> String { "n-\(start / perTable)" }
 }

@@ -307,9 +307,24 @@ final class SearchTests: XCTestCase {
             try XCTUnwrap(BuiltIndex.payload(String(contentsOfFile: output + "/" + recordPath(doc), encoding: .utf8)) as? [String: Any])
         }
 
-        /// Page number of a page, from its record.
+        /// The numbers pages have (`SearchNumbering`), from the name
+        /// tables: a number no page has is written `------`.
+        func numbers() throws -> [Int] {
+            let sizes = try XCTUnwrap(meta["r"] as? [Int])
+            var numbers: [Int] = []
+            let files = try FileManager.default.contentsOfDirectory(atPath: output + "/search").filter { $0.hasPrefix("n-") }
+            for file in files {
+                let k = try XCTUnwrap(Int(file.dropFirst(2).dropLast(3)))
+                let table = try XCTUnwrap(BuiltIndex.payload(String(contentsOfFile: output + "/search/" + file, encoding: .utf8)) as? String)
+                let names = Array(table)
+                for i in 0..<(names.count / sizes[1]) where names[i * sizes[1]] != "-" { numbers.append(k * sizes[0] + i) }
+            }
+            return numbers.sorted()
+        }
+
+        /// Number of a page, from its record.
         func doc(_ url: String) throws -> Int {
-            for i in 0..<((meta["n"] as? Int) ?? 0) where try record(i)["u"] as? String == url { return i }
+            for i in try numbers() where try record(i)["u"] as? String == url { return i }
             XCTFail("no record for \(url)")
             return -1
         }
@@ -435,20 +450,21 @@ final class SearchTests: XCTestCase {
         XCTAssertFalse(lists.contains("](") || lists.contains("**"), lists)
     }
 
-    func testRecordNamesAreStableHashesListedInPageOrder() throws {
+    func testRecordNamesAreStableHashesListedByNumber() throws {
         let a = PageID(.page, "page-2145"), b = PageID(.page, "page-73391"), c = PageID(.country, "cn")
         // The two pages' ids hash to the same name: the first in order keeps it.
         XCTAssertEqual(SearchRecordNames([a, b]).names, ["66ldse", "jzbqw6"])
         XCTAssertEqual(SearchRecordNames([b]).names, ["66ldse"])
         // Otherwise a page's name does not depend on the others.
         XCTAssertEqual(SearchRecordNames([c]).names[0], SearchRecordNames([a, c]).names[1])
-        // The browser's path from a page number to its record.
+        // The browser's path from a page's number to its record.
         let site = try TestSite(fixture: "kb")
         defer { site.remove() }
         let index = try BuiltIndex(site)
         let count = try XCTUnwrap(index.meta["n"] as? Int)
         XCTAssertEqual(index.meta["r"] as? [Int], [64, 6])
-        let paths = try (0..<count).map { try index.recordPath($0) }
+        XCTAssertEqual(try index.numbers().count, count)
+        let paths = try index.numbers().map { try index.recordPath($0) }
         XCTAssertEqual(Set(paths).count, count)
         XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: site.output + "/search/d").map { "search/d/" + $0 }),
                        Set(paths))
@@ -587,7 +603,7 @@ final class SearchTests: XCTestCase {
             checked += 1
         }
         XCTAssertGreaterThan(checked, 3)
-        XCTAssertEqual(try index.record(0)["t"] as? String, hostile)
+        XCTAssertEqual(try index.record(try XCTUnwrap(index.numbers().first))["t"] as? String, hostile)
     }
 
     /// The labels a page shows are searchable: "eurasia" finds the countries
@@ -728,12 +744,14 @@ final class SearchTests: XCTestCase {
     }
 
     /// Index files of 120-byte chunks for a site with no vocabulary, and
-    /// one page's record names: what the chunk-writing tests write with.
-    private static func smallChunks() -> (SearchIndexFiles, SearchRecordNames) {
+    /// one page's name tables: what the chunk-writing tests write with.
+    private static func smallChunks() -> (SearchIndexFiles, SearchNameTables) {
         let site = SiteConfig(title: "T", description: "D", language: "en", baseURL: nil, reviewIntervalMonths: 12,
                               riskLevels: Vocabulary([]), regions: Vocabulary([]), categories: Vocabulary([]),
                               factors: Vocabulary([]), regimes: Vocabulary([]))
-        return (SearchIndexFiles(chunkBytes: 120, site: site), SearchRecordNames([PageID(.product, "a")]))
+        let names = SearchRecordNames([PageID(.product, "a")]).names
+        return (SearchIndexFiles(chunkBytes: 120, site: site),
+                SearchNameTables(names, numbering: SearchNumbering(names: names, groups: [SearchNumbering.group(.product, .page)])))
     }
 
     /// A patched index's chunks given as they were kept (`write(kept:)`)

@@ -307,9 +307,23 @@
 
   var facetSets = null;
 
-  /** A facet value's pages, from the encoding SearchFacets.encode chose. */
+  /** A facet value's pages, from the encoding SearchFacets chose. */
   function facetPages(encoded) {
     var set = new Set(), doc = 0, i, k;
+    if (encoded.charAt(0) === "~") {
+      // Whole tables of numbers (SearchFacets.encodeTables): a result is
+      // in the value if its number is in one of the ranges.
+      var bounds = [], parts = encoded.slice(1).split(",");
+      for (i = 0; i + 1 < parts.length; i += 2) {
+        doc += parseInt(parts[i], 36);
+        bounds.push(doc, doc + parseInt(parts[i + 1], 36));
+        doc = bounds[bounds.length - 1];
+      }
+      return { has: function (page) {
+        for (var j = 0; j < bounds.length; j += 2) { if (page >= bounds[j] && page < bounds[j + 1]) { return true; } }
+        return false;
+      } };
+    }
     if (encoded.charAt(0) === "+") {
       var runs = encoded.slice(1).split(",");
       for (i = 0; i + 1 < runs.length; i += 2) {

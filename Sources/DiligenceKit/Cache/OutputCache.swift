@@ -33,7 +33,7 @@ import Foundation
 /// removes the index first, so a folder left by an interrupted build has no
 /// index and is not used.
 struct OutputCache: Sendable, Equatable {
-    static let format = 14
+    static let format = 15
 
     /// The size and hash of a kept file.
     struct Fingerprint: Sendable, Equatable {

@@ -1,0 +1,80 @@
+import DiligenceContent
+import DiligenceGraph
+
+/// The number each page has in the search index's posting lists, facets
+/// and name tables: a slot in a table of its kind (and, for a product, of
+/// its category), taken from its record name's hash, not its place in page
+/// order.
+///
+/// Numbered in page order, a page added before others moved every later
+/// number: every posting list and all ~870 chunk files changed, and an
+/// added page cost an incremental build some 50 ms more than an edit at
+/// 10,000 pages (Benchmarks/README.md, "Session of 2026-12-07 (04:52–)").
+/// A slot moves only when another page takes it first: an added page
+/// moves no other page, or the one or few in its run of taken slots
+/// (median 1, at most 16 in the study, `Benchmarks/slot_numbering.py`).
+///
+/// Tables follow one another in a fixed order (kinds, then categories by
+/// id), each a power of two of at least 64 slots and at most three quarters
+/// full, so that a kind's or a category's pages stay one range of numbers:
+/// `facets.js` gives such a filter value as ranges (`SearchFacets`), and
+/// stays about the size it had with page order (10.5 kB against 8.8 kB at
+/// 10,000 pages). A table that must grow, a kind or category that comes or
+/// goes, moves the tables after it: the next build renumbers every page,
+/// as any added page did before.
+package struct SearchNumbering: Sendable, Equatable {
+    /// Slots per table at least, and the most of a table pages may fill.
+    package static let smallestTable = 64
+    package static let fullest = 0.75
+
+    /// Each page's number, in page order.
+    package let numbers: [Int]
+    /// The tables, in number order; no table is empty.
+    package let tables: [Range<Int>]
+
+    /// Numbers after the last table: the size of the name tables' space.
+    package var count: Int { tables.last?.upperBound ?? 0 }
+
+    /// - Parameters:
+    ///   - names: each page's record name (`SearchRecordNames`), in page order.
+    ///   - groups: each page's table (`group(_:_:)`), in page order.
+    package init(names: [String], groups: [String]) {
+        var members: [String: [Int]] = [:]
+        for (page, group) in groups.enumerated() { members[group, default: []].append(page) }
+        var numbers = [Int](repeating: 0, count: names.count)
+        var tables: [Range<Int>] = []
+        var base = 0
+        for group in members.keys.sorted() {
+            // Placed in name order: a page's slot depends on the names in
+            // its table alone, never on page order.
+            let pages = members[group]!.sorted { names[$0] < names[$1] }
+            var size = Self.smallestTable
+            while Double(pages.count) > Double(size) * Self.fullest { size *= 2 }
+            var taken = [Bool](repeating: false, count: size)
+            for page in pages {
+                var slot = Self.hash(names[page]) % size
+                while taken[slot] { slot = (slot + 1) % size }
+                taken[slot] = true
+                numbers[page] = base + slot
+            }
+            tables.append(base..<(base + size))
+            base += size
+        }
+        self.numbers = numbers
+        self.tables = tables
+    }
+
+    /// A page's table: its kind's place among the kinds, and a product's
+    /// category. Sorted, these keys give the tables' order.
+    package static func group(_ kind: PageKind, _ details: PageDetails) -> String {
+        let index = PageKind.allCases.firstIndex(of: kind) ?? 0
+        let place = index < 10 ? "0\(index)" : "\(index)"
+        if case .product(let product) = details { return place + "/" + product.category }
+        return place
+    }
+
+    /// A record name (six base-36 characters) as a number.
+    private static func hash(_ name: String) -> Int {
+        Int(name, radix: 36) ?? 0
+    }
+}

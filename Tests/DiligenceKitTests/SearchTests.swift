@@ -695,6 +695,103 @@ final class SearchTests: XCTestCase {
         }
     }
 
+    /// Pages are numbered by a slot from their record name in a table of
+    /// their kind (a product: of its category), tables in a fixed order:
+    /// adding or removing a page moves few others, whatever its place in
+    /// page order; a table past three quarters full doubles.
+    func testSearchNumbersMoveFewPagesWhenOneIsAdded() throws {
+        var generator = SeededGenerator(seed: 11)
+        let ids = (0..<3_000).map { PageID(.product, "product-\($0)") } + (0..<200).map { PageID(.guidance, "step-\($0)") }
+        let categories = ["sensors", "biometrics", "spyware"]
+        // A product's table is its kind's and its category's (what
+        // `SearchNumbering.group` gives for its details).
+        func groups(_ ids: [PageID]) -> [String] {
+            ids.map { id in
+                id.kind == .product ? SearchNumbering.group(.product, .page) + "/" + categories[id.slug.count % 3]
+                                    : SearchNumbering.group(id.kind, .page)
+            }
+        }
+        let names = SearchRecordNames(ids).names
+        let numbering = SearchNumbering(names: names, groups: groups(ids))
+        // Guidance (the first kind) first, then the products' categories by id.
+        XCTAssertLessThan(SearchNumbering.group(.guidance, .page), SearchNumbering.group(.product, .page))
+        XCTAssertEqual(numbering.tables.first, 0..<512, "200 guidance steps: 512 slots (256 would be more than three quarters full)")
+        XCTAssertEqual(numbering.tables.count, 1 + Set(ids.filter { $0.kind == .product }.map { $0.slug.count % 3 }).count)
+        XCTAssertEqual(Set(numbering.numbers).count, ids.count, "one number each")
+        let sorted = Array(Set(groups(ids))).sorted()
+        for (page, number) in numbering.numbers.enumerated() {
+            let table = try XCTUnwrap(numbering.tables.firstIndex { $0.contains(number) })
+            XCTAssertEqual(sorted[table], groups([ids[page]])[0], "each page in its group's table, tables in the groups' order")
+        }
+        // Pages added anywhere in page order, one at a time: the others keep their numbers but a few.
+        var moved: [Int] = []
+        for _ in 0..<50 {
+            let added = PageID(.product, "added-\(Int.random(in: 0..<1_000_000, using: &generator))")
+            var more = ids
+            let at = Int.random(in: 0...3_000, using: &generator)
+            more.insert(added, at: at)
+            let again = SearchNumbering(names: SearchRecordNames(more).names, groups: groups(more))
+            guard again.tables == numbering.tables else { continue }
+            var before: [PageID: Int] = [:], after: [PageID: Int] = [:]
+            for (i, id) in ids.enumerated() { before[id] = numbering.numbers[i] }
+            for (i, id) in more.enumerated() { after[id] = again.numbers[i] }
+            moved.append(ids.filter { before[$0] != after[$0] }.count)
+        }
+        XCTAssertGreaterThan(moved.count, 40)
+        XCTAssertLessThanOrEqual(moved.sorted()[moved.count / 2], 2, "median pages moved: \(moved.sorted())")
+        XCTAssertLessThan(moved.max() ?? 0, 40, "\(moved.sorted())")
+        // Past three quarters of 512, the guidance table doubles: every later table moves.
+        let steps = (0..<385).map { PageID(.guidance, "step-\($0)") }
+        XCTAssertEqual(SearchNumbering(names: SearchRecordNames(steps).names, groups: groups(steps)).tables, [0..<1_024])
+        XCTAssertEqual(SearchNumbering(names: SearchRecordNames(Array(steps.prefix(384))).names,
+                                       groups: groups(Array(steps.prefix(384)))).tables, [0..<512])
+    }
+
+    /// The name tables list names by number, a free number as `------`,
+    /// and are written only where a page is; a patch names a table with the
+    /// same names as before as unchanged. A filter value that fills whole
+    /// tables is their ranges (`~`), and only then.
+    func testNameTablesAndTableRangesFollowTheNumbering() throws {
+        let ids = (0..<10).map { PageID(.guidance, "s\($0)") } + (0..<5).map { PageID(.page, "p\($0)") }
+        let names = SearchRecordNames(ids).names
+        let groups = ids.map { SearchNumbering.group($0.kind, .page) }
+        let numbering = SearchNumbering(names: names, groups: groups)
+        XCTAssertEqual(numbering.tables, [0..<64, 64..<128])
+        let tables = SearchNameTables(names, numbering: numbering)
+        XCTAssertEqual(tables.pageCount, 15)
+        var written: [OutputFile] = []
+        tables.tables { written.append($0) }
+        XCTAssertEqual(written.map(\.path), ["search/n-0.js", "search/n-1.js"])
+        guard case .bytes(let bytes)? = written.first?.contents else { return XCTFail("a table's bytes") }
+        let first = String(decoding: bytes, as: UTF8.self)
+        XCTAssertEqual(first.components(separatedBy: "------").count - 1, 54, "54 free numbers of 64 in the first table")
+        for (page, number) in numbering.numbers.enumerated() where number < 64 {
+            XCTAssertTrue(first.contains(names[page]))
+        }
+        var unchanged: [String] = []
+        written = []
+        tables.tables(keeping: tables, unchanged: { unchanged.append($0) }) { written.append($0) }
+        XCTAssertEqual(unchanged, ["search/n-0.js", "search/n-1.js"])
+        XCTAssertTrue(written.isEmpty)
+
+        let taken = numbering.tables.map { table in numbering.numbers.filter { table.contains($0) }.count }
+        let guidance = numbering.numbers.prefix(10).sorted(), pages = numbering.numbers.suffix(5).sorted()
+        XCTAssertEqual(SearchFacets.encodeTables(guidance, tables: numbering.tables, taken: taken), "~0,1s")
+        XCTAssertEqual(SearchFacets.encodeTables(pages, tables: numbering.tables, taken: taken), "~1s,1s")
+        XCTAssertEqual(SearchFacets.encodeTables((guidance + pages).sorted(), tables: numbering.tables, taken: taken), "~0,3k",
+                       "two tables side by side: one range")
+        XCTAssertNil(SearchFacets.encodeTables(Array(guidance.dropFirst()), tables: numbering.tables, taken: taken),
+                     "a table part-filled")
+        // In facets.js, the kinds are ranges; search.js reads them.
+        let site = SiteConfig(title: "T", description: "D", language: "en", baseURL: nil, reviewIntervalMonths: 12,
+                              riskLevels: Vocabulary([]), regions: Vocabulary([]), categories: Vocabulary([]),
+                              factors: Vocabulary([]), regimes: Vocabulary([]))
+        var docs = [[String: [String]]?](repeating: nil, count: numbering.count)
+        for (page, number) in numbering.numbers.enumerated() { docs[number] = ["kind": [ids[page].kind.rawValue]] }
+        let kind = try XCTUnwrap(SearchFacets(docs, tables: numbering.tables, site: site).dims.first { $0.id == "kind" })
+        XCTAssertEqual(kind.values.map(\.docs), ["~0,1s", "~1s,1s"])
+    }
+
     /// A filter where a page has one value at most may be written page by
     /// page; it decodes (as search.js does) to each value's pages, and is
     /// chosen only where it is shorter.

@@ -35,24 +35,37 @@ package struct SearchNumbering: Sendable, Equatable {
     /// Numbers after the last table: the size of the name tables' space.
     package var count: Int { tables.last?.upperBound ?? 0 }
 
+    /// A page's table: its kind and, for a product, its category. Tables
+    /// come in the order of these (kinds in `PageKind` order, then
+    /// categories by id).
+    package struct Group: Hashable, Comparable, Sendable {
+        package var kind: Int
+        package var category: String
+
+        package static func < (a: Group, b: Group) -> Bool { (a.kind, a.category) < (b.kind, b.category) }
+    }
+
     /// - Parameters:
     ///   - names: each page's record name (`SearchRecordNames`), in page order.
     ///   - groups: each page's table (`group(_:_:)`), in page order.
-    package init(names: [String], groups: [String]) {
-        var members: [String: [Int]] = [:]
+    package init(names: [String], groups: [Group]) {
+        var members: [Group: [Int]] = [:]
         for (page, group) in groups.enumerated() { members[group, default: []].append(page) }
+        // A name's hash is its value in base 36; names have one length, so
+        // their order is their values' order.
+        let hashes = names.map(Self.hash)
         var numbers = [Int](repeating: 0, count: names.count)
         var tables: [Range<Int>] = []
         var base = 0
         for group in members.keys.sorted() {
             // Placed in name order: a page's slot depends on the names in
             // its table alone, never on page order.
-            let pages = members[group]!.sorted { names[$0] < names[$1] }
+            let pages = members[group]!.sorted { hashes[$0] < hashes[$1] }
             var size = Self.smallestTable
             while Double(pages.count) > Double(size) * Self.fullest { size *= 2 }
             var taken = [Bool](repeating: false, count: size)
             for page in pages {
-                var slot = Self.hash(names[page]) % size
+                var slot = hashes[page] % size
                 while taken[slot] { slot = (slot + 1) % size }
                 taken[slot] = true
                 numbers[page] = base + slot
@@ -64,17 +77,19 @@ package struct SearchNumbering: Sendable, Equatable {
         self.tables = tables
     }
 
-    /// A page's table: its kind's place among the kinds, and a product's
-    /// category. Sorted, these keys give the tables' order.
-    package static func group(_ kind: PageKind, _ details: PageDetails) -> String {
+    /// A page's table.
+    package static func group(_ kind: PageKind, _ details: PageDetails) -> Group {
         let index = PageKind.allCases.firstIndex(of: kind) ?? 0
-        let place = index < 10 ? "0\(index)" : "\(index)"
-        if case .product(let product) = details { return place + "/" + product.category }
-        return place
+        if case .product(let product) = details { return Group(kind: index, category: product.category) }
+        return Group(kind: index, category: "")
     }
 
     /// A record name (six base-36 characters) as a number.
     private static func hash(_ name: String) -> Int {
-        Int(name, radix: 36) ?? 0
+        var value = 0
+        for byte in name.utf8 {
+            value = value * 36 + Int(byte <= UInt8(ascii: "9") ? byte &- UInt8(ascii: "0") : byte &- UInt8(ascii: "a") &+ 10)
+        }
+        return value
     }
 }

@@ -705,10 +705,11 @@ final class SearchTests: XCTestCase {
         let categories = ["sensors", "biometrics", "spyware"]
         // A product's table is its kind's and its category's (what
         // `SearchNumbering.group` gives for its details).
-        func groups(_ ids: [PageID]) -> [String] {
+        func groups(_ ids: [PageID]) -> [SearchNumbering.Group] {
             ids.map { id in
-                id.kind == .product ? SearchNumbering.group(.product, .page) + "/" + categories[id.slug.count % 3]
-                                    : SearchNumbering.group(id.kind, .page)
+                var group = SearchNumbering.group(id.kind, .page)
+                if id.kind == .product { group.category = categories[id.slug.count % 3] }
+                return group
             }
         }
         let names = SearchRecordNames(ids).names

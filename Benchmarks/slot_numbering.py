@@ -34,6 +34,11 @@ table, and to the fullest per-category table) and counts the pages each
 would move.
 
     python3 Benchmarks/slot_numbering.py PUBLIC/search [--load 0.5]
+
+The index must be numbered by page, as Diligence wrote it before
+2026-12-07 (38a4d7e or earlier): since then it numbers by slot itself
+(`SearchNumbering`, the per-kind-and-category variant studied here, at
+most three quarters full).
 """
 import argparse
 import glob

@@ -166,9 +166,10 @@ struct OutputDecider {
     /// changed. Record names are hashes of page ids: kept pages keep theirs
     /// unless an added page took the name first (a hash collision, rare).
     private func searchUpdate(_ plan: BuildPlan) throws(BuildPlanner.Fallback) -> BuildPlan.SearchUpdate {
-        guard previous != nil, let recordNames else { return .rebuild }
+        guard previous != nil else { return .rebuild }
         let added = plan.pages.contains { $0.change == .added }
         guard added || !plan.removed.isEmpty || plan.pages.contains(where: { $0.change == .edited }) else { return .unchanged }
+        guard let recordNames else { return .rebuild }
         let names = recordNames.value
         if names.oldNumbering.tables != names.newNumbering.tables {
             throw .init(reason: "the search index numbers every page anew (a kind's or a category's table of numbers grew, shrank, came or went)")

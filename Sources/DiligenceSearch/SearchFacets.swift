@@ -152,7 +152,7 @@ package struct SearchFacets: Encodable {
     package static func encode(_ pages: [Int]) -> String {
         guard let first = pages.first, let last = pages.last else { return "" }
         // Written as bytes: strings per page were most of the facets' cost
-        // when a new page renumbers every page (10,000 pages, 8 filters).
+        // when a new page renumbered every page (10,000 pages, 8 filters).
         var deltas = JSONBytes(capacity: pages.count * 3)
         var previous = 0
         for (k, page) in pages.enumerated() {

@@ -13,6 +13,10 @@ import DiligenceGraph
 /// A slot moves only when another page takes it first: an added page
 /// moves no other page, or the one or few in its run of taken slots
 /// (median 1, at most 16 in the study, `Benchmarks/slot_numbering.py`).
+/// A moved page leaves every list it is in and comes back under its new
+/// number, so each move costs a patch about what the added page does: the
+/// fuller the table, the more moves (the benchmark's new pages, in a table
+/// three quarters full, moved 1–3 pages in four cases of five).
 ///
 /// Tables follow one another in a fixed order (kinds, then categories by
 /// id), each a power of two of at least 64 slots and at most three quarters
@@ -20,8 +24,8 @@ import DiligenceGraph
 /// `facets.js` gives such a filter value as ranges (`SearchFacets`), and
 /// stays about the size it had with page order (10.5 kB against 8.8 kB at
 /// 10,000 pages). A table that must grow, a kind or category that comes or
-/// goes, moves the tables after it: the next build renumbers every page,
-/// as any added page did before.
+/// goes, moves the tables after it: that build is a full one (the planner
+/// compares the tables, `OutputDecider`).
 package struct SearchNumbering: Sendable, Equatable {
     /// Slots per table at least, and the most of a table pages may fill.
     package static let smallestTable = 64

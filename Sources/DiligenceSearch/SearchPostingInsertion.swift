@@ -14,7 +14,7 @@ import DiligenceSupport
 /// encoding it again was a fifth of the search patch.
 package enum SearchPostingInsertion {
     /// - Parameters:
-    ///   - added: postings in page order, none of whose pages is in `entry`.
+    ///   - added: postings in number order, none of whose pages is in `entry`.
     ///   - entry: `"term":"delta,score,…"` (a chunk's bytes), or nil if the
     ///     term had no other page.
     /// - Returns: nil if `entry` is damaged or already names a page of `added`.

@@ -1,7 +1,8 @@
 import DiligenceSupport
 
 /// Every page's summary (`SearchTermFilter.summary`: its score digest and
-/// term filter), in page order, as the cache keeps them: one file of
+/// term filter), by search number (`SearchNumbering`; none for a number
+/// no page has), as the cache keeps them: one file of
 /// summaries end to end, and a table of where each page's is. A patch appends the filters of the pages it tokenised
 /// and writes a new table, not the 5 MB file again (rewriting it cost a
 /// factor-note edit about 12 ms of CPU time); the file is written afresh
@@ -12,11 +13,11 @@ package struct SearchTermFilters: Sendable {
     /// Bytes after `kept`; or, when `rewrites`, the whole file.
     package var appended: [UInt8]
     package var rewrites: Bool
-    /// By page number: where the page's filter is, in `kept` followed by
+    /// By search number: where the page's filter is, in `kept` followed by
     /// `appended` (or in `appended` alone when `rewrites`).
     package var places: [Range<Int>]
 
-    /// A new file of these filters, in page order.
+    /// A new file of these filters, by number.
     package init(filters: [[UInt8]]) {
         kept = .empty
         rewrites = true
@@ -53,7 +54,7 @@ package struct SearchTermFilters: Sendable {
     }
 
     /// Where each page's filter is: its start, from the end of the one
-    /// before (small numbers, as the file is mostly in page order), and length.
+    /// before (small numbers, as the file is mostly in number order), and length.
     package func table() -> [UInt8] {
         var writer = CacheWriter()
         writer.int(places.count)

@@ -118,8 +118,7 @@ struct BuildPlanner {
         // The search's names and numbers are worked out (on another core)
         // only when a page came, went or was edited: a build with nothing
         // to patch does not need them.
-        let searchChanges = !pages.removed.isEmpty || pages.pages.contains { $0.change == .added || $0.change == .edited }
-        let recordNames = publish && searchChanges ? previous.map { SearchPatchJob.names(pages, previous: $0) } : nil
+        let recordNames = publish && SearchPatchJob.patches(pages) ? previous.map { SearchPatchJob.names(pages, previous: $0) } : nil
         let searchPatch = previous.flatMap { previous in
             recordNames.flatMap { SearchPatchJob.start(pages, previous: previous, names: $0, site: site,
                                                       strings: (templates?.strings ?? ThemeStrings.builtIn).strings(for: site.language),

@@ -20,6 +20,16 @@ enum SearchPatchJob {
         var new: SearchRecordNames
         var oldNumbering: SearchNumbering
         var newNumbering: SearchNumbering
+        /// The names by number, before and now (the same tables when no
+        /// page came, went or changed table: an edit's usual case).
+        var oldTables: SearchNameTables
+        var newTables: SearchNameTables
+    }
+
+    /// Whether the search index has anything to patch: a page added,
+    /// edited or removed. Only then are names and numbers worked out.
+    static func patches(_ collected: PageCollector.Collected) -> Bool {
+        !collected.removed.isEmpty || collected.pages.contains { $0.change == .added || $0.change == .edited }
     }
 
     /// Starts working out the record names and numbers.
@@ -38,10 +48,14 @@ enum SearchPatchJob {
                     SearchNumbering.group(page.id.kind, $0.page.page.details) == SearchNumbering.group(page.id.kind, page.parsed.page.details)
                 } ?? false
             }
-            if sameGroups { return Names(old: old, new: old, oldNumbering: oldNumbering, newNumbering: oldNumbering) }
+            let oldTables = SearchNameTables(old.names, numbering: oldNumbering)
+            if sameGroups {
+                return Names(old: old, new: old, oldNumbering: oldNumbering, newNumbering: oldNumbering, oldTables: oldTables, newTables: oldTables)
+            }
             let new = samePages ? old : SearchRecordNames(pages.map(\.id))
             let newNumbering = SearchNumbering(names: new.names, groups: pages.map { SearchNumbering.group($0.id.kind, $0.parsed.page.details) })
-            return Names(old: old, new: new, oldNumbering: oldNumbering, newNumbering: newNumbering)
+            return Names(old: old, new: new, oldNumbering: oldNumbering, newNumbering: newNumbering,
+                         oldTables: oldTables, newTables: SearchNameTables(new.names, numbering: newNumbering))
         }
     }
 
@@ -51,15 +65,12 @@ enum SearchPatchJob {
     static func start(_ collected: PageCollector.Collected, previous: PreviousBuild, names: BackgroundResult<Names>,
                       site: SiteConfig, strings: InterfaceStrings, chunkBytes: Int,
                       collector: PageCollector) -> BackgroundResult<Outcome>? {
+        guard patches(collected) else { return nil }
         let pages = collected.pages, removed = collected.removed.map(\.page.id)
-        guard !removed.isEmpty || pages.contains(where: { $0.change == .added || $0.change == .edited }) else { return nil }
         let files = SearchIndexFiles(chunkBytes: chunkBytes, site: site, language: site.language, strings: strings)
-        // Read as the patch reaches each chunk: a page added or removed
-        // moves no other page's number, or a few (`SearchNumbering`).
-        let index = BackgroundResult { previous.outputs.value?.keptSearchIndex() }
         return BackgroundResult {
             do {
-                return .success(try patch(pages, removed: removed, previous: previous, index: index, names: names.value,
+                return .success(try patch(pages, removed: removed, previous: previous, names: names.value,
                                           files: files, collector: collector))
             } catch let error as SearchIndexPatch.Failure {
                 return .failure(error)
@@ -74,10 +85,10 @@ enum SearchPatchJob {
     /// Changed pages tokenised, and the kept pages whose number moved (a
     /// page added took their slot, or one removed freed the slot before
     /// theirs): their postings are taken out and put in again, like an
-    /// edited page's. `index`: the kept index, being opened on another
-    /// core while this tokenises.
+    /// edited page's. The kept index's chunks are read as the patch
+    /// reaches them: a page added or removed moves no other page's number,
+    /// or a few (`SearchNumbering`).
     private static func patch(_ pages: [PagePlan], removed: [PageID], previous: PreviousBuild,
-                              index: BackgroundResult<SearchIndexPatch.KeptIndex?>,
                               names: Names, files: SearchIndexFiles, collector: PageCollector) throws -> SearchIndexPatch.Plan {
         var tokenized: [Int: SearchIndexBuilder.Tokenized] = [:]
         let stemmer = SearchStemmer(language: files.language)
@@ -122,8 +133,6 @@ enum SearchPatchJob {
         }
         // Old number → new number: a page's, nil for a page removed; a
         // number no page had stays itself (no posting names it).
-        let newNames = SearchNameTables(names.new.names, numbering: names.newNumbering)
-        let oldNames = SearchNameTables(names.old.names, numbering: names.oldNumbering)
         var renumbered: [Int?] = (0..<names.oldNumbering.count).map { $0 < names.newNumbering.count ? $0 : nil }
         for (old, new) in pageNow.enumerated() { renumbered[oldNumbers[old]] = new.map { numbers[$0] } }
         var facets: [[String: [String]]?]?
@@ -132,10 +141,10 @@ enum SearchPatchJob {
             for (i, page) in pages.enumerated() { byNumber[numbers[i]] = SearchDocument.facets(page.id.kind, page.parsed.page.details) }
             facets = byNumber
         }
-        guard let outputs = previous.outputs.value, let index = index.value else { throw SearchIndexPatch.Failure.unreadable("the outputs' index") }
+        guard let outputs = previous.outputs.value else { throw SearchIndexPatch.Failure.unreadable("the outputs' index") }
         return try SearchIndexPatch(files: files).plan(
-            changed: tokenized, renumbered: renumbered, oldNames: oldNames, names: newNames, facets: facets,
-            old: index, oldIndexFiles: outputs.searchIndexFiles, oldFilters: outputs.keptTermFilters())
+            changed: tokenized, renumbered: renumbered, oldNames: names.oldTables, names: names.newTables, facets: facets,
+            old: outputs.keptSearchIndex(), oldIndexFiles: outputs.searchIndexFiles, oldFilters: outputs.keptTermFilters())
     }
 
     /// Each page of the last build's number now, nil for a removed page:

@@ -20,6 +20,7 @@ final class KeptOutputs: @unchecked Sendable {
     /// The chunks of an index built in full, by name.
     private var rebuiltChunks: [String: OutputCache.Chunk] = [:]
     private var rebuiltIndexFiles: [String] = []
+    private var rebuiltFacets: [UInt8]?
     private var error: PublishError?
     /// The names of the chunks the previous build kept.
     private let previousChunks: Set<String>
@@ -105,8 +106,11 @@ final class KeptOutputs: @unchecked Sendable {
             let fingerprint = OutputCache.Fingerprint(bytes)
             lock.withLock { rebuiltChunks[name, default: .init(name: name, fingerprint: fingerprint)].fingerprint = fingerprint }
         }
+        if path == Self.facetsPath, case .bytes(let bytes) = file.contents { lock.withLock { rebuiltFacets = bytes } }
         lock.withLock { rebuiltIndexFiles.append(path) }
     }
+
+    static let facetsPath = "search/facets.js"
 
     /// How a chunk of an index built in full begins, as the writer
     /// describes it before handing the file on (`SearchIndexFiles.ChunkStart`).
@@ -121,7 +125,9 @@ final class KeptOutputs: @unchecked Sendable {
             cache.searchChunks = names.map { rebuiltChunks[$0] ?? OutputCache.Chunk(name: $0, fingerprint: .init(size: -1, hash: 0)) }
             for name in previousChunks where rebuiltChunks[name] == nil { fileSystem.remove(cache.chunkPath(name)) }
             cache.searchIndexFiles = SearchIndexPatch.indexFiles(rebuiltIndexFiles)
+            cache.searchFacets = rebuiltFacets
             rebuiltChunks = [:]
+            rebuiltFacets = nil
         }
     }
 
@@ -140,9 +146,14 @@ final class KeptOutputs: @unchecked Sendable {
         let now = Set(patch.chunkNames)
         for name in previousChunks where !now.contains(name) { fileSystem.remove(cache.chunkPath(name)) }
         let chunks = patch.chunkNames.map { records[$0] ?? OutputCache.Chunk(name: $0, fingerprint: .init(size: -1, hash: 0)) }
+        // A patch that writes no `facets.js` leaves it as it was.
+        let facets = patch.files.first { $0.path == Self.facetsPath }.flatMap { file -> [UInt8]? in
+            if case .bytes(let bytes) = file.contents { return bytes } else { return nil }
+        }
         lock.withLock {
             cache.searchChunks = chunks
             cache.searchIndexFiles = patch.indexFiles
+            if let facets { cache.searchFacets = facets }
         }
         termFilters(patch.termFilters)
     }

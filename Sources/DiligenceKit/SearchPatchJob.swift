@@ -122,6 +122,7 @@ enum SearchPatchJob {
         let oldNumbers = names.oldNumbering.numbers, numbers = names.newNumbering.numbers
         var numberBefore = [Int?](repeating: nil, count: pages.count)
         for (old, new) in pageNow.enumerated() { if let new { numberBefore[new] = oldNumbers[old] } }
+        var changedFacets: [Int: [String: [String]]] = [:]
         for (i, page) in pages.enumerated() {
             let moved = numberBefore[i].map { $0 != numbers[i] } ?? false
             guard page.change == .added || page.change == .edited || moved || listsRenamed(page) else { continue }
@@ -129,22 +130,42 @@ enum SearchPatchJob {
             let parsed = page.hasBody ? page.parsed : try collector.hydrate(page, log: DiagnosticLog())
             tokenized[numbers[i]] = .init(SearchDocument(parsed, site: files.site, strings: files.strings, title: title), stemmer: stemmer)
             let old = page.previous.map { SearchDocument.facets($0.page.page.kind, $0.page.page.details) }
-            facetsChanged = facetsChanged || moved || old != SearchDocument.facets(page.id.kind, page.parsed.page.details)
+            let now = SearchDocument.facets(page.id.kind, page.parsed.page.details)
+            changedFacets[numbers[i]] = now
+            facetsChanged = facetsChanged || moved || old != now
         }
         // Old number → new number: a page's, nil for a page removed; a
         // number no page had stays itself (no posting names it).
         var renumbered: [Int?] = (0..<names.oldNumbering.count).map { $0 < names.newNumbering.count ? $0 : nil }
         for (old, new) in pageNow.enumerated() { renumbered[oldNumbers[old]] = new.map { numbers[$0] } }
-        var facets: [[String: [String]]?]?
-        if facetsChanged {
-            var byNumber = [[String: [String]]?](repeating: nil, count: names.newNumbering.count)
-            for (i, page) in pages.enumerated() { byNumber[numbers[i]] = SearchDocument.facets(page.id.kind, page.parsed.page.details) }
-            facets = byNumber
-        }
         guard let outputs = previous.outputs.value else { throw SearchIndexPatch.Failure.unreadable("the outputs' index") }
+        var facets: SearchFacets?
+        if facetsChanged {
+            facets = patchedFacets(outputs.searchFacets, names: names, renumbered: renumbered, changed: changedFacets, files: files)
+            if facets == nil {
+                var byNumber = [[String: [String]]?](repeating: nil, count: names.newNumbering.count)
+                for (i, page) in pages.enumerated() { byNumber[numbers[i]] = SearchDocument.facets(page.id.kind, page.parsed.page.details) }
+                facets = SearchFacets(byNumber, tables: names.newTables.tables, site: files.site, strings: files.strings)
+            }
+        }
         return try SearchIndexPatch(files: files).plan(
             changed: tokenized, renumbered: renumbered, oldNames: names.oldTables, names: names.newTables, facets: facets,
             old: outputs.keptSearchIndex(), oldIndexFiles: outputs.searchIndexFiles, oldFilters: outputs.keptTermFilters())
+    }
+
+    /// `facets.js` from the one the last build wrote (`kept`): the changed
+    /// and moved pages' old numbers taken out, their values now put in;
+    /// nil when there is none, or it cannot be read back.
+    static func patchedFacets(_ kept: [UInt8]?, names: Names, renumbered: [Int?], changed: [Int: [String: [String]]],
+                              files: SearchIndexFiles) -> SearchFacets? {
+        guard let kept, let old = SearchFacets.read(file: kept), let lists = old.pagesOf(isTaken: names.oldTables.isTaken) else { return nil }
+        // As the patch drops postings: a page gone, or given again.
+        let dropped = renumbered.indices.map { old in
+            names.oldTables.isTaken(old) && (renumbered[old].map { changed[$0] != nil } ?? true)
+        }
+        let pagesOf = SearchFacets.patched(lists, renumbered: renumbered, dropped: dropped, changed: changed)
+        return SearchFacets(pagesOf: pagesOf, tables: names.newTables.tables, taken: names.newTables.takenPerTable,
+                            site: files.site, strings: files.strings)
     }
 
     /// Each page of the last build's number now, nil for a removed page:

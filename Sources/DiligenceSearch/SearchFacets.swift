@@ -9,14 +9,14 @@ import DiligenceSupport
 /// encodings: see `encode` and `encodeTables`), or, for a filter where a
 /// page has one value at most and it is shorter, each page's value
 /// (`encodeEach`). Loaded by the results page only, to count and filter.
-package struct SearchFacets: Encodable {
-    package struct Value: Encodable {
+package struct SearchFacets: Codable, Equatable {
+    package struct Value: Codable, Equatable {
         package var id: String
         package var label: String
         package var docs: String
     }
 
-    package struct Dimension: Encodable {
+    package struct Dimension: Codable, Equatable {
         package var id: String
         package var label: String
         package var values: [Value]
@@ -33,14 +33,6 @@ package struct SearchFacets: Encodable {
     ///   - tables: the numbering's tables (`SearchNumbering.tables`): a
     ///     value whose pages fill whole tables is given as their ranges.
     package init(_ docs: [[String: [String]]?], tables: [Range<Int>] = [], site: SiteConfig, strings: InterfaceStrings = .english) {
-        var dimensions: [(String, String, [Vocabulary.Term])] = [
-            ("kind", strings["search_filter_kind"], PageKind.allCases.map { .init(id: $0.rawValue, label: strings.pluralLabel($0)) }),
-        ]
-        for taxonomy in Taxonomy.allCases {
-            var terms = taxonomy.vocabulary(site).terms
-            if taxonomy == .risk { terms = terms.map { .init(id: $0.id, label: RiskView($0.id, in: site.riskLevels, strings: strings).label) } }
-            dimensions.append((taxonomy.rawValue, strings.label(taxonomy), terms))
-        }
         // One pass over the pages: dimension → value → its pages, ascending.
         var pagesOf: [String: [String: [Int]]] = [:]
         for (i, facets) in docs.enumerated() {
@@ -49,6 +41,22 @@ package struct SearchFacets: Encodable {
             }
         }
         let taken = tables.map { table in table.reduce(0) { $0 + (docs.indices.contains($1) && docs[$1] != nil ? 1 : 0) } }
+        self.init(pagesOf: pagesOf, tables: tables, taken: taken, site: site, strings: strings)
+    }
+
+    /// - Parameters:
+    ///   - pagesOf: dimension → value → its pages, ascending, each once.
+    ///   - taken: how many pages each table holds.
+    package init(pagesOf: [String: [String: [Int]]], tables: [Range<Int>], taken: [Int], site: SiteConfig,
+                 strings: InterfaceStrings = .english) {
+        var dimensions: [(String, String, [Vocabulary.Term])] = [
+            ("kind", strings["search_filter_kind"], PageKind.allCases.map { .init(id: $0.rawValue, label: strings.pluralLabel($0)) }),
+        ]
+        for taxonomy in Taxonomy.allCases {
+            var terms = taxonomy.vocabulary(site).terms
+            if taxonomy == .risk { terms = terms.map { .init(id: $0.id, label: RiskView($0.id, in: site.riskLevels, strings: strings).label) } }
+            dimensions.append((taxonomy.rawValue, strings.label(taxonomy), terms))
+        }
         func shortest(_ pages: [Int]) -> String {
             let listed = SearchFacets.encode(pages)
             guard let ranges = SearchFacets.encodeTables(pages, tables: tables, taken: taken),
@@ -56,7 +64,7 @@ package struct SearchFacets: Encodable {
             return ranges
         }
         dims = dimensions.map { id, label, terms in
-            let listed = terms.compactMap { term in pagesOf[id]?[term.id].map { (term, $0) } }
+            let listed = terms.compactMap { term in pagesOf[id]?[term.id].flatMap { $0.isEmpty ? nil : (term, $0) } }
             let values = listed.map { term, pages in Value(id: term.id, label: term.label, docs: shortest(pages)) }
             if let each = SearchFacets.encodeEach(listed.map(\.1)), each.utf8.count < values.reduce(0, { $0 + $1.docs.utf8.count }) {
                 return Dimension(id: id, label: label, values: values.map { .init(id: $0.id, label: $0.label, docs: "") }, each: each)
@@ -139,7 +147,7 @@ package struct SearchFacets: Encodable {
         return String(decoding: out.bytes, as: UTF8.self)
     }
 
-    private static let eachAlphabet = Array("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_".utf8)
+    static let eachAlphabet = Array("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_".utf8)
 
     /// A value's pages (ascending), in whichever of three forms is shortest
     /// (the first on a tie):
@@ -189,5 +197,5 @@ package struct SearchFacets: Encodable {
         return String(decoding: best, as: UTF8.self)
     }
 
-    private static let bitsAlphabet = Array("0123456789abcdefghijklmnopqrstuv".utf8)
+    static let bitsAlphabet = Array("0123456789abcdefghijklmnopqrstuv".utf8)
 }

@@ -128,8 +128,10 @@ package struct SearchIndexBuilder: Sendable {
             pending = taken < batches.count ? BackgroundResult { [batch = batches[taken]] in encode(batch) } : nil
             return current.value
         }
-        return files.write(entries: IteratorSequence(entries).lazy.joined(), names: SearchNameTables(names.names, numbering: numbering),
-                           facets: facets, describe: describe, emit: emit)
+        let tables = SearchNameTables(names.names, numbering: numbering)
+        return files.write(entries: IteratorSequence(entries).lazy.joined(), names: tables,
+                           facets: SearchFacets(facets, tables: tables.tables, site: graph.site, strings: strings),
+                           describe: describe, emit: emit)
     }
 
     /// A term's score in one page: BM25F's saturated, length-normalised term

@@ -181,7 +181,7 @@ package struct SearchIndexFiles: Sendable {
     ///
     /// Returns the chunk files' names, in order.
     @discardableResult
-    package func write<S: Sequence>(entries: S, names: SearchNameTables, facets: [[String: [String]]?]?,
+    package func write<S: Sequence>(entries: S, names: SearchNameTables, facets: SearchFacets?,
                             kept: [KeptChunk] = [], keptTables: KeptTables = .none, unchanged: (String) -> Void = { _ in },
                             describe: ((String, ChunkStart) -> Void)? = nil,
                             emit: @Sendable (OutputFile) -> Void) -> [String] where S.Element == Entry {
@@ -197,7 +197,7 @@ package struct SearchIndexFiles: Sendable {
     /// listed: every chunk holding a form of a changed initial must be given
     /// as entries). `describe`: each chunk emitted, by name, with its start
     /// (what the cache keeps for the next patch, without parsing the file).
-    package func write<S: Sequence>(items: S, names: SearchNameTables, facets: [[String: [String]]?]?,
+    package func write<S: Sequence>(items: S, names: SearchNameTables, facets: SearchFacets?,
                             kept: [KeptChunk], keptTables: KeptTables, keptInitials: [Unicode.Scalar] = [],
                             load: (Int) -> (bytes: SharedBytes, entries: [Entry])? = { _ in nil },
                             unchanged: (String) -> Void, describe: ((String, ChunkStart) -> Void)? = nil,
@@ -394,8 +394,7 @@ package struct SearchIndexFiles: Sendable {
             emit(OutputFile(path: "search/\(key).js", contents: .bytes(Self.vocabularyFile(key, words))))
         }
         if let facets {
-            let file = SearchFacets(facets, tables: names.tables, site: site, strings: strings)
-            emit(OutputFile(path: "search/facets.js", text: ScriptData.call("DiligenceSearch.put", "facets", file)))
+            emit(OutputFile(path: "search/facets.js", text: ScriptData.call("DiligenceSearch.put", "facets", facets)))
         }
         names.tables(keeping: keptTables.names, unchanged: unchanged, emit: emit)
         let meta = SearchMeta(n: names.pageCount, l: language.code, c: chunkFirstTerms, s: soloRedirects,

@@ -107,8 +107,8 @@ package struct SearchIndexPatch {
     ///   - oldNames: the record names before, by old number.
     ///   - names: the record names now, by number; a kept page keeps its
     ///     name (the caller checks).
-    ///   - facets: each number's facet values (nil: no page); nil if no
-    ///     page's facets or number changed (`facets.js` stays as it is).
+    ///   - facets: `facets.js` now; nil if no page's facets or number
+    ///     changed (it stays as it is).
     ///   - old: the index's chunks as the cache kept them, read as needed:
     ///     with the chunks' starts and term hashes, and no page added or
     ///     removed, only those the edit reaches (all of them otherwise).
@@ -118,7 +118,7 @@ package struct SearchIndexPatch {
     ///     without a scan when none of the dropped pages' filters may hold
     ///     it, or when each of them scores as before in its digest bucket.
     package func plan(changed: [Int: SearchIndexBuilder.Tokenized], renumbered: [Int?], oldNames: SearchNameTables,
-              names: SearchNameTables, facets: [[String: [String]]?]?, old: KeptIndex,
+              names: SearchNameTables, facets: SearchFacets?, old: KeptIndex,
               oldIndexFiles: [String], oldFilters: SearchTermFilters? = nil) throws -> Plan {
         // An index has a chunk even with no entries: none kept is a cache that lost them.
         guard !old.names.isEmpty else { throw Failure.unreadable("the search index's chunks") }

@@ -32,6 +32,11 @@ package struct SearchNameTables: Sendable, Equatable {
     /// Whether a page has this number.
     package func isTaken(_ number: Int) -> Bool { number < names.count && !names[number].isEmpty }
 
+    /// How many pages each of `tables` holds (`SearchFacets.encodeTables`).
+    package var takenPerTable: [Int] {
+        tables.map { table in table.reduce(0) { $0 + (isTaken($1) ? 1 : 0) } }
+    }
+
     /// The tables that have a page: each one's path, and its file unless
     /// `old` has the same names there (then `unchanged` is told its path).
     package func tables(keeping old: SearchNameTables? = nil, unchanged: (String) -> Void = { _ in },

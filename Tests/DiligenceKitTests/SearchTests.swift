@@ -841,6 +841,68 @@ final class SearchTests: XCTestCase {
         XCTAssertNil(facets.dims.first { $0.id == "kind" }?.each, "one run is shorter")
     }
 
+    /// A patch reads the last `facets.js` back instead of working out every
+    /// page's filter values again: read back, it gives the same facets, and
+    /// patched (pages removed, edited, moved to another number, added) it
+    /// gives what the pages now give, in every form a list is written in.
+    func testFacetsReadBackAndPatchedAreThoseOfThePagesNow() throws {
+        var generator = SeededGenerator(seed: 5)
+        func vocabulary(_ ids: [String]) -> Vocabulary { Vocabulary(ids.map { .init(id: $0, label: $0.capitalized) }) }
+        let categories = ["sensors", "biometrics", "analytics", "spyware"], regions = ["africa", "europe", "asia"]
+        let site = SiteConfig(title: "T", description: "D", language: "en", baseURL: nil, reviewIntervalMonths: 12,
+                              riskLevels: vocabulary(["low", "high"]), regions: vocabulary(regions), categories: vocabulary(categories),
+                              factors: vocabulary(["f"]), regimes: vocabulary(["wassenaar", "eu", "mtcr"]))
+        // Tables of numbers for guidance, products and countries, each part-filled.
+        let tables = [0..<64, 64..<576, 576..<704]
+        var docs = [[String: [String]]?](repeating: nil, count: 704)
+        func product() -> [String: [String]] {
+            // Each value once (`SearchDocument.facets`); one product in six under two regimes.
+            var regimes = ["wassenaar"]
+            if Int.random(in: 0..<6, using: &generator) == 0 { regimes.append("mtcr") }
+            return ["kind": ["product"], "category": [categories.randomElement(using: &generator)!],
+                    "risk": [["low", "high"].randomElement(using: &generator)!], "regime": regimes, "unlisted": ["x"]]
+        }
+        func country() -> [String: [String]] {
+            ["kind": ["country"], "region": [regions.randomElement(using: &generator)!], "risk": ["high"]]
+        }
+        for number in 0..<20 { docs[number] = ["kind": ["guidance"], "regime": ["eu"]] }
+        for number in Array(64..<576).shuffled(using: &generator).prefix(380) { docs[number] = product() }
+        for number in Array(576..<704).shuffled(using: &generator).prefix(90) { docs[number] = country() }
+        func taken(_ docs: [[String: [String]]?]) -> [Int] { tables.map { $0.filter { docs[$0] != nil }.count } }
+
+        let facets = SearchFacets(docs, tables: tables, site: site)
+        let file = Array(ScriptData.call("DiligenceSearch.put", "facets", facets).utf8)
+        let read = try XCTUnwrap(SearchFacets.read(file: file))
+        XCTAssertEqual(read, facets)
+        let forms = Set(facets.dims.flatMap { $0.values.compactMap(\.docs.first) } + facets.dims.compactMap { $0.each.map { _ in Character("=") } })
+        XCTAssertTrue(forms.isSuperset(of: ["~", "!", "+", "="]), "tables' ranges, a bitmap, runs and a filter page by page: \(forms)")
+        let lists = try XCTUnwrap(read.pagesOf { docs[$0] != nil })
+        XCTAssertEqual(SearchFacets(pagesOf: lists, tables: tables, taken: taken(docs), site: site), facets)
+        XCTAssertNil(SearchFacets.read(file: Array(file.dropLast(3))), "not a facets file")
+
+        // The patch: old number → new number, the pages given again, and what they are now.
+        var now = docs
+        var renumbered: [Int?] = Array(0..<704)
+        var changed: [Int: [String: [String]]] = [:]
+        let products = (64..<576).filter { docs[$0] != nil }.shuffled(using: &generator)
+        for number in products.prefix(6) { now[number] = nil; renumbered[number] = nil }  // removed
+        for number in products.dropFirst(6).prefix(10) { now[number] = product(); changed[number] = now[number] }  // edited
+        var free = (64..<576).filter { docs[$0] == nil }.shuffled(using: &generator)
+        for number in products.dropFirst(16).prefix(3) {  // moved to another number
+            let to = free.removeLast()
+            now[to] = docs[number]
+            now[number] = nil
+            renumbered[number] = to
+            changed[to] = now[to]
+        }
+        for _ in 0..<4 { let at = free.removeLast(); now[at] = product(); changed[at] = now[at] }  // added
+        let dropped = (0..<704).map { docs[$0] != nil && (renumbered[$0].map { changed[$0] != nil } ?? true) }
+        let patched = SearchFacets.patched(lists, renumbered: renumbered, dropped: dropped, changed: changed)
+        XCTAssertEqual(SearchFacets(pagesOf: patched, tables: tables, taken: taken(now), site: site),
+                       SearchFacets(now, tables: tables, site: site))
+        XCTAssertNotEqual(SearchFacets(now, tables: tables, site: site), facets)
+    }
+
     /// Index files of 120-byte chunks for a site with no vocabulary, and
     /// one page's name tables: what the chunk-writing tests write with.
     private static func smallChunks() -> (SearchIndexFiles, SearchNameTables) {

@@ -33,7 +33,7 @@ import Foundation
 /// removes the index first, so a folder left by an interrupted build has no
 /// index and is not used.
 struct OutputCache: Sendable, Equatable {
-    static let format = 15
+    static let format = 16
 
     /// The size and hash of a kept file.
     struct Fingerprint: Sendable, Equatable {
@@ -87,6 +87,9 @@ struct OutputCache: Sendable, Equatable {
 
     /// The term filters, if they are kept.
     var termFilters: TermFilters?
+    /// `search/facets.js` as written, which a patch reads back instead of
+    /// working out every page's filter values again (`SearchFacets.read`).
+    var searchFacets: [UInt8]?
     /// The graph's links and relations, if they are kept (`KeptLinks`).
     var links: KeptLinks?
 
@@ -178,6 +181,7 @@ struct OutputCache: Sendable, Equatable {
                 cache.termFilters = TermFilters(size: size, table: try reader.rawBytes().withUnsafeBytes { Array($0) })
             }
             cache.links = try reader.readOptional()
+            if try reader.bool() { cache.searchFacets = try reader.rawBytes().withUnsafeBytes { Array($0) } }
             return reader.isAtEnd ? cache : nil
         } catch {
             return nil
@@ -212,6 +216,8 @@ struct OutputCache: Sendable, Equatable {
         writer.bool(termFilters != nil)
         if let termFilters { writer.int(termFilters.size); writer.bytes(termFilters.table) }
         writer.write(links)
+        writer.bool(searchFacets != nil)
+        if let searchFacets { writer.bytes(searchFacets) }
         let temporary = indexPath + ".tmp"
         try fileSystem.write(writer.bytes, to: temporary)
         return temporary

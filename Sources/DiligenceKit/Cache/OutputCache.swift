@@ -14,7 +14,8 @@ import Foundation
 ///   index's chunks in order (name, fingerprint, and how each begins and
 ///   its terms' hashes: `SearchIndexFiles.ChunkStart`, which let a patch
 ///   leave the chunks it does not reach unread) and its file names, the
-///   guidance steps' facts, the pages A to Z (`KeptTitleOrder`).
+///   guidance steps' facts, the pages A to Z (`KeptTitleOrder`), and
+///   `search/facets.js` as written (a patch reads it back: `SearchFacets.read`).
 /// - `l-<hash>`: a listing page's bytes as written, read only for a listing
 ///   rendered again (its rows are copied from it; the big data files'
 ///   unchanged objects are copied from it as runs of the file: `KeptPieces`).

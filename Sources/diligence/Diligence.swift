@@ -37,15 +37,16 @@ struct Diligence: AsyncParsableCommand {
     /// runtime included, because the executable links it before libc
     /// (docs/architecture.md, "Allocator"). Naming one of its functions keeps
     /// a linker that drops unused libraries (`--as-needed`) from dropping it.
-    /// Its memory comes in 2 MiB pages where the kernel gives them
-    /// (transparent huge pages on `madvise`, as Debian and Ubuntu set
-    /// them): an incremental build first touched 15,000–26,000 pages of
-    /// 4 kB, a fifth of its time (docs/architecture.md, "Allocator").
+    /// For `build --incremental`, its memory comes in 2 MiB pages where
+    /// the kernel gives them (transparent huge pages on `madvise`, as Debian
+    /// and Ubuntu set them): an incremental build first touched
+    /// 15,000–26,000 pages of 4 kB, a fifth of its time. Not for a full
+    /// build, which they made 10–17 % slower (docs/architecture.md, "Allocator").
     static func main() async {
         #if canImport(Cmimalloc)
         _ = mi_version()
-        // Unless the environment says otherwise (`MIMALLOC_LARGE_OS_PAGES=0`).
-        if getenv("MIMALLOC_LARGE_OS_PAGES") == nil {
+        // Unless the environment says otherwise (`MIMALLOC_LARGE_OS_PAGES=0` or `=1`).
+        if getenv("MIMALLOC_LARGE_OS_PAGES") == nil, CommandLine.arguments.contains("--incremental") {
             mi_option_enable(mi_option_large_os_pages)
             mi_option_enable(mi_option_eager_commit)  // what the environment variable implies, too
             mi_option_set(mi_option_eager_commit_delay, 0)

@@ -106,11 +106,9 @@ final class KeptOutputs: @unchecked Sendable {
             let fingerprint = OutputCache.Fingerprint(bytes)
             lock.withLock { rebuiltChunks[name, default: .init(name: name, fingerprint: fingerprint)].fingerprint = fingerprint }
         }
-        if path == Self.facetsPath, case .bytes(let bytes) = file.contents { lock.withLock { rebuiltFacets = bytes } }
+        if path == SearchFacets.path, case .bytes(let bytes) = file.contents { lock.withLock { rebuiltFacets = bytes } }
         lock.withLock { rebuiltIndexFiles.append(path) }
     }
-
-    static let facetsPath = "search/facets.js"
 
     /// How a chunk of an index built in full begins, as the writer
     /// describes it before handing the file on (`SearchIndexFiles.ChunkStart`).
@@ -147,7 +145,7 @@ final class KeptOutputs: @unchecked Sendable {
         for name in previousChunks where !now.contains(name) { fileSystem.remove(cache.chunkPath(name)) }
         let chunks = patch.chunkNames.map { records[$0] ?? OutputCache.Chunk(name: $0, fingerprint: .init(size: -1, hash: 0)) }
         // A patch that writes no `facets.js` leaves it as it was.
-        let facets = patch.files.first { $0.path == Self.facetsPath }.flatMap { file -> [UInt8]? in
+        let facets = patch.files.first { $0.path == SearchFacets.path }.flatMap { file -> [UInt8]? in
             if case .bytes(let bytes) = file.contents { return bytes } else { return nil }
         }
         lock.withLock {

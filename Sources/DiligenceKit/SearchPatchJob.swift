@@ -159,10 +159,8 @@ enum SearchPatchJob {
     static func patchedFacets(_ kept: [UInt8]?, names: Names, renumbered: [Int?], changed: [Int: [String: [String]]],
                               files: SearchIndexFiles) -> SearchFacets? {
         guard let kept, let old = SearchFacets.read(file: kept), let lists = old.pagesOf(isTaken: names.oldTables.isTaken) else { return nil }
-        // As the patch drops postings: a page gone, or given again.
-        let dropped = renumbered.indices.map { old in
-            names.oldTables.isTaken(old) && (renumbered[old].map { changed[$0] != nil } ?? true)
-        }
+        // The numbers whose postings the patch drops, by the same rule.
+        let dropped = SearchRenumbering.dropped(renumbered, taken: names.oldTables.isTaken) { changed[$0] != nil }
         let pagesOf = SearchFacets.patched(lists, renumbered: renumbered, dropped: dropped, changed: changed)
         return SearchFacets(pagesOf: pagesOf, tables: names.newTables.tables, taken: names.newTables.takenPerTable,
                             site: files.site, strings: files.strings)

@@ -8,8 +8,15 @@ import Foundation
 /// of a new page's 0.26 s (a what-if build without it, alternating); the
 /// file read back is 10 kB.
 extension SearchFacets {
-    /// The facets of a `search/facets.js` as `SearchIndexFiles` writes it
-    /// (`ScriptData.call`); nil if it is not in that form.
+    /// Where the file is, in the output folder.
+    package static let path = "search/facets.js"
+
+    /// The file (`ScriptData.call`, which the results page's script takes in).
+    package var file: OutputFile {
+        OutputFile(path: Self.path, text: ScriptData.call("DiligenceSearch.put", "facets", self))
+    }
+
+    /// The facets of a `file` as written; nil if it is not in that form.
     package static func read(file bytes: [UInt8]) -> SearchFacets? {
         let prefix = Array(#"DiligenceSearch.put("facets","#.utf8), suffix = Array(");\n".utf8)
         guard bytes.count > prefix.count + suffix.count, bytes.starts(with: prefix), bytes.suffix(suffix.count).elementsEqual(suffix) else {
@@ -126,12 +133,10 @@ extension SearchFacets {
                 for value in values { out[dimension, default: [:]][value, default: []].append(number) }
             }
         }
+        // Numbers are one page's each, and a page gives each value once
+        // (`SearchDocument.facets`): sorting is all the lists need.
         for (dimension, values) in out {
-            out[dimension] = values.compactMapValues { pages in
-                let sorted = pages.sorted()
-                let unique = sorted.enumerated().filter { $0.offset == 0 || sorted[$0.offset - 1] != $0.element }.map(\.element)
-                return unique.isEmpty ? nil : unique
-            }
+            out[dimension] = values.compactMapValues { $0.isEmpty ? nil : $0.sorted() }
         }
         return out
     }

@@ -394,7 +394,7 @@ package struct SearchIndexFiles: Sendable {
             emit(OutputFile(path: "search/\(key).js", contents: .bytes(Self.vocabularyFile(key, words))))
         }
         if let facets {
-            emit(OutputFile(path: "search/facets.js", text: ScriptData.call("DiligenceSearch.put", "facets", facets)))
+            emit(facets.file)
         }
         names.tables(keeping: keptTables.names, unchanged: unchanged, emit: emit)
         let meta = SearchMeta(n: names.pageCount, l: language.code, c: chunkFirstTerms, s: soloRedirects,

@@ -123,10 +123,7 @@ package struct SearchIndexPatch {
         // An index has a chunk even with no entries: none kept is a cache that lost them.
         guard !old.names.isEmpty else { throw Failure.unreadable("the search index's chunks") }
         // Old numbers whose postings are dropped (changed, moved or removed pages).
-        var dropped = [Bool](repeating: false, count: renumbered.count)
-        for (old, new) in renumbered.enumerated() where oldNames.isTaken(old) && (new.map({ changed[$0] != nil }) ?? true) {
-            dropped[old] = true
-        }
+        let dropped = SearchRenumbering.dropped(renumbered, taken: oldNames.isTaken) { changed[$0] != nil }
         let renumbering = SearchRenumbering(renumbered: renumbered, dropped: dropped)
         let removedRecords = renumbered.indices.filter { renumbered[$0] == nil && oldNames.isTaken($0) }
             .map { SearchRecordNames.recordPath(oldNames.names[$0]) }

@@ -28,6 +28,13 @@ package struct SearchRenumbering {
         case empty
     }
 
+    /// The old numbers whose postings (and filter values) a patch drops:
+    /// those of pages gone, and of pages it gives again under their new
+    /// number (changed, moved); a number no page had is not dropped.
+    package static func dropped(_ renumbered: [Int?], taken: (Int) -> Bool, givenAgain: (Int) -> Bool) -> [Bool] {
+        renumbered.indices.map { old in taken(old) && (renumbered[old].map(givenAgain) ?? true) }
+    }
+
     /// - Parameters:
     ///   - renumbered: old page number → new number, nil for a removed page.
     ///   - dropped: old page numbers whose postings go (changed or removed pages).

@@ -89,7 +89,7 @@ struct BuildCache {
         page.body = ""
         let fingerprints = PageFingerprints(
             frontMatter: plan.frontMatter, card: values.cards[plan.id] ?? 0, facts: facts,
-            reads: reads ?? plan.previous?.page.fingerprints.reads ?? [],
+            stored: reads.map { .made($0) } ?? plan.previous?.page.fingerprints.stored ?? .made([]),
             readsValue: reads.map { values.value(of: $0) } ?? plan.previous?.page.fingerprints.readsValue ?? 0)
         let cached = CachedPage(path: plan.path, stamp: plan.stamp ?? .missing, sourceHash: plan.sourceHash, page: page,
                                 linkableIDs: plan.parsed.linkableIDs.sorted, resolved: plan.resolved,

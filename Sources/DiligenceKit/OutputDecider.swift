@@ -135,7 +135,7 @@ struct OutputDecider {
             reasons = pages.indices.concurrentMap { i -> PagePlan.Reason? in
                 guard pages[i].change != .added, pages[i].change != .edited, let cached = pages[i].previous else { return .content }
                 let fingerprints = cached.page.fingerprints
-                if let reach, !reach.mayHaveChanged(fingerprints.reads) { return nil }
+                if let reach, !fingerprints.mayHaveChanged(in: reach) { return nil }
                 return values.value(of: fingerprints.reads) == fingerprints.readsValue ? nil : .reads
             }
         } else {

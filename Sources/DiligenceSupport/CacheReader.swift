@@ -10,6 +10,9 @@ public struct CacheReader {
 
     /// The table the writer named parts by (`CacheWriter.symbols`).
     package var symbols: CacheSymbols?
+    /// What keeps `symbols` alive, for values that read them later (the
+    /// build cache's page reads, decoded when asked for).
+    package var owner: (AnyObject & Sendable)?
 
     package init(_ bytes: CacheBytes, offset: Int = 0, symbols: CacheSymbols? = nil) {
         self.bytes = bytes

@@ -348,7 +348,9 @@ final class BuildPlanTests: XCTestCase {
     /// have changed has the values it had: after a title, a factor note,
     /// the last links to a product removed (its card now says nothing links
     /// to it), a guidance step's title (its neighbours show it) and a
-    /// concern naming one more product (new relations on both sides).
+    /// concern naming one more product (new relations on both sides). And
+    /// the keys the cache keeps of each page's reads (`Dependency.stableKey`)
+    /// answer as the dependencies do, for every dependency an output can read.
     func testKeptCardsAndFactsAreWhatWorkingThemOutAgainGives() throws {
         let workspace = try built()
         defer { workspace.remove() }
@@ -388,12 +390,29 @@ final class BuildPlanTests: XCTestCase {
             var skipped = 0
             for page in plan.pages where page.change == .unchanged || page.change == .touched {
                 let fingerprints = try XCTUnwrap(page.previous).page.fingerprints
-                guard !reach.mayHaveChanged(fingerprints.reads) else { continue }
+                // The keys the cache keeps answer as the dependencies themselves do.
+                XCTAssertEqual(fingerprints.mayHaveChanged(in: reach), reach.mayHaveChanged(fingerprints.reads), "\(what): \(page.id)")
+                guard !fingerprints.mayHaveChanged(in: reach) else { continue }
                 skipped += 1
                 XCTAssertEqual(worked.value(of: fingerprints.reads), fingerprints.readsValue, "\(what): \(page.id)")
             }
             XCTAssertGreaterThan(skipped, plan.pages.count / 3, "\(what): most pages are not valued")
             let outputs = try XCTUnwrap(OutputCache.load(folder: workspace.outputsFolder))
+            // Every dependency an output can read, asked alone: its key
+            // (what the cache keeps of a page's reads) answers as it does.
+            var all: [Dependency] = [.guidanceOrder, .all, .footer, .orphans, .dated]
+            for kind in PageKind.allCases { all += [.kind(kind), .kindFacts(kind), .count(kind)] }
+            for page in plan.graph.pages {
+                let id = page.id
+                all += [.card(id), .frontMatter(id), .backlinks(id), .related(id), .productCountries(id), .countryProducts(id),
+                        .productConcerns(id), .concerns(id), .review(id)]
+                if id.kind == .guidance { all.append(.neighbours(id)) }  // only a step reads its neighbours
+            }
+            for record in outputs.listings.values { all += record.reads }
+            for dependency in all {
+                let keyed = withUnsafeBytes(of: dependency.stableKey.littleEndian) { reach.mayHaveChanged(keys: $0) }
+                XCTAssertEqual(keyed, reach.mayHaveChanged(dependency), "\(what): \(dependency)")
+            }
             for (path, record) in outputs.listings where !reach.mayHaveChanged(record.reads) {
                 XCTAssertEqual(worked.value(of: record.reads), record.readsValue, "\(what): \(path)")
             }

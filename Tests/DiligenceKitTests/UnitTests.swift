@@ -12,6 +12,40 @@ import XCTest
 
 /// The small building blocks: dates, suggestions, URLs.
 final class UnitTests: XCTestCase {
+    /// A cache file's records put back in page order (`RecordOrder`), the
+    /// last of each page standing for it, as a sort of every record by key
+    /// then place does: files written afresh (one run, or the kept pages
+    /// then the rendered ones) and appended to many times, with new keys,
+    /// records repeated within and across runs, and one run longer than the
+    /// first.
+    func testRecordOrderIsTheLastRecordOfEachKeyInKeyOrder() {
+        func reference(_ keys: [Int]) -> [Int] {
+            var latest: [Int] = []
+            for i in keys.indices.sorted(by: { (keys[$0], $0) < (keys[$1], $1) }) {
+                if let last = latest.last, keys[last] == keys[i] { latest[latest.count - 1] = i } else { latest.append(i) }
+            }
+            return latest
+        }
+        XCTAssertEqual(RecordOrder.latest([Int]()), [])
+        XCTAssertEqual(RecordOrder.latest([7]), [0])
+        XCTAssertEqual(RecordOrder.latest([1, 2, 3]), [0, 1, 2])
+        XCTAssertEqual(RecordOrder.latest([1, 3, 5, 2, 3]), [0, 3, 4, 2])
+        XCTAssertEqual(RecordOrder.latest([4, 4, 4]), [2])
+        var generator = SystemRandomNumberGenerator()
+        for trial in 0..<300 {
+            let pages = Int.random(in: 1...60, using: &generator)
+            // A file written afresh: the pages not rendered, then the rendered ones.
+            let rendered = Set((0..<pages).filter { _ in Int.random(in: 0..<5, using: &generator) == 0 })
+            var keys = (0..<pages).filter { !rendered.contains($0) } + rendered.sorted()
+            // Builds that append: each a few records, some of new pages.
+            for _ in 0..<Int.random(in: 0...8, using: &generator) {
+                let count = Int.random(in: 1...(trial % 3 == 0 ? pages + 5 : 4), using: &generator)
+                keys += (0..<count).map { _ in Int.random(in: 0..<(pages + 10), using: &generator) }.sorted()
+            }
+            XCTAssertEqual(RecordOrder.latest(keys), reference(keys), "\(keys)")
+        }
+    }
+
     func testPartialDates() {
         XCTAssertEqual(PartialDate("2024-02-29")?.readable, "29 February 2024")
         XCTAssertNil(PartialDate("2023-02-29"))

@@ -23,7 +23,7 @@ import Foundation
 /// last record in the file is its record, and the file is written afresh
 /// once the records it holds for nothing pass an eighth of its pages.
 struct BuildSnapshot: Sendable {
-    static let format = 14
+    static let format = 15
 
     struct Header: Codable, Equatable, Sendable {
         var format: Int
@@ -79,23 +79,16 @@ struct BuildSnapshot: Sendable {
         let decoded = withExtendedLifetime(table) {
             ranges.concurrentMap { range -> CachedRecord? in
                 var record = CacheReader(bytes, offset: range.lowerBound, symbols: symbols)
+                record.owner = table  // the page reads decoded later name pages by it
                 guard let page = try? CachedPage(from: &record), record.offset == range.upperBound else { return nil }
                 return CachedRecord(page: page, bytes: bytes[range])
             }
         }
         var pages = decoded.compactMap { $0 }
         guard pages.count == decoded.count else { return nil }
-        if !zip(pages, pages.dropFirst()).allSatisfy({ $0.page.page.id < $1.page.page.id }) {
-            // In page order, the last record of a page in the file standing for it.
-            let order = pages.indices.sorted { (pages[$0].page.page.id, $0) < (pages[$1].page.page.id, $1) }
-            var latest: [CachedRecord] = []
-            latest.reserveCapacity(pages.count)
-            for i in order {
-                if let last = latest.last, last.page.page.id == pages[i].page.page.id { latest[latest.count - 1] = pages[i] }
-                else { latest.append(pages[i]) }
-            }
-            pages = latest
-        }
+        // In page order, the last record of a page in the file standing for it.
+        let order = RecordOrder.latest(pages.map { $0.page.page.id })
+        if !order.elementsEqual(pages.indices) { pages = order.map { pages[$0] } }
         return BuildSnapshot(header: header, pages: pages, recordsInFile: ranges.count, pageIDs: table)
     }
 

@@ -64,7 +64,8 @@ package final class DependencyReach: Sendable {
     private let cardTerms: Few<Term>
     /// Whether no value can have changed (nothing edited, added or
     /// reached: a build with nothing to do): then no dependency is looked
-    /// at. Asking each of 200,000 was 3–5 ms of such a build's 55.
+    /// at (asking each of 200,000: 0.0535 s a build with nothing changed,
+    /// against 0.0522 s, alternating, 15 builds each).
     private let reachesNothing: Bool
     /// The keys (`Dependency.stableKey`) of every value this says may have
     /// changed, sorted, and a bit for each key's low twelve bits: most keys

@@ -4,7 +4,7 @@ import DiligenceSupport
 extension Dependency {
     /// The dependency as one number, the same in every process: the build
     /// cache keeps each page's reads so as well as whole
-    /// (`PageFingerprints.readKeys`), and `DependencyReach` tells from
+    /// (`PageFingerprints.Reads.kept`), and `DependencyReach` tells from
     /// these alone whether an edit may have reached them: the next build
     /// looks at 200,000 numbers instead of decoding as many dependencies,
     /// each with a page id (strings, retained and released). Two

@@ -5,10 +5,8 @@
 /// the records of the pages it does not render, then those it renders, each
 /// in page order; a build that appends adds its own two. Sorting every
 /// record by its page id instead (133,000 comparisons of ids at 10,000
-/// pages) cost 6–9 ms of an incremental build's critical path, paid by every
-/// build after the first that appended: an edit with nothing else changed
-/// went from 0.054 to 0.060 s, 0.067 s after forty (`nothing changed`
-/// after one-file edits, 7 builds each). Here the longest run (the file's
+/// pages) was 2–3 ms of every build after the first that appended, on the
+/// path every build waits for (`perf`). Here the longest run (the file's
 /// first write, nearly every page) is kept as it is and merged with the
 /// others, which are few and sorted alone.
 enum RecordOrder {

@@ -38,7 +38,8 @@ would move.
 The index must be numbered by page, as Diligence wrote it before
 2026-12-07 (38a4d7e or earlier): since then it numbers by slot itself
 (`SearchNumbering`, the per-kind-and-category variant studied here, at
-most three quarters full).
+most three quarters full until 2026-12-07, at most half full since:
+`--load 0.5`).
 """
 import argparse
 import glob

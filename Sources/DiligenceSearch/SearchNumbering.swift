@@ -11,25 +11,29 @@ import DiligenceGraph
 /// added page cost an incremental build some 50 ms more than an edit at
 /// 10,000 pages (Benchmarks/README.md, "Session of 2026-12-07 (04:52–)").
 /// A slot moves only when another page takes it first: an added page
-/// moves no other page, or the one or few in its run of taken slots
-/// (median 1, at most 16 in the study, `Benchmarks/slot_numbering.py`).
+/// moves no other page, or the one or few in its run of taken slots.
 /// A moved page leaves every list it is in and comes back under its new
-/// number, so each move costs a patch about what the added page does: the
-/// fuller the table, the more moves (the benchmark's new pages, in a table
-/// three quarters full, moved 1–3 pages in four cases of five).
+/// number, so each move costs a patch about what the added page does, and
+/// the fuller the table, the more moves. Tables were at most three quarters
+/// full until 2026-12-07: 40 new pages added one after another to the
+/// 10,000-page corpus moved 0.6 pages each on average (12 of 40 moved one
+/// or more, up to 5), and the benchmark's five new pages 3, 0, 3, 1 and 3.
+/// At most half full, 0.24 (9 of 41, up to 2), and 1, 0, 1, 1 and 2, for
+/// 2.5 kB more `facets.js` and 96 more name tables (Benchmarks/README.md,
+/// "Session of 2026-12-07 (12:39–)").
 ///
 /// Tables follow one another in a fixed order (kinds, then categories by
-/// id), each a power of two of at least 64 slots and at most three quarters
-/// full, so that a kind's or a category's pages stay one range of numbers:
+/// id), each a power of two of at least 64 slots and at most half full,
+/// so that a kind's or a category's pages stay one range of numbers:
 /// `facets.js` gives such a filter value as ranges (`SearchFacets`), and
-/// stays about the size it had with page order (10.5 kB against 8.8 kB at
+/// stays near the size it had with page order (13.0 kB against 8.8 kB at
 /// 10,000 pages). A table that must grow, a kind or category that comes or
 /// goes, moves the tables after it: that build is a full one (the planner
 /// compares the tables, `OutputDecider`).
 package struct SearchNumbering: Sendable, Equatable {
     /// Slots per table at least, and the most of a table pages may fill.
     package static let smallestTable = 64
-    package static let fullest = 0.75
+    package static let fullest = 0.5
 
     /// Each page's number, in page order.
     package let numbers: [Int]

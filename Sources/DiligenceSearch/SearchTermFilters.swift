@@ -77,6 +77,21 @@ package struct SearchTermFilters: Sendable {
         }
     }
 
+    /// Whether the page `number` (of a kept file) has the score digest of
+    /// `summary`: the same terms with the same scores, but for a 64-bit
+    /// collision in one of the digest's buckets. Its filter is not looked
+    /// at: it follows from the terms.
+    package func sameDigest(_ summary: [UInt8], at number: Int) -> Bool {
+        let length = SearchTermFilter.digestBytes
+        guard summary.count >= length, places[number].count >= length else { return false }
+        return kept.withUnsafeBytes { file in
+            summary.withUnsafeBytes { new in
+                UnsafeRawBufferPointer(rebasing: new[..<length])
+                    .elementsEqual(UnsafeRawBufferPointer(rebasing: file[places[number].prefix(length)]))
+            }
+        }
+    }
+
     /// Whether each of the pages `numbers` (of a kept file, numbered as
     /// now) has, in the digest bucket of `hash`, the terms and scores it had:
     /// `now` holds their new summaries. Then a list under such a term holds

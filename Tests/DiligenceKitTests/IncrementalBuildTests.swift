@@ -188,7 +188,13 @@ final class IncrementalBuildTests: XCTestCase {
         try workspace.edit("countries/cn.md") { $0.replacingOccurrences(of: "  - title: \"2023 Country Reports", with: "  - title: \"The 2023 Country Reports") }
         assertSameAsFullBuild(workspace, "source title edit")
         try workspace.edit("countries/mm.md") { $0.replacingOccurrences(of: "    note: The State Department's 2023", with: "    note: Edited. The State Department's 2023") }
-        XCTAssertLessThan(assertSameAsFullBuild(workspace, "factor note edit").fileCount, 8, "the country's page and the data that hold factors")
+        // The country's page, the data that hold factors, its search record
+        // and the chunks its words are in. Chunk bounds fall by size: here
+        // (since the numbering's tables are at most half full) the chunk of
+        // its changed words shrank, the next two chunks begin at other
+        // terms, so they are written under their new names, the old ones
+        // removed, and `meta.js` again: 12 files.
+        XCTAssertLessThan(assertSameAsFullBuild(workspace, "factor note edit").fileCount, 13, "the country's page and the data that hold factors")
         try workspace.edit("countries/mm.md") { $0.replacingOccurrences(of: "\nreviewed: 2026-12-02", with: "\nreviewed: 2026-11-02") }
         assertSameAsFullBuild(workspace, "review date edit")
         try workspace.edit("products/drones.md") { $0.replacingOccurrences(of: "\nrisk: medium", with: "\nrisk: medium\nupdated: 2026-11-20") }
@@ -672,6 +678,77 @@ final class IncrementalBuildTests: XCTestCase {
         try "---\ntitle: Sensors\nsummary: A page.\n---\nSensors for the border.\n".write(
             toFile: workspace.content + "/pages/sensors.md", atomically: true, encoding: .utf8)
         assertReadSome("a page added again")
+    }
+
+    /// A page added that takes the slot of a page already there moves it
+    /// to another number (`SearchNumbering`). The moved page, unedited, has
+    /// the score digest it had, so its old postings are under the terms it
+    /// is given again under, and the patch looks for them there and nowhere
+    /// else: not through its term filter, which here is made to say the page
+    /// is in every list (through it, every chunk would be read).
+    func testAPageMovedByAnAddedOneIsLookedForUnderItsOwnTermsNotThroughItsFilter() throws {
+        var workspace = try Workspace()
+        defer { workspace.remove() }
+        workspace.searchChunkBytes = 256
+        XCTAssertFalse(workspace.incremental().diagnostics.hasErrors)
+        let folder = workspace.outputsFolder
+        let total = try XCTUnwrap(OutputCache.load(folder: folder)).searchChunks.count
+        // The `pages/` folder's pages share a table; a slug whose page moves one of them.
+        let slugs = try FileManager.default.contentsOfDirectory(atPath: workspace.content + "/pages")
+            .filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) }.sorted()
+        // Their slots in the table, and where the table begins (from the name tables written: `n-<k>.js`, 64 names each).
+        func numbers(_ slugs: [String]) -> [String: Int] {
+            let ids = slugs.map { PageID(.page, $0) }
+            let numbering = SearchNumbering(names: SearchRecordNames(ids).names, groups: ids.map { SearchNumbering.group($0.kind, .page) })
+            return Dictionary(uniqueKeysWithValues: zip(slugs, numbering.numbers))
+        }
+        func published(_ slug: String) throws -> Int {
+            let name = SearchRecordNames.name(PageID(.page, slug), attempt: 0)
+            for table in 0..<64 {
+                guard let text = try? String(contentsOfFile: workspace.output + "/search/n-\(table).js", encoding: .utf8),
+                      let open = text.range(of: "\",\""), let at = text.range(of: name, range: open.upperBound..<text.endIndex) else { continue }
+                return table * SearchNameTables.perTable + text.distance(from: open.upperBound, to: at.lowerBound) / SearchRecordNames.length
+            }
+            throw CocoaError(.fileReadNoSuchFile)
+        }
+        let slots = numbers(slugs)
+        let base = try published(slugs[0]) - slots[slugs[0]]!
+        XCTAssertEqual(try slugs.map(published), slugs.map { slots[$0]! + base }, "the table's numbers as published")
+        let added = try XCTUnwrap((0..<20_000).lazy.map { "moving-\($0)" }.first { slug in
+            let after = numbers(slugs + [slug])
+            return slugs.filter { slots[$0] != after[$0] }.count == 1
+        })
+        let after = numbers(slugs + [added])
+        let moved = try XCTUnwrap(slugs.first { slots[$0] != after[$0] })
+        let page = workspace.content + "/pages/\(added).md"
+        func add() throws { try "---\ntitle: Moving\nsummary: A page.\n---\nText.\n".write(toFile: page, atomically: true, encoding: .utf8) }
+        // Added with every filter as kept, then taken out again.
+        try add()
+        let control = try XCTUnwrap(assertSameAsFullBuild(workspace, "\(added) added, moving \(moved)").searchChunksRead)
+        XCTAssertLessThan(control.read, total)
+        try FileManager.default.removeItem(atPath: page)
+        assertSameAsFullBuild(workspace, "\(added) removed")
+        // The moved page's kept filter (after its digest) made all ones: it
+        // "may hold" every term. Added again, the patch reads the same chunks.
+        let kept = try XCTUnwrap(try XCTUnwrap(OutputCache.load(folder: folder)).termFilters)
+        var file = [UInt8](try XCTUnwrap(FileManager.default.contents(atPath: folder + "/t")))
+        let filters = try XCTUnwrap(SearchTermFilters(file: CacheBytes(copying: file), table: kept.table))
+        let place = filters.places[slots[moved]! + base]
+        XCTAssertGreaterThan(place.count, SearchTermFilter.digestBytes, "\(moved) has a filter")
+        for i in (place.lowerBound + SearchTermFilter.digestBytes)..<place.upperBound { file[i] = 0xFF }
+        try Data(file).write(to: URL(fileURLWithPath: folder + "/t"))
+        try add()
+        let chunks = try XCTUnwrap(assertSameAsFullBuild(workspace, "\(added) added again").searchChunksRead)
+        XCTAssertEqual(chunks.read, control.read, "\(chunks.read) of \(total) chunks read: the moved page's filter was consulted")
+
+        // Edited as well as moved, its digest differs: its filter is what finds a word it lost.
+        try FileManager.default.removeItem(atPath: page)
+        try workspace.edit("pages/\(moved).md") { $0 + "\nA zyxquorum.\n" }
+        assertSameAsFullBuild(workspace, "\(added) removed, \(moved) edited")
+        try add()
+        try workspace.edit("pages/\(moved).md") { $0.replacingOccurrences(of: "\nA zyxquorum.\n", with: "\n") }
+        assertSameAsFullBuild(workspace, "\(added) added, \(moved) moved and its word taken out")
+        XCTAssertFalse(Self.chunkText(workspace).contains("zyxquorum"))
     }
 
     func testAKeptPostingThatNamesNoPageMeansAFullBuildNotACrash() throws {

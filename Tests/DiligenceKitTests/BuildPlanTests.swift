@@ -273,6 +273,33 @@ final class BuildPlanTests: XCTestCase {
         XCTAssertEqual(plan.changedPages, 1)
     }
 
+    /// A new product that names countries changes their facts (the
+    /// products that name them), which the screening data and the JSON
+    /// export show; the three CSV files of countries show none of it and
+    /// are left alone (they read the countries' cards and front matter).
+    func testANewProductNamingCountriesLeavesTheCountryTablesAlone() throws {
+        let workspace = try built()
+        defer { workspace.remove() }
+        let csv = ["data/countries.csv", "data/factors.csv", "data/measures.csv"]
+        func bytes() throws -> [Data] { try csv.map { try Data(contentsOf: URL(fileURLWithPath: workspace.output + "/" + $0)) } }
+        let before = try bytes()
+        try "---\ntitle: Aardvark scanners\nsummary: Scanners.\ncategory: sensors\nrisk: unknown\ncountries: [mm, cn]\nsources:\n  - title: A source\n    url: https://example.org/a\n---\nText.\n".write(
+            toFile: workspace.content + "/products/aardvark-scanners.md", atomically: true, encoding: .utf8)
+        let added = try plan(workspace)
+        XCTAssertEqual(rendered(added)["countries/mm"], .reads, "Myanmar's page lists the products that name it")
+        let listings = renderedListings(added)
+        XCTAssertTrue(listings.isSuperset(of: ["data/screening.js", "data/diligence.json", "data/products.csv"]), "\(listings)")
+        for path in csv { XCTAssertFalse(listings.contains(path), "\(path) rendered again") }
+        // A full build gives the files as they were.
+        XCTAssertFalse(workspace.full().diagnostics.hasErrors)
+        XCTAssertEqual(try csv.map { try Data(contentsOf: URL(fileURLWithPath: workspace.reference + "/" + $0)) }, before)
+        // A country's factor still renders them.
+        try workspace.edit("countries/mm.md") {
+            $0.replacingOccurrences(of: "reviewed_by: Diligence sample content", with: "reviewed_by: An editor")
+        }
+        XCTAssertTrue(renderedListings(try plan(workspace)).isSuperset(of: csv))
+    }
+
     func testARemovedPageIsRemovedAndThePagesThatShowedItRendered() throws {
         let workspace = try built()
         defer { workspace.remove() }

@@ -97,7 +97,8 @@ package final class DependencyReach: Sendable {
         let memberships = Set(edited.flatMap { terms($0.now.page.details) + terms($0.before.details) }
                                 + added.flatMap { terms($0.page.details) })
         self.memberships = Few(memberships)
-        cardTerms = Few(memberships.union(cards.flatMap { terms($0.page.details) }))
+        let cardTerms = memberships.union(cards.flatMap { terms($0.page.details) })
+        self.cardTerms = Few(cardTerms)
         var neighbourIDs: Set<PageID> = []
         if editedKinds.contains(.guidance) {
             neighbours = nil
@@ -116,7 +117,7 @@ package final class DependencyReach: Sendable {
         for id in reached { possible += [.backlinks(id), .productCountries(id), .countryProducts(id), .productConcerns(id)] }
         for id in editedIDs { possible += [.frontMatter(id), .related(id), .concerns(id), .review(id)] }
         possible += memberships.map { .members($0.taxonomy, $0.term) }
-        possible += memberships.union(cards.flatMap { terms($0.page.details) }).map { .memberCards($0.taxonomy, $0.term) }
+        possible += cardTerms.map { .memberCards($0.taxonomy, $0.term) }
         possible += cardKinds.map { .kind($0) } + factKinds.map { .kindFacts($0) }
         // Only a guidance step reads its neighbours (`SiteRenderer.guidanceView`).
         possible += (editedKinds.contains(.guidance) ? guidance : Array(neighbourIDs)).map { .neighbours($0) }

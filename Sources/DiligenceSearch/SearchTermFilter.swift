@@ -73,6 +73,14 @@ package enum SearchTermFilter {
         return a.loadUnaligned(fromByteOffset: offset, as: UInt64.self) == b.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
     }
 
+    /// Whether two summaries' whole digests agree: the page has the same
+    /// terms with the same scores in every bucket. False when either has
+    /// no digest.
+    static func sameDigest(_ old: UnsafeRawBufferPointer, _ new: UnsafeRawBufferPointer) -> Bool {
+        guard let a = parts(old).digest, let b = parts(new).digest else { return false }
+        return a.elementsEqual(b)
+    }
+
     /// A term's hash, the same in every process (`StableHasher`, then
     /// mixed so that both halves, which make the probes, depend on every byte).
     package static func hash(_ term: String) -> UInt64 {

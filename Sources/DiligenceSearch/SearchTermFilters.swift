@@ -78,17 +78,12 @@ package struct SearchTermFilters: Sendable {
     }
 
     /// Whether the page `number` (of a kept file) has the score digest of
-    /// `summary`: the same terms with the same scores, but for a 64-bit
-    /// collision in one of the digest's buckets. Its filter is not looked
-    /// at: it follows from the terms.
+    /// `summary` (`SearchTermFilter.sameDigest`): the same terms with the
+    /// same scores, but for a 64-bit collision in one of the digest's
+    /// buckets. Its filter follows from the terms.
     package func sameDigest(_ summary: [UInt8], at number: Int) -> Bool {
-        let length = SearchTermFilter.digestBytes
-        guard summary.count >= length, places[number].count >= length else { return false }
-        return kept.withUnsafeBytes { file in
-            summary.withUnsafeBytes { new in
-                UnsafeRawBufferPointer(rebasing: new[..<length])
-                    .elementsEqual(UnsafeRawBufferPointer(rebasing: file[places[number].prefix(length)]))
-            }
+        kept.withUnsafeBytes { file in
+            summary.withUnsafeBytes { SearchTermFilter.sameDigest(UnsafeRawBufferPointer(rebasing: file[places[number]]), $0) }
         }
     }
 

@@ -147,7 +147,7 @@ struct BuildExecutor {
                                     titleOrder: previous?.titleOrder)
         if kept != nil {
             // Listing pages keep their rows, and copy unchanged ones from the last build's.
-            renderer.rows = ListingRowRecorder(previous: previous?.listings ?? [:]) { previous?.listingBytes($0) }
+            renderer.rows = ListingRowRecorder(previous: previous?.listings ?? [:]) { previous?.listingFile($0) }
             renderer.cards = plan.values?.cards
         }
         let marked = Set(plan.listings.filter(\.render).map(\.path))
@@ -157,6 +157,9 @@ struct BuildExecutor {
         // build wrote (`KeptPieces`), found by the rows the cache kept.
         if let previous, !plan.screeningKept.isEmpty {
             let keptIDs = plan.screeningKept
+            // The matrix's own file is not rendered again: it reads what the
+            // matrix shows, and none of it changed.
+            let matrixUnchanged = plan.listings.contains { $0.path == SiteRenderer.Paths.matrixCSV && !$0.render }
             let formats: [String: KeptPieces.Format] = [SiteRenderer.Paths.screeningData: .objects,
                                                         SiteRenderer.Paths.dataJSON: .objectsWithIDFirst,
                                                         SiteRenderer.Paths.productsCSV: .csvRows]
@@ -166,7 +169,8 @@ struct BuildExecutor {
                 let fresh = jobs[k].render
                 let source = previous.listingPath(path)
                 jobs[k] = .init(path: path) { renderer in
-                    guard let kept = KeptPieces(ids: keptIDs, rows: record.rows, size: record.size, path: source, format: format) else {
+                    guard let kept = KeptPieces(ids: keptIDs, rows: record.rows, size: record.size, path: source, format: format,
+                                                matrixUnchanged: matrixUnchanged) else {
                         return fresh(renderer)
                     }
                     switch format {

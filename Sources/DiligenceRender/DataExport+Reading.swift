@@ -46,7 +46,7 @@ extension DataExport {
                 return Step(id: page.id.slug, order: g.order, title: page.page.title, url: page.id.outputPath, summary: page.page.summary)
             }
         }
-        if parts.contains(.matrix) {
+        if parts.contains(.matrix), kept.matrix == nil {
             // Alone (data/matrix.csv), the matrix reads what the matrix page
             // does (each country's card and concerns, the products these
             // name), not every country's and product's facts: a factor note,

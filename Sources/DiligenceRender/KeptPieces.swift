@@ -22,6 +22,9 @@ package struct KeptPieces: Sendable {
     package var objects: [PageID: Range<Int>] = [:]
     /// Rows of products.csv, by their place in `source`.
     package var productRows: [PageID: Range<Int>] = [:]
+    /// The JSON export's `matrix` array, by its place in `source`, when the
+    /// caller knows the matrix did not change (`matrixUnchanged`).
+    package var matrix: Range<Int>?
 
     package init() {}
 
@@ -37,8 +40,11 @@ package struct KeptPieces: Sendable {
 
     /// The pieces of `ids` in the file at `path`, written with `rows` and
     /// `size` bytes; nil when the file is missing, of another size, or any
-    /// piece fails its checks.
-    package init?(ids: [PageID], rows: [TemplateRow], size: Int, path: String, format: Format) {
+    /// piece fails its checks. `matrixUnchanged`: the risk matrix reads
+    /// nothing that changed (`data/matrix.csv`, which reads what it shows,
+    /// is not rendered again), so the JSON export's `matrix` array is kept
+    /// too, when its row is found and fits.
+    package init?(ids: [PageID], rows: [TemplateRow], size: Int, path: String, format: Format, matrixUnchanged: Bool = false) {
         guard !rows.isEmpty, let file = MappedFile(path), file.bytes.count == size else { return nil }
         var byKey: [UInt64: Range<Int>] = [:]
         byKey.reserveCapacity(rows.count)
@@ -52,6 +58,9 @@ package struct KeptPieces: Sendable {
                   Self.fits(range, id: id, in: bytes, format: format) else { return nil }
             found[id] = range
         }
+        if matrixUnchanged, format == .objectsWithIDFirst, let range = byKey[Self.matrixKey], Self.fitsMatrix(range, in: bytes) {
+            matrix = range
+        }
         source = file
         switch format {
         case .objects, .objectsWithIDFirst: objects = found
@@ -64,6 +73,25 @@ package struct KeptPieces: Sendable {
         var hasher = StableHasher()
         hasher.combine(id)
         return hasher.value
+    }
+
+    /// The key of the JSON export's `matrix` array's row. Page keys hash a
+    /// kind and a slug (`key(_:)`); this hashes a text no page id is.
+    package static let matrixKey: UInt64 = {
+        var hasher = StableHasher()
+        hasher.combine("data/diligence.json: matrix")
+        return hasher.value
+    }()
+
+    /// `"matrix":[…]` closing the export's object: the last field, written
+    /// as `DataExport.json()` writes it.
+    private static func fitsMatrix(_ range: Range<Int>, in bytes: UnsafeRawBufferPointer) -> Bool {
+        let key = #""matrix":"#
+        guard range.lowerBound >= key.utf8.count, range.upperBound < bytes.count, range.count >= 2,
+              bytes[range.lowerBound] == UInt8(ascii: "["), bytes[range.upperBound - 1] == UInt8(ascii: "]"),
+              bytes[range.upperBound] == UInt8(ascii: "}") else { return false }
+        var at = range.lowerBound - key.utf8.count
+        return match(key, in: bytes, at: &at)
     }
 
     private static func fits(_ range: Range<Int>, id: PageID, in bytes: UnsafeRawBufferPointer, format: Format) -> Bool {

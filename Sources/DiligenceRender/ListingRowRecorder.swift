@@ -10,8 +10,8 @@ import Foundation
 /// renders one link in each and copies the rest. Used from many threads at once.
 package final class ListingRowRecorder: @unchecked Sendable {
     private let previous: [String: ListingRecord]
-    /// The bytes a listing had, as the cache kept them.
-    private let bytes: @Sendable (String) -> [UInt8]?
+    /// The listing as the cache kept it, mapped.
+    private let file: @Sendable (String) -> MappedFile?
     private let lock = NSLock()
     private var recorded: [String: [TemplateRow]] = [:]
     private var itemsCopied = 0
@@ -20,9 +20,9 @@ package final class ListingRowRecorder: @unchecked Sendable {
     /// List items that can be rows, copied from the listings as kept and rendered.
     package var itemCounts: (copied: Int, rendered: Int) { lock.withLock { (itemsCopied, itemsRendered) } }
 
-    package init(previous: [String: ListingRecord] = [:], bytes: @escaping @Sendable (String) -> [UInt8]? = { _ in nil }) {
+    package init(previous: [String: ListingRecord] = [:], file: @escaping @Sendable (String) -> MappedFile? = { _ in nil }) {
         self.previous = previous
-        self.bytes = bytes
+        self.file = file
     }
 
     /// The bytes of the listing page at `path`, from `render` given the
@@ -54,9 +54,9 @@ package final class ListingRowRecorder: @unchecked Sendable {
     /// The rows of the listing as the cache kept it, if its bytes are
     /// still those the record describes.
     private func reusable(_ path: String) -> KeptRows {
-        guard let listing = previous[path], !listing.rows.isEmpty, let kept = bytes(path),
-              kept.count == listing.size, StableHasher.hashWords(kept) == listing.hash else { return KeptRows() }
-        return KeptRows(bytes: kept, rows: listing.rows)
+        guard let listing = previous[path], !listing.rows.isEmpty, let kept = file(path),
+              kept.bytes.count == listing.size, StableHasher.hashWords(kept.bytes) == listing.hash else { return KeptRows() }
+        return KeptRows(file: kept, rows: listing.rows)
     }
 
     /// The rows the listing page at `path` was rendered with now, if it was.

@@ -1,3 +1,4 @@
+import DiligenceSupport
 /// The rows a listing page had (`TemplateRow`) and its bytes, for the
 /// renderer to copy items from instead of rendering them.
 ///
@@ -10,6 +11,8 @@
 /// retained and released per row.
 package struct KeptRows: Sendable {
     private let bytes: [UInt8]
+    /// The listing as published, mapped instead of read (`init(file:rows:)`).
+    private let file: MappedFile?
     private let rows: [TemplateRow]
     /// The row after the last one taken.
     private var next = 0
@@ -19,12 +22,23 @@ package struct KeptRows: Sendable {
     /// No rows: every item is rendered.
     package init() {
         bytes = []
+        file = nil
         rows = []
     }
 
     /// The rows of `bytes`, as the renderer recorded them.
     package init(bytes: [UInt8], rows: [TemplateRow]) {
         self.bytes = bytes
+        file = nil
+        self.rows = rows
+    }
+
+    /// The rows of a listing file, mapped: its rows are copied from the
+    /// page cache, not from a copy read into fresh memory first (a title
+    /// edit at 10,000 pages reads back four listings of 0.5–2 MB).
+    package init(file: MappedFile, rows: [TemplateRow]) {
+        bytes = []
+        self.file = file
         self.rows = rows
     }
 
@@ -47,6 +61,11 @@ package struct KeptRows: Sendable {
         next = place + 1
         let row = rows[place]
         // A row outside the bytes (a damaged cache) is rendered instead.
+        if let file {
+            guard row.start >= 0, row.start <= row.end, row.end <= file.bytes.count, let base = file.bytes.baseAddress else { return false }
+            output.append(contentsOf: UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self) + row.start, count: row.end - row.start))
+            return true
+        }
         guard row.start >= 0, row.start <= row.end, row.end <= bytes.count else { return false }
         bytes.withUnsafeBufferPointer { output.append(contentsOf: UnsafeBufferPointer(rebasing: $0[row.start..<row.end])) }
         return true

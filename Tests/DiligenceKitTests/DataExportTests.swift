@@ -441,6 +441,55 @@ final class KeptPiecesTests: XCTestCase {
     /// Pieces are found by the rows written with the file and checked
     /// against it: a file of another size, or a piece whose bytes no longer
     /// look like its object or row, gives none.
+    /// The JSON export's matrix is copied from the published file when
+    /// nothing the matrix shows changed, and read from the pages again when
+    /// something did. The file is first altered inside the matrix (same
+    /// size, so every check on the kept pieces still passes): a copy keeps
+    /// the alteration, a matrix read again drops it.
+    func testTheExportKeepsItsMatrixUnlessWhatTheMatrixShowsChanged() throws {
+        let workspace = try IncrementalBuildTests.Workspace()
+        defer { workspace.remove() }
+        XCTAssertFalse(workspace.incremental().diagnostics.hasErrors)
+        let path = workspace.output + "/data/diligence.json"
+        let published = try String(contentsOfFile: path, encoding: .utf8)
+        let matrixStart = try XCTUnwrap(published.range(of: #","matrix":["#)).upperBound
+        let marker = "Uyghurs"
+        let altered = try XCTUnwrap(published.range(of: marker, range: matrixStart..<published.endIndex), "the matrix cites the OFAC listing")
+        try published.replacingCharacters(in: altered, with: "UYGHURS").write(toFile: path, atomically: false, encoding: .utf8)
+
+        // A factor note: not in the matrix.
+        try workspace.edit("countries/cn.md") {
+            $0.replacingOccurrences(of: "records genocide and crimes against humanity in Xinjiang", with: "records genocide and crimes against humanity in Xinjiang (edited)")
+        }
+        var report = workspace.incremental()
+        XCTAssertFalse(report.diagnostics.hasErrors, "\(report.diagnostics)")
+        XCTAssertNil(report.fullBuildReason)
+        var written = try String(contentsOfFile: path, encoding: .utf8)
+        XCTAssertTrue(written.contains("(edited)"), "the country's object is written again")
+        XCTAssertTrue(written[matrixStart...].contains("UYGHURS"), "the matrix is copied as it was published")
+
+        // A concern's basis: in the matrix.
+        try workspace.edit("countries/cn.md") {
+            $0.replacingOccurrences(of: "with a particular focus on identifying Uyghurs.", with: "with a particular focus on identifying Uyghurs (edited).")
+        }
+        report = workspace.incremental()
+        XCTAssertFalse(report.diagnostics.hasErrors, "\(report.diagnostics)")
+        written = try String(contentsOfFile: path, encoding: .utf8)
+        XCTAssertFalse(written.contains("UYGHURS"), "the matrix is read from the pages again")
+        let export = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+        let cells = try XCTUnwrap(export["matrix"] as? [[String: Any]])
+        let bases = cells.filter { $0["country"] as? String == "cn" }.flatMap { ($0["concerns"] as? [[String: Any]]) ?? [] }.compactMap { $0["basis"] as? String }
+        XCTAssertTrue(bases.contains { $0.hasSuffix("identifying Uyghurs (edited).") }, "\(bases)")
+        XCTAssertFalse(workspace.full().diagnostics.hasErrors)
+        XCTAssertEqual(FileManager.default.contents(atPath: path), FileManager.default.contents(atPath: workspace.reference + "/data/diligence.json"))
+
+        // A factor note again, after the matrix was read anew: copied, and the same bytes as a full build.
+        try workspace.edit("countries/cn.md") { $0.replacingOccurrences(of: "Xinjiang (edited)", with: "Xinjiang (edited twice)") }
+        XCTAssertNil(workspace.incremental().fullBuildReason)
+        XCTAssertFalse(workspace.full().diagnostics.hasErrors)
+        XCTAssertEqual(FileManager.default.contents(atPath: path), FileManager.default.contents(atPath: workspace.reference + "/data/diligence.json"))
+    }
+
     func testPiecesAreCheckedAgainstTheFileTheyAreIn() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("diligence-pieces-" + UUID().uuidString).path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -469,5 +518,34 @@ final class KeptPiecesTests: XCTestCase {
         // A boundary moved: the object no longer starts where its row says.
         try Data(text.replacingOccurrences(of: #",{"id":"ir"}"#, with: #"{"id":"ir"},"#).utf8).write(to: URL(fileURLWithPath: path))
         XCTAssertNil(KeptPieces(ids: [ir], rows: rows, size: file.count, path: path, format: .objects))
+    }
+
+    func testTheMatrixRowIsKeptOnlyWhenAskedForAndWhereTheExportWritesIt() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("diligence-pieces-" + UUID().uuidString).path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let text = #"{"products":[{"id":"spy"}],"matrix":[{"country":"cn"}]}"#
+        let spy = PageID(.product, "spy")
+        func place(_ piece: String, in text: String) throws -> Range<Int> {
+            let range = try XCTUnwrap(text.range(of: piece))
+            let start = text.utf8.distance(from: text.startIndex, to: range.lowerBound)
+            return start..<(start + piece.utf8.count)
+        }
+        let object = try place(#"{"id":"spy"}"#, in: text), matrix = try place(#"[{"country":"cn"}]"#, in: text)
+        let rows = [TemplateRow(key: KeptPieces.key(spy), start: object.lowerBound, end: object.upperBound),
+                    TemplateRow(key: KeptPieces.matrixKey, start: matrix.lowerBound, end: matrix.upperBound)]
+        let path = folder + "/diligence.json"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        let size = text.utf8.count
+        XCTAssertEqual(KeptPieces(ids: [spy], rows: rows, size: size, path: path, format: .objectsWithIDFirst, matrixUnchanged: true)?.matrix, matrix)
+        XCTAssertNil(KeptPieces(ids: [spy], rows: rows, size: size, path: path, format: .objectsWithIDFirst)?.matrix, "not asked for")
+        XCTAssertNil(KeptPieces(ids: [spy], rows: rows, size: size, path: path, format: .objects, matrixUnchanged: true)?.matrix, "not the export")
+        XCTAssertNotNil(KeptPieces(ids: [spy], rows: Array(rows.prefix(1)), size: size, path: path, format: .objectsWithIDFirst,
+                                   matrixUnchanged: true), "no matrix row: the objects are still kept")
+        // The same size, the matrix one byte later: its row no longer fits, and the matrix is read again.
+        let moved = text.replacingOccurrences(of: #""matrix":[{"country":"cn"}]"#, with: #""matrix": [{"country":"cn"]"#)
+        XCTAssertEqual(moved.utf8.count, size)
+        try Data(moved.utf8).write(to: URL(fileURLWithPath: path))
+        XCTAssertNil(KeptPieces(ids: [spy], rows: rows, size: size, path: path, format: .objectsWithIDFirst, matrixUnchanged: true)?.matrix)
     }
 }

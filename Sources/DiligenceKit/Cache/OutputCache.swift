@@ -113,6 +113,11 @@ struct OutputCache: Sendable, Equatable {
         FileBytes.read(listingPath(path))
     }
 
+    /// The listing as kept, mapped (`KeptRows`).
+    func listingFile(_ path: String) -> MappedFile? {
+        MappedFile(listingPath(path))
+    }
+
     /// Where the chunk named `name` (`i-…`) is kept.
     func chunkPath(_ name: String) -> String { folder + "/" + name }
 

@@ -192,7 +192,12 @@ struct BuildExecutor {
             jobs = first.compactMap { path in jobs.first { $0.path == path } } + jobs.filter { !first.contains($0.path) }
         }
         let listingPaths = Set(jobs.map(\.path))
-        let reads = renderer.render(pages: plan.rendered.map(\.parsed), listings: jobs, recording: kept != nil) { file in
+        // While the search patch is worked out, it keeps a core of its own:
+        // it is the longest chain of work after a new page.
+        let patch = plan.search == .patch ? plan.searchPatch : nil
+        let gate = patch.map { job in { @Sendable in _ = job.value } }
+        let reads = renderer.render(pages: plan.rendered.map(\.parsed), listings: jobs, recording: kept != nil,
+                                    holdingOneCoreUntil: gate) { file in
             sink.write(file)
             if listingPaths.contains(file.path) { kept?.listing(file, at: sink.location(of: file.path)) }
         }

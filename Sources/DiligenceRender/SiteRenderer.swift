@@ -166,13 +166,16 @@ package struct SiteRenderer: Sendable {
 
     /// Renders the given content pages (which must be parsed, not cached) and
     /// site-wide pages; with `recording`, returns what each read.
+    /// - Parameter gate: when given, one core is left to other work until
+    ///   it returns (`concurrentMap(holdingOneCoreUntil:_:)`).
     package func render(pages: [ParsedPage], listings: [ListingJob], recording: Bool,
-                emit: @Sendable (OutputFile) -> Void) -> Reads {
+                        holdingOneCoreUntil gate: (@Sendable () -> Void)? = nil,
+                        emit: @Sendable (OutputFile) -> Void) -> Reads {
         // The listing pages each cost as much as hundreds of content pages on
         // a large site: they go first in one pool of jobs, so the content
         // pages keep every core busy while the long ones run, instead of
         // leaving a tail.
-        let read = (0..<(listings.count + pages.count)).concurrentMap { i -> [Dependency] in
+        @Sendable func job(_ i: Int) -> [Dependency] {
             let log = recording ? ReadLog() : nil
             let renderer = self.recording(into: log)
             if i < listings.count {
@@ -184,6 +187,8 @@ package struct SiteRenderer: Sendable {
             }
             return log?.dependencies ?? []
         }
+        let jobs = 0..<(listings.count + pages.count)
+        let read = gate.map { jobs.concurrentMap(holdingOneCoreUntil: $0, job) } ?? jobs.concurrentMap(job)
         var byPath: [String: [Dependency]] = [:]
         for (job, dependencies) in zip(listings, read) { byPath[job.path] = dependencies }
         return Reads(pages: Array(read[listings.count...]), listings: byPath)

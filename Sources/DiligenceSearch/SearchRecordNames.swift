@@ -44,9 +44,23 @@ package struct SearchRecordNames: Sendable, Equatable {
         x = (x ^ (x >> 30)) &* 0xbf58_476d_1ce4_e5b9
         x = (x ^ (x >> 27)) &* 0x94d0_49bb_1331_11eb
         x ^= x >> 31
-        var digits = String(x % 2_176_782_336, radix: 36)  // 36^6
-        while digits.count < length { digits = "0" + digits }
-        return digits
+        return base36(x % 2_176_782_336)  // 36^6
+    }
+
+    /// `value` in `length` base-36 digits (0-9, a-z), zero-padded: what
+    /// `String(value, radix: 36)` padded with zeros gives, without its
+    /// generic formatting (20,000 names an added page's build works out,
+    /// on the search patch's thread, which the build waits for).
+    static func base36(_ value: UInt64) -> String {
+        String(unsafeUninitializedCapacity: length) { buffer in
+            var rest = value
+            for i in stride(from: length - 1, through: 0, by: -1) {
+                let digit = UInt8(rest % 36)
+                buffer[i] = digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10
+                rest /= 36
+            }
+            return length
+        }
     }
 
     /// The record file of a page.

@@ -450,6 +450,18 @@ final class SearchTests: XCTestCase {
         XCTAssertFalse(lists.contains("](") || lists.contains("**"), lists)
     }
 
+    /// Names are published file names: the hand-written base 36 must give
+    /// what `String(_:radix:)` zero-padded gave before it.
+    func testRecordNamesAreSixBase36DigitsAsStringRadixGivesThem() {
+        var generator = SystemRandomNumberGenerator()
+        let values: [UInt64] = [0, 1, 35, 36, 1_295, 1_296, 2_176_782_335] + (0..<5_000).map { _ in UInt64.random(in: 0..<2_176_782_336, using: &generator) }
+        for value in values {
+            var expected = String(value, radix: 36)
+            while expected.count < SearchRecordNames.length { expected = "0" + expected }
+            XCTAssertEqual(SearchRecordNames.base36(value), expected)
+        }
+    }
+
     func testRecordNamesAreStableHashesListedByNumber() throws {
         let a = PageID(.page, "page-2145"), b = PageID(.page, "page-73391"), c = PageID(.country, "cn")
         // The two pages' ids hash to the same name: the first in order keeps it.

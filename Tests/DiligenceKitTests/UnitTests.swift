@@ -46,6 +46,38 @@ final class UnitTests: XCTestCase {
         }
     }
 
+    /// The map that leaves a core to other work: every job done once, each
+    /// result in its place, and the other workers take jobs while the last
+    /// one waits at the gate (here the gate opens only once a job has run).
+    func testAMapHoldingACoreBackRunsEveryJobOnceAndTheOthersWorkMeanwhile() {
+        final class Tally: @unchecked Sendable {
+            let lock = NSLock()
+            var runs = [Int](repeating: 0, count: 200)
+            var doneBeforeGate = 0
+            var gateOpen = false
+        }
+        let tally = Tally()
+        let jobRan = DispatchSemaphore(value: 0)
+        let results = (0..<200).concurrentMap(holdingOneCoreUntil: {
+            jobRan.wait()
+            tally.lock.withLock { tally.gateOpen = true }
+        }) { i -> Int in
+            tally.lock.withLock {
+                tally.runs[i] += 1
+                if !tally.gateOpen { tally.doneBeforeGate += 1 }
+            }
+            if i == 0 { jobRan.signal() }
+            return i * i
+        }
+        XCTAssertEqual(results, (0..<200).map { $0 * $0 })
+        XCTAssertEqual(tally.runs, [Int](repeating: 1, count: 200))
+        if ProcessInfo.processInfo.activeProcessorCount > 1 {
+            XCTAssertGreaterThan(tally.doneBeforeGate, 0, "the jobs waited for the gate")
+        }
+        // One core: the gate is never asked for, and the jobs run as a plain map.
+        XCTAssertEqual((0..<3).concurrentMap(holdingOneCoreUntil: {}) { $0 + 1 }, [1, 2, 3])
+    }
+
     func testPartialDates() {
         XCTAssertEqual(PartialDate("2024-02-29")?.readable, "29 February 2024")
         XCTAssertNil(PartialDate("2023-02-29"))

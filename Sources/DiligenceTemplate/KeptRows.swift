@@ -10,9 +10,9 @@ import DiligenceSupport
 /// 10,000 pages (four listings of 10,000 rows), with an array slice
 /// retained and released per row.
 package struct KeptRows: Sendable {
-    private let bytes: [UInt8]
-    /// The listing as published, mapped instead of read (`init(file:rows:)`).
-    private let file: MappedFile?
+    /// The listing's bytes: an array, or the file as published, mapped
+    /// (`init(file:rows:)`).
+    private let bytes: SharedBytes
     private let rows: [TemplateRow]
     /// The row after the last one taken.
     private var next = 0
@@ -21,15 +21,13 @@ package struct KeptRows: Sendable {
 
     /// No rows: every item is rendered.
     package init() {
-        bytes = []
-        file = nil
+        bytes = SharedBytes([UInt8]())
         rows = []
     }
 
     /// The rows of `bytes`, as the renderer recorded them.
     package init(bytes: [UInt8], rows: [TemplateRow]) {
-        self.bytes = bytes
-        file = nil
+        self.bytes = SharedBytes(bytes)
         self.rows = rows
     }
 
@@ -37,8 +35,7 @@ package struct KeptRows: Sendable {
     /// page cache, not from a copy read into fresh memory first (a title
     /// edit at 10,000 pages reads back four listings of 0.5–2 MB).
     package init(file: MappedFile, rows: [TemplateRow]) {
-        bytes = []
-        self.file = file
+        bytes = SharedBytes(CacheBytes(file))
         self.rows = rows
     }
 
@@ -61,11 +58,6 @@ package struct KeptRows: Sendable {
         next = place + 1
         let row = rows[place]
         // A row outside the bytes (a damaged cache) is rendered instead.
-        if let file {
-            guard row.start >= 0, row.start <= row.end, row.end <= file.bytes.count, let base = file.bytes.baseAddress else { return false }
-            output.append(contentsOf: UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self) + row.start, count: row.end - row.start))
-            return true
-        }
         guard row.start >= 0, row.start <= row.end, row.end <= bytes.count else { return false }
         bytes.withUnsafeBufferPointer { output.append(contentsOf: UnsafeBufferPointer(rebasing: $0[row.start..<row.end])) }
         return true

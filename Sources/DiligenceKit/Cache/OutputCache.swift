@@ -108,12 +108,7 @@ struct OutputCache: Sendable, Equatable {
         return folder + "/l-" + String(hasher.value, radix: 16)
     }
 
-    /// The bytes of the listing page at `path` as last written.
-    func listingBytes(_ path: String) -> [UInt8]? {
-        FileBytes.read(listingPath(path))
-    }
-
-    /// The listing as kept, mapped (`KeptRows`).
+    /// The listing page at `path` as last written, mapped (`KeptRows`).
     func listingFile(_ path: String) -> MappedFile? {
         MappedFile(listingPath(path))
     }
